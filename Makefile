@@ -1,0 +1,87 @@
+# nudge: interview follow-up drafts from inside your mail pipeline.
+# Plain make: `make`, `make demo`, `make check`, `make bench`, `make install`.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+# Where templates/ and filters/ are found at run time (NUDGE_DATADIR overrides).
+DATADIR ?= $(CURDIR)
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKGS = gmime-3.0 glib-2.0 libetpan libpcre2-8 sqlite3 libical
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
+	-Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wvla \
+	-Wshadow -Wformat=2 -Wno-format-nonliteral \
+	-DNUDGE_DATADIR='"$(DATADIR)"' -DNUDGE_VERSION='"$(VERSION)"' \
+	$(PKG_CFLAGS)
+LDLIBS += $(PKG_LIBS) -lm
+
+VERSION = 0.1.0
+SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+CORE_SRC = $(filter-out src/main.c src/cmd-%.c,$(wildcard src/*.c))
+CLI_SRC = src/main.c $(wildcard src/cmd-*.c)
+HDRS = $(wildcard src/*.h)
+UNIT_SRC = $(wildcard tests/unit/test-*.c)
+
+# Two build flavours: build/rel (what users run) and build/san (what tests run).
+REL = build/rel
+SAN = build/san
+
+all: nudge
+
+nudge: $(REL)/nudge
+	cp $(REL)/nudge $@
+
+$(REL)/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+$(SAN)/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -O1 $(SANITIZE) -c -o $@ $<
+
+$(REL)/libnudge.a: $(CORE_SRC:src/%.c=$(REL)/%.o)
+	rm -f $@; ar rcs $@ $^
+$(SAN)/libnudge.a: $(CORE_SRC:src/%.c=$(SAN)/%.o)
+	rm -f $@; ar rcs $@ $^
+
+$(REL)/nudge: $(CLI_SRC:src/%.c=$(REL)/%.o) $(REL)/libnudge.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+$(SAN)/nudge: $(CLI_SRC:src/%.c=$(SAN)/%.o) $(SAN)/libnudge.a
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+# C unit tests of the pure modules (GTest, TAP with --tap).
+$(SAN)/tests/%: tests/unit/%.c $(SAN)/libnudge.a $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -O1 $(SANITIZE) -Isrc -o $@ $< $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
+
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(SAN)/tests/%)
+
+deps:
+	@sh tools/deps.sh build
+
+deps-test:
+	@sh tools/deps.sh build test
+
+check-build: $(SAN)/nudge $(UNIT_BIN)
+
+# Every test under AddressSanitizer and UBSan, through prove (TAP).
+check: deps-test
+	$(MAKE) check-build
+	NUDGE_BIN=$(CURDIR)/$(SAN)/nudge NUDGE_UNIT=$(CURDIR)/$(SAN)/tests \
+	NUDGE_DATADIR=$(CURDIR) \
+	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1:exitcode=99 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	prove $(PROVE_OPTS) tests/t*.t
+
+demo: deps
+	$(MAKE) nudge
+	sh tools/demo.sh
+
+clean:
+	rm -rf build nudge demo
+
+.PHONY: all deps deps-test check check-build demo clean

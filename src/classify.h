@@ -1,0 +1,42 @@
+/*
+ * The classifier: weighted PCRE2 rules (data files under filters/rules/ and
+ * the user's config folder) decide the stage of a message. Pure: the rules
+ * are compiled once, classify() does no I/O.
+ */
+#ifndef NUDGE_CLASSIFY_H
+#define NUDGE_CLASSIFY_H
+
+#include "nudge.h"
+
+struct rules;
+
+/*
+ * Loads and compiles the built-in rules in <datadir>/filters/rules/ and then
+ * the user's in <userdir>/rules/ (userdir may be NULL). A broken built-in file
+ * fails with NUDGE_E_CONFIG. A broken user rule is not fatal: its
+ * "file:line: PCRE2 message" is appended to *warnings (when not NULL; the
+ * caller frees with g_ptr_array_unref) and the built-in rules are used.
+ * The caller frees *out with rules_free().
+ */
+int rules_load(const char *datadir, const char *userdir, struct rules **out,
+	       GPtrArray **warnings, GError **err);
+void rules_free(struct rules *r);
+
+struct classify_input {
+	const char *subject;	/* decoded, UTF-8, may be NULL */
+	const char *fresh;	/* new text of the body, UTF-8, may be NULL */
+	const char *quoted;	/* quoted history, UTF-8, may be NULL */
+	bool outgoing;		/* written by the user: acceptance or none */
+};
+
+struct classify_result {
+	enum nudge_stage stage;
+	int score;		/* the winning stage's total weight */
+	const char *rule;	/* "file:line" of its strongest rule; owned by rules */
+};
+
+/* Never fails: a rule that hits a PCRE2 limit counts as not matching. */
+void classify(const struct rules *r, const struct classify_input *in,
+	      struct classify_result *out);
+
+#endif
