@@ -58,7 +58,13 @@ $(SAN)/tests/%: tests/unit/%.c $(SAN)/libnudge.a $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -O1 $(SANITIZE) -Isrc -o $@ $< $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
 
-UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(SAN)/tests/%)
+# Small programs the shell tests call (e.g. mimeinfo to read drafts back).
+$(SAN)/tests/%: tests/helpers/%.c $(SAN)/libnudge.a $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -O1 $(SANITIZE) -Isrc -o $@ $< $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
+
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(SAN)/tests/%) \
+	$(patsubst tests/helpers/%.c,$(SAN)/tests/%,$(wildcard tests/helpers/*.c))
 
 deps:
 	@sh tools/deps.sh build
