@@ -88,9 +88,12 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 		g_autofree char *w = when(m->date, tz);
 		GString *txt = g_string_new(NULL);
 
-		g_string_printf(txt, "%s  %s %s: %s", w, m->outgoing ? "sent" : "received",
-				m->outgoing ? "" : stage_name(m->stage),
-				m->subject ? m->subject : "(no subject)");
+		if (m->outgoing)
+			g_string_printf(txt, "%s  sent: %s", w,
+					m->subject ? m->subject : "(no subject)");
+		else
+			g_string_printf(txt, "%s  received (%s): %s", w, stage_name(m->stage),
+					m->subject ? m->subject : "(no subject)");
 		if (m->interview) {
 			g_autofree char *iw = when(m->interview, tz);
 

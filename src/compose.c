@@ -66,6 +66,7 @@ int compose_draft(const struct config *cfg, const char *user_dir,
 							   g_free, g_free);
 	g_autofree char *tmpl = NULL, *path = NULL, *body = NULL, *subject = NULL;
 	g_autofree char *greeting = NULL, *first = NULL, *interview = NULL;
+	g_autofree char *contact_first = NULL;
 	g_autofree char *decision = NULL, *deadline = NULL, *when = NULL;
 	g_autofree char *phrase = NULL, *ref_first = NULL, *domain = NULL;
 	const struct reference *ref = NULL;
@@ -97,8 +98,9 @@ int compose_draft(const struct config *cfg, const char *user_dir,
 	put(vars, "my_name", cfg->user_name, "");
 	first = first_word(cfg->user_name);
 	put(vars, "my_first_name", first, "");
-	greeting = f.contact_name && *f.contact_name ?
-		   g_strdup_printf("Dear %s,", f.contact_name) :
+	contact_first = first_word(f.contact_name);
+	greeting = contact_first && g_unichar_isalpha(g_utf8_get_char(contact_first)) ?
+		   g_strdup_printf("Dear %s,", contact_first) :
 		   g_strdup("Dear hiring team,");
 	put(vars, "greeting", greeting, NULL);
 	put(vars, "contact_name", f.contact_name, "the hiring team");

@@ -42,6 +42,53 @@ static int line_at(const char *text, const char *p)
 	return line;
 }
 
+/*
+ * Rewraps the prose paragraphs of text at 72 columns once the placeholders
+ * are filled. A paragraph is prose when all its lines but the last are long
+ * (the author wrapped it); short lines such as a signature stay as they are.
+ */
+static char *reflow(const char *text)
+{
+	g_auto(GStrv) paras = g_strsplit(text, "\n\n", -1);
+	GString *out = g_string_new(NULL);
+
+	for (size_t i = 0; paras[i]; i++) {
+		g_auto(GStrv) lines = g_strsplit(paras[i], "\n", -1);
+		size_t n = g_strv_length(lines);
+		bool prose = n > 1;
+		int col = 0;
+
+		for (size_t k = 0; k + 1 < n; k++)
+			if (g_utf8_strlen(lines[k], -1) < 50 || lines[k][0] == ' ')
+				prose = false;
+		if (i > 0)
+			g_string_append(out, "\n\n");
+		if (!prose) {
+			g_string_append(out, paras[i]);
+			continue;
+		}
+		g_autofree char *joined = g_strjoinv(" ", lines);
+		g_auto(GStrv) words = g_strsplit(joined, " ", -1);
+
+		for (size_t w = 0; words[w]; w++) {
+			int len = (int)g_utf8_strlen(words[w], -1);
+
+			if (!*words[w])
+				continue;
+			if (col > 0 && col + 1 + len > 72) {
+				g_string_append_c(out, '\n');
+				col = 0;
+			} else if (col > 0) {
+				g_string_append_c(out, ' ');
+				col++;
+			}
+			g_string_append(out, words[w]);
+			col += len;
+		}
+	}
+	return g_string_free(out, FALSE);
+}
+
 int template_render(const char *path, const char *text, GHashTable *vars,
 		    char **body, char **subject, GError **err)
 {
@@ -77,6 +124,6 @@ int template_render(const char *path, const char *text, GHashTable *vars,
 		while (out->len && out->str[0] == '\n')
 			g_string_erase(out, 0, 1);
 	}
-	*body = g_string_free(g_steal_pointer(&out), FALSE);
+	*body = reflow(out->str);
 	return 0;
 }

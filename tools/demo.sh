@@ -30,7 +30,7 @@ awk -v dir="$demo/split" '
 echo "== delivering the sample mail through 'nudge filter'"
 for f in "$demo"/split/*.eml; do
 	date=$(sed -n 's/^Date: //p' "$f" | head -n 1)
-	now=$(date -d "$date" +%Y-%m-%dT%H:%M:%S%:z)
+	now=$(TZ=Europe/Berlin date -d "$date" +%Y-%m-%dT%H:%M:%S%:z)
 	out="$demo/Mail/new/$(basename "$f" .eml).demo"
 	"$nudge" filter --now "$now" <"$f" >"$out"
 	stage=$(sed -n 's/^X-Nudge-Stage: //p' "$out")
