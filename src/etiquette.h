@@ -131,10 +131,14 @@ struct et_result {
 };
 
 /*
- * Computes states and drafts as of `now`. Drafts are listed whatever their due
- * time (past or future): the caller picks those due by a time and skips the
- * ones already written (N2) or expired. Returns 0, or NUDGE_E_DATA with *err
- * set for an impossible history. The caller frees with et_result_clear().
+ * Computes states and drafts as of `now`: items dated after `now` are left
+ * out. Drafts are listed whatever their due time (past or future): the caller
+ * picks those due by a time and skips the ones already written (N2) or
+ * expired. Returns 0, NUDGE_E_DATA with *err set for an impossible history
+ * (an item without a time, an interview ending before it starts, a thread id
+ * given twice), or NUDGE_E_CONFIG for unusable settings (no zone, an hour out
+ * of 0-23, a negative delay, unsorted holidays). *out is always initialised,
+ * and the caller frees it with et_result_clear() in every case.
  */
 int etiquette_run(const struct et_settings *s, const struct et_thread *threads,
 		  size_t n_threads, gint64 now, struct et_result *out, GError **err);
