@@ -442,7 +442,7 @@ struct engine {
 /* F5: close the thread when follow-up-2 has gone unanswered long enough. */
 static void advance(struct sim *m, gint64 t)
 {
-	if (m->state == ET_OPEN && m->followups_sent == 2 &&
+	if (m->state == ET_OPEN && !m->withdraw_for && m->followups_sent == 2 &&
 	    m->close_at != NUDGE_NOTIME && t >= m->close_at) {
 		m->state = ET_CLOSED_NO_RESPONSE;
 		m->state_time = m->close_at;
@@ -460,6 +460,7 @@ static void new_cycle(const struct et_settings *s, struct sim *m,
 	m->sent_time[0] = m->sent_time[1] = NUDGE_NOTIME;
 	m->sent_item[0] = m->sent_item[1] = NULL;
 	m->close_at = NUDGE_NOTIME;
+	m->stale_decision = NUDGE_NOTIME;
 	if (m->decision != NUDGE_NOTIME && day_cmp(s, m->decision, it->time) < 0)
 		m->decision = NUDGE_NOTIME;
 }
@@ -471,7 +472,6 @@ static void set_thank_you(const struct et_settings *s, struct sim *m,
 	gint64 due = m->interview_end + (gint64)s->thank_you_delay_minutes * 60;
 	gint64 expires = m->interview_end + (gint64)s->thank_you_expire_hours * 3600;
 	int delay = s->thank_you_delay_minutes;
-
 	GDate d;
 	gint64 midnight;
 

@@ -106,7 +106,11 @@ struct et_draft {
 	gint64 deadline;	/* competing-offer: the date to ask for; else NOTIME */
 	const char *reply_to;	/* ref of the item the draft answers, or NULL */
 	const char *rule;	/* "T1", "F1", ... (static) */
-	char *key;		/* N2 identity: thread/kind/trigger; owned */
+	/*
+	 * N2 identity, owned: "THREAD/KIND[/rROUND][/OTHER-THREAD][/INDEX]/REF",
+	 * REF being the triggering item's ref or "@TIME" when it has none.
+	 */
+	char *key;
 	char *reason;		/* for the user, e.g. "F1: decision promised Fri 6
 				 * Mar; +1 day is Saturday; moved to Tuesday by F3"; owned */
 };

@@ -1306,6 +1306,32 @@ static void reopen_after_close(struct fx *f)
 	g_assert_cmpstr(d->key, ==, "t1/follow-up-1/r1/reopen");
 }
 
+/* A thread waiting for its withdrawal does not time out by F5. */
+static void withdrawal_outlives_close(struct fx *f)
+{
+	struct et_item a[] = {
+		mark(ET_MARK_ACCEPT, lt(f, 3, 20, 10, 0), "acc"),
+	};
+	struct et_item b[] = {
+		invite(lt(f, 3, 1, 9, 0), lt(f, 3, 5, 10, 0), "<inv@b>"),
+		usr(lt(f, 3, 12, 10, 0), "<fu1@me>"),
+		usr(lt(f, 3, 19, 10, 0), "<fu2@me>"),
+	};
+	struct et_thread th[] = {
+		{ .id = "A", .items = a, .n_items = G_N_ELEMENTS(a) },
+		{ .id = "B", .items = b, .n_items = G_N_ELEMENTS(b) },
+	};
+
+	run_threads(f, th, 2, lt(f, 4, 1, 10, 0));
+	g_assert_cmpint(state_of(f, "B")->state, ==, ET_OPEN);
+	expect(f, "B", DRAFT_WITHDRAWAL, lt(f, 3, 20, 10, 0));
+	/* Accepted after the close: nothing to withdraw from. */
+	a[0].time = lt(f, 3, 27, 10, 0);
+	run_threads(f, th, 2, lt(f, 4, 1, 10, 0));
+	g_assert_cmpint(state_of(f, "B")->state, ==, ET_CLOSED_NO_RESPONSE);
+	g_assert_cmpuint(f->r.n_drafts, ==, 0);
+}
+
 struct tcase {
 	const char *name;
 	void (*fn)(struct fx *f);
@@ -1356,6 +1382,7 @@ static const struct tcase cases[] = {
 	{ "o2/accept-twice", accept_twice },
 	{ "f1/decision-before-interview", decision_before_interview },
 	{ "marks/reopen-after-close", reopen_after_close },
+	{ "o2/withdrawal-outlives-close", withdrawal_outlives_close },
 	{ "names", names },
 };
 
