@@ -64,7 +64,8 @@
  * - Marks: close and ignore work in any state and drop every pending draft;
  *   reopen makes the thread open, lifts do-not-contact and a pending
  *   withdrawal, and when the thread was not open restarts the follow-up cycle
- *   from the mark. Interview and decision marks act on open threads only.
+ *   from the mark. Interview and decision marks act on open threads only;
+ *   a decision mark restarts the follow-up cycle like F7, without more-info.
  *   A user-closed thread stays closed when the employer writes.
  * - P1 drafts go to the reference contacts, not the employer: a user message
  *   in the thread does not satisfy them. A newer request replaces them.

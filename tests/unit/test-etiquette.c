@@ -1332,6 +1332,60 @@ static void withdrawal_outlives_close(struct fx *f)
 	g_assert_cmpuint(f->r.n_drafts, ==, 0);
 }
 
+/* Every number comes from the settings. */
+static void custom_settings(struct fx *f)
+{
+	struct et_item it[] = {
+		invite(lt(f, 2, 27, 9, 0), lt(f, 3, 3, 10, 0), "<inv@acme>"),
+		mark(ET_MARK_SENT, lt(f, 3, 13, 8, 0), "sent-1"),
+		mark(ET_MARK_SENT, lt(f, 3, 24, 8, 0), "sent-2"),
+	};
+	const struct et_draft *d;
+
+	f->s.thank_you_delay_minutes = 90;
+	f->s.thank_you_expire_hours = 24;
+	f->s.interview_minutes = 45;
+	f->s.followup_no_date_days = 10;
+	f->s.followup2_days = 10;
+	f->s.close_days = 3;
+	f->s.draft_hour = 8;
+	run1(f, it, 1, lt(f, 3, 3, 9, 0));
+	d = expect(f, "t1", DRAFT_THANK_YOU, lt(f, 3, 3, 12, 15));
+	g_assert_cmpint(d->expires, ==, lt(f, 3, 4, 10, 45));
+	assert_contains(d->reason, "10:00-10:45; due 90 minutes after it ends");
+	expect(f, "t1", DRAFT_FOLLOW_UP_1, lt(f, 3, 13, 8, 0));
+	run1(f, it, 2, lt(f, 3, 13, 9, 0));
+	assert_contains(expect(f, "t1", DRAFT_FOLLOW_UP_2, lt(f, 3, 24, 8, 0))->reason,
+			"10 days later is Monday 23 Mar; moved to Tuesday 24 Mar by F3");
+	run1(f, it, 3, lt(f, 3, 27, 7, 59));
+	g_assert_cmpint(state_of(f, "t1")->state, ==, ET_OPEN);
+	run1(f, it, 3, lt(f, 3, 27, 8, 0));
+	g_assert_cmpint(state_of(f, "t1")->state, ==, ET_CLOSED_NO_RESPONSE);
+}
+
+/* O1 counts business days: a holiday in the margin is skipped. */
+static void competing_holiday(struct fx *f)
+{
+	static const gint32 hol[] = { 20260320 };
+	struct et_item a[] = {
+		emp(lt(f, 3, 16, 10, 0), STAGE_OFFER, "<offer@a>"),
+	};
+	struct et_item b[] = {
+		invite(lt(f, 3, 2, 9, 0), lt(f, 3, 9, 14, 0), "<inv@b>"),
+	};
+	struct et_thread th[] = {
+		{ .id = "A", .items = a, .n_items = 1 },
+		{ .id = "B", .items = b, .n_items = 1 },
+	};
+
+	f->s.holidays = hol;
+	f->s.n_holidays = 1;
+	a[0].offer_deadline = lt(f, 3, 23, 0, 0);
+	run_threads(f, th, 2, lt(f, 3, 16, 11, 0));
+	g_assert_cmpint(expect(f, "B", DRAFT_COMPETING_OFFER, lt(f, 3, 16, 10, 0))->deadline,
+			==, lt(f, 3, 18, 0, 0));
+}
+
 struct tcase {
 	const char *name;
 	void (*fn)(struct fx *f);
@@ -1383,6 +1437,8 @@ static const struct tcase cases[] = {
 	{ "f1/decision-before-interview", decision_before_interview },
 	{ "marks/reopen-after-close", reopen_after_close },
 	{ "o2/withdrawal-outlives-close", withdrawal_outlives_close },
+	{ "settings/custom", custom_settings },
+	{ "o1/holiday-margin", competing_holiday },
 	{ "names", names },
 };
 
