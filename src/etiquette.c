@@ -9,6 +9,9 @@
  *
  * Semantics chosen where ETIQUETTE.md is silent:
  *
+ * - "As of now": items dated after `now` are left out until their time.
+ * - T1 "the same day": a thank-you that would fall after midnight is due at
+ *   23:59 on the day the interview ended instead.
  * - Rounds (N1). The first interview time opens round 1. An interview time
  *   stated before the current interview has ended is a reschedule: same
  *   round, the thank-you and the follow-up clock follow the new time. Only a
@@ -56,11 +59,13 @@
  *   never earlier than the offer's own day. A newer offer replaces a
  *   competing-offer draft not sent yet.
  * - O2: the other open threads keep only their withdrawal draft; they
- *   become withdrawn with the first user message after the acceptance.
+ *   become withdrawn with the first user message after the acceptance. A
+ *   second acceptance in a thread already accepted changes nothing.
  * - Marks: close and ignore work in any state and drop every pending draft;
  *   reopen makes the thread open, lifts do-not-contact and a pending
  *   withdrawal, and when the thread was not open restarts the follow-up cycle
- *   from the mark. Interview and decision marks act on open threads only.
+ *   from the mark. Interview and decision marks act on open threads only;
+ *   a decision mark restarts the follow-up cycle like F7, without more-info.
  *   A user-closed thread stays closed when the employer writes.
  * - P1 drafts go to the reference contacts, not the employer: a user message
  *   in the thread does not satisfy them. A newer request replaces them.
@@ -438,7 +443,7 @@ struct engine {
 /* F5: close the thread when follow-up-2 has gone unanswered long enough. */
 static void advance(struct sim *m, gint64 t)
 {
-	if (m->state == ET_OPEN && m->followups_sent == 2 &&
+	if (m->state == ET_OPEN && !m->withdraw_for && m->followups_sent == 2 &&
 	    m->close_at != NUDGE_NOTIME && t >= m->close_at) {
 		m->state = ET_CLOSED_NO_RESPONSE;
 		m->state_time = m->close_at;
@@ -456,6 +461,7 @@ static void new_cycle(const struct et_settings *s, struct sim *m,
 	m->sent_time[0] = m->sent_time[1] = NUDGE_NOTIME;
 	m->sent_item[0] = m->sent_item[1] = NULL;
 	m->close_at = NUDGE_NOTIME;
+	m->stale_decision = NUDGE_NOTIME;
 	if (m->decision != NUDGE_NOTIME && day_cmp(s, m->decision, it->time) < 0)
 		m->decision = NUDGE_NOTIME;
 }
@@ -467,11 +473,16 @@ static void set_thank_you(const struct et_settings *s, struct sim *m,
 	gint64 due = m->interview_end + (gint64)s->thank_you_delay_minutes * 60;
 	gint64 expires = m->interview_end + (gint64)s->thank_you_expire_hours * 3600;
 	int delay = s->thank_you_delay_minutes;
+	GDate d;
+	gint64 midnight;
 
 	if (m->last_user != NUDGE_NOTIME && m->last_user >= m->interview) {
 		slot_drop(&m->thank);
 		return;
 	}
+	local_day(s, m->interview_end, &d);
+	g_date_add_days(&d, 1);
+	midnight = day_at(s, &d, 0);
 	why = g_string_new("T1: interview ");
 	put_time(why, s, m->interview);
 	g_string_append_c(why, '-');
@@ -484,7 +495,14 @@ static void set_thank_you(const struct et_settings *s, struct sim *m,
 		put_amount(why, delay / 60, "hour");
 	else
 		put_amount(why, delay, "minute");
-	g_string_append(why, " after it ends; not written after ");
+	g_string_append(why, " after it ends");
+	if (due >= midnight && m->interview_end < midnight - 60) {
+		due = midnight - 60;
+		g_string_append(why, ", kept to ");
+		put_hm(why, s, due);
+		g_string_append(why, " to be ready the same day");
+	}
+	g_string_append(why, "; not written after ");
 	put_time(why, s, expires);
 	slot_set(m, &m->thank, DRAFT_THANK_YOU, "T1", it->time, due,
 		 make_key(m, DRAFT_THANK_YOU, m->round, NULL, -1, it), why);
@@ -835,6 +853,8 @@ static void on_accept(struct engine *e, struct sim *a, const struct et_item *it)
 	const struct et_settings *s = e->s;
 	GString *why;
 
+	if (a->state == ET_ACCEPTED)
+		return;
 	a->state = ET_ACCEPTED;
 	a->state_time = it->time;
 	a->withdraw_for = NULL;
@@ -1273,12 +1293,15 @@ int etiquette_run(const struct et_settings *s, const struct et_thread *threads,
 	ev = g_new0(struct event, n_ev);
 	for (size_t i = 0; i < n_threads; i++) {
 		for (size_t j = 0; j < threads[i].n_items; j++) {
+			if (threads[i].items[j].time > now)
+				continue;
 			ev[k].time = threads[i].items[j].time;
 			ev[k].thread = i;
 			ev[k].item = j;
 			k++;
 		}
 	}
+	n_ev = k;
 	if (n_ev)
 		qsort(ev, n_ev, sizeof(*ev), cmp_event);
 	for (k = 0; k < n_ev; k++)

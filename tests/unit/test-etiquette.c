@@ -840,12 +840,9 @@ static void competing_filters(struct fx *f)
 	g_assert_cmpint(state_of(f, "G")->state, ==, ET_IGNORED);
 	assert_contains(state_of(f, "H")->reason, "no interview time");
 
-	/* A user message in B after the offer: the draft was sent. */
-	b[0] = usr(lt(f, 3, 16, 12, 0), "<asked@b>");
-	th[1].n_items = 1;
-	b[0] = invite(lt(f, 3, 2, 9, 0), lt(f, 3, 9, 14, 0), "<inv@b>");
-	run_threads(f, th, 2, lt(f, 3, 16, 11, 0));
-	expect(f, "B", DRAFT_COMPETING_OFFER, offer);
+	/* Before the offer, nobody gets one. */
+	run_threads(f, th, G_N_ELEMENTS(th), lt(f, 3, 16, 9, 0));
+	expect_none(f, "B", DRAFT_COMPETING_OFFER);
 }
 
 /* O1: the sent competing-offer is not listed again; a deadline close by is clamped. */
@@ -1221,6 +1218,174 @@ static void names(struct fx *f)
 	g_assert_cmpint(f->s.competing_margin_days, ==, 2);
 }
 
+/* Items dated after `now` are not known yet. */
+static void future_items(struct fx *f)
+{
+	struct et_item it[] = {
+		invite(lt(f, 2, 27, 9, 0), lt(f, 3, 3, 10, 0), "<inv@acme>"),
+		emp(lt(f, 3, 5, 10, 0), STAGE_REJECTION, "<no@acme>"),
+	};
+
+	run1(f, it, G_N_ELEMENTS(it), lt(f, 3, 4, 10, 0));
+	g_assert_cmpint(state_of(f, "t1")->state, ==, ET_OPEN);
+	expect(f, "t1", DRAFT_FOLLOW_UP_1, lt(f, 3, 10, 9, 0));
+	run1(f, it, G_N_ELEMENTS(it), lt(f, 3, 5, 10, 0));
+	g_assert_cmpint(state_of(f, "t1")->state, ==, ET_REJECTED);
+}
+
+/* T1 for a late interview stays on the same day. */
+static void late_interview(struct fx *f)
+{
+	struct et_item it[] = {
+		invite(lt(f, 2, 27, 9, 0), lt(f, 3, 3, 21, 0), "<inv@acme>"),
+	};
+	const struct et_draft *d;
+
+	it[0].interview_end = lt(f, 3, 3, 22, 30);
+	run1(f, it, G_N_ELEMENTS(it), lt(f, 3, 3, 9, 0));
+	d = expect(f, "t1", DRAFT_THANK_YOU, lt(f, 3, 3, 23, 59));
+	assert_contains(d->reason, "21:00-22:30");
+	assert_contains(d->reason, "kept to 23:59");
+	g_assert_cmpint(d->expires, ==, lt(f, 3, 3, 22, 30) + 72 * 3600);
+	g_assert_cmpstr(d->reply_to, ==, "<inv@acme>");
+	it[0].interview_end = lt(f, 3, 3, 21, 50);
+	run1(f, it, G_N_ELEMENTS(it), lt(f, 3, 3, 9, 0));
+	expect(f, "t1", DRAFT_THANK_YOU, lt(f, 3, 3, 23, 50));
+}
+
+/* A second acceptance message writes no second withdrawal. */
+static void accept_twice(struct fx *f)
+{
+	struct et_item a[] = {
+		mark(ET_MARK_ACCEPT, lt(f, 3, 18, 10, 0), "acc-1"),
+		usr(lt(f, 3, 18, 11, 0), "<yes-again@a>"),
+	};
+	struct et_item b[] = {
+		invite(lt(f, 3, 2, 9, 0), lt(f, 3, 9, 14, 0), "<inv@b>"),
+	};
+	struct et_thread th[] = {
+		{ .id = "A", .items = a, .n_items = G_N_ELEMENTS(a) },
+		{ .id = "B", .items = b, .n_items = G_N_ELEMENTS(b) },
+	};
+
+	a[1].stage = STAGE_ACCEPTANCE;
+	run_threads(f, th, 2, lt(f, 3, 20, 10, 0));
+	g_assert_cmpuint(count_kind(f, "B", DRAFT_WITHDRAWAL), ==, 1);
+	g_assert_cmpstr(find(f, "B", DRAFT_WITHDRAWAL)->key, ==, "B/withdrawal/A/acc-1");
+}
+
+/* A decision date before the interview day is not used. */
+static void decision_before_interview(struct fx *f)
+{
+	struct et_item it[] = {
+		invite(lt(f, 2, 20, 9, 0), lt(f, 3, 10, 10, 0), "<inv@acme>"),
+	};
+	const struct et_draft *d;
+
+	it[0].decision = lt(f, 3, 6, 0, 0);
+	run1(f, it, G_N_ELEMENTS(it), lt(f, 2, 21, 10, 0));
+	d = expect(f, "t1", DRAFT_FOLLOW_UP_1, lt(f, 3, 17, 9, 0));
+	assert_contains(d->reason, "is before the interview");
+	g_assert_cmpint(state_of(f, "t1")->decision, ==, NUDGE_NOTIME);
+}
+
+/* A reopened closed-no-response thread starts a fresh cycle. */
+static void reopen_after_close(struct fx *f)
+{
+	struct et_item it[] = {
+		invite(lt(f, 3, 1, 9, 0), lt(f, 3, 5, 10, 0), "<inv@acme>"),
+		usr(lt(f, 3, 12, 10, 0), "<fu1@me>"),
+		usr(lt(f, 3, 19, 10, 0), "<fu2@me>"),
+		mark(ET_MARK_REOPEN, lt(f, 4, 1, 10, 0), "reopen"),
+	};
+	const struct et_draft *d;
+
+	run1(f, it, G_N_ELEMENTS(it), lt(f, 4, 1, 11, 0));
+	g_assert_cmpint(state_of(f, "t1")->state, ==, ET_OPEN);
+	d = expect(f, "t1", DRAFT_FOLLOW_UP_1, lt(f, 4, 8, 9, 0));
+	g_assert_cmpstr(d->key, ==, "t1/follow-up-1/r1/reopen");
+}
+
+/* A thread waiting for its withdrawal does not time out by F5. */
+static void withdrawal_outlives_close(struct fx *f)
+{
+	struct et_item a[] = {
+		mark(ET_MARK_ACCEPT, lt(f, 3, 20, 10, 0), "acc"),
+	};
+	struct et_item b[] = {
+		invite(lt(f, 3, 1, 9, 0), lt(f, 3, 5, 10, 0), "<inv@b>"),
+		usr(lt(f, 3, 12, 10, 0), "<fu1@me>"),
+		usr(lt(f, 3, 19, 10, 0), "<fu2@me>"),
+	};
+	struct et_thread th[] = {
+		{ .id = "A", .items = a, .n_items = G_N_ELEMENTS(a) },
+		{ .id = "B", .items = b, .n_items = G_N_ELEMENTS(b) },
+	};
+
+	run_threads(f, th, 2, lt(f, 4, 1, 10, 0));
+	g_assert_cmpint(state_of(f, "B")->state, ==, ET_OPEN);
+	expect(f, "B", DRAFT_WITHDRAWAL, lt(f, 3, 20, 10, 0));
+	/* Accepted after the close: nothing to withdraw from. */
+	a[0].time = lt(f, 3, 27, 10, 0);
+	run_threads(f, th, 2, lt(f, 4, 1, 10, 0));
+	g_assert_cmpint(state_of(f, "B")->state, ==, ET_CLOSED_NO_RESPONSE);
+	g_assert_cmpuint(f->r.n_drafts, ==, 0);
+}
+
+/* Every number comes from the settings. */
+static void custom_settings(struct fx *f)
+{
+	struct et_item it[] = {
+		invite(lt(f, 2, 27, 9, 0), lt(f, 3, 3, 10, 0), "<inv@acme>"),
+		mark(ET_MARK_SENT, lt(f, 3, 13, 8, 0), "sent-1"),
+		mark(ET_MARK_SENT, lt(f, 3, 24, 8, 0), "sent-2"),
+	};
+	const struct et_draft *d;
+
+	f->s.thank_you_delay_minutes = 90;
+	f->s.thank_you_expire_hours = 24;
+	f->s.interview_minutes = 45;
+	f->s.followup_no_date_days = 10;
+	f->s.followup2_days = 10;
+	f->s.close_days = 3;
+	f->s.draft_hour = 8;
+	run1(f, it, 1, lt(f, 3, 3, 9, 0));
+	d = expect(f, "t1", DRAFT_THANK_YOU, lt(f, 3, 3, 12, 15));
+	g_assert_cmpint(d->expires, ==, lt(f, 3, 4, 10, 45));
+	assert_contains(d->reason, "10:00-10:45; due 90 minutes after it ends");
+	expect(f, "t1", DRAFT_FOLLOW_UP_1, lt(f, 3, 13, 8, 0));
+	run1(f, it, 2, lt(f, 3, 13, 9, 0));
+	assert_contains(expect(f, "t1", DRAFT_FOLLOW_UP_2, lt(f, 3, 24, 8, 0))->reason,
+			"10 days later is Monday 23 Mar; moved to Tuesday 24 Mar by F3");
+	run1(f, it, 3, lt(f, 3, 27, 7, 59));
+	g_assert_cmpint(state_of(f, "t1")->state, ==, ET_OPEN);
+	run1(f, it, 3, lt(f, 3, 27, 8, 0));
+	g_assert_cmpint(state_of(f, "t1")->state, ==, ET_CLOSED_NO_RESPONSE);
+}
+
+/* O1 counts business days: a holiday in the margin is skipped. */
+static void competing_holiday(struct fx *f)
+{
+	static const gint32 hol[] = { 20260320 };
+	struct et_item a[] = {
+		emp(lt(f, 3, 16, 10, 0), STAGE_OFFER, "<offer@a>"),
+	};
+	struct et_item b[] = {
+		invite(lt(f, 3, 2, 9, 0), lt(f, 3, 9, 14, 0), "<inv@b>"),
+	};
+	struct et_thread th[] = {
+		{ .id = "A", .items = a, .n_items = 1 },
+		{ .id = "B", .items = b, .n_items = 1 },
+	};
+
+	f->s.holidays = hol;
+	f->s.n_holidays = 1;
+	a[0].offer_deadline = lt(f, 3, 23, 0, 0);
+	run_threads(f, th, 2, lt(f, 3, 16, 11, 0));
+	g_assert_cmpint(expect(f, "B", DRAFT_COMPETING_OFFER, lt(f, 3, 16, 10, 0))->deadline,
+			==, lt(f, 3, 18, 0, 0));
+}
+
 struct tcase {
 	const char *name;
 	void (*fn)(struct fx *f);
@@ -1266,6 +1431,14 @@ static const struct tcase cases[] = {
 	{ "run/empty-and-sorted", empty_and_sorted },
 	{ "run/bad-input", bad_input },
 	{ "calendar/helpers", calendar },
+	{ "run/future-items", future_items },
+	{ "t1/late-interview", late_interview },
+	{ "o2/accept-twice", accept_twice },
+	{ "f1/decision-before-interview", decision_before_interview },
+	{ "marks/reopen-after-close", reopen_after_close },
+	{ "o2/withdrawal-outlives-close", withdrawal_outlives_close },
+	{ "settings/custom", custom_settings },
+	{ "o1/holiday-margin", competing_holiday },
 	{ "names", names },
 };
 
