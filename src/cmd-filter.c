@@ -146,6 +146,7 @@ static int analyse(struct cli *cli, const char *buf, size_t len, bool outgoing,
 		   struct record_result *res, GError **err)
 {
 	g_autofree char *db_path = NULL, *user_dir = NULL, *fallback = NULL;
+	g_autofree char *sum = NULL;
 	g_autoptr(GPtrArray) warnings = NULL;
 	struct nudge_msg *m = NULL;
 	struct store *st = NULL;
@@ -164,8 +165,9 @@ static int analyse(struct cli *cli, const char *buf, size_t len, bool outgoing,
 	db_path = cli_db_path(cli);
 	if ((ret = store_open(db_path, &st, err)) < 0)
 		goto out;
-	fallback = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)buf, len);
-	fallback = g_strconcat(g_steal_pointer(&fallback), "@nudge.invalid", NULL);
+	/* A message without a Message-ID is known by its content. */
+	sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)buf, len);
+	fallback = g_strconcat(sum, "@nudge.invalid", NULL);
 	ctx.cfg = cli->cfg;
 	ctx.st = st;
 	ctx.rules = rules;

@@ -386,12 +386,13 @@ int config_load(const char *path, bool required, struct config **out,
 		goto out;
 	}
 	scan_lines(path, text, where, problems);
-	if (problems->len == 0 &&
-	    !g_key_file_load_from_data(kf, text, len, G_KEY_FILE_NONE, &e))
-		BAD("%s: %s", path, e->message);
-	if (problems->len == 0)
+	if (!g_key_file_load_from_data(kf, text, len, G_KEY_FILE_NONE, &e)) {
+		if (problems->len == 0)
+			BAD("%s: %s", path, e->message);
+	} else {
 		for (size_t i = 0; i < G_N_ELEMENTS(keys); i++)
 			read_key(cfg, kf, &keys[i], where, problems);
+	}
 	if (problems->len > 0) {
 		g_autofree char *all = NULL;
 

@@ -18,12 +18,41 @@ char *draft_clean(const char *s)
 	return g_strstrip(out);
 }
 
+/* Adds "name <addr>" with a name encoded as UTF-8 when it needs encoding. */
+static void add_mailbox(InternetAddressList *list, const char *name,
+			const char *addr)
+{
+	InternetAddress *ia = internet_address_mailbox_new(name ? name : "", addr);
+
+	internet_address_set_charset(ia, "utf-8");
+	internet_address_list_add(list, ia);
+	g_object_unref(ia);
+}
+
+/* The body as UTF-8 (us-ascii when it is), not GMime's guess of a charset. */
+static void set_utf8_text(GMimeTextPart *part, const char *text)
+{
+	GMimeStream *ms = g_mime_stream_mem_new_with_buffer(text, strlen(text));
+	GMimeDataWrapper *dw = g_mime_data_wrapper_new_with_stream(
+		ms, GMIME_CONTENT_ENCODING_DEFAULT);
+	bool ascii = true;
+
+	for (const char *p = text; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			ascii = false;
+	g_mime_part_set_content(GMIME_PART(part), dw);
+	g_mime_object_set_content_type_parameter(GMIME_OBJECT(part), "charset",
+						 ascii ? "us-ascii" : "utf-8");
+	g_object_unref(dw);
+	g_object_unref(ms);
+}
+
 int draft_build(const struct draft_spec *d, char **data, size_t *len,
 		GError **err)
 {
-	GMimeMessage *msg = g_mime_message_new(TRUE);
-	GMimeObject *obj = GMIME_OBJECT(msg);
-	GMimeTextPart *part = g_mime_text_part_new_with_subtype("plain");
+	GMimeMessage *msg;
+	GMimeObject *obj;
+	GMimeTextPart *part;
 	g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc(d->date);
 	g_autoptr(GDateTime) local = NULL;
 	g_autofree char *subject = draft_clean(d->subject);
@@ -33,16 +62,18 @@ int draft_build(const struct draft_spec *d, char **data, size_t *len,
 	char *text;
 	int ret = 0;
 
+	msg = g_mime_message_new(TRUE);
+	obj = GMIME_OBJECT(msg);
+	part = g_mime_text_part_new_with_subtype("plain");
+
 	if (!d->from_addr || !d->to_addr || strpbrk(d->to_addr, "\r\n<>,;\"") ||
 	    strpbrk(d->from_addr, "\r\n<>,;\"")) {
 		ret = nudge_fail(err, NUDGE_E_DATA, "no valid address to write the draft %s",
 				 d->to_addr ? "from" : "to");
 		goto out;
 	}
-	g_mime_message_add_mailbox(msg, GMIME_ADDRESS_TYPE_FROM, from_name ? from_name : "",
-				   d->from_addr);
-	g_mime_message_add_mailbox(msg, GMIME_ADDRESS_TYPE_TO, to_name ? to_name : "",
-				   d->to_addr);
+	add_mailbox(g_mime_message_get_from(msg), from_name, d->from_addr);
+	add_mailbox(g_mime_message_get_to(msg), to_name, d->to_addr);
 	g_mime_message_set_subject(msg, subject ? subject : "", "utf-8");
 	local = utc ? g_date_time_to_timezone(utc, d->tz) : NULL;
 	if (local)
@@ -57,7 +88,7 @@ int draft_build(const struct draft_spec *d, char **data, size_t *len,
 		g_mime_object_set_header(obj, "References", d->references, NULL);
 	g_mime_object_set_header(obj, "X-Nudge-Draft", d->draft_id, NULL);
 
-	g_mime_text_part_set_text(part, d->body);
+	set_utf8_text(part, d->body);
 	g_mime_part_set_content_encoding(GMIME_PART(part),
 		g_mime_part_get_best_content_encoding(GMIME_PART(part),
 						      GMIME_ENCODING_CONSTRAINT_7BIT));

@@ -29,7 +29,7 @@ test_expect_success 'help lists every command, help COMMAND its options' '
 	nudge help >out &&
 	for c in filter due list show mark; do test_grep "^  $c " out || return 1; done &&
 	nudge help due >out2 &&
-	test_grep "dry-run" out2 && test_grep "until" out2 && test_grep -- "--now" out2
+	test_grep "dry-run" out2 && test_grep "until" out2 && test_grep "[-]-now" out2
 '
 test_expect_success 'help of an unknown command exits 64' '
 	test_exit_code 64 nudge help nosuch 2>err

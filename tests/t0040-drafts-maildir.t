@@ -66,9 +66,9 @@ test_expect_success 'a non-ASCII name and subject are RFC 2047 encoded' '
 	sed -i "s|^maildir = .*|maildir = $TRASH/D3|" h3/config &&
 	nudge --home "$TRASH/h3" due --now 2026-03-03T13:05 >out &&
 	f=$(ls "$TRASH"/D3/cur/*) &&
-	grep "^Subject: =?UTF-8?" "$f" &&
-	grep "^From: =?UTF-8?" "$f" &&
-	LC_ALL=C grep -c "[^ -~]" "$f" | grep -q "^0$" &&
+	grep -i "^Subject: .*=?UTF-8?b?" "$f" &&
+	grep -i "^From: =?UTF-8?b?" "$f" &&
+	! LC_ALL=C grep -q "[^[:print:][:space:]]" "$f" &&
 	"$MIMEINFO" "$f" >info &&
 	test_grep "^Subject: Re: Entrevista para el puesto de ingeniería$" info &&
 	test_grep "^From: Zoë Müller <alex@example.org>$" info
