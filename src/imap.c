@@ -8,6 +8,8 @@
 #include <fcntl.h>
 #include <netdb.h>
 #include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -30,6 +32,43 @@ struct imap {
 	char *selected;		/* the selected mailbox, NULL when none */
 	bool broken;		/* the stream failed: no LOGOUT */
 };
+
+/*
+ * A write to a socket the server closed raises SIGPIPE, which would kill the
+ * process (or Claws Mail) mid-APPEND. Each entry point blocks it in this
+ * thread and swallows the one it caused, as libcurl does.
+ */
+struct sigpipe_guard {
+	sigset_t old;
+	bool was_pending;
+};
+
+static void sigpipe_block(struct sigpipe_guard *g)
+{
+	sigset_t set, pending;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGPIPE);
+	sigemptyset(&pending);
+	sigpending(&pending);
+	g->was_pending = sigismember(&pending, SIGPIPE) == 1;
+	pthread_sigmask(SIG_BLOCK, &set, &g->old);
+}
+
+static void sigpipe_restore(struct sigpipe_guard *g)
+{
+	const struct timespec zero = { 0, 0 };
+	sigset_t set, pending;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGPIPE);
+	sigemptyset(&pending);
+	sigpending(&pending);
+	if (!g->was_pending && sigismember(&pending, SIGPIPE) == 1)
+		while (sigtimedwait(&set, NULL, &zero) < 0 && errno == EINTR)
+			;
+	pthread_sigmask(SIG_SETMASK, &g->old, NULL);
+}
 
 /* strerror() with a lower-case start, as in git's messages. */
 static const char *errstr(int errnum, char *buf, size_t size)
@@ -425,7 +464,30 @@ static int login(struct imap *im, const struct imap_config *cfg, GError **err)
 	return refresh_capability(im, err);
 }
 
-int imap_open(const struct imap_config *cfg, struct imap **out, GError **err)
+static void close_session(struct imap *im);
+
+/* A mailbox name as IMAP spells it (modified UTF-7, RFC 3501 5.1.3). An
+ * ASCII name is taken as already spelled so. */
+static int wire_name(const char *utf8, char **out, GError **err)
+{
+	GError *e = NULL;
+	int ret = 0;
+
+	if (!g_str_is_ascii(utf8)) {
+		*out = g_convert(utf8, -1, "UTF-7-IMAP", "UTF-8", NULL, NULL, &e);
+		if (!*out) {
+			ret = nudge_fail(err, NUDGE_E_CONFIG,
+					 "cannot spell mailbox '%s' for IMAP: %s",
+					 utf8, e->message);
+			g_error_free(e);
+		}
+	} else {
+		*out = g_strdup(utf8);
+	}
+	return ret;
+}
+
+static int open_session(const struct imap_config *cfg, struct imap **out, GError **err)
 {
 	struct imap *im = g_new0(struct imap, 1);
 	mailstream_low *low = NULL;
@@ -436,8 +498,11 @@ int imap_open(const struct imap_config *cfg, struct imap **out, GError **err)
 	im->port = cfg->port ? cfg->port :
 		   cfg->tls == IMAP_TLS_IMAPS ? 993 : 143;
 	im->timeout = cfg->timeout_seconds > 0 ? cfg->timeout_seconds : 30;
-	if (cfg->drafts && *cfg->drafts)
-		im->drafts = g_strdup(cfg->drafts);
+	if (cfg->drafts && *cfg->drafts) {
+		ret = wire_name(cfg->drafts, &im->drafts, err);
+		if (ret < 0)
+			goto out;
+	}
 	if (!im->host || !*im->host) {
 		ret = nudge_fail(err, NUDGE_E_CONFIG, "no IMAP host");
 		goto out;
@@ -495,12 +560,12 @@ int imap_open(const struct imap_config *cfg, struct imap **out, GError **err)
 out:
 	if (im) {
 		im->broken = true;
-		imap_close(im);
+		close_session(im);
 	}
 	return ret;
 }
 
-void imap_close(struct imap *im)
+static void close_session(struct imap *im)
 {
 	if (!im)
 		return;
@@ -550,7 +615,7 @@ static char *find_drafts(clist *list, bool *plain)
 	return NULL;
 }
 
-int imap_drafts_mailbox(struct imap *im, const char **name, GError **err)
+static int drafts_mailbox(struct imap *im, const char **name, GError **err)
 {
 	clist *list = NULL;
 	bool plain = false;
@@ -637,8 +702,8 @@ static int uid_search(struct imap *im, struct mailimap_search_key *key,
 	return 0;
 }
 
-int imap_find_message_id(struct imap *im, const char *mailbox,
-			 const char *message_id, guint32 *uid, GError **err)
+static int find_message_id(struct imap *im, const char *mailbox,
+			   const char *message_id, guint32 *uid, GError **err)
 {
 	g_autofree char *what = NULL;
 	char *value;
@@ -671,8 +736,8 @@ static GString *to_crlf(const char *data, size_t len)
 	return s;
 }
 
-int imap_append_draft(struct imap *im, const char *mailbox, const char *data,
-		      size_t len, guint32 *uid, GError **err)
+static int append_draft(struct imap *im, const char *mailbox, const char *data,
+			size_t len, guint32 *uid, GError **err)
 {
 	struct mailimap_flag_list *flags = mailimap_flag_list_new_empty();
 	GString *msg = to_crlf(data, len);
@@ -732,8 +797,8 @@ static struct mailimap_msg_att_body_section *find_body(clist *result, guint32 ui
 	return NULL;
 }
 
-int imap_fetch_uid(struct imap *im, const char *mailbox, guint32 uid,
-		   char **data, size_t *len, GError **err)
+static int fetch_uid(struct imap *im, const char *mailbox, guint32 uid,
+		     char **data, size_t *len, GError **err)
 {
 	struct mailimap_set *set = NULL;
 	struct mailimap_fetch_type *type = NULL;
@@ -823,8 +888,8 @@ static int expunge_only(struct imap *im, const char *mailbox, guint32 uid,
 	return 0;
 }
 
-int imap_delete_uid(struct imap *im, const char *mailbox, guint32 uid,
-		    GError **err)
+static int delete_uid(struct imap *im, const char *mailbox, guint32 uid,
+		      GError **err)
 {
 	struct mailimap_flag_list *flags = NULL;
 	struct mailimap_store_att_flags *store = NULL;
@@ -879,5 +944,86 @@ out:
 		mailimap_flag_list_free(flags);
 	if (set)
 		mailimap_set_free(set);
+	return ret;
+}
+
+/* The entry points of imap.h: the functions above, with SIGPIPE held off. */
+
+int imap_open(const struct imap_config *cfg, struct imap **out, GError **err)
+{
+	struct sigpipe_guard g;
+	int ret;
+
+	sigpipe_block(&g);
+	ret = open_session(cfg, out, err);
+	sigpipe_restore(&g);
+	return ret;
+}
+
+void imap_close(struct imap *im)
+{
+	struct sigpipe_guard g;
+
+	sigpipe_block(&g);
+	close_session(im);
+	sigpipe_restore(&g);
+}
+
+int imap_drafts_mailbox(struct imap *im, const char **name, GError **err)
+{
+	struct sigpipe_guard g;
+	int ret;
+
+	sigpipe_block(&g);
+	ret = drafts_mailbox(im, name, err);
+	sigpipe_restore(&g);
+	return ret;
+}
+
+int imap_find_message_id(struct imap *im, const char *mailbox,
+			 const char *message_id, guint32 *uid, GError **err)
+{
+	struct sigpipe_guard g;
+	int ret;
+
+	sigpipe_block(&g);
+	ret = find_message_id(im, mailbox, message_id, uid, err);
+	sigpipe_restore(&g);
+	return ret;
+}
+
+int imap_append_draft(struct imap *im, const char *mailbox, const char *data,
+		      size_t len, guint32 *uid, GError **err)
+{
+	struct sigpipe_guard g;
+	int ret;
+
+	sigpipe_block(&g);
+	ret = append_draft(im, mailbox, data, len, uid, err);
+	sigpipe_restore(&g);
+	return ret;
+}
+
+int imap_fetch_uid(struct imap *im, const char *mailbox, guint32 uid,
+		   char **data, size_t *len, GError **err)
+{
+	struct sigpipe_guard g;
+	int ret;
+
+	sigpipe_block(&g);
+	ret = fetch_uid(im, mailbox, uid, data, len, err);
+	sigpipe_restore(&g);
+	return ret;
+}
+
+int imap_delete_uid(struct imap *im, const char *mailbox, guint32 uid,
+		    GError **err)
+{
+	struct sigpipe_guard g;
+	int ret;
+
+	sigpipe_block(&g);
+	ret = delete_uid(im, mailbox, uid, err);
+	sigpipe_restore(&g);
 	return ret;
 }

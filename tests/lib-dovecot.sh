@@ -127,6 +127,12 @@ default_login_user = $mail_user"
 	  driver = static
 	  args = uid=$mail_user gid=$mail_group home=$dir/mail/%u
 	}
+	# No penalty delay after the wrong-password tests.
+	service anvil {
+	  unix_listener anvil-auth-penalty {
+	    mode = 0
+	  }
+	}
 	service imap-login {
 	  inet_listener imap {
 	    address = 127.0.0.1

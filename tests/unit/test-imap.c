@@ -340,7 +340,8 @@ static void test_append_lf(void)
 }
 
 /* A fake server: one connection, one behaviour. */
-enum fake_mode { FAKE_SILENT, FAKE_MUTE, FAKE_INJECT, FAKE_NO_STARTTLS };
+enum fake_mode { FAKE_SILENT, FAKE_MUTE, FAKE_INJECT, FAKE_NO_STARTTLS,
+		 FAKE_CUT_APPEND };
 
 struct fake {
 	enum fake_mode mode;
@@ -359,14 +360,21 @@ static void fake_reply(int fd, const char *line, const char *fmt)
 	g_assert_cmpint(write(fd, out, strlen(out)), ==, (ssize_t)strlen(out));
 }
 
-static void fake_line(struct fake *f, int fd, const char *line)
+/* Answers one command line; false to hang up. */
+static bool fake_line(struct fake *f, int fd, const char *line)
 {
 	const char *cmd = strchr(line, ' ');
 
 	cmd = cmd ? cmd + 1 : "";
 	if (g_ascii_strncasecmp(cmd, "LOGIN", 5) == 0) {
 		f->got_login = true;
-		fake_reply(fd, line, "%s NO go away\r\n");
+		if (f->mode == FAKE_CUT_APPEND)
+			fake_reply(fd, line, "%s OK logged in\r\n");
+		else
+			fake_reply(fd, line, "%s NO go away\r\n");
+	} else if (g_ascii_strncasecmp(cmd, "APPEND", 6) == 0) {
+		fake_reply(fd, line, "+ go ahead%.0s\r\n");
+		return false;
 	} else if (g_ascii_strncasecmp(cmd, "CAPABILITY", 10) == 0) {
 		fake_reply(fd, line,
 			   "* CAPABILITY IMAP4rev1 STARTTLS\r\n%s OK done\r\n");
@@ -379,6 +387,7 @@ static void fake_line(struct fake *f, int fd, const char *line)
 	} else {
 		fake_reply(fd, line, "%s BAD what\r\n");
 	}
+	return true;
 }
 
 static gpointer fake_run(gpointer data)
@@ -408,10 +417,12 @@ static gpointer fake_run(gpointer data)
 		g_string_append_len(in, buf, n);
 		while ((nl = strchr(in->str, '\n'))) {
 			*nl = '\0';
-			fake_line(f, fd, in->str);
+			if (!fake_line(f, fd, in->str))
+				goto hangup;
 			g_string_erase(in, 0, nl - in->str + 1);
 		}
 	}
+hangup:
 	close(fd);
 out:
 	g_string_free(in, TRUE);
@@ -546,6 +557,62 @@ static void test_starttls_refused(void)
 	g_assert_false(f.got_login);
 }
 
+/* The server goes away mid-APPEND: an error, not a SIGPIPE. */
+static void test_append_cut(void)
+{
+	struct fake f;
+	struct imap_config c;
+	struct imap *im = NULL;
+	GError *err = NULL;
+	size_t len = 4 << 20;
+	g_autofree char *big = g_malloc(len);
+	guint32 uid = 7;
+
+	memset(big, 'x', len);
+	memcpy(big, "Subject: big\r\n\r\n", 17);
+	fake_start(&f, FAKE_CUT_APPEND);
+	c = fake_config(&f, IMAP_TLS_NONE);
+	g_assert_cmpint(imap_open(&c, &im, &err), ==, 0);
+	g_assert_cmpint(imap_append_draft(im, "Drafts", big, len, &uid, &err),
+			==, NUDGE_E_NET);
+	g_assert_error(err, NUDGE_ERROR, NUDGE_E_NET);
+	g_test_message("error: %s", err->message);
+	g_clear_error(&err);
+	g_assert_cmpuint(uid, ==, 0);
+	imap_close(im);
+	fake_stop(&f);
+}
+
+/* A configured name in UTF-8 goes out in modified UTF-7. */
+static void test_drafts_configured_utf8(void)
+{
+	struct imap_config c;
+	struct imap *im = NULL;
+	GError *err = NULL;
+	const char *name = NULL;
+	g_autofree char *msg = NULL;
+	guint32 uid = 0, found = 0;
+
+	if (!have_dovecot() || !env("DOVECOT_DRAFTS_WIRE")) {
+		g_test_skip("no non-ASCII drafts mailbox");
+		return;
+	}
+	c = config(IMAP_TLS_IMAPS, "DOVECOT_IMAPS_PORT");
+	c.drafts = (char *)env("DOVECOT_DRAFTS");
+	g_assert_cmpint(imap_open(&c, &im, &err), ==, 0);
+	g_assert_cmpint(imap_drafts_mailbox(im, &name, &err), ==, 0);
+	g_assert_cmpstr(name, ==, env("DOVECOT_DRAFTS_WIRE"));
+	msg = message("utf8.box@example.org", "\r\n");
+	g_assert_cmpint(imap_append_draft(im, name, msg, strlen(msg), &uid, &err),
+			==, 0);
+	g_assert_no_error(err);
+	g_assert_cmpint(imap_find_message_id(im, name, "utf8.box@example.org",
+					     &found, &err), ==, 0);
+	g_assert_cmpuint(found, ==, uid);
+	g_assert_cmpint(imap_delete_uid(im, name, uid, &err), ==, 0);
+	imap_close(im);
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -565,7 +632,10 @@ int main(int argc, char **argv)
 	g_test_add_func("/imap/drafts/configured", test_drafts_configured);
 	g_test_add_func("/imap/append/find-fetch-delete",
 			test_append_find_fetch_delete);
+	g_test_add_func("/imap/drafts/configured-utf8",
+			test_drafts_configured_utf8);
 	g_test_add_func("/imap/append/lf", test_append_lf);
+	g_test_add_func("/imap/append/connection-cut", test_append_cut);
 	g_test_add_func("/imap/net/not-listening", test_not_listening);
 	g_test_add_data_func("/imap/net/silent-greeting",
 			     GINT_TO_POINTER(IMAP_TLS_NONE), test_silent_server);
