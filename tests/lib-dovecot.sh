@@ -9,7 +9,8 @@
 # dovecot_start exports, for the instance it started last:
 #   DOVECOT_HOST DOVECOT_IMAP_PORT DOVECOT_IMAPS_PORT DOVECOT_USER
 #   DOVECOT_PASS DOVECOT_CA DOVECOT_DRAFTS DOVECOT_DIR
-# DOVECOT_DRAFTS may be set before the call to name the \Drafts mailbox.
+# DOVECOT_DRAFTS may be set before the call to name the \Drafts mailbox,
+# DOVECOT_EXTRA_CONF to add settings (e.g. imap_capability) to the config.
 
 DOVECOT_TLS="$TRASH/tls"
 
@@ -156,6 +157,7 @@ default_login_user = $mail_user"
 	    auto = create
 	  }
 	}
+	${DOVECOT_EXTRA_CONF:-}
 	EOF
 
 	dovecot -c "$dir/dovecot.conf" </dev/null >"$dir/start.log" 2>&1 || {

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The IMAP client (src/imap.c) against a private Dovecot: its GTest binary
-# prints the TAP. Two servers: one with a certificate for localhost and a
-# \Drafts mailbox named "Entwürfe", one with a certificate for another host.
+# prints the TAP. Three servers: one with a certificate for localhost and a
+# \Drafts mailbox named "Entwürfe", one with a certificate for another host,
+# one without UIDPLUS.
 
 . "$(dirname "$0")/lib.sh"
 . "$TESTS_DIR/lib-dovecot.sh"
@@ -16,6 +17,12 @@ DOVECOT_DRAFTS=Drafts
 dovecot_start wrong wrong || { echo "Bail out! cannot start dovecot"; exit 1; }
 export DOVECOT_WRONG_IMAP_PORT=$DOVECOT_IMAP_PORT
 export DOVECOT_WRONG_IMAPS_PORT=$DOVECOT_IMAPS_PORT
+
+# A server without UIDPLUS (so without APPENDUID and UID EXPUNGE).
+DOVECOT_EXTRA_CONF='imap_capability = IMAP4rev1 LITERAL+ SPECIAL-USE'
+dovecot_start plain || { echo "Bail out! cannot start dovecot"; exit 1; }
+export DOVECOT_PLAIN_IMAPS_PORT=$DOVECOT_IMAPS_PORT
+DOVECOT_EXTRA_CONF=
 
 DOVECOT_DRAFTS=Entwürfe
 dovecot_start main || { echo "Bail out! cannot start dovecot"; exit 1; }

@@ -493,6 +493,40 @@ static void test_not_listening(void)
 	g_assert_cmpint(g_get_monotonic_time() - t0, <, 2 * G_USEC_PER_SEC);
 }
 
+/* A listener whose accept queue is full drops new SYNs: connect() hangs. */
+static void test_connect_timeout(void)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET,
+				 .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t len = sizeof(a);
+	struct fake f = { 0 };
+	struct imap_config c;
+	int lfd, fds[8], n = 0;
+	gint64 t0, dt;
+	g_autofree char *msg = NULL;
+
+	lfd = socket(AF_INET, SOCK_STREAM, 0);
+	g_assert_cmpint(bind(lfd, (struct sockaddr *)&a, sizeof(a)), ==, 0);
+	g_assert_cmpint(listen(lfd, 0), ==, 0);
+	g_assert_cmpint(getsockname(lfd, (struct sockaddr *)&a, &len), ==, 0);
+	/* Fill the queue with connections nobody accepts. */
+	for (n = 0; n < 8; n++) {
+		fds[n] = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+		connect(fds[n], (struct sockaddr *)&a, sizeof(a));
+	}
+	g_usleep(100000);
+	f.port = ntohs(a.sin_port);
+	c = fake_config(&f, IMAP_TLS_NONE);
+	t0 = g_get_monotonic_time();
+	msg = open_fails(&c, NUDGE_E_NET);
+	dt = g_get_monotonic_time() - t0;
+	g_assert_nonnull(strstr(msg, "cannot connect to"));
+	g_assert_cmpint(dt, <, 5 * G_USEC_PER_SEC);
+	while (n--)
+		close(fds[n]);
+	close(lfd);
+}
+
 /* Accepts and never speaks: the greeting (or handshake) times out. */
 static void test_silent_server(gconstpointer data)
 {
@@ -555,6 +589,42 @@ static void test_starttls_refused(void)
 	g_assert_nonnull(strstr(msg, "STARTTLS"));
 	fake_stop(&f);
 	g_assert_false(f.got_login);
+}
+
+/* Without UIDPLUS: no APPENDUID, found by Message-ID, plain EXPUNGE. */
+static void test_no_uidplus(void)
+{
+	struct imap_config c;
+	struct imap *im = NULL;
+	GError *err = NULL;
+	const char *box = NULL;
+	g_autofree char *id = NULL, *msg = NULL, *got = NULL;
+	guint32 uid = 1, found = 0;
+	size_t len = 0;
+
+	if (!have_dovecot() || !env("DOVECOT_PLAIN_IMAPS_PORT")) {
+		g_test_skip("no Dovecot without UIDPLUS");
+		return;
+	}
+	c = config(IMAP_TLS_IMAPS, "DOVECOT_PLAIN_IMAPS_PORT");
+	g_assert_cmpint(imap_open(&c, &im, &err), ==, 0);
+	g_assert_no_error(err);
+	g_assert_cmpint(imap_drafts_mailbox(im, &box, &err), ==, 0);
+	g_assert_cmpstr(box, ==, "Drafts");
+	id = g_strdup_printf("nudge.plain.%u@example.org", g_random_int());
+	msg = message(id, "\r\n");
+	g_assert_cmpint(imap_append_draft(im, box, msg, strlen(msg), &uid, &err),
+			==, 0);
+	g_assert_cmpuint(uid, ==, 0);
+	g_assert_cmpint(imap_find_message_id(im, box, id, &found, &err), ==, 0);
+	g_assert_cmpuint(found, >, 0);
+	g_assert_cmpint(imap_fetch_uid(im, box, found, &got, &len, &err), ==, 0);
+	g_assert_cmpmem(got, len, msg, strlen(msg));
+	g_assert_cmpint(imap_delete_uid(im, box, found, &err), ==, 0);
+	g_assert_no_error(err);
+	g_assert_cmpint(imap_find_message_id(im, box, id, &uid, &err), ==, 0);
+	g_assert_cmpuint(uid, ==, 0);
+	imap_close(im);
 }
 
 /* The server goes away mid-APPEND: an error, not a SIGPIPE. */
@@ -636,11 +706,13 @@ int main(int argc, char **argv)
 			test_drafts_configured_utf8);
 	g_test_add_func("/imap/append/lf", test_append_lf);
 	g_test_add_func("/imap/append/connection-cut", test_append_cut);
+	g_test_add_func("/imap/append/no-uidplus", test_no_uidplus);
 	g_test_add_func("/imap/net/not-listening", test_not_listening);
 	g_test_add_data_func("/imap/net/silent-greeting",
 			     GINT_TO_POINTER(IMAP_TLS_NONE), test_silent_server);
 	g_test_add_data_func("/imap/net/silent-handshake",
 			     GINT_TO_POINTER(IMAP_TLS_IMAPS), test_silent_server);
 	g_test_add_func("/imap/net/command-timeout", test_command_timeout);
+	g_test_add_func("/imap/net/connect-timeout", test_connect_timeout);
 	return g_test_run();
 }
