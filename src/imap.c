@@ -545,6 +545,14 @@ static int open_session(const struct imap_config *cfg, struct imap **out, GError
 		ret = fail_imap(im, r, err, "read the greeting");
 		goto out;
 	}
+	/* PREAUTH in the clear would skip STARTTLS: an old downgrade trick. */
+	if (cfg->tls == IMAP_TLS_STARTTLS &&
+	    r == MAILIMAP_NO_ERROR_AUTHENTICATED) {
+		ret = nudge_fail(err, NUDGE_E_TLS,
+				 "'%s:%d' sent PREAUTH before STARTTLS: refusing to go on in the clear",
+				 im->host, im->port);
+		goto out;
+	}
 	if (cfg->tls == IMAP_TLS_STARTTLS) {
 		ret = do_starttls(im, cfg, err);
 		if (ret < 0)

@@ -341,7 +341,7 @@ static void test_append_lf(void)
 
 /* A fake server: one connection, one behaviour. */
 enum fake_mode { FAKE_SILENT, FAKE_MUTE, FAKE_INJECT, FAKE_NO_STARTTLS,
-		 FAKE_CUT_APPEND };
+		 FAKE_CUT_APPEND, FAKE_PREAUTH };
 
 struct fake {
 	enum fake_mode mode;
@@ -405,7 +405,9 @@ static gpointer fake_run(gpointer data)
 	if (fd < 0)
 		goto out;
 	if (f->mode != FAKE_SILENT) {
-		const char *hi = "* OK [CAPABILITY IMAP4rev1 STARTTLS] fake\r\n";
+		const char *hi = f->mode == FAKE_PREAUTH ?
+			"* PREAUTH [CAPABILITY IMAP4rev1 STARTTLS] hi alex\r\n" :
+			"* OK [CAPABILITY IMAP4rev1 STARTTLS] fake\r\n";
 
 		g_assert_cmpint(write(fd, hi, strlen(hi)), ==, (ssize_t)strlen(hi));
 	}
@@ -576,6 +578,20 @@ static void test_starttls_injection(void)
 	g_assert_false(f.got_login);
 }
 
+/* PREAUTH in the clear when STARTTLS was asked for: stop at once. */
+static void test_starttls_preauth(void)
+{
+	struct fake f;
+	struct imap_config c;
+	g_autofree char *msg = NULL;
+
+	fake_start(&f, FAKE_PREAUTH);
+	c = fake_config(&f, IMAP_TLS_STARTTLS);
+	msg = open_fails(&c, NUDGE_E_TLS);
+	g_assert_nonnull(strstr(msg, "PREAUTH"));
+	fake_stop(&f);
+}
+
 /* STARTTLS refused: stop there, never log in in the clear. */
 static void test_starttls_refused(void)
 {
@@ -698,6 +714,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/imap/tls/private-ca", test_private_ca);
 	g_test_add_func("/imap/tls/starttls-injection", test_starttls_injection);
 	g_test_add_func("/imap/tls/starttls-refused", test_starttls_refused);
+	g_test_add_func("/imap/tls/starttls-preauth", test_starttls_preauth);
 	g_test_add_func("/imap/drafts/special-use", test_drafts_special_use);
 	g_test_add_func("/imap/drafts/configured", test_drafts_configured);
 	g_test_add_func("/imap/append/find-fetch-delete",
