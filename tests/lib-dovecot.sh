@@ -3,9 +3,12 @@
 #
 #   dovecot_start [NAME [CERT]]   NAME: instance (default "main"); CERT: the
 #                                 server certificate, "localhost" (default)
-#                                 or "wrong" (made out to wrong.example)
-#   dovecot_stop NAME
+#                                 or "wrong" (made out to wrong.example).
+#                                 Starting a stopped instance again restarts
+#                                 it with its mail, config and ports.
+#   dovecot_stop [NAME]           stops it and waits until it is gone
 #
+# Every instance is stopped at exit (all at once: Dovecot takes seconds).
 # dovecot_start exports, for the instance it started last:
 #   DOVECOT_HOST DOVECOT_IMAP_PORT DOVECOT_IMAPS_PORT DOVECOT_USER
 #   DOVECOT_PASS DOVECOT_CA DOVECOT_DRAFTS DOVECOT_DIR
@@ -42,16 +45,16 @@ _dovecot_make_certs() {
 			-addext keyUsage=critical,keyCertSign,cRLSign || exit 1
 		for c in localhost:DNS:localhost,IP:127.0.0.1 \
 			 wrong:DNS:wrong.example; do
-			name=${c%%:*} san=${c#*:}
+			_dv_name=${c%%:*} san=${c#*:}
 			cn=${san#DNS:}; cn=${cn%%,*}
 			openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
-				-nodes -keyout "$name.key" -out "$name.csr" \
+				-nodes -keyout "$_dv_name.key" -out "$_dv_name.csr" \
 				-subj "/CN=$cn" || exit 1
 			printf 'subjectAltName=%s\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n' \
-				"$san" >"$name.ext"
-			openssl x509 -req -in "$name.csr" -CA ca.pem -CAkey ca.key \
-				-CAcreateserial -days 2 -extfile "$name.ext" \
-				-out "$name.pem" || exit 1
+				"$san" >"$_dv_name.ext"
+			openssl x509 -req -in "$_dv_name.csr" -CA ca.pem -CAkey ca.key \
+				-CAcreateserial -days 2 -extfile "$_dv_name.ext" \
+				-out "$_dv_name.pem" || exit 1
 		done
 	) >"$DOVECOT_TLS/openssl.log" 2>&1 || {
 		cat "$DOVECOT_TLS/openssl.log" >&2
@@ -76,57 +79,67 @@ _dovecot_wait() {
 }
 
 dovecot_start() {
-	name=${1:-main}
-	cert=${2:-localhost}
-	dir="$TRASH/dovecot-$name"
-	drafts=${DOVECOT_DRAFTS:-Drafts}
+	_dv_name=${1:-main}
+	_dv_cert=${2:-localhost}
+	_dv_dir="$TRASH/dovecot-$_dv_name"
+	_dv_drafts=${DOVECOT_DRAFTS:-Drafts}
 	_dovecot_make_certs || return 1
-	mkdir -p "$dir/run" "$dir/state" "$dir/mail" || return 1
+	mkdir -p "$_dv_dir/run" "$_dv_dir/state" "$_dv_dir/mail" || return 1
 	# Dovecot drops to unprivileged users that must reach these folders.
-	chmod 711 "$TRASH" "$dir"
+	chmod 711 "$TRASH" "$_dv_dir"
 
 	if [ "$(id -u)" -eq 0 ]; then
-		mail_user=nobody
-		mail_group=$(id -gn nobody)
-		users=
-		chown "$mail_user:$mail_group" "$dir/mail"
+		_dv_mail_user=nobody
+		_dv_mail_group=$(id -gn nobody)
+		_dv_users=
+		chown "$_dv_mail_user:$_dv_mail_group" "$_dv_dir/mail"
 	else
-		mail_user=$(id -un)
-		mail_group=$(id -gn)
-		users="default_internal_user = $mail_user
-default_login_user = $mail_user"
+		_dv_mail_user=$(id -un)
+		_dv_mail_group=$(id -gn)
+		_dv_users="default_internal_user = $_dv_mail_user
+default_login_user = $_dv_mail_user"
+	fi
+
+	if [ -f "$_dv_dir/ports" ]; then
+		read -r _dv_imap_port _dv_imaps_port <"$_dv_dir/ports"
+		_dv_drafts=$(cat "$_dv_dir/drafts")
+		_dovecot_run "$_dv_name" "$_dv_dir" "$_dv_imap_port" "$_dv_imaps_port" || return 1
+		_dovecot_export "$_dv_dir" "$_dv_imap_port" "$_dv_imaps_port" "$_dv_drafts"
+		return 0
 	fi
 
 	set -- $(free_ports 2)
-	imap_port=$1 imaps_port=$2
-	printf '%s:{PLAIN}%s::::::\n' nudgetest 's3cret p@ss' >"$dir/passwd"
+	_dv_imap_port=$1 _dv_imaps_port=$2
+	echo "$_dv_imap_port $_dv_imaps_port" >"$_dv_dir/ports"
+	printf '%s\n' "$_dv_drafts" >"$_dv_dir/drafts"
+	printf '%s:{PLAIN}%s::::::\n' nudgetest 's3cret p@ss' >"$_dv_dir/passwd"
 
-	cat >"$dir/dovecot.conf" <<-EOF
-	base_dir = $dir/run
-	state_dir = $dir/state
-	log_path = $dir/log
-	info_log_path = $dir/log
-	instance_name = nudge-test-$name
+	cat >"$_dv_dir/dovecot.conf" <<-EOF
+	base_dir = $_dv_dir/run
+	state_dir = $_dv_dir/state
+	log_path = $_dv_dir/log
+	info_log_path = $_dv_dir/log
+	instance_name = nudge-test-$_dv_name
 	protocols = imap
 	listen = 127.0.0.1
-	$users
+	$_dv_users
 	ssl = yes
-	ssl_cert = <$DOVECOT_TLS/$cert.pem
-	ssl_key = <$DOVECOT_TLS/$cert.key
+	ssl_cert = <$DOVECOT_TLS/$_dv_cert.pem
+	ssl_key = <$DOVECOT_TLS/$_dv_cert.key
 	disable_plaintext_auth = no
 	auth_mechanisms = plain login
 	auth_failure_delay = 0
-	mail_uid = $mail_user
-	mail_gid = $mail_group
+	mail_uid = $_dv_mail_user
+	mail_gid = $_dv_mail_group
 	first_valid_uid = 1
-	mail_location = maildir:$dir/mail/%u
+	mail_location = maildir:$_dv_dir/mail/%u
 	passdb {
 	  driver = passwd-file
-	  args = scheme=PLAIN $dir/passwd
+	  args = scheme=PLAIN $_dv_dir/passwd
 	}
 	userdb {
 	  driver = static
-	  args = uid=$mail_user gid=$mail_group home=$dir/mail/%u
+	  args = uid=$_dv_mail_user gid=$_dv_mail_group home=$_dv_dir/mail/%u
 	}
 	# No penalty delay after the wrong-password tests.
 	service anvil {
@@ -137,18 +150,18 @@ default_login_user = $mail_user"
 	service imap-login {
 	  inet_listener imap {
 	    address = 127.0.0.1
-	    port = $imap_port
+	    port = $_dv_imap_port
 	  }
 	  inet_listener imaps {
 	    address = 127.0.0.1
-	    port = $imaps_port
+	    port = $_dv_imaps_port
 	    ssl = yes
 	  }
 	}
 	namespace inbox {
 	  inbox = yes
 	  separator = /
-	  mailbox "$drafts" {
+	  mailbox "$_dv_drafts" {
 	    special_use = \\Drafts
 	    auto = create
 	  }
@@ -160,34 +173,57 @@ default_login_user = $mail_user"
 	${DOVECOT_EXTRA_CONF:-}
 	EOF
 
-	dovecot -c "$dir/dovecot.conf" </dev/null >"$dir/start.log" 2>&1 || {
-		cat "$dir/start.log" "$dir/log" >&2 2>/dev/null
+	[ -n "${_dovecot_names:-}" ] || test_at_exit _dovecot_reap
+	_dovecot_names="${_dovecot_names:-} $_dv_name"
+	test_at_exit "_dovecot_kill $_dv_name"
+	_dovecot_run "$_dv_name" "$_dv_dir" "$_dv_imap_port" "$_dv_imaps_port" || return 1
+	_dovecot_export "$_dv_dir" "$_dv_imap_port" "$_dv_imaps_port" "$_dv_drafts"
+}
+
+# _dovecot_run NAME DIR IMAP_PORT IMAPS_PORT: start it and wait for it.
+_dovecot_run() {
+	dovecot -c "$2/dovecot.conf" </dev/null >"$2/start.log" 2>&1 || {
+		cat "$2/start.log" "$2/log" >&2 2>/dev/null
 		return 1
 	}
-	test_at_exit "dovecot_stop $name"
-	if ! _dovecot_wait "$imap_port" || ! _dovecot_wait "$imaps_port"; then
-		echo "dovecot '$name' does not answer on port $imap_port/$imaps_port" >&2
-		cat "$dir/log" >&2 2>/dev/null
+	if ! _dovecot_wait "$3" || ! _dovecot_wait "$4"; then
+		echo "dovecot '$1' does not answer on port $3/$4" >&2
+		cat "$2/log" >&2 2>/dev/null
 		return 1
 	fi
+}
 
-	export DOVECOT_HOST=127.0.0.1 DOVECOT_IMAP_PORT=$imap_port \
-		DOVECOT_IMAPS_PORT=$imaps_port DOVECOT_USER=nudgetest \
+_dovecot_export() {
+	export DOVECOT_HOST=127.0.0.1 DOVECOT_IMAP_PORT=$2 \
+		DOVECOT_IMAPS_PORT=$3 DOVECOT_USER=nudgetest \
 		DOVECOT_PASS='s3cret p@ss' DOVECOT_CA="$DOVECOT_TLS/ca.pem" \
-		DOVECOT_DRAFTS="$drafts" DOVECOT_DIR="$dir"
+		DOVECOT_DRAFTS="$4" DOVECOT_DIR="$1"
+}
+
+# _dovecot_kill NAME: signal the master; prints its pid.
+_dovecot_kill() {
+	_pidfile="$TRASH/dovecot-$1/run/master.pid"
+	[ -f "$_pidfile" ] || return 0
+	_pid=$(cat "$_pidfile")
+	kill "$_pid" 2>/dev/null && echo "$_pid" >>"$TRASH/.dovecot-dying"
+	return 0
+}
+
+# _dovecot_reap: wait (5 s at most) for the masters signalled so far.
+_dovecot_reap() {
+	[ -f "$TRASH/.dovecot-dying" ] || return 0
+	for _pid in $(cat "$TRASH/.dovecot-dying"); do
+		_i=0
+		while kill -0 "$_pid" 2>/dev/null && [ $_i -lt 100 ]; do
+			sleep 0.05
+			_i=$((_i + 1))
+		done
+		kill -9 "$_pid" 2>/dev/null
+	done
+	rm -f "$TRASH/.dovecot-dying"
 }
 
 dovecot_stop() {
-	dir="$TRASH/dovecot-${1:-main}"
-	[ -f "$dir/run/master.pid" ] || return 0
-	pid=$(cat "$dir/run/master.pid")
-	kill "$pid" 2>/dev/null || return 0
-	# Wait for the master to go, so that $TRASH can be removed.
-	i=0
-	while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do
-		sleep 0.05
-		i=$((i + 1))
-	done
-	kill -9 "$pid" 2>/dev/null
-	return 0
+	_dovecot_kill "${1:-main}"
+	_dovecot_reap
 }
