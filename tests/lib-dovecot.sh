@@ -97,6 +97,7 @@ dovecot_start() {
 		_dv_mail_user=$(id -un)
 		_dv_mail_group=$(id -gn)
 		_dv_users="default_internal_user = $_dv_mail_user
+default_internal_group = $_dv_mail_group
 default_login_user = $_dv_mail_user"
 	fi
 
@@ -141,13 +142,16 @@ default_login_user = $_dv_mail_user"
 	  driver = static
 	  args = uid=$_dv_mail_user gid=$_dv_mail_group home=$_dv_dir/mail/%u
 	}
-	# No penalty delay after the wrong-password tests.
+	# No penalty delay after the wrong-password tests; no chroot, which
+	# needs root.
 	service anvil {
+	  chroot =
 	  unix_listener anvil-auth-penalty {
 	    mode = 0
 	  }
 	}
 	service imap-login {
+	  chroot =
 	  inet_listener imap {
 	    address = 127.0.0.1
 	    port = $_dv_imap_port
