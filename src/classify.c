@@ -1,0 +1,506 @@
+/*
+ * The classifier. Rules are lines of data files (format in
+ * filters/rules/README); each is a PCRE2 pattern with a weight for one stage
+ * and a scope (subject, fresh text, quoted text). A message's score for a
+ * stage is the sum of the weights of the rules that match it, each rule
+ * counted once; the best stage wins when it reaches the threshold.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify.h"
+
+#define SCOPE_SUBJECT 1u
+#define SCOPE_FRESH 2u
+#define SCOPE_QUOTED 4u
+
+/* STAGE__COUNT as a rule's stage: the rule adds to every stage ("*"). */
+#define STAGE_ALL STAGE__COUNT
+
+struct rule {
+	enum nudge_stage stage;
+	int weight;
+	unsigned scope;
+	char *pattern;
+	char *where;		/* "file:line" */
+	pcre2_code *re;
+};
+
+struct rules {
+	GPtrArray *list;	/* of struct rule *, owned */
+	pcre2_match_context *mctx;
+	int threshold;
+	int quoted_percent;
+};
+
+/* What one file holds before it is merged into the rule set. */
+struct rule_file {
+	GPtrArray *list;
+	int threshold;		/* -1 when the file does not set it */
+	int quoted_percent;
+};
+
+static void rule_free(gpointer p)
+{
+	struct rule *r = p;
+
+	if (!r)
+		return;
+	pcre2_code_free(r->re);
+	g_free(r->pattern);
+	g_free(r->where);
+	g_free(r);
+}
+
+void rules_free(struct rules *r)
+{
+	if (!r)
+		return;
+	if (r->list)
+		g_ptr_array_unref(r->list);
+	pcre2_match_context_free(r->mctx);
+	g_free(r);
+}
+
+static int parse_stage(const char *s, enum nudge_stage *out)
+{
+	if (strcmp(s, "*") == 0) {
+		*out = STAGE_ALL;
+		return 0;
+	}
+	if (strcmp(s, "none") == 0)
+		return NUDGE_E_DATA;
+	return stage_parse(s, out);
+}
+
+static int parse_scope(const char *s, unsigned *out)
+{
+	unsigned scope = 0;
+
+	for (; *s; s++) {
+		switch (*s) {
+		case 's': scope |= SCOPE_SUBJECT; break;
+		case 'f': scope |= SCOPE_FRESH; break;
+		case 'q': scope |= SCOPE_QUOTED; break;
+		default: return NUDGE_E_DATA;
+		}
+	}
+	if (!scope)
+		return NUDGE_E_DATA;
+	*out = scope;
+	return 0;
+}
+
+static int parse_int(const char *s, int lo, int hi, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi)
+		return NUDGE_E_DATA;
+	*out = (int)v;
+	return 0;
+}
+
+/* Splits off the next blank-separated word of *p; NULL at the end. */
+static char *next_word(char **p)
+{
+	char *s = *p, *w;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (!*s)
+		return NULL;
+	w = s;
+	while (*s && *s != ' ' && *s != '\t')
+		s++;
+	if (*s)
+		*s++ = '\0';
+	*p = s;
+	return w;
+}
+
+static pcre2_code *compile(const char *pattern, char *msg, size_t msglen)
+{
+	pcre2_code *re;
+	int code;
+	PCRE2_SIZE off;
+
+	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+			   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS,
+			   &code, &off, NULL);
+	if (!re) {
+		char buf[256];
+
+		pcre2_get_error_message(code, (PCRE2_UCHAR *)buf, sizeof(buf));
+		g_snprintf(msg, msglen, "%s at offset %zu", buf, (size_t)off);
+		return NULL;
+	}
+	/* Without JIT (unsupported CPU or build) the interpreter is used. */
+	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+/*
+ * Parses one rule file; every bad line is appended to errors as
+ * "file:line: message". Returns the rules of the good lines.
+ */
+static struct rule_file parse_file(const char *path, const char *name,
+				   const char *data, GPtrArray *errors)
+{
+	struct rule_file f = { g_ptr_array_new_with_free_func(rule_free), -1, -1 };
+	g_auto(GStrv) lines = g_strsplit(data, "\n", -1);
+
+	for (int i = 0; lines[i]; i++) {
+		char *p = lines[i], *w1, *w2, *w3;
+		char msg[320];
+		struct rule *r;
+		enum nudge_stage stage;
+		unsigned scope;
+		int weight;
+		size_t n;
+
+		n = strlen(p);
+		while (n && (p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
+			p[--n] = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p || *p == '#')
+			continue;
+		w1 = next_word(&p);
+		w2 = next_word(&p);
+		if (w1 && w2 && strcmp(w1, "threshold") == 0 && !*p) {
+			if (parse_int(w2, 1, 1000000, &f.threshold) < 0)
+				g_ptr_array_add(errors, g_strdup_printf(
+					"%s:%d: bad threshold '%s'", path, i + 1, w2));
+			continue;
+		}
+		if (w1 && w2 && strcmp(w1, "quoted-percent") == 0 && !*p) {
+			if (parse_int(w2, 0, 100, &f.quoted_percent) < 0)
+				g_ptr_array_add(errors, g_strdup_printf(
+					"%s:%d: bad quoted-percent '%s'", path, i + 1, w2));
+			continue;
+		}
+		w3 = next_word(&p);
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!w3 || !*p) {
+			g_ptr_array_add(errors, g_strdup_printf(
+				"%s:%d: expected 'stage weight scope pattern'", path, i + 1));
+			continue;
+		}
+		if (parse_stage(w1, &stage) < 0) {
+			g_ptr_array_add(errors, g_strdup_printf(
+				"%s:%d: unknown stage '%s'", path, i + 1, w1));
+			continue;
+		}
+		if (parse_int(w2, -100000, 100000, &weight) < 0) {
+			g_ptr_array_add(errors, g_strdup_printf(
+				"%s:%d: bad weight '%s'", path, i + 1, w2));
+			continue;
+		}
+		if (parse_scope(w3, &scope) < 0) {
+			g_ptr_array_add(errors, g_strdup_printf(
+				"%s:%d: bad scope '%s' (letters s, f, q)", path, i + 1, w3));
+			continue;
+		}
+		r = g_new0(struct rule, 1);
+		r->stage = stage;
+		r->weight = weight;
+		r->scope = scope;
+		r->pattern = g_strdup(p);
+		r->where = g_strdup_printf("%s:%d", name, i + 1);
+		r->re = compile(p, msg, sizeof(msg));
+		if (!r->re) {
+			g_ptr_array_add(errors, g_strdup_printf("%s:%d: %s", path, i + 1, msg));
+			rule_free(r);
+			continue;
+		}
+		g_ptr_array_add(f.list, r);
+	}
+	return f;
+}
+
+static int cmp_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The sorted names of the *.rules files in dir; NULL if dir cannot be read. */
+static GPtrArray *list_rule_files(const char *dir, GError **err)
+{
+	GDir *d = g_dir_open(dir, 0, err);
+	GPtrArray *names;
+	const char *n;
+
+	if (!d)
+		return NULL;
+	names = g_ptr_array_new_with_free_func(g_free);
+	while ((n = g_dir_read_name(d)))
+		if (g_str_has_suffix(n, ".rules") && n[0] != '.')
+			g_ptr_array_add(names, g_strdup(n));
+	g_dir_close(d);
+	g_ptr_array_sort(names, cmp_names);
+	return names;
+}
+
+/* Adds a file's rules; a rule with the same stage, scope and pattern as an
+ * earlier one replaces it (so a user file can change a built-in weight). */
+static void merge(struct rules *set, struct rule_file *f)
+{
+	if (f->threshold >= 0)
+		set->threshold = f->threshold;
+	if (f->quoted_percent >= 0)
+		set->quoted_percent = f->quoted_percent;
+	for (guint i = 0; i < f->list->len; i++) {
+		struct rule *r = g_ptr_array_steal_index(f->list, i--);
+		bool replaced = false;
+
+		for (guint j = 0; j < set->list->len; j++) {
+			struct rule *o = set->list->pdata[j];
+
+			if (o->stage == r->stage && o->scope == r->scope &&
+			    strcmp(o->pattern, r->pattern) == 0) {
+				set->list->pdata[j] = r;
+				rule_free(o);
+				replaced = true;
+				break;
+			}
+		}
+		if (!replaced)
+			g_ptr_array_add(set->list, r);
+	}
+}
+
+/*
+ * Reads every *.rules file of dir. A user file with the name of a built-in
+ * file replaces it (skip holds the built-in names to drop, filled here).
+ */
+static int load_dir(const char *dir, bool user, GPtrArray *files,
+		    GPtrArray *names_out, GPtrArray *errors, GError **err)
+{
+	g_autoptr(GError) e = NULL;
+	g_autoptr(GPtrArray) names = list_rule_files(dir, &e);
+
+	if (!names) {
+		if (user && g_error_matches(e, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+			return 0;
+		if (user) {
+			g_ptr_array_add(errors, g_strdup_printf("%s: %s", dir, e->message));
+			return 0;
+		}
+		return nudge_fail(err, NUDGE_E_CONFIG, "cannot read rules in '%s': %s",
+				  dir, e->message);
+	}
+	for (guint i = 0; i < names->len; i++) {
+		const char *name = names->pdata[i];
+		g_autofree char *path = g_build_filename(dir, name, NULL);
+		g_autofree char *data = NULL;
+		g_autoptr(GError) re = NULL;
+		struct rule_file *f;
+
+		if (!g_file_get_contents(path, &data, NULL, &re)) {
+			if (!user)
+				return nudge_fail(err, NUDGE_E_CONFIG, "cannot read '%s': %s",
+						  path, re->message);
+			g_ptr_array_add(errors, g_strdup_printf("%s: %s", path, re->message));
+			continue;
+		}
+		f = g_new(struct rule_file, 1);
+		*f = parse_file(path, name, data, errors);
+		g_ptr_array_add(files, f);
+		g_ptr_array_add(names_out, g_strdup(name));
+	}
+	return 0;
+}
+
+static void rule_file_free(gpointer p)
+{
+	struct rule_file *f = p;
+
+	g_ptr_array_unref(f->list);
+	g_free(f);
+}
+
+int rules_load(const char *datadir, const char *userdir, struct rules **out,
+	       GPtrArray **warnings, GError **err)
+{
+	g_autofree char *sysdir = g_build_filename(datadir, "filters", "rules", NULL);
+	g_autofree char *udir = NULL;
+	g_autoptr(GPtrArray) sys_files = g_ptr_array_new_with_free_func(rule_file_free);
+	g_autoptr(GPtrArray) sys_names = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GPtrArray) user_files = g_ptr_array_new_with_free_func(rule_file_free);
+	g_autoptr(GPtrArray) user_names = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func(g_free);
+	struct rules *set = NULL;
+	int rc;
+
+	*out = NULL;
+	rc = load_dir(sysdir, false, sys_files, sys_names, errors, err);
+	if (rc < 0)
+		goto out;
+	if (errors->len) {
+		rc = nudge_fail(err, NUDGE_E_CONFIG, "%s", (char *)errors->pdata[0]);
+		goto out;
+	}
+	if (sys_files->len == 0) {
+		rc = nudge_fail(err, NUDGE_E_CONFIG, "no rule files in '%s'", sysdir);
+		goto out;
+	}
+	if (userdir) {
+		udir = g_build_filename(userdir, "rules", NULL);
+		rc = load_dir(udir, true, user_files, user_names, errors, err);
+		if (rc < 0)
+			goto out;
+	}
+
+	set = g_new0(struct rules, 1);
+	set->list = g_ptr_array_new_with_free_func(rule_free);
+	set->threshold = 10;
+	set->quoted_percent = 20;
+	set->mctx = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(set->mctx, 200000);
+	pcre2_set_depth_limit(set->mctx, 2000);
+	pcre2_set_heap_limit(set->mctx, 4096);
+
+	/* Any bad user rule: the user's rules are all left out. */
+	for (guint i = 0; i < sys_files->len; i++) {
+		bool overridden = false;
+
+		if (!errors->len)
+			for (guint j = 0; j < user_names->len; j++)
+				if (strcmp(user_names->pdata[j], sys_names->pdata[i]) == 0)
+					overridden = true;
+		if (!overridden)
+			merge(set, sys_files->pdata[i]);
+	}
+	if (!errors->len)
+		for (guint i = 0; i < user_files->len; i++)
+			merge(set, user_files->pdata[i]);
+	if (warnings && errors->len) {
+		if (!*warnings)
+			*warnings = g_ptr_array_new_with_free_func(g_free);
+		for (guint i = 0; i < errors->len; i++)
+			g_ptr_array_add(*warnings, g_strdup(errors->pdata[i]));
+	}
+	*out = set;
+	rc = 0;
+out:
+	return rc;
+}
+
+/*
+ * The text as the rules see it: valid UTF-8, every run of white space one
+ * blank, typographic quotes and dashes as their ASCII forms.
+ */
+static char *normalise(const char *s)
+{
+	g_autofree char *valid = NULL;
+	GString *o;
+	bool space = false;
+
+	if (!s)
+		return g_strdup("");
+	valid = g_utf8_make_valid(s, -1);
+	o = g_string_sized_new(strlen(valid) + 1);
+	for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_isspace(c) || c == 0xa0 || c == 0x200b) {
+			space = true;
+			continue;
+		}
+		if (space && o->len)
+			g_string_append_c(o, ' ');
+		space = false;
+		switch (c) {
+		case 0x2018: case 0x2019: case 0x02bc:
+			g_string_append_c(o, '\'');
+			break;
+		case 0x201c: case 0x201d:
+			g_string_append_c(o, '"');
+			break;
+		case 0x2010: case 0x2011: case 0x2013: case 0x2014:
+			g_string_append_c(o, '-');
+			break;
+		default:
+			g_string_append_unichar(o, c);
+		}
+	}
+	return g_string_free(o, FALSE);
+}
+
+static bool matches(const struct rules *set, const struct rule *r,
+		    const char *text, size_t len, pcre2_match_data *md)
+{
+	int rc;
+
+	if (!len)
+		return false;
+	rc = pcre2_match(r->re, (PCRE2_SPTR)text, len, 0, PCRE2_NO_UTF_CHECK,
+			 md, set->mctx);
+	return rc >= 0;
+}
+
+void classify(const struct rules *set, const struct classify_input *in,
+	      struct classify_result *out)
+{
+	g_autofree char *subject = normalise(in->subject);
+	g_autofree char *fresh = normalise(in->fresh);
+	g_autofree char *quoted = normalise(in->quoted);
+	size_t slen = strlen(subject), flen = strlen(fresh), qlen = strlen(quoted);
+	int score[STAGE__COUNT] = { 0 };
+	int best_w[STAGE__COUNT] = { 0 };
+	const char *best_rule[STAGE__COUNT] = { NULL };
+	pcre2_match_data *md;
+	enum nudge_stage win = STAGE_NONE;
+
+	out->stage = STAGE_NONE;
+	out->score = 0;
+	out->rule = NULL;
+	if (!set)
+		return;
+	md = pcre2_match_data_create(1, NULL);
+	for (guint i = 0; i < set->list->len; i++) {
+		const struct rule *r = set->list->pdata[i];
+		int w = 0;
+
+		if (r->stage != STAGE_ALL &&
+		    (r->stage == STAGE_ACCEPTANCE) != in->outgoing)
+			continue;
+		if (((r->scope & SCOPE_SUBJECT) && matches(set, r, subject, slen, md)) ||
+		    ((r->scope & SCOPE_FRESH) && matches(set, r, fresh, flen, md)))
+			w = r->weight;
+		else if ((r->scope & SCOPE_QUOTED) && matches(set, r, quoted, qlen, md))
+			w = r->weight * set->quoted_percent / 100;
+		if (!w)
+			continue;
+		for (int s = STAGE_NONE + 1; s < STAGE__COUNT; s++) {
+			if (r->stage != STAGE_ALL && r->stage != (enum nudge_stage)s)
+				continue;
+			score[s] += w;
+			if (w > best_w[s]) {
+				best_w[s] = w;
+				best_rule[s] = r->where;
+			}
+		}
+	}
+	pcre2_match_data_free(md);
+
+	for (int s = STAGE_NONE + 1; s < STAGE__COUNT; s++) {
+		if ((s == STAGE_ACCEPTANCE) != in->outgoing)
+			continue;
+		if (score[s] >= set->threshold && score[s] > score[win])
+			win = (enum nudge_stage)s;
+	}
+	if (win != STAGE_NONE) {
+		out->stage = win;
+		out->score = score[win];
+		out->rule = best_rule[win];
+	}
+}

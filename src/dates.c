@@ -1,0 +1,877 @@
+/*
+ * Date expressions. The text is cut into tokens (numbers, words, single
+ * punctuation marks); words are looked up in a small multilingual table that
+ * gives their meaning (a weekday, a month, a number, a unit, "next", "end",
+ * ...). A few token patterns then resolve against the reference day.
+ */
+#include <string.h>
+
+#include "dates.h"
+
+enum {
+	TK_WORD, TK_NUM, TK_PUNCT,
+};
+
+/* What a word means; a word can mean several things ("sept", "may"). */
+enum {
+	C_WITHIN = 1 << 0,	/* within, in, innerhalb, dans, en */
+	C_NEXT = 1 << 1,
+	C_THIS = 1 << 2,
+	C_END = 1 << 3,
+	C_EARLY = 1 << 4,
+	C_MID = 1 << 5,
+	C_TOMORROW = 1 << 6,
+	C_TODAY = 1 << 7,
+	C_FILL = 1 << 8,	/* of, the, de, la, der, zum: skipped in patterns */
+	C_TO = 1 << 9,		/* to, bis, à, a, or: ranges "3-5", "two to three" */
+	C_BIZ = 1 << 10,	/* business, working, ouvrés, hábiles */
+	C_AT = 1 << 11,		/* at, um, à, a las, @ */
+	C_AM = 1 << 12,
+	C_PM = 1 << 13,
+	C_UHR = 1 << 14,	/* uhr, h */
+	C_NOON = 1 << 15,
+	C_VAGUE = 1 << 16,	/* few, several, paar, quelques */
+	C_ORD = 1 << 17,	/* th, st, nd, rd, er, º after a number */
+	C_ABBR = 1 << 18,	/* a weekday or month abbreviation */
+	C_GUTEN = 1 << 19,	/* "guten" (Morgen) */
+};
+
+struct word {
+	const char *w;
+	int cls;
+	int wd;			/* 1 (Monday) .. 7 */
+	int mon;		/* 1 .. 12 */
+	int num;		/* a number word, else 0 */
+	int unit;		/* days in the unit; 30 = month, -1 = hour */
+	int tz;			/* minutes east of UTC + 1 (0: not a zone) */
+};
+
+#define WD(w, n) { w, 0, n, 0, 0, 0, 0 }
+#define WDA(w, n) { w, C_ABBR, n, 0, 0, 0, 0 }
+#define MON(w, n) { w, 0, 0, n, 0, 0, 0 }
+#define NUMW(w, n) { w, 0, 0, 0, n, 0, 0 }
+#define UNIT(w, n) { w, 0, 0, 0, 0, n, 0 }
+#define CLS(w, c) { w, c, 0, 0, 0, 0, 0 }
+#define TZ(w, m) { w, 0, 0, 0, 0, 0, (m) + 1 }
+
+static const struct word words[] = {
+	WD("monday", 1), WD("tuesday", 2), WD("wednesday", 3), WD("thursday", 4),
+	WD("friday", 5), WD("saturday", 6), WD("sunday", 7),
+	WDA("mon", 1), WDA("tue", 2), WDA("tues", 2), WDA("wed", 3), WDA("thu", 4),
+	WDA("thurs", 4), WDA("fri", 5), WDA("sat", 6), WDA("sun", 7),
+	WD("montag", 1), WD("dienstag", 2), WD("mittwoch", 3), WD("donnerstag", 4),
+	WD("freitag", 5), WD("samstag", 6), WD("sonnabend", 6), WD("sonntag", 7),
+	WD("lundi", 1), WD("mardi", 2), WD("mercredi", 3), WD("jeudi", 4),
+	WD("vendredi", 5), WD("samedi", 6), WD("dimanche", 7),
+	WD("lunes", 1), WD("martes", 2), WD("miércoles", 3), WD("miercoles", 3),
+	WD("jueves", 4), WD("viernes", 5), WD("sábado", 6), WD("sabado", 6),
+	WD("domingo", 7),
+
+	MON("january", 1), MON("jan", 1), MON("february", 2), MON("feb", 2),
+	MON("march", 3), MON("mar", 3), MON("april", 4), MON("apr", 4),
+	MON("may", 5), MON("june", 6), MON("jun", 6), MON("july", 7), MON("jul", 7),
+	MON("august", 8), MON("aug", 8), MON("september", 9), MON("sep", 9),
+	MON("sept", 9), MON("october", 10), MON("oct", 10), MON("november", 11),
+	MON("nov", 11), MON("december", 12), MON("dec", 12),
+	MON("januar", 1), MON("jänner", 1), MON("februar", 2), MON("märz", 3),
+	MON("maerz", 3), MON("mai", 5), MON("juni", 6), MON("juli", 7),
+	MON("oktober", 10), MON("okt", 10), MON("dezember", 12), MON("dez", 12),
+	MON("janvier", 1), MON("février", 2), MON("fevrier", 2), MON("mars", 3),
+	MON("avril", 4), MON("juin", 6), MON("juillet", 7), MON("août", 8),
+	MON("aout", 8), MON("septembre", 9), MON("octobre", 10), MON("novembre", 11),
+	MON("décembre", 12), MON("decembre", 12),
+	MON("enero", 1), MON("febrero", 2), MON("marzo", 3), MON("abril", 4),
+	MON("mayo", 5), MON("junio", 6), MON("julio", 7), MON("agosto", 8),
+	MON("septiembre", 9), MON("setiembre", 9), MON("octubre", 10),
+	MON("noviembre", 11), MON("diciembre", 12),
+
+	NUMW("one", 1), NUMW("two", 2), NUMW("three", 3), NUMW("four", 4),
+	NUMW("five", 5), NUMW("six", 6), NUMW("seven", 7), NUMW("eight", 8),
+	NUMW("nine", 9), NUMW("ten", 10), NUMW("fourteen", 14), NUMW("a", 1),
+	NUMW("an", 1), NUMW("couple", 2),
+	NUMW("ein", 1), NUMW("eine", 1), NUMW("einer", 1), NUMW("einem", 1),
+	NUMW("einen", 1), NUMW("zwei", 2), NUMW("drei", 3), NUMW("vier", 4),
+	NUMW("fünf", 5), NUMW("sechs", 6), NUMW("sieben", 7), NUMW("acht", 8),
+	NUMW("neun", 9), NUMW("zehn", 10), NUMW("vierzehn", 14),
+	NUMW("un", 1), NUMW("une", 1), NUMW("deux", 2), NUMW("trois", 3),
+	NUMW("quatre", 4), NUMW("cinq", 5), NUMW("sept", 7), NUMW("huit", 8),
+	NUMW("neuf", 9), NUMW("dix", 10), NUMW("quinze", 15),
+	NUMW("uno", 1), NUMW("una", 1), NUMW("dos", 2), NUMW("tres", 3),
+	NUMW("cuatro", 4), NUMW("cinco", 5), NUMW("seis", 6), NUMW("siete", 7),
+	NUMW("ocho", 8), NUMW("nueve", 9), NUMW("diez", 10), NUMW("quince", 15),
+
+	UNIT("day", 1), UNIT("days", 1), UNIT("tag", 1), UNIT("tage", 1),
+	UNIT("tagen", 1), UNIT("jour", 1), UNIT("jours", 1), UNIT("día", 1),
+	UNIT("días", 1), UNIT("dia", 1), UNIT("dias", 1),
+	UNIT("week", 7), UNIT("weeks", 7), UNIT("woche", 7), UNIT("wochen", 7),
+	UNIT("semaine", 7), UNIT("semaines", 7), UNIT("semana", 7),
+	UNIT("semanas", 7), UNIT("fortnight", 14),
+	UNIT("month", 30), UNIT("months", 30), UNIT("monat", 30),
+	UNIT("monate", 30), UNIT("monaten", 30), UNIT("mois", 30), UNIT("mes", 30),
+	UNIT("meses", 30),
+	UNIT("hour", -1), UNIT("hours", -1), UNIT("hrs", -1), UNIT("stunde", -1),
+	UNIT("stunden", -1), UNIT("heure", -1), UNIT("heures", -1),
+	UNIT("hora", -1), UNIT("horas", -1),
+	{ "werktag", C_BIZ, 0, 0, 0, 1, 0 }, { "werktage", C_BIZ, 0, 0, 0, 1, 0 },
+	{ "werktagen", C_BIZ, 0, 0, 0, 1, 0 }, { "arbeitstage", C_BIZ, 0, 0, 0, 1, 0 },
+	{ "arbeitstagen", C_BIZ, 0, 0, 0, 1, 0 },
+	{ "geschäftstagen", C_BIZ, 0, 0, 0, 1, 0 },
+	CLS("business", C_BIZ), CLS("working", C_BIZ), CLS("ouvrés", C_BIZ),
+	CLS("ouvrables", C_BIZ), CLS("ouvrés", C_BIZ), CLS("ouvres", C_BIZ),
+	CLS("hábiles", C_BIZ), CLS("habiles", C_BIZ), CLS("laborables", C_BIZ),
+
+	CLS("within", C_WITHIN), CLS("in", C_WITHIN), CLS("inside", C_WITHIN),
+	CLS("over", C_WITHIN), CLS("innerhalb", C_WITHIN), CLS("binnen", C_WITHIN),
+	CLS("dans", C_WITHIN), CLS("sous", C_WITHIN), CLS("en", C_WITHIN),
+	CLS("dentro", C_WITHIN), CLS("durante", C_WITHIN),
+
+	CLS("next", C_NEXT), CLS("nächste", C_NEXT), CLS("nächsten", C_NEXT),
+	CLS("nächster", C_NEXT), CLS("nächstes", C_NEXT), CLS("naechste", C_NEXT),
+	CLS("naechsten", C_NEXT), CLS("kommende", C_NEXT), CLS("kommenden", C_NEXT),
+	CLS("kommender", C_NEXT), CLS("prochain", C_NEXT), CLS("prochaine", C_NEXT),
+	CLS("prochains", C_NEXT), CLS("prochaines", C_NEXT), CLS("próxima", C_NEXT),
+	CLS("proxima", C_NEXT), CLS("próximo", C_NEXT), CLS("proximo", C_NEXT),
+	CLS("próximas", C_NEXT), CLS("próximos", C_NEXT), CLS("siguiente", C_NEXT),
+	CLS("this", C_THIS), CLS("diese", C_THIS), CLS("dieser", C_THIS),
+	CLS("diesen", C_THIS), CLS("cette", C_THIS), CLS("ce", C_THIS),
+	CLS("esta", C_THIS), CLS("este", C_THIS),
+	CLS("end", C_END), CLS("ende", C_END), CLS("fin", C_END),
+	CLS("finales", C_END), CLS("final", C_END), CLS("late", C_END),
+	CLS("early", C_EARLY), CLS("beginning", C_EARLY), CLS("start", C_EARLY),
+	CLS("anfang", C_EARLY), CLS("beginn", C_EARLY), CLS("début", C_EARLY),
+	CLS("debut", C_EARLY), CLS("principios", C_EARLY), CLS("comienzos", C_EARLY),
+	CLS("inicios", C_EARLY),
+	CLS("mid", C_MID), CLS("middle", C_MID), CLS("mitte", C_MID),
+	CLS("milieu", C_MID), CLS("mediados", C_MID),
+	CLS("tomorrow", C_TOMORROW), CLS("morgen", C_TOMORROW),
+	CLS("demain", C_TOMORROW), CLS("mañana", C_TOMORROW),
+	CLS("today", C_TODAY), CLS("tonight", C_TODAY), CLS("heute", C_TODAY),
+	CLS("aujourd", C_TODAY), CLS("hoy", C_TODAY),
+	CLS("guten", C_GUTEN),
+
+	CLS("of", C_FILL), CLS("the", C_FILL), CLS("de", C_FILL),
+	CLS("del", C_FILL), CLS("la", C_FILL | C_AT), CLS("le", C_FILL),
+	CLS("les", C_FILL), CLS("las", C_FILL | C_AT), CLS("los", C_FILL),
+	CLS("el", C_FILL), CLS("der", C_FILL), CLS("des", C_FILL),
+	CLS("du", C_FILL), CLS("zum", C_FILL), CLS("am", C_FILL | C_AM),
+	CLS("im", C_FILL), CLS("den", C_FILL), CLS("au", C_FILL), CLS("d", C_FILL),
+	CLS("plazo", C_FILL), CLS("máximo", C_FILL), CLS("maximum", C_FILL),
+	CLS("about", C_FILL), CLS("approximately", C_FILL), CLS("roughly", C_FILL),
+	CLS("environ", C_FILL), CLS("etwa", C_FILL), CLS("ca", C_FILL),
+	CLS("que", C_FILL), CLS("viene", C_NEXT),
+
+	CLS("to", C_TO), CLS("bis", C_TO), CLS("à", C_TO | C_AT),
+	CLS("a", C_TO | C_AT), CLS("or", C_TO), CLS("oder", C_TO), CLS("ou", C_TO),
+	CLS("o", C_TO), CLS("y", C_TO), CLS("and", C_TO), CLS("und", C_TO),
+	CLS("et", C_TO),
+	CLS("at", C_AT), CLS("um", C_AT), CLS("from", C_AT), CLS("von", C_AT),
+	CLS("pm", C_PM), CLS("uhr", C_UHR), CLS("h", C_UHR), CLS("hrs", C_UHR),
+	CLS("noon", C_NOON), CLS("mittag", C_NOON), CLS("midi", C_NOON),
+	CLS("mediodía", C_NOON),
+	CLS("few", C_VAGUE), CLS("several", C_VAGUE), CLS("paar", C_VAGUE),
+	CLS("einige", C_VAGUE), CLS("einigen", C_VAGUE), CLS("quelques", C_VAGUE),
+	CLS("plusieurs", C_VAGUE), CLS("unos", C_VAGUE), CLS("unas", C_VAGUE),
+	CLS("algunos", C_VAGUE), CLS("algunas", C_VAGUE),
+	CLS("th", C_ORD), CLS("st", C_ORD), CLS("nd", C_ORD), CLS("rd", C_ORD),
+	CLS("er", C_ORD), CLS("re", C_ORD), CLS("º", C_ORD), CLS("ª", C_ORD),
+	CLS("e", C_ORD), CLS("ème", C_ORD),
+
+	TZ("est", -300), TZ("edt", -240), TZ("cst", -360), TZ("cdt", -300),
+	TZ("mst", -420), TZ("mdt", -360), TZ("pst", -480), TZ("pdt", -420),
+	TZ("utc", 0), TZ("gmt", 0), TZ("bst", 60), TZ("cet", 60), TZ("cest", 120),
+	TZ("mez", 60), TZ("mesz", 120), TZ("wet", 0), TZ("west", 60),
+	TZ("eet", 120), TZ("eest", 180),
+};
+
+struct tok {
+	int kind;
+	int cls;
+	int wd, mon, num, unit, tz;
+	bool ord;		/* "20th", "3." */
+	bool digits;		/* num was written in digits */
+	int ndigits;
+	bool space_before;
+	char punct;
+	size_t s, e;
+};
+
+struct toks {
+	struct tok *v;
+	int n;
+};
+
+static void lookup(struct tok *t, const char *w)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
+		const struct word *x = &words[i];
+
+		if (strcmp(w, x->w) != 0)
+			continue;
+		t->cls |= x->cls;
+		if (x->wd)
+			t->wd = x->wd;
+		if (x->mon)
+			t->mon = x->mon;
+		if (x->num)
+			t->num = x->num;
+		if (x->unit)
+			t->unit = x->unit;
+		if (x->tz)
+			t->tz = x->tz;
+	}
+}
+
+static struct toks tokenize(const char *text)
+{
+	GArray *a = g_array_new(FALSE, TRUE, sizeof(struct tok));
+	const char *p = text;
+	bool space = true;
+	struct toks out;
+
+	while (*p) {
+		gunichar c = g_utf8_get_char_validated(p, -1);
+		const char *q = p;
+		struct tok t = { 0 };
+
+		if (c == (gunichar)-1 || c == (gunichar)-2) {
+			p++;
+			space = true;
+			continue;
+		}
+		if (g_unichar_isspace(c) || c == 0xa0) {
+			p = g_utf8_next_char(p);
+			space = true;
+			continue;
+		}
+		t.s = (size_t)(p - text);
+		t.space_before = space;
+		space = false;
+		if (c < 0x80 && g_ascii_isdigit((char)c)) {
+			long v = 0;
+			int n = 0;
+
+			while (g_ascii_isdigit(*q) && n < 9) {
+				v = v * 10 + (*q - '0');
+				q++;
+				n++;
+			}
+			while (g_ascii_isdigit(*q))
+				q++;
+			t.kind = TK_NUM;
+			t.num = (int)v;
+			t.digits = true;
+			t.ndigits = n;
+		} else if (g_unichar_isalpha(c) || c == 0xba || c == 0xaa) {
+			g_autofree char *low = NULL;
+
+			while (*q) {
+				gunichar d = g_utf8_get_char_validated(q, -1);
+
+				if (d == (gunichar)-1 || d == (gunichar)-2 ||
+				    !(g_unichar_isalpha(d) || d == 0xba || d == 0xaa))
+					break;
+				q = g_utf8_next_char(q);
+			}
+			t.kind = TK_WORD;
+			low = g_utf8_strdown(p, q - p);
+			lookup(&t, low);
+		} else {
+			q = g_utf8_next_char(p);
+			t.kind = TK_PUNCT;
+			t.punct = c < 0x80 ? (char)c : (c == 0x2013 || c == 0x2014) ? '-' : '?';
+		}
+		t.e = (size_t)(q - text);
+		p = q;
+		/* "20th", "1er", "3º": an ordinal suffix joins its number. */
+		if (t.kind == TK_WORD && (t.cls & C_ORD) && !t.space_before && a->len) {
+			struct tok *prev = &g_array_index(a, struct tok, a->len - 1);
+
+			if (prev->kind == TK_NUM && prev->e == t.s) {
+				prev->ord = true;
+				prev->e = t.e;
+				continue;
+			}
+		}
+		g_array_append_val(a, t);
+	}
+	out.n = (int)a->len;
+	out.v = (struct tok *)(void *)g_array_free(a, FALSE);
+	return out;
+}
+
+gint64 dates_midnight(GTimeZone *tz, int year, int month, int day)
+{
+	GDateTime *dt;
+	gint64 t;
+
+	if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 9999 ||
+	    day > g_date_get_days_in_month((GDateMonth)month, (GDateYear)year))
+		return NUDGE_NOTIME;
+	dt = g_date_time_new(tz, year, month, day, 0, 0, 0);
+	if (!dt)
+		return NUDGE_NOTIME;
+	t = g_date_time_to_unix(dt);
+	g_date_time_unref(dt);
+	return t;
+}
+
+/* The civil date of t in tz. */
+static void civil(GTimeZone *tz, gint64 t, GDate *d)
+{
+	GDateTime *u = g_date_time_new_from_unix_utc(t);
+	GDateTime *l = g_date_time_to_timezone(u, tz);
+
+	g_date_clear(d, 1);
+	g_date_set_dmy(d, (GDateDay)g_date_time_get_day_of_month(l),
+		       (GDateMonth)g_date_time_get_month(l),
+		       (GDateYear)g_date_time_get_year(l));
+	g_date_time_unref(l);
+	g_date_time_unref(u);
+}
+
+static gint64 midnight_of(GTimeZone *tz, const GDate *d)
+{
+	return dates_midnight(tz, g_date_get_year(d), g_date_get_month(d),
+			      g_date_get_day(d));
+}
+
+gint64 dates_day_of(GTimeZone *tz, gint64 t)
+{
+	GDate d;
+
+	civil(tz, t, &d);
+	return midnight_of(tz, &d);
+}
+
+static void add_business(GDate *d, int n)
+{
+	while (n > 0) {
+		g_date_add_days(d, 1);
+		if (g_date_get_weekday(d) <= G_DATE_FRIDAY)
+			n--;
+	}
+}
+
+gint64 dates_add_business_days(GTimeZone *tz, gint64 t, int n)
+{
+	GDate d;
+
+	civil(tz, t, &d);
+	add_business(&d, n);
+	return midnight_of(tz, &d);
+}
+
+struct scan {
+	const struct toks *t;
+	const char *text;
+	const struct date_ref *ref;
+	GDate today;
+};
+
+static const struct tok *at(const struct scan *sc, int i)
+{
+	static const struct tok none = { .kind = -1 };
+
+	return i >= 0 && i < sc->t->n ? &sc->t->v[i] : &none;
+}
+
+static bool is_punct(const struct tok *t, char c)
+{
+	return t->kind == TK_PUNCT && t->punct == c;
+}
+
+/* A number, in digits or in words. */
+static bool is_num(const struct tok *t)
+{
+	return t->kind == TK_NUM || (t->kind == TK_WORD && t->num);
+}
+
+static int skip_fill(const struct scan *sc, int i)
+{
+	while (at(sc, i)->kind == TK_WORD && (at(sc, i)->cls & C_FILL) &&
+	       !at(sc, i)->wd && !at(sc, i)->mon)
+		i++;
+	return i;
+}
+
+/* "within three days", "in 3-5 business days", "innerhalb von zwei Wochen". */
+static int try_duration(struct scan *sc, int i, GDate *out)
+{
+	int j = i + 1, n, unit;
+	bool biz = false;
+
+	if (!(at(sc, i)->cls & C_WITHIN))
+		return 0;
+	for (int k = 0; k < 4; k++) {
+		const struct tok *t = at(sc, j);
+
+		if (t->kind == TK_WORD && (t->cls & (C_FILL | C_NEXT)) && !t->num)
+			j++;
+		else if (t->kind == TK_WORD && strncmp(sc->text + t->s, "von", 3) == 0)
+			j++;
+		else
+			break;
+	}
+	if (at(sc, j)->cls & C_VAGUE)
+		return 0;
+	if (!is_num(at(sc, j)))
+		return 0;
+	n = at(sc, j)->num;
+	j++;
+	if (at(sc, j)->kind == TK_WORD && at(sc, j)->num == 2 &&
+	    at(sc, j - 1)->num == 2 && strncmp(sc->text + at(sc, j - 1)->s, "couple", 6) == 0)
+		j++;
+	if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_FILL) &&
+	    strncmp(sc->text + at(sc, j - 1)->s, "couple", 6) == 0)
+		j++;
+	if ((is_punct(at(sc, j), '-') || (at(sc, j)->cls & C_TO)) && is_num(at(sc, j + 1))) {
+		if (at(sc, j + 1)->num > n)
+			n = at(sc, j + 1)->num;
+		j += 2;
+	}
+	if (at(sc, j)->cls & C_BIZ && !at(sc, j)->unit) {
+		biz = true;
+		j++;
+	}
+	unit = at(sc, j)->unit;
+	if (!unit || n <= 0 || n > 400)
+		return 0;
+	if (at(sc, j)->cls & C_BIZ)
+		biz = true;
+	j++;
+	if (at(sc, j)->cls & C_BIZ) {
+		biz = true;
+		j++;
+	}
+	*out = sc->today;
+	if (unit == 30)
+		g_date_add_months(out, (guint)n);
+	else if (unit == -1)
+		g_date_add_days(out, (guint)((n + 23) / 24));
+	else if (biz && unit == 1)
+		add_business(out, n);
+	else
+		g_date_add_days(out, (guint)(n * unit));
+	return j - i;
+}
+
+/* Day of the given weekday in the week (Monday first) of d, plus weeks. */
+static void weekday_in_week(GDate *d, int wd, int weeks)
+{
+	int cur = g_date_get_weekday(d);
+
+	if (wd > cur)
+		g_date_add_days(d, (guint)(wd - cur));
+	else
+		g_date_subtract_days(d, (guint)(cur - wd));
+	if (weeks)
+		g_date_add_days(d, (guint)(7 * weeks));
+}
+
+/* "end of next week", "early next week", "Ende nächster Woche",
+ * "fin de la semaine prochaine", "la próxima semana", "end of the month". */
+static int try_relative(struct scan *sc, int i, GDate *out)
+{
+	int j = i, part = 0, next = 0, unit;
+
+	if (at(sc, j)->cls & (C_END | C_EARLY | C_MID)) {
+		part = at(sc, j)->cls & C_END ? 3 : at(sc, j)->cls & C_MID ? 2 : 1;
+		j = skip_fill(sc, j + 1);
+	}
+	if (at(sc, j)->cls & C_NEXT) {
+		next = 1;
+		j = skip_fill(sc, j + 1);
+	} else if (at(sc, j)->cls & C_THIS) {
+		j++;
+	}
+	unit = at(sc, j)->unit;
+	if (at(sc, j)->kind != TK_WORD || (unit != 7 && unit != 30))
+		return 0;
+	j++;
+	if (at(sc, j)->cls & C_NEXT) {
+		next = 1;
+		j++;
+		if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_NEXT))
+			j++;
+	}
+	if (!part && !next)
+		return 0;
+	*out = sc->today;
+	if (unit == 7) {
+		weekday_in_week(out, part == 1 ? 2 : part == 2 ? 3 : 5, next);
+		if (g_date_compare(out, &sc->today) < 0)
+			g_date_add_days(out, 7);
+	} else {
+		if (next)
+			g_date_add_months(out, 1);
+		g_date_set_day(out, part == 1 ? 5 : part == 2 ? 15 :
+			       g_date_get_days_in_month(g_date_get_month(out),
+							g_date_get_year(out)));
+	}
+	return j - i;
+}
+
+static int year_of(const struct tok *t)
+{
+	if (t->kind != TK_NUM)
+		return 0;
+	if (t->ndigits == 4 && t->num >= 1990 && t->num <= 2100)
+		return t->num;
+	if (t->ndigits == 2)
+		return 2000 + t->num;
+	return 0;
+}
+
+/* Sets out to day/month (year when given, else the next such date within
+ * two months back); false when the date does not exist. */
+static bool set_date(struct scan *sc, int year, int mon, int day, GDate *out)
+{
+	int y = year ? year : g_date_get_year(&sc->today);
+
+	if (mon < 1 || mon > 12 || day < 1 ||
+	    day > g_date_get_days_in_month((GDateMonth)mon, (GDateYear)y))
+		return false;
+	g_date_clear(out, 1);
+	g_date_set_dmy(out, (GDateDay)day, (GDateMonth)mon, (GDateYear)y);
+	if (!year && g_date_days_between(out, &sc->today) > 60) {
+		if (!g_date_valid_dmy((GDateDay)day, (GDateMonth)mon, (GDateYear)(y + 1)))
+			return false;
+		g_date_set_dmy(out, (GDateDay)day, (GDateMonth)mon, (GDateYear)(y + 1));
+	}
+	return true;
+}
+
+/* "March 3rd, 2026", "3 March", "3. März", "3 de marzo de 2026", "3/20",
+ * "20.03.2026", "2026-03-20". */
+static int try_absolute(struct scan *sc, int i, GDate *out)
+{
+	const struct tok *a = at(sc, i), *b, *c;
+	int j;
+
+	if (a->kind == TK_WORD && a->mon) {
+		j = i + 1;
+		if (is_punct(at(sc, j), '.'))
+			j++;
+		b = at(sc, j);
+		if (b->kind != TK_NUM || b->num < 1 || b->num > 31 || b->ndigits > 2)
+			return 0;
+		j++;
+		if (is_punct(at(sc, j), ',') && year_of(at(sc, j + 1)) &&
+		    at(sc, j + 1)->ndigits == 4) {
+			if (!set_date(sc, year_of(at(sc, j + 1)), a->mon, b->num, out))
+				return 0;
+			return j + 2 - i;
+		}
+		if (at(sc, j)->kind == TK_NUM && at(sc, j)->ndigits == 4) {
+			if (!set_date(sc, year_of(at(sc, j)), a->mon, b->num, out))
+				return 0;
+			return j + 1 - i;
+		}
+		return set_date(sc, 0, a->mon, b->num, out) ? j - i : 0;
+	}
+	if (a->kind != TK_NUM)
+		return 0;
+	/* ISO 2026-03-20 */
+	if (a->ndigits == 4 && is_punct(at(sc, i + 1), '-') && at(sc, i + 2)->kind == TK_NUM &&
+	    is_punct(at(sc, i + 3), '-') && at(sc, i + 4)->kind == TK_NUM)
+		return set_date(sc, year_of(a), at(sc, i + 2)->num, at(sc, i + 4)->num, out) ?
+			5 : 0;
+	if (a->num < 1 || a->num > 31 || a->ndigits > 2)
+		return 0;
+	j = i + 1;
+	if (is_punct(at(sc, j), '.') && !at(sc, j + 1)->space_before &&
+	    at(sc, j + 1)->kind == TK_NUM && is_punct(at(sc, j + 2), '.')) {
+		/* 20.03. or 20.03.2026: day first */
+		int y = 0, n = 3;
+
+		if (!at(sc, j + 3)->space_before && year_of(at(sc, j + 3))) {
+			y = year_of(at(sc, j + 3));
+			n = 4;
+		}
+		return set_date(sc, y, at(sc, j + 1)->num, a->num, out) ? n + 1 : 0;
+	}
+	if (is_punct(at(sc, j), '/') && at(sc, j + 1)->kind == TK_NUM &&
+	    !at(sc, j)->space_before && !at(sc, j + 1)->space_before) {
+		int d = sc->ref->day_first ? a->num : at(sc, j + 1)->num;
+		int m = sc->ref->day_first ? at(sc, j + 1)->num : a->num;
+		int y = 0, n = 3;
+
+		if (is_punct(at(sc, j + 2), '/') && !at(sc, j + 3)->space_before &&
+		    year_of(at(sc, j + 3))) {
+			y = year_of(at(sc, j + 3));
+			n = 5;
+		}
+		return set_date(sc, y, m, d, out) ? n : 0;
+	}
+	if (is_punct(at(sc, j), '.'))
+		j++;
+	j = skip_fill(sc, j);
+	c = at(sc, j);
+	if (c->kind != TK_WORD || !c->mon)
+		return 0;
+	/* "may", "mar", "sept" only count next to a day number, as here. */
+	j++;
+	if (is_punct(at(sc, j), '.'))
+		j++;
+	{
+		int k = skip_fill(sc, j);
+		int y = year_of(at(sc, k));
+
+		if (y && at(sc, k)->ndigits == 4) {
+			if (!set_date(sc, y, c->mon, a->num, out))
+				return 0;
+			return k + 1 - i;
+		}
+	}
+	return set_date(sc, 0, c->mon, a->num, out) ? j - i : 0;
+}
+
+/* "the 20th", "zum 20.", "le 20", "el 20": the next such day of a month. */
+static int try_day_of_month(struct scan *sc, int i, GDate *out)
+{
+	const struct tok *a = at(sc, i), *prev = at(sc, i - 1);
+	int n = 1;
+
+	if (a->kind != TK_NUM || a->ndigits > 2 || a->num < 1 || a->num > 31)
+		return 0;
+	if (!a->ord) {
+		bool german_dot = is_punct(at(sc, i + 1), '.') &&
+			prev->kind == TK_WORD && (prev->cls & C_FILL);
+		bool article = prev->kind == TK_WORD && (prev->cls & C_FILL) &&
+			at(sc, i + 1)->kind != TK_WORD && at(sc, i + 1)->kind != TK_NUM &&
+			!is_punct(at(sc, i + 1), ':') && !is_punct(at(sc, i + 1), '/') &&
+			!is_punct(at(sc, i + 1), '-');
+
+		if (!german_dot && !article)
+			return 0;
+		if (german_dot)
+			n = 2;
+	}
+	*out = sc->today;
+	if (a->num < (int)g_date_get_day(&sc->today))
+		g_date_add_months(out, 1);
+	if (a->num > g_date_get_days_in_month(g_date_get_month(out), g_date_get_year(out)))
+		return 0;
+	g_date_set_day(out, (GDateDay)a->num);
+	return n;
+}
+
+/* "Friday", "next Tuesday", "mardi prochain", "el próximo martes". */
+static int try_weekday(struct scan *sc, int i, GDate *out)
+{
+	int j = i, next = 0, wd, delta;
+
+	if (at(sc, j)->cls & C_NEXT) {
+		next = 1;
+		j++;
+	} else if (at(sc, j)->cls & C_THIS) {
+		j++;
+	}
+	if (at(sc, j)->kind != TK_WORD || !at(sc, j)->wd)
+		return 0;
+	if ((at(sc, j)->cls & C_ABBR) && !is_num(at(sc, j + 1)) &&
+	    !is_punct(at(sc, j + 1), ',') && !is_punct(at(sc, j + 1), '.') &&
+	    !at(sc, j + 1)->mon)
+		return 0;
+	wd = at(sc, j)->wd;
+	j++;
+	if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_NEXT)) {
+		next = 1;
+		j++;
+		if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_NEXT))
+			j++;
+	}
+	*out = sc->today;
+	if (next) {
+		/* The named day of the coming week (Monday to Sunday). */
+		weekday_in_week(out, wd, 1);
+	} else {
+		delta = (wd - (int)g_date_get_weekday(&sc->today) + 7) % 7;
+		g_date_add_days(out, (guint)(delta ? delta : 7));
+	}
+	return j - i;
+}
+
+/* "at 10:00 AM EST", "2pm", "um 14 Uhr", "à 10h30", "a las 10:00". */
+static bool try_time(struct scan *sc, int i, int *end, int *hour, int *min, int *tz)
+{
+	int j = i, h, m = 0;
+	bool marked = false, pm = false, am = false;
+
+	if (at(sc, j)->kind == TK_PUNCT && at(sc, j)->punct == '@') {
+		marked = true;
+		j++;
+	}
+	while (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & (C_AT | C_FILL)) &&
+	       !at(sc, j)->mon) {
+		if (at(sc, j)->cls & C_AT)
+			marked = true;
+		j++;
+	}
+	if (at(sc, j)->cls & C_NOON) {
+		*hour = 12;
+		*min = 0;
+		*tz = 0;
+		*end = j + 1;
+		return true;
+	}
+	if (at(sc, j)->kind != TK_NUM || at(sc, j)->ndigits > 2)
+		return false;
+	h = at(sc, j)->num;
+	j++;
+	if ((is_punct(at(sc, j), ':') || is_punct(at(sc, j), '.')) &&
+	    at(sc, j + 1)->kind == TK_NUM && at(sc, j + 1)->ndigits == 2 &&
+	    !at(sc, j + 1)->space_before) {
+		m = at(sc, j + 1)->num;
+		marked = marked || is_punct(at(sc, j), ':');
+		j += 2;
+	} else if ((at(sc, j)->cls & C_UHR) && at(sc, j)->kind == TK_WORD) {
+		marked = true;
+		j++;
+		if (at(sc, j)->kind == TK_NUM && !at(sc, j)->space_before &&
+		    at(sc, j)->ndigits == 2) {
+			m = at(sc, j)->num;
+			j++;
+		}
+	}
+	if (at(sc, j)->cls & C_UHR && at(sc, j)->kind == TK_WORD) {
+		marked = true;
+		j++;
+	}
+	/* am, pm, a.m., p.m. */
+	if (at(sc, j)->cls & C_PM) {
+		pm = true;
+		j++;
+	} else if ((at(sc, j)->cls & C_AM) && at(sc, j)->kind == TK_WORD &&
+		   !is_num(at(sc, j + 1))) {
+		am = true;
+		j++;
+	} else if (at(sc, j)->kind == TK_WORD && is_punct(at(sc, j + 1), '.') &&
+		   at(sc, j + 2)->kind == TK_WORD && is_punct(at(sc, j + 3), '.') &&
+		   (sc->text[at(sc, j + 2)->s] == 'm' || sc->text[at(sc, j + 2)->s] == 'M')) {
+		char c = g_ascii_tolower(sc->text[at(sc, j)->s]);
+
+		if (c == 'a' || c == 'p') {
+			pm = c == 'p';
+			am = c == 'a';
+			j += 4;
+		}
+	}
+	if (!marked && !am && !pm)
+		return false;
+	if (h > 23 || m > 59 || ((am || pm) && (h < 1 || h > 12)))
+		return false;
+	if (pm && h < 12)
+		h += 12;
+	else if (am && h == 12)
+		h = 0;
+	else if (!am && !pm && h >= 1 && h <= 6)
+		h += 12;
+	*tz = 0;
+	if (at(sc, j)->kind == TK_WORD && at(sc, j)->tz) {
+		*tz = at(sc, j)->tz;
+		j++;
+	} else if (is_punct(at(sc, j), '(') && at(sc, j + 1)->tz) {
+		*tz = at(sc, j + 1)->tz;
+		j += 2;
+		if (is_punct(at(sc, j), ')'))
+			j++;
+	}
+	*hour = h;
+	*min = m;
+	*end = j;
+	return true;
+}
+
+static gint64 instant(struct scan *sc, const GDate *d, int h, int m, int tz)
+{
+	GTimeZone *zone = sc->ref->tz;
+	GTimeZone *fixed = NULL;
+	GDateTime *dt;
+	gint64 t;
+
+	if (tz) {
+		fixed = g_time_zone_new_offset((tz - 1) * 60);
+		zone = fixed;
+	}
+	dt = g_date_time_new(zone, g_date_get_year(d), g_date_get_month(d),
+			     g_date_get_day(d), h, m, 0);
+	t = dt ? g_date_time_to_unix(dt) : NUDGE_NOTIME;
+	if (dt)
+		g_date_time_unref(dt);
+	if (fixed)
+		g_time_zone_unref(fixed);
+	return t;
+}
+
+bool dates_find(const char *text, size_t from, const struct date_ref *ref,
+		struct date_hit *hit)
+{
+	struct toks t;
+	struct scan sc;
+	bool found = false;
+
+	memset(hit, 0, sizeof(*hit));
+	if (!text)
+		return false;
+	t = tokenize(text);
+	sc.t = &t;
+	sc.text = text;
+	sc.ref = ref;
+	civil(ref->tz, ref->now, &sc.today);
+	for (int i = 0; i < t.n && !found; i++) {
+		GDate d;
+		int n = 0;
+		bool dur = false;
+
+		if (t.v[i].s < from)
+			continue;
+		if ((n = try_duration(&sc, i, &d)))
+			dur = true;
+		else if ((t.v[i].cls & C_TOMORROW) && !(at(&sc, i - 1)->cls & C_GUTEN)) {
+			d = sc.today;
+			g_date_add_days(&d, 1);
+			n = 1;
+		} else if ((t.v[i].cls & C_TODAY)) {
+			d = sc.today;
+			n = 1;
+			if (is_punct(at(&sc, i + 1), '\'') && at(&sc, i + 2)->kind == TK_WORD)
+				n = 3;
+		} else if ((n = try_relative(&sc, i, &d))) {
+		} else if ((n = try_weekday(&sc, i, &d))) {
+			/* "Tuesday, March 3": the written date wins. */
+			int j = i + n, m;
+			GDate d2;
+
+			if (is_punct(at(&sc, j), ','))
+				j++;
+			j = skip_fill(&sc, j);
+			if ((m = try_absolute(&sc, j, &d2))) {
+				d = d2;
+				n = j + m - i;
+			}
+		} else if ((n = try_absolute(&sc, i, &d))) {
+		} else if ((n = try_day_of_month(&sc, i, &d))) {
+		}
+		if (!n)
+			continue;
+		found = true;
+		hit->day = midnight_of(ref->tz, &d);
+		hit->duration = dur;
+		hit->start = t.v[i].s;
+		hit->end = at(&sc, i + n - 1)->e;
+		if (!dur) {
+			int j = i + n, end, h, m, tz;
+
+			if (is_punct(at(&sc, j), ','))
+				j++;
+			if (try_time(&sc, j, &end, &h, &m, &tz)) {
+				hit->time = instant(&sc, &d, h, m, tz);
+				if (end > i + n)
+					hit->end = at(&sc, end - 1)->e;
+			}
+		}
+	}
+	g_free(t.v);
+	return found;
+}

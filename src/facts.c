@@ -1,0 +1,617 @@
+/*
+ * Facts of an employer message. Each fact has a few sources tried in order;
+ * the text is read sentence by sentence, and a date counts for a fact only
+ * when its sentence says what the date is for ("we will decide", "please
+ * let us know", "your interview").
+ */
+#include <libical/ical.h>
+#include <string.h>
+
+#include "dates.h"
+#include "facts.h"
+
+/* Compiled once per process; GRegex uses PCRE2 (with JIT) underneath. */
+enum {
+	RE_DECIDE, RE_CHECKIN, RE_IFNOT, RE_ANSWER, RE_INTERVIEW, RE_NOREPLY,
+	RE_SUFFIX, RE_LEGAL, RE_BODY_COMPANY, RE_EEO, RE_SUBJ_POSITION,
+	RE_BODY_POSITION, RE_INTERVIEWER,
+	RE__COUNT
+};
+
+static const char *const patterns[RE__COUNT] = {
+	[RE_DECIDE] =
+		"hear (?:back|from)|get back to|come back to you|decision|decide|"
+		"let you know|update you|be in touch|respond|feedback|"
+		"(?:reach out|contact|follow up with|notify|inform|update) (?:to )?you|"
+		"next steps|wrap up|finali[sz]e|conclude|expect to|"
+		"melden|rückmeldung|bescheid|entscheid|informieren|zurückkommen|"
+		"von uns hören|antwort|"
+		"reviendr|revenir vers|retour|décision|décid|nouvelles|recontact|"
+		"vous contacter|informer|réponse|tiendr|"
+		"respuesta|decisión|decidir|comunicar|contactar|noticias|informar|"
+		"pondremos en contacto|responder",
+	[RE_CHECKIN] =
+		"(?:feel free|please|you(?:'| a)re welcome|(?:don't|do not) hesitate|"
+		"you can|you may|invite you|n'hésitez pas|gerne|no dude|puede|"
+		"pouvez|können sie)\\b.{0,60}?\\b(?:check(?:ing)? in|follow(?:ing)? up|"
+		"reach(?:ing)? out|touch base|ping|get in touch|nachfragen|nachhaken|"
+		"melden|relancer|revenir vers|recontacter|contacter|contactar|"
+		"escribir|ponerte en contacto|ponerse en contacto)",
+	[RE_IFNOT] =
+		"if you (?:have not|haven't|do not|don't|did not|didn't) (?:hear|heard|"
+		"receive)|falls sie (?:bis|nichts)|si vous n'avez pas|si no (?:ha|has|recibe)",
+	[RE_ANSWER] =
+		"let (?:us|me) know|respond|reply|accept|sign|decision|answer|"
+		"get back to (?:us|me)|return (?:the|a) signed|confirm|deadline|expire|"
+		"valid (?:until|through)|open until|gültig|annehmen|rückmeldung|"
+		"zurückmelden|antwort|répondre|réponse|accepter|signer|valable|"
+		"responder|respuesta|aceptar|firmar|válida",
+	[RE_INTERVIEW] =
+		"interview|\\bcall\\b|\\bmeet|\\bchat\\b|phone screen|screen(?:ing)?\\b|"
+		"on-?site|video|zoom|teams|hangout|conversation|speak with|talk with|"
+		"scheduled|confirm|gespräch|termin|telefonat|treffen|entretien|entrevue|"
+		"rendez-vous|\\bappel|rencontr|entrevista|reunión|llamada|\\bcita\\b",
+	[RE_NOREPLY] =
+		"(?:^|[-_.])(?:no-?reply|do-?not-?reply|donotreply|notifications?|"
+		"mailer-daemon|bounces?|automated|auto-?confirm|system)(?:$|[-_.+])|noreply",
+	[RE_SUFFIX] =
+		"(?:[\\s,|\\-–]+(?:via\\s+\\S+|\\(via [^)]*\\)|recruiting|recruitment|"
+		"recruiters?|careers?|jobs|job alerts?|talent(?:\\s+acquisition)?(?:\\s+team)?|"
+		"hiring(?:\\s+team)?|human resources|hr|people(?:\\s+team)?|"
+		"team|notifications?|no-?reply|karriere|recrutement|"
+		"ressources humaines|empleo|recursos humanos|personalabteilung|"
+		"university|campus))+$",
+	[RE_LEGAL] =
+		",?\\s+(?:inc\\.?|llc|ltd\\.?|limited|gmbh|ag|s\\.?a\\.?s?|sarl|s\\.l\\.|"
+		"corp\\.?|co\\.|plc)$",
+	[RE_BODY_COMPANY] =
+		"(?:interest in (?:joining |working (?:at|for|with) |a career (?:at|with) )?|"
+		"(?:position|role|opportunity|opening|career|job|team|here|"
+		"interview(?:ing)?) (?:at|with) |on behalf of |"
+		"the recruiting team (?:at|of) |ihr interesse an |bei der |bei |"
+		"chez |en la empresa |intérêt pour )"
+		"(?<c>(?:[A-Z0-9][\\w&'.-]*)(?: (?:&|and|of|de|[A-Z0-9][\\w&'.-]*)){0,4})",
+	[RE_EEO] =
+		"(?<c>[A-Z][\\w&'.-]*(?: [A-Z][\\w&'.-]*){0,4})(?:,? Inc\\.?)? is an? "
+		"(?:proud )?equal (?:employment )?opportunity",
+	[RE_SUBJ_POSITION] =
+		"(?:application|applying|candidacy|interview|invitation|offer|"
+		"bewerbung|vorstellungsgespräch|einladung|angebot|candidature|entretien|"
+		"offre|candidatura|solicitud|entrevista|oferta)"
+		"\\s*(?:for|to|as|für|als|pour|para|de|:|-|–)\\s*"
+		"(?:the |a |an |die |le |la |el |our )?(?:position |role |poste |puesto |stelle )?"
+		"(?:of |de |als |as )?"
+		"(?<p>[^,|()\\[\\]\\n]{3,80}?)"
+		"(?:\\s+(?:position|role|opening|job|stelle|poste|puesto)\\b.*"
+		"|\\s+(?:at|bei|chez|en|with|@)\\s.*|\\s*[-–|(,\\[].*|\\s*$)",
+	[RE_BODY_POSITION] =
+		"(?:for (?:the |our |a |an )?|as (?:a |an |our )?|the )"
+		"(?<p>(?:[A-Z][\\w+#./-]*)(?: (?:[A-Z][\\w+#./-]*|of|and|&|I|II|III|-)){0,6})"
+		" (?:position|role|opening|job|opportunity)"
+		"|(?:position|role) of (?<q>[A-Z][\\w+#./-]*(?: [A-Z][\\w+#./-]*){0,6})"
+		"|(?:Stelle|Position) als (?<r>[A-Z][\\w+#./-]*(?: [A-Z][\\w+#./-]*){0,6})"
+		"|(?:poste|puesto) de (?<s>\\w[\\w+#./-]*(?: [\\w+#./-]+){0,4}?)(?=[.,;\\n]| (?:chez|en|au sein|dans|at|bei))",
+	[RE_INTERVIEWER] =
+		"(?:(?:interview|meet|meeting|speak|speaking|chat|call|talk) with|"
+		"interviewer(?:s)?(?: will be|:)|you(?:'ll| will) be meeting|"
+		"gespräch mit|treffen mit|entretien avec|rencontrer|"
+		"entrevista con|reunión con)\\s+"
+		"(?:(?:Frau|Herrn?|Mme|M\\.|Mr\\.?|Mrs\\.?|Ms\\.?|Dr\\.?|Sr\\.?|Sra\\.?) )?"
+		"(?<n>[A-Z][\\p{L}'-]+(?: [A-Z][\\p{L}'-]+){1,2})",
+};
+
+static GRegex *regexes[RE__COUNT];
+
+static GRegex *re(int which)
+{
+	static gsize once;
+
+	if (g_once_init_enter(&once)) {
+		for (int i = 0; i < RE__COUNT; i++) {
+			GRegexCompileFlags f = G_REGEX_OPTIMIZE;
+
+			if (i != RE_BODY_COMPANY && i != RE_EEO && i != RE_BODY_POSITION &&
+			    i != RE_INTERVIEWER)
+				f |= G_REGEX_CASELESS;
+			regexes[i] = g_regex_new(patterns[i], f, 0, NULL);
+			g_assert(regexes[i]);
+		}
+		g_once_init_leave(&once, 1);
+	}
+	return regexes[which];
+}
+
+static bool has(int which, const char *s)
+{
+	return s && g_regex_match(re(which), s, 0, NULL);
+}
+
+/* The named group of the first match, trimmed; NULL when none. */
+static char *capture(int which, const char *s, const char *const *names)
+{
+	GMatchInfo *mi = NULL;
+	char *out = NULL;
+
+	if (!s)
+		return NULL;
+	if (g_regex_match(re(which), s, 0, &mi)) {
+		for (int i = 0; names[i] && !out; i++) {
+			char *v = g_match_info_fetch_named(mi, names[i]);
+
+			if (v && *g_strstrip(v))
+				out = v;
+			else
+				g_free(v);
+		}
+	}
+	g_match_info_free(mi);
+	return out;
+}
+
+/*
+ * Sentences of the text, white space collapsed. A sentence ends at ".", "!"
+ * or "?" before a blank, unless the dot follows a digit or a single letter
+ * ("20.", "a.m."), and at a blank line.
+ */
+static GPtrArray *sentences(const char *text)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+	GString *cur = g_string_new(NULL);
+	const char *p = text ? text : "";
+
+	while (*p) {
+		char c = *p;
+
+		if (c == '\n' && p[1] == '\n') {
+			if (cur->len)
+				g_ptr_array_add(out, g_strdup(cur->str));
+			g_string_truncate(cur, 0);
+			while (*p == '\n' || *p == ' ' || *p == '\t' || *p == '\r')
+				p++;
+			continue;
+		}
+		if (c == '\n' || c == '\r' || c == '\t')
+			c = ' ';
+		if (c == ' ' && (!cur->len || cur->str[cur->len - 1] == ' ')) {
+			p++;
+			continue;
+		}
+		g_string_append_c(cur, c);
+		p++;
+		if ((c == '.' || c == '!' || c == '?') && (*p == ' ' || *p == '\n')) {
+			size_t n = cur->len;
+			bool keep = false;
+
+			if (c == '.' && n >= 2 && g_ascii_isdigit(cur->str[n - 2]))
+				keep = true;
+			if (c == '.' && n >= 3 && g_ascii_isalpha(cur->str[n - 2]) &&
+			    (cur->str[n - 3] == ' ' || cur->str[n - 3] == '.'))
+				keep = true;
+			if (!keep) {
+				g_ptr_array_add(out, g_strdup(cur->str));
+				g_string_truncate(cur, 0);
+			}
+		}
+	}
+	if (cur->len)
+		g_ptr_array_add(out, g_strdup(cur->str));
+	g_string_free(cur, TRUE);
+	return out;
+}
+
+static bool is_noreply(const char *addr)
+{
+	g_autofree char *local = NULL;
+	const char *at;
+
+	if (!addr || !*addr)
+		return true;
+	at = strchr(addr, '@');
+	local = at ? g_strndup(addr, at - addr) : g_strdup(addr);
+	return has(RE_NOREPLY, local);
+}
+
+static void pick_contact(const struct fact_input *in, struct facts *out)
+{
+	const char *addr = NULL, *name = NULL;
+
+	if (in->reply_to_addr && *in->reply_to_addr && !is_noreply(in->reply_to_addr)) {
+		addr = in->reply_to_addr;
+		name = in->reply_to_name;
+	} else if (in->from_addr && *in->from_addr && !is_noreply(in->from_addr)) {
+		addr = in->from_addr;
+		name = in->from_name;
+	} else if (in->reply_to_addr && *in->reply_to_addr) {
+		addr = in->reply_to_addr;
+		name = in->reply_to_name;
+	} else if (in->from_addr && *in->from_addr) {
+		addr = in->from_addr;
+		name = in->from_name;
+	}
+	out->contact_addr = addr ? g_strdup(addr) : NULL;
+	out->contact_name = name && *name ? g_strdup(name) : NULL;
+}
+
+/* Domains of applicant tracking systems and mail providers: never a company. */
+static const char *const not_company_domains[] = {
+	"greenhouse.io", "greenhouse-mail.io", "lever.co", "hire.lever.co",
+	"myworkday.com", "workday.com", "smartrecruiters.com", "icims.com",
+	"jobvite.com", "taleo.net", "successfactors.com", "successfactors.eu",
+	"ashbyhq.com", "bamboohr.com", "recruitee.com", "workablemail.com",
+	"workable.com", "breezy.hr", "personio.de", "personio.com",
+	"teamtailor.com", "teamtailor-mail.com", "jazzhr.com", "applytojob.com",
+	"hirebridge.com", "linkedin.com", "indeed.com", "indeedemail.com",
+	"glassdoor.com", "ziprecruiter.com", "stepstone.de", "xing.com",
+	"gmail.com", "googlemail.com", "yahoo.com", "outlook.com", "hotmail.com",
+	"live.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net",
+	"web.de", "proton.me", "protonmail.com", "t-online.de", "orange.fr",
+	"free.fr", "laposte.net", "yahoo.fr", "yahoo.es", "hotmail.fr",
+	"hotmail.es", "example.com", "example.org", "example.net",
+};
+
+static bool domain_is(const char *domain, const char *base)
+{
+	size_t dl = strlen(domain), bl = strlen(base);
+
+	if (dl < bl || g_ascii_strcasecmp(domain + dl - bl, base) != 0)
+		return false;
+	return dl == bl || domain[dl - bl - 1] == '.';
+}
+
+static bool not_company(const char *domain)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(not_company_domains); i++)
+		if (domain_is(domain, not_company_domains[i]))
+			return true;
+	return false;
+}
+
+static const char *domain_of(const char *addr)
+{
+	const char *at = addr ? strrchr(addr, '@') : NULL;
+
+	return at && at[1] ? at + 1 : NULL;
+}
+
+/* "recruiting.acme-corp.co.uk" -> "Acme-corp". */
+static char *company_from_domain(const char *domain)
+{
+	g_auto(GStrv) parts = NULL;
+	int n, k;
+
+	if (!domain || not_company(domain))
+		return NULL;
+	parts = g_strsplit(domain, ".", -1);
+	n = (int)g_strv_length(parts);
+	if (n < 2)
+		return NULL;
+	k = n - 2;
+	/* co.uk, com.au, ... */
+	if (k > 0 && strlen(parts[n - 1]) == 2 && strlen(parts[k]) <= 3)
+		k--;
+	if (!*parts[k])
+		return NULL;
+	parts[k][0] = g_ascii_toupper(parts[k][0]);
+	return g_strdup(parts[k]);
+}
+
+/* A display name without "Recruiting", "via Greenhouse", "Inc.". */
+static char *clean_name(const char *name, bool *stripped)
+{
+	char *s, *t;
+
+	*stripped = false;
+	if (!name)
+		return NULL;
+	s = g_strstrip(g_strdup(name));
+	t = g_regex_replace_literal(re(RE_SUFFIX), s, -1, 0, "", 0, NULL);
+	if (t && strcmp(t, s) != 0)
+		*stripped = true;
+	g_free(s);
+	s = t;
+	t = g_regex_replace_literal(re(RE_LEGAL), s, -1, 0, "", 0, NULL);
+	g_free(s);
+	s = g_strstrip(t);
+	if (g_str_has_prefix(s, "The ") && *stripped) {
+		t = g_strdup(s + 4);
+		g_free(s);
+		s = t;
+	}
+	if (!*s) {
+		g_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Letters and digits of s, lower case: "Acme-Corp Inc" -> "acmecorpinc". */
+static char *squash(const char *s)
+{
+	GString *o = g_string_new(NULL);
+
+	for (; s && *s; s = g_utf8_next_char(s)) {
+		gunichar c = g_utf8_get_char(s);
+
+		if (g_unichar_isalnum(c))
+			g_string_append_unichar(o, g_unichar_tolower(c));
+	}
+	return g_string_free(o, FALSE);
+}
+
+/* Does the display name name the sender's domain ("Acme" <x@acme.com>)? */
+static bool names_domain(const char *name, const char *domain)
+{
+	g_autofree char *sq = squash(name);
+	g_autofree char *d = company_from_domain(domain);
+	g_autofree char *dq = squash(d);
+
+	return *sq && *dq && (g_str_has_prefix(sq, dq) || g_str_has_prefix(dq, sq));
+}
+
+/* The signature: a short line near the end with a legal form ("Acme GmbH"). */
+static char *company_from_signature(const char *fresh)
+{
+	g_auto(GStrv) lines = NULL;
+	int n;
+
+	if (!fresh)
+		return NULL;
+	lines = g_strsplit(fresh, "\n", -1);
+	n = (int)g_strv_length(lines);
+	for (int i = n - 1; i >= 0 && i >= n - 12; i--) {
+		char *l = g_strstrip(lines[i]);
+		GMatchInfo *mi = NULL;
+		char *name = NULL;
+		static GRegex *sig;
+
+		if (g_once_init_enter(&sig)) {
+			GRegex *r = g_regex_new(
+				"^(?:©\\s*(?:\\d{4}\\s+)?)?(?<c>[A-Z][\\w&'.-]*(?: [\\w&'.-]+){0,4}),? "
+				"(?:Inc\\.?|LLC|Ltd\\.?|Limited|GmbH|AG|SE|S\\.A\\.S?\\.?|SAS|SARL|"
+				"S\\.L\\.|Corp\\.?|Corporation|plc)(?:[ ,.].*)?$", 0, 0, NULL);
+			g_once_init_leave(&sig, r);
+		}
+		if (strlen(l) > 80)
+			continue;
+		if (g_regex_match(sig, l, 0, &mi))
+			name = g_match_info_fetch_named(mi, "c");
+		g_match_info_free(mi);
+		if (name && *name)
+			return name;
+		g_free(name);
+	}
+	return NULL;
+}
+
+static void pick_company(const struct fact_input *in, struct facts *out)
+{
+	static const char *const c_names[] = { "c", NULL };
+	const char *dom = domain_of(in->from_addr);
+	const char *rdom = domain_of(in->reply_to_addr);
+	char *c = NULL;
+	bool stripped = false;
+
+	c = company_from_signature(in->fresh);
+	if (!c && in->organization && *in->organization) {
+		bool s2;
+
+		c = clean_name(in->organization, &s2);
+	}
+	if (!c) {
+		c = clean_name(in->from_name, &stripped);
+		/* A person's name is not a company: keep it only when it was
+		 * marked as a team ("Acme Recruiting") or names the domain. */
+		if (c && !stripped && !(dom && !not_company(dom) && names_domain(c, dom))) {
+			g_free(c);
+			c = NULL;
+		}
+	}
+	if (!c) {
+		c = capture(RE_EEO, in->fresh, c_names);
+		if (!c)
+			c = capture(RE_BODY_COMPANY, in->fresh, c_names);
+	}
+	if (!c && in->from_addr && domain_is(dom ? dom : "", "myworkday.com")) {
+		const char *at = strchr(in->from_addr, '@');
+
+		if (at && at > in->from_addr) {
+			c = g_strndup(in->from_addr, at - in->from_addr);
+			c[0] = g_ascii_toupper(c[0]);
+		}
+	}
+	if (!c && rdom)
+		c = company_from_domain(rdom);
+	if (!c && dom)
+		c = company_from_domain(dom);
+	if (c) {
+		/* Trailing punctuation picked up from a sentence. */
+		size_t n = strlen(c);
+
+		while (n && strchr(".,;:!'", c[n - 1]))
+			c[--n] = '\0';
+	}
+	if (c && !*c) {
+		g_free(c);
+		c = NULL;
+	}
+	out->company = c;
+}
+
+static void pick_position(const struct fact_input *in, struct facts *out)
+{
+	static const char *const p_names[] = { "p", NULL };
+	static const char *const b_names[] = { "p", "q", "r", "s", NULL };
+	char *p = NULL;
+
+	if (in->subject) {
+		const char *s = in->subject;
+
+		/* Skip "Re:", "AW:", "Fwd:" prefixes. */
+		while (g_regex_match_simple("^\\s*(?:re|aw|wg|fwd?|tr|rv|sv)\\s*:",
+					    s, G_REGEX_CASELESS, 0))
+			s = strchr(s, ':') + 1;
+		p = capture(RE_SUBJ_POSITION, s, p_names);
+	}
+	if (!p)
+		p = capture(RE_BODY_POSITION, in->fresh, b_names);
+	out->position = p;
+}
+
+static gint64 ical_to_unix(struct icaltimetype t, GTimeZone *tz)
+{
+	GDateTime *dt;
+	gint64 v;
+
+	if (icaltime_is_null_time(t))
+		return NUDGE_NOTIME;
+	if (t.is_date)
+		return dates_midnight(tz, t.year, t.month, t.day);
+	if (icaltime_is_utc(t) || t.zone)
+		return (gint64)icaltime_as_timet_with_zone(t, t.zone ? t.zone :
+							   icaltimezone_get_utc_timezone());
+	/* A floating time is the user's local time. */
+	dt = g_date_time_new(tz, t.year, t.month, t.day, t.hour, t.minute, t.second);
+	if (!dt)
+		return NUDGE_NOTIME;
+	v = g_date_time_to_unix(dt);
+	g_date_time_unref(dt);
+	return v;
+}
+
+/* DTSTART, DTEND and the organizer of the first event of a calendar. */
+static bool from_ics(const char *ics, GTimeZone *tz, struct facts *out)
+{
+	icalcomponent *cal = icalparser_parse_string(ics);
+	icalcomponent *ev;
+	icalproperty *org;
+	bool ok = false;
+
+	if (!cal)
+		return false;
+	if (icalcomponent_isa(cal) == ICAL_VEVENT_COMPONENT)
+		ev = cal;
+	else
+		ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	if (ev && icalcomponent_get_method(cal) != ICAL_METHOD_CANCEL) {
+		out->interview = ical_to_unix(icalcomponent_get_dtstart(ev), tz);
+		if (out->interview != NUDGE_NOTIME) {
+			ok = true;
+			out->interview_end = ical_to_unix(icalcomponent_get_dtend(ev), tz);
+			if (out->interview_end <= out->interview)
+				out->interview_end = NUDGE_NOTIME;
+		}
+		org = icalcomponent_get_first_property(ev, ICAL_ORGANIZER_PROPERTY);
+		if (org && !out->interviewer) {
+			icalparameter *cn = icalproperty_get_first_parameter(org, ICAL_CN_PARAMETER);
+
+			if (cn && icalparameter_get_cn(cn) && *icalparameter_get_cn(cn))
+				out->interviewer = g_strdup(icalparameter_get_cn(cn));
+		}
+	}
+	icalcomponent_free(cal);
+	/* libical reports parse problems through a global; clear it. */
+	icalerror_clear_errno();
+	return ok;
+}
+
+/*
+ * The first date of the first sentence that has the keyword, looking after
+ * the keyword first ("great talking today; we will decide by Friday").
+ */
+static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
+		      bool need_time, struct date_hit *hit)
+{
+	for (guint i = 0; i < sents->len; i++) {
+		const char *s = sents->pdata[i];
+		GMatchInfo *mi = NULL;
+		size_t kw = 0;
+		int start;
+
+		if (!g_regex_match(re(keyword), s, 0, &mi)) {
+			g_match_info_free(mi);
+			continue;
+		}
+		if (g_match_info_fetch_pos(mi, 0, &start, NULL))
+			kw = (size_t)start;
+		g_match_info_free(mi);
+		for (int pass = 0; pass < 2; pass++) {
+			size_t from = pass == 0 ? kw : 0;
+
+			while (dates_find(s, from, ref, hit)) {
+				if (pass == 1 && hit->start >= kw)
+					break;
+				if (!need_time || hit->time != NUDGE_NOTIME)
+					return true;
+				from = hit->end;
+			}
+		}
+	}
+	return false;
+}
+
+void facts_extract(const struct fact_input *in, enum nudge_stage stage,
+		   struct facts *out)
+{
+	static const char *const n_names[] = { "n", NULL };
+	g_autoptr(GPtrArray) sents = sentences(in->fresh);
+	GTimeZone *utc = NULL;
+	struct date_ref ref;
+	struct date_hit hit;
+
+	memset(out, 0, sizeof(*out));
+	out->interview = out->interview_end = NUDGE_NOTIME;
+	out->decision = out->offer_deadline = NUDGE_NOTIME;
+	if (!in->tz)
+		utc = g_time_zone_new_utc();
+	ref.now = in->date;
+	ref.tz = in->tz ? in->tz : utc;
+	ref.day_first = in->day_first;
+
+	pick_contact(in, out);
+	pick_company(in, out);
+	pick_position(in, out);
+	out->interviewer = capture(RE_INTERVIEWER, in->fresh, n_names);
+
+	if (in->ics && *in->ics)
+		from_ics(in->ics, ref.tz, out);
+	if (out->interview == NUDGE_NOTIME && stage == STAGE_INVITATION &&
+	    find_date(sents, &ref, RE_INTERVIEW, true, &hit)) {
+		out->interview = hit.time;
+	}
+
+	/* An explicit invitation to check in at a time comes first. */
+	for (guint i = 0; i < sents->len && out->decision == NUDGE_NOTIME; i++) {
+		const char *s = sents->pdata[i];
+
+		if (has(RE_CHECKIN, s) && dates_find(s, 0, &ref, &hit)) {
+			out->decision = hit.day;
+			out->decision_is_time = !has(RE_IFNOT, s) && !hit.duration;
+		}
+	}
+	if (out->decision == NUDGE_NOTIME && stage != STAGE_OFFER &&
+	    find_date(sents, &ref, RE_DECIDE, false, &hit)) {
+		/* An interview time in the same sentence is not a decision date. */
+		if (!(stage == STAGE_INVITATION && hit.time != NUDGE_NOTIME))
+			out->decision = hit.day;
+	}
+	if (stage == STAGE_OFFER) {
+		if (find_date(sents, &ref, RE_ANSWER, false, &hit))
+			out->offer_deadline = hit.day;
+		out->decision = NUDGE_NOTIME;
+		out->decision_is_time = false;
+	}
+	if (utc)
+		g_time_zone_unref(utc);
+}
+
+void facts_clear(struct facts *f)
+{
+	if (!f)
+		return;
+	g_free(f->company);
+	g_free(f->position);
+	g_free(f->contact_addr);
+	g_free(f->contact_name);
+	g_free(f->interviewer);
+	memset(f, 0, sizeof(*f));
+}

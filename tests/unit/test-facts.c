@@ -1,0 +1,283 @@
+/* Facts: company, contact, position, interview time, decision date, offer
+ * deadline; relative dates resolved in the user's zone. */
+#include <string.h>
+
+#include "dates.h"
+#include "facts.h"
+
+static GTimeZone *berlin;
+
+/* Local time in Europe/Berlin as seconds since the epoch. */
+static gint64 at(int y, int mo, int d, int h, int mi)
+{
+	GDateTime *dt = g_date_time_new(berlin, y, mo, d, h, mi, 0);
+	gint64 t = g_date_time_to_unix(dt);
+
+	g_date_time_unref(dt);
+	return t;
+}
+
+static char *day_str(gint64 t)
+{
+	GDateTime *u, *l;
+	char *s;
+
+	if (t == NUDGE_NOTIME)
+		return g_strdup("-");
+	u = g_date_time_new_from_unix_utc(t);
+	l = g_date_time_to_timezone(u, berlin);
+	s = g_date_time_format(l, "%Y-%m-%d %H:%M");
+	g_date_time_unref(l);
+	g_date_time_unref(u);
+	return s;
+}
+
+static void extract(const char *body, gint64 date, enum nudge_stage stage, struct facts *f)
+{
+	struct fact_input in = { 0 };
+
+	in.subject = "Your application";
+	in.fresh = body;
+	in.from_name = "Jane Doe";
+	in.from_addr = "jane.doe@acme-corp.com";
+	in.date = date;
+	in.tz = berlin;
+	facts_extract(&in, stage, f);
+}
+
+/* The decision day of body in a message dated date, as "YYYY-MM-DD HH:MM". */
+static void check_decision(const char *body, gint64 date, const char *want)
+{
+	struct facts f;
+	g_autofree char *got = NULL;
+
+	extract(body, date, STAGE_PENDING, &f);
+	got = day_str(f.decision);
+	if (strcmp(got, want) != 0)
+		g_test_message("'%s': got %s, want %s", body, got, want);
+	g_assert_cmpstr(got, ==, want);
+	facts_clear(&f);
+}
+
+static void test_worked_examples(void)
+{
+	struct facts f;
+	g_autofree char *s = NULL;
+
+	/* ETIQUETTE.md, worked examples. */
+	check_decision("Thanks for coming in. You will hear from us within three days.",
+		       at(2026, 3, 2, 15, 0), "2026-03-05 00:00");
+	check_decision("Great talking today; we will decide by Friday.",
+		       at(2026, 3, 4, 15, 0), "2026-03-06 00:00");
+	check_decision("We are still interviewing, we hope to decide by the 20th.",
+		       at(2026, 3, 11, 9, 0), "2026-03-20 00:00");
+	extract("We are delighted to offer you the position. Please let us know by 23 Mar.",
+		at(2026, 3, 16, 9, 0), STAGE_OFFER, &f);
+	s = day_str(f.offer_deadline);
+	g_assert_cmpstr(s, ==, "2026-03-23 00:00");
+	g_assert_cmpint(f.decision, ==, NUDGE_NOTIME);
+	facts_clear(&f);
+}
+
+static void test_decision_phrases(void)
+{
+	gint64 wed = at(2026, 3, 4, 10, 0);	/* Wednesday 4 March 2026 */
+
+	check_decision("We will get back to you within two weeks.", wed, "2026-03-18 00:00");
+	check_decision("We expect to make a decision by the end of next week.", wed,
+		       "2026-03-13 00:00");
+	check_decision("You should hear from us early next week.", wed, "2026-03-10 00:00");
+	check_decision("We will let you know by the 15th.", wed, "2026-03-15 00:00");
+	check_decision("We will be in touch in 3-5 business days.", wed, "2026-03-11 00:00");
+	check_decision("We will get back to you soon.", wed, "-");
+	check_decision("We will get back to you in a few days.", wed, "-");
+	check_decision("We'll let you know next Tuesday.", wed, "2026-03-10 00:00");
+	check_decision("We will get back to you by March 12.", wed, "2026-03-12 00:00");
+	check_decision("We will get back to you within 48 hours.", wed, "2026-03-06 00:00");
+	check_decision("Wir melden uns bis Freitag bei Ihnen.", wed, "2026-03-06 00:00");
+	check_decision("Wir melden uns innerhalb von zwei Wochen.", wed, "2026-03-18 00:00");
+	check_decision("Sie erhalten bis zum 20. März eine Rückmeldung.", wed, "2026-03-20 00:00");
+	check_decision("Nous reviendrons vers vous d'ici vendredi.", wed, "2026-03-06 00:00");
+	check_decision("Nous vous donnerons une réponse dans les deux semaines.", wed,
+		       "2026-03-18 00:00");
+	check_decision("Te daremos una respuesta antes del viernes.", wed, "2026-03-06 00:00");
+	check_decision("Te daremos una respuesta en 3-5 días hábiles.", wed, "2026-03-11 00:00");
+	/* No decision word in the sentence: no decision date. */
+	check_decision("The office is closed on Friday.", wed, "-");
+}
+
+static void test_checkin(void)
+{
+	struct facts f;
+	g_autofree char *s = NULL;
+
+	extract("We are still meeting candidates. Feel free to check in next Wednesday.",
+		at(2026, 3, 4, 10, 0), STAGE_PENDING, &f);
+	s = day_str(f.decision);
+	g_assert_cmpstr(s, ==, "2026-03-11 00:00");
+	g_assert_true(f.decision_is_time);
+	facts_clear(&f);
+
+	extract("If you haven't heard from us by Friday, please feel free to reach out.",
+		at(2026, 3, 4, 10, 0), STAGE_PENDING, &f);
+	g_free(s);
+	s = day_str(f.decision);
+	g_assert_cmpstr(s, ==, "2026-03-06 00:00");
+	g_assert_false(f.decision_is_time);
+	facts_clear(&f);
+}
+
+static void check_interview(const char *body, gint64 date, const char *want)
+{
+	struct facts f;
+	g_autofree char *got = NULL;
+
+	extract(body, date, STAGE_INVITATION, &f);
+	got = day_str(f.interview);
+	if (strcmp(got, want) != 0)
+		g_test_message("'%s': got %s, want %s", body, got, want);
+	g_assert_cmpstr(got, ==, want);
+	facts_clear(&f);
+}
+
+static void test_interview_text(void)
+{
+	gint64 mon = at(2026, 3, 2, 9, 0);
+
+	/* 10:00 EST is 16:00 in Berlin. */
+	check_interview("We would like to invite you to an interview on Tuesday, March 3 at "
+			"10:00 AM EST.", mon, "2026-03-03 16:00");
+	check_interview("Can we schedule the call for 3/3 at 2pm?", mon, "2026-03-03 14:00");
+	check_interview("Let's meet next Tuesday at 10.", mon, "2026-03-10 10:00");
+	check_interview("Wir laden Sie zum Vorstellungsgespräch am 5. März um 14:30 Uhr ein.", mon,
+			"2026-03-05 14:30");
+	check_interview("Nous vous invitons à un entretien le 5 mars à 10h30.", mon,
+			"2026-03-05 10:30");
+	check_interview("Te invitamos a una entrevista el 5 de marzo a las 11:00.", mon,
+			"2026-03-05 11:00");
+	check_interview("We'd like to schedule an interview. Please send your availability.",
+			mon, "-");
+}
+
+static void test_interview_ics(void)
+{
+	const char *ics =
+		"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nPRODID:-//test//EN\r\n"
+		"BEGIN:VEVENT\r\nUID:1@acme\r\nDTSTART:20260303T090000Z\r\n"
+		"DTEND:20260303T100000Z\r\nSUMMARY:Interview\r\n"
+		"ORGANIZER;CN=Jane Doe:mailto:jane@acme.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+	struct fact_input in = { 0 };
+	struct facts f;
+	g_autofree char *s = NULL, *e = NULL;
+
+	in.fresh = "See you then. The interview is on Friday at 4pm.";
+	in.ics = ics;
+	in.date = at(2026, 3, 2, 9, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_INVITATION, &f);
+	s = day_str(f.interview);
+	e = day_str(f.interview_end);
+	g_assert_cmpstr(s, ==, "2026-03-03 10:00");
+	g_assert_cmpstr(e, ==, "2026-03-03 11:00");
+	g_assert_cmpstr(f.interviewer, ==, "Jane Doe");
+	facts_clear(&f);
+}
+
+static void test_day_first(void)
+{
+	struct fact_input in = { 0 };
+	struct facts f;
+	g_autofree char *s = NULL;
+
+	in.fresh = "We would like to confirm your interview on 4/3 at 10:00.";
+	in.date = at(2026, 3, 2, 9, 0);
+	in.tz = berlin;
+	in.day_first = true;
+	facts_extract(&in, STAGE_INVITATION, &f);
+	s = day_str(f.interview);
+	g_assert_cmpstr(s, ==, "2026-03-04 10:00");
+	facts_clear(&f);
+}
+
+static void check_company(const char *from_name, const char *from_addr, const char *body,
+			  const char *want)
+{
+	struct fact_input in = { 0 };
+	struct facts f;
+
+	in.from_name = from_name;
+	in.from_addr = from_addr;
+	in.fresh = body;
+	in.date = at(2026, 3, 2, 9, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_NONE, &f);
+	g_assert_cmpstr(f.company, ==, want);
+	facts_clear(&f);
+}
+
+static void test_company(void)
+{
+	check_company("Acme Recruiting", "recruiting@acme.example", "Hi", "Acme");
+	check_company("Jane Doe", "jane@globex.com", "Hi,\nthanks.\n", "Globex");
+	check_company("Initech Hiring Team", "no-reply@greenhouse.io", "Hi", "Initech");
+	check_company("Jane Doe", "no-reply@hire.lever.co",
+		      "Thank you for your interest in Umbrella Labs.\n", "Umbrella Labs");
+	check_company("Workday", "hooli@myworkday.com", "Hi", "Hooli");
+	check_company("Jane Doe", "jane@gmail.com", "Regards,\nJane\nVandelay Industries GmbH\n",
+		      "Vandelay Industries");
+	check_company("Jane Doe", "jane@gmail.com", "Hi", NULL);
+}
+
+static void test_contact_position(void)
+{
+	struct fact_input in = { 0 };
+	struct facts f;
+
+	in.subject = "Re: Interview for Senior Data Analyst - Acme";
+	in.from_name = "Acme Careers";
+	in.from_addr = "no-reply@acme.example";
+	in.reply_to_name = "Jane Doe";
+	in.reply_to_addr = "jane.doe@acme.example";
+	in.fresh = "You will be meeting with John Smith, our head of data.";
+	in.date = at(2026, 3, 2, 9, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_INVITATION, &f);
+	g_assert_cmpstr(f.contact_addr, ==, "jane.doe@acme.example");
+	g_assert_cmpstr(f.contact_name, ==, "Jane Doe");
+	g_assert_cmpstr(f.position, ==, "Senior Data Analyst");
+	g_assert_cmpstr(f.interviewer, ==, "John Smith");
+	g_assert_cmpstr(f.company, ==, "Acme");
+	facts_clear(&f);
+
+	memset(&in, 0, sizeof(in));
+	in.subject = "Your application";
+	in.from_name = "Acme";
+	in.from_addr = "noreply@acme.example";
+	in.fresh = "Thank you for applying for the Backend Engineer position at Acme.";
+	in.date = at(2026, 3, 2, 9, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_NONE, &f);
+	g_assert_cmpstr(f.contact_addr, ==, "noreply@acme.example");
+	g_assert_cmpstr(f.position, ==, "Backend Engineer");
+	facts_clear(&f);
+}
+
+int main(int argc, char **argv)
+{
+	int rc;
+
+	g_test_init(&argc, &argv, NULL);
+	berlin = g_time_zone_new_identifier("Europe/Berlin");
+	g_assert_nonnull(berlin);
+	g_test_add_func("/facts/worked-examples", test_worked_examples);
+	g_test_add_func("/facts/decision", test_decision_phrases);
+	g_test_add_func("/facts/checkin", test_checkin);
+	g_test_add_func("/facts/interview-text", test_interview_text);
+	g_test_add_func("/facts/interview-ics", test_interview_ics);
+	g_test_add_func("/facts/day-first", test_day_first);
+	g_test_add_func("/facts/company", test_company);
+	g_test_add_func("/facts/contact-position", test_contact_position);
+	rc = g_test_run();
+	g_time_zone_unref(berlin);
+	return rc;
+}
