@@ -374,7 +374,7 @@ static void test_labelled(void)
 		return;
 	}
 	report("labelled", &t);
-	g_assert_cmpfloat(ratio(t.right, t.n), >=, 0.90);
+	g_assert_cmpfloat(ratio(t.right, t.n), >=, 0.95);
 }
 
 static void test_ham(void)
