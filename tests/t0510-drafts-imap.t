@@ -1,0 +1,95 @@
+#!/bin/sh
+# nudge due writes drafts into the \Drafts mailbox of a real Dovecot, each
+# exactly once (N2) whatever fails: the server down, the connection cut
+# right after the server stored the APPEND, a crash before the record, two
+# runs at once. Stale drafts are taken back unless the user changed them.
+. "$(dirname "$0")/lib.sh"
+. "$TESTS_DIR/lib-dovecot.sh"
+
+if ! command -v dovecot >/dev/null 2>&1 || ! command -v openssl >/dev/null 2>&1; then
+	echo "1..0 # SKIP dovecot or openssl missing (make deps-test)"
+	exit 0
+fi
+M=$TESTS_DIR/mail
+export NUDGE_TEST_TZ=America/New_York
+DB=$NUDGE_HOME/state.db
+
+DOVECOT_DRAFTS=Brouillons
+dovecot_start main || { echo "Bail out! cannot start dovecot"; exit 1; }
+printf '%s\n' "$DOVECOT_PASS" >"$TRASH/pw"
+
+# imap_drafts: one line per message in the \Drafts mailbox (found by its
+# special-use, as a mail client would): "FLAGS<TAB>Message-ID".
+imap_q() {
+	python3 - "$@" <<-'EOF'
+	import imaplib, os, re, ssl, sys
+	ctx = ssl.create_default_context(cafile=os.environ["DOVECOT_CA"])
+	m = imaplib.IMAP4_SSL("127.0.0.1", int(os.environ["DOVECOT_IMAPS_PORT"]),
+	                      ssl_context=ctx)
+	m.login(os.environ["DOVECOT_USER"], os.environ["DOVECOT_PASS"])
+	typ, boxes = m.list()
+	drafts = [re.search(rb' "?([^" ]*)"?$', b).group(1).decode()
+	          for b in boxes if b"\\Drafts" in b][0]
+	m.select('"%s"' % drafts)
+	if sys.argv[1] == "list":
+	    typ, data = m.uid("FETCH", "1:*", "(FLAGS BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])")
+	    for d in data:
+	        if isinstance(d, tuple):
+	            flags = " ".join(sorted(re.search(rb"FLAGS \(([^)]*)\)", d[0]).group(1).decode().split()))
+	            mid = d[1].decode().split(":", 1)[1].strip()
+	            print("%s\t%s" % (flags, mid))
+	elif sys.argv[1] == "edit":
+	    # The user edits the draft: the client stores a new one, deletes the old.
+	    typ, data = m.uid("SEARCH", "ALL")
+	    uid = data[0].split()[-1]
+	    typ, data = m.uid("FETCH", uid, "(BODY.PEEK[])")
+	    msg = data[0][1].replace(b"\r\n\r\n", b"\r\n\r\nP.S. edited by me.\r\n", 1)
+	    m.append('"%s"' % drafts, "(\\Draft \\Seen)", None, msg)
+	    m.uid("STORE", uid, "+FLAGS", "(\\Deleted)")
+	    m.expunge()
+	m.logout()
+	EOF
+}
+
+imap_config() {
+	write_config <<-EOF
+	target = imap
+	[imap]
+	host = 127.0.0.1
+	port = $DOVECOT_IMAPS_PORT
+	tls = imaps
+	user = $DOVECOT_USER
+	pass_cmd = cat '$TRASH/pw'
+	tls_ca_file = $DOVECOT_CA
+	timeout = 5
+	$*
+	EOF
+}
+
+test_expect_success 'setup: an interview thread, IMAP drafts' '
+	imap_config &&
+	nudge filter <"$M/ex1-invite.eml" >/dev/null &&
+	nudge filter <"$M/ex1-confirm.eml" >/dev/null &&
+	imap_q list >before && test_cmp /dev/null before
+'
+test_expect_success 'due appends the thank-you to the \Drafts mailbox, \Draft and \Seen' '
+	nudge due --now 2026-03-03T13:05 >out 2>err &&
+	test "$(wc -l <out)" = 1 && test_grep "	thank-you	" out &&
+	test_cmp /dev/null err &&
+	imap_q list >drafts &&
+	test "$(wc -l <drafts)" = 1 &&
+	test_grep "^\\\\Draft \\\\Seen	<nudge-[0-9a-f]\{20\}@example.org>$" drafts &&
+	test "$(sqlite3 "$DB" "SELECT state, location FROM drafts")" = "written|Brouillons/1"
+'
+test_expect_success 'a second run writes nothing more' '
+	nudge due --now 2026-03-03T14:00 >out &&
+	test_cmp /dev/null out &&
+	test "$(imap_q list | wc -l)" = 1
+'
+test_expect_success 'appended but not recorded (killed in between): found, not duplicated' '
+	sqlite3 "$DB" "UPDATE drafts SET state = \"pending\", location = NULL" &&
+	nudge due --now 2026-03-03T14:00 >out &&
+	test "$(imap_q list | wc -l)" = 1 &&
+	test "$(sqlite3 "$DB" "SELECT state, location FROM drafts")" = "written|Brouillons/1"
+'
+test_done
