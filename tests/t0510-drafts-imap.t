@@ -92,4 +92,33 @@ test_expect_success 'appended but not recorded (killed in between): found, not d
 	test "$(imap_q list | wc -l)" = 1 &&
 	test "$(sqlite3 "$DB" "SELECT state, location FROM drafts")" = "written|Brouillons/1"
 '
+test_expect_success 'server down: recorded failed, retried after a wait, written once' '
+	dovecot_stop main &&
+	nudge filter <"$M/fallback-reply.eml" >/dev/null &&
+	test_exit_code 75 nudge due --now 2026-03-10T09:30 >out 2>err &&
+	test_grep "follow-up-1 for thread .* not written: cannot connect to .127.0.0.1:" err &&
+	test "$(sqlite3 "$DB" "SELECT state, attempts FROM drafts WHERE kind = \"follow-up-1\"")" = "failed|1" &&
+	nudge due --now 2026-03-10T09:30 >out 2>err &&
+	test_grep "failed before (cannot connect.*next try after 2026-03-10T09:31" err &&
+	test "$(sqlite3 "$DB" "SELECT attempts FROM drafts WHERE kind = \"follow-up-1\"")" = 1 &&
+	test_exit_code 75 nudge due --now 2026-03-10T09:31 2>err &&
+	nudge due --now 2026-03-10T09:32 2>err &&
+	test_grep "next try after 2026-03-10T09:33" err &&
+	dovecot_start main &&
+	nudge due --now 2026-03-10T09:33 >out &&
+	test_grep "	follow-up-1	" out &&
+	test "$(sqlite3 "$DB" "SELECT state, attempts FROM drafts WHERE kind = \"follow-up-1\"")" = "written|3" &&
+	imap_q list >drafts && test "$(wc -l <drafts)" = 2
+'
+test_expect_success 'the employer answers first: the unsent follow-up is taken back' '
+	sed -e "s/^Message-ID: .*/Message-ID: <answer-1@mail.northwind.example>/" \
+	    -e "s/^Date: .*/Date: Tue, 10 Mar 2026 10:00:00 -0400/" \
+	    -e "s/^Hi Alex.*/Hi Alex, thank you for coming in, the team enjoyed meeting you. We are still meeting a few other candidates and will make a decision by Friday. You will hear from us either way./" \
+	    "$M/fallback-reply.eml" >answer.eml &&
+	nudge filter <answer.eml >/dev/null &&
+	nudge due --now 2026-03-10T11:00 >out 2>err &&
+	test_grep "^removed	follow-up-1	[0-9a-f]*	Brouillons/2$" out &&
+	test "$(sqlite3 "$DB" "SELECT state FROM drafts WHERE kind = \"follow-up-1\"")" = removed &&
+	imap_q list >drafts && test "$(wc -l <drafts)" = 1
+'
 test_done
