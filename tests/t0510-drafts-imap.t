@@ -121,4 +121,54 @@ test_expect_success 'the employer answers first: the unsent follow-up is taken b
 	test "$(sqlite3 "$DB" "SELECT state FROM drafts WHERE kind = \"follow-up-1\"")" = removed &&
 	imap_q list >drafts && test "$(wc -l <drafts)" = 1
 '
+test_expect_success 'the new follow-up is written; one the user edited is never taken back' '
+	nudge due --now 2026-03-17T09:30 >out &&
+	test_grep "	follow-up-1	" out &&
+	imap_q edit &&
+	sed -e "s/^Message-ID: .*/Message-ID: <answer-2@mail.northwind.example>/" \
+	    -e "s/^Date: .*/Date: Tue, 17 Mar 2026 12:00:00 -0400/" answer.eml >answer2.eml &&
+	nudge filter <answer2.eml >/dev/null &&
+	nudge due --now 2026-03-17T13:00 >out 2>err &&
+	test_no_grep "^removed" out &&
+	imap_q list >drafts && test "$(wc -l <drafts)" = 2 &&
+	test "$(sqlite3 "$DB" "SELECT count(*) FROM drafts WHERE state = \"gone\"")" = 1
+'
+test_expect_success 'two runs at once: each draft exactly once (lock)' '
+	nudge filter <"$M/ex2-invite.eml" >/dev/null &&
+	nudge filter <"$M/ex2-pending.eml" >/dev/null &&
+	nudge filter <"$M/ex4-invite.eml" >/dev/null &&
+	imap_q list >before &&
+	{ nudge due --now 2026-03-17T14:00 >out1 & nudge due --now 2026-03-17T14:00 >out2; wait $!; } &&
+	wait &&
+	imap_q list >after &&
+	test "$(cat out1 out2 | wc -l)" = 2 &&
+	test "$(wc -l <after)" = $(($(wc -l <before) + 2)) &&
+	test "$(cut -f2 after | sort -u | wc -l)" = "$(wc -l <after)"
+'
+test_expect_success 'a plain pass key is refused; pass_cmd is named' '
+	cp "$NUDGE_HOME/config" config.good &&
+	printf "pass = hunter2\n" >>"$NUDGE_HOME/config" &&
+	test_exit_code 78 nudge due --now 2026-03-17T14:00 2>err &&
+	test_grep "config:[0-9]*: .*remove .pass. and set .pass_cmd." err &&
+	cp config.good "$NUDGE_HOME/config"
+'
+test_expect_success 'a wrong password: clear error, exit 77, draft kept for later' '
+	nudge filter <"$M/ex5-invite.eml" >/dev/null &&
+	nudge filter <"$M/ex5-reject.eml" >/dev/null &&
+	echo wrong >"$TRASH/pw" &&
+	test_exit_code 77 nudge due --now 2026-03-17T15:00 2>err &&
+	test_grep "rejection-reply for thread .* not written: .*nudgetest" err &&
+	printf "%s\n" "$DOVECOT_PASS" >"$TRASH/pw" &&
+	nudge due --now 2026-03-17T15:01 >out &&
+	test_grep "	rejection-reply	" out
+'
+test_expect_success 'tls_verify = no and tls = none are warned about' '
+	imap_config "tls_verify = no" &&
+	nudge due --now 2026-03-17T15:02 2>err &&
+	test_grep "warning: .*tls_verify = no" err &&
+	imap_config "tls = none" && sed -i "s/^port = .*/port = $DOVECOT_IMAP_PORT/; /^tls = imaps/d" "$NUDGE_HOME/config" &&
+	nudge due --now 2026-03-17T15:02 2>err &&
+	test_grep "warning: .*tls = none" err &&
+	cp config.good "$NUDGE_HOME/config"
+'
 test_done
