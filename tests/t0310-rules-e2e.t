@@ -58,6 +58,8 @@ test_expect_success 'P1: one reference-notice per configured reference, to the r
 	references = Kim Lee <kim@ref.example>; Pat Roe <pat@ref.example>
 	[drafts]
 	maildir = $TRASH/DP
+	[filter]
+	run_due = no
 	EOF
 	nudge --home "$TRASH/hp" filter <"$M/ex7-references.eml" >/dev/null &&
 	nudge --home "$TRASH/hp" due --now 2026-03-10T11:05 >out &&
