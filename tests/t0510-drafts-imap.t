@@ -101,6 +101,8 @@ test_expect_success 'server down: recorded failed, retried after a wait, written
 	nudge due --now 2026-03-10T09:30 >out 2>err &&
 	test_grep "failed before (cannot connect.*next try after 2026-03-10T09:31" err &&
 	test "$(sqlite3 "$DB" "SELECT attempts FROM drafts WHERE kind = \"follow-up-1\"")" = 1 &&
+	nudge list --tsv --now 2026-03-10T09:30 >list &&
+	test_grep "	follow-up-1 2026-03-10T09:00 (failed 1 times, next try 2026-03-10T09:31)$" list &&
 	test_exit_code 75 nudge due --now 2026-03-10T09:31 2>err &&
 	nudge due --now 2026-03-10T09:32 2>err &&
 	test_grep "next try after 2026-03-10T09:33" err &&
