@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <glib.h>
+#include <gmime/gmime.h>
 #include <gtk/gtk.h>
 
 #include "common/claws.h"
@@ -183,11 +184,15 @@ static int core_open(GError **err)
 {
 	g_autoptr(GPtrArray) warnings = NULL;
 	g_autofree char *db = NULL;
+	const char *home = g_getenv("NUDGE_HOME");
 	int ret;
 
-	nudge.config_path = config_file_path(NULL);
-	nudge.state_dir = config_state_dir(NULL);
-	nudge.user_dir = config_user_dir(NULL);
+	/* As the command line: $NUDGE_HOME, else the XDG folders. */
+	if (home && !*home)
+		home = NULL;
+	nudge.config_path = config_file_path(home);
+	nudge.state_dir = config_state_dir(home);
+	nudge.user_dir = config_user_dir(home);
 	if ((ret = config_load(nudge.config_path, false, &nudge.cfg, err)) < 0)
 		return ret;
 	if ((ret = rules_load(datadir(), nudge.user_dir, &nudge.rules, &warnings, err)) < 0)
@@ -206,6 +211,7 @@ gint plugin_init(gchar **error)
 	if (!check_plugin_version(MAKE_NUMERIC_VERSION(4, 0, 0, 0), VERSION_NUMERIC,
 				  PLUGIN_NAME, error))
 		return -1;
+	g_mime_init();
 	if (core_open(&e) < 0) {
 		/* A broken config must not stop Claws: say why and carry on. */
 		nudge.error = g_strdup(e ? e->message : "cannot start");
@@ -250,6 +256,7 @@ gboolean plugin_done(void)
 	g_free(nudge.user_dir);
 	g_free(nudge.error);
 	memset(&nudge, 0, sizeof(nudge));
+	g_mime_shutdown();
 	return TRUE;
 }
 
