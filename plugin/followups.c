@@ -70,7 +70,7 @@ static void refresh(void)
 		if (ts->state != ET_OPEN)
 			continue;
 		thread_facts_get(t, &f);
-		d = schedule_next_draft(s, t->id, recs);
+		d = schedule_next_draft(s, t->id, recs, now);
 		if (d)
 			when = clock_format(d->due, nudge.cfg->tz, "%a %d %b %Y %H:%M");
 		gtk_list_store_append(store, &it);

@@ -17,12 +17,14 @@ static bool done(const GPtrArray *recs, const char *key)
 
 const struct et_draft *schedule_next_draft(const struct schedule *s,
 					   const char *thread_id,
-					   const GPtrArray *recs)
+					   const GPtrArray *recs, gint64 now)
 {
 	for (size_t i = 0; i < s->res.n_drafts; i++) {
 		const struct et_draft *d = &s->res.drafts[i];
 
-		if (strcmp(d->thread_id, thread_id) == 0 && !done(recs, d->key))
+		if (strcmp(d->thread_id, thread_id) != 0 || done(recs, d->key))
+			continue;
+		if (!d->expires || d->expires > now)
 			return d;
 	}
 	return NULL;
