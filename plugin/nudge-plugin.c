@@ -35,6 +35,7 @@ struct nudge_plugin nudge;
 
 static gulong filtering_hook_id, item_update_hook_id;
 static guint menu_id;
+static GHashTable *sent_seen;	/* outbox identifier -> highest msgnum read */
 
 void nudge_log(const char *fmt, ...)
 {
@@ -147,24 +148,73 @@ static gboolean filtering_hook(gpointer source, gpointer data)
 	return FALSE;
 }
 
-/* A message added to an outbox (Sent) folder is one the user sent. */
-static gboolean item_update_hook(gpointer source, gpointer data)
+static void record_sent(MsgInfo *mi)
 {
-	FolderItemUpdateData *ud = source;
 	g_autoptr(GError) e = NULL;
 	struct record_result res;
 
-	(void)data;
-	if (!ud || !ud->item || !ud->msg || !(ud->update_flags & F_ITEM_UPDATE_ADDMSG))
-		return FALSE;
-	if (!folder_has_parent_of_type(ud->item, F_OUTBOX))
-		return FALSE;
-	if (record_msginfo(ud->msg, true, &res, &e) < 0)
-		nudge_log("sent message %u not recorded: %s", ud->msg->msgnum,
+	if (record_msginfo(mi, true, &res, &e) < 0)
+		nudge_log("sent message %u not recorded: %s", mi->msgnum,
 			  e ? e->message : "unknown error");
-	else if (res.tracked)
+	else if (res.added)
 		nudge_log("thread %s: sent message recorded", res.thread_id);
+}
+
+/*
+ * A message added to an outbox (Sent) folder is one the user sent. Claws
+ * does not always say which message was added, so the folder's messages
+ * above the highest number seen are read (recording is idempotent).
+ */
+static gboolean item_update_hook(gpointer source, gpointer data)
+{
+	FolderItemUpdateData *ud = source;
+	g_autofree char *id = NULL;
+	gpointer seen;
+	guint max;
+	GSList *list;
+
+	(void)data;
+	if (!ud || !ud->item || !folder_has_parent_of_type(ud->item, F_OUTBOX))
+		return FALSE;
+	if (ud->msg) {
+		record_sent(ud->msg);
+		return FALSE;
+	}
+	if (!(ud->update_flags & (F_ITEM_UPDATE_MSGCNT | F_ITEM_UPDATE_CONTENT)))
+		return FALSE;
+	id = folder_item_get_identifier(ud->item);
+	if (!id)
+		return FALSE;
+	seen = g_hash_table_lookup(sent_seen, id);
+	max = GPOINTER_TO_UINT(seen);
+	list = folder_item_get_msg_list(ud->item);
+	for (GSList *l = list; l; l = l->next) {
+		MsgInfo *mi = l->data;
+
+		if (mi->msgnum > GPOINTER_TO_UINT(seen)) {
+			record_sent(mi);
+			if (mi->msgnum > max)
+				max = mi->msgnum;
+		}
+	}
+	procmsg_msg_list_free(list);
+	g_hash_table_insert(sent_seen, g_steal_pointer(&id), GUINT_TO_POINTER(max));
 	return FALSE;
+}
+
+/* What the outboxes hold at start was sent before: only newer mail is read. */
+static void sent_seen_init(void)
+{
+	sent_seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (GList *l = folder_get_list(); l; l = l->next) {
+		Folder *folder = l->data;
+		char *id;
+
+		if (!folder->outbox || !(id = folder_item_get_identifier(folder->outbox)))
+			continue;
+		g_hash_table_insert(sent_seen, id,
+				    GUINT_TO_POINTER((guint)MAX(folder->outbox->last_num, 0)));
+	}
 }
 
 static void followups_cb(GtkAction *action, gpointer data)
@@ -219,6 +269,7 @@ gint plugin_init(gchar **error)
 		if (!nudge.cfg)
 			config_load("/dev/null", false, &nudge.cfg, NULL);
 	}
+	sent_seen_init();
 	filtering_hook_id = hooks_register_hook(MAIL_FILTERING_HOOKLIST,
 						filtering_hook, NULL);
 	item_update_hook_id = hooks_register_hook(FOLDER_ITEM_UPDATE_HOOKLIST,
@@ -248,6 +299,7 @@ gboolean plugin_done(void)
 	if (mainwin && !claws_is_exiting())
 		MENUITEM_REMUI_MANAGER(mainwin->ui_manager, mainwin->action_group,
 				       "Tools/NudgeFollowups", menu_id);
+	g_clear_pointer(&sent_seen, g_hash_table_unref);
 	store_close(nudge.st);
 	rules_free(nudge.rules);
 	config_free(nudge.cfg);
