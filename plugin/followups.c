@@ -19,7 +19,7 @@
 
 #include "clock.h"
 #include "due.h"
-#include "nextdraft.h"
+#include "schedule.h"
 #include "plugin.h"
 #include "schedule.h"
 
