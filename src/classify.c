@@ -17,8 +17,20 @@
 #define SCOPE_FRESH 2u
 #define SCOPE_QUOTED 4u
 
-/* STAGE__COUNT as a rule's stage: the rule adds to every stage ("*"). */
+/*
+ * How much of the text the rules read: what a message is about is said at
+ * its top, and the newest quoted message comes first. Keeps a long thread or
+ * newsletter fast.
+ */
+#define FRESH_MAX 8192
+#define QUOTED_MAX 4096
+
+/*
+ * Two pseudo stages: a "*" rule adds to every stage; a "context" rule does
+ * too, and incoming mail that matches no context rule is none at once.
+ */
 #define STAGE_ALL STAGE__COUNT
+#define STAGE_CONTEXT (STAGE__COUNT + 1)
 
 struct rule {
 	enum nudge_stage stage;
@@ -34,6 +46,7 @@ struct rules {
 	pcre2_match_context *mctx;
 	int threshold;
 	int quoted_percent;
+	bool has_context;	/* some rule is a context rule */
 };
 
 /* What one file holds before it is merged into the rule set. */
@@ -69,6 +82,10 @@ static int parse_stage(const char *s, enum nudge_stage *out)
 {
 	if (strcmp(s, "*") == 0) {
 		*out = STAGE_ALL;
+		return 0;
+	}
+	if (strcmp(s, "context") == 0) {
+		*out = (enum nudge_stage)STAGE_CONTEXT;
 		return 0;
 	}
 	if (strcmp(s, "none") == 0)
@@ -319,6 +336,14 @@ static int load_dir(const char *dir, bool user, GPtrArray *files,
 	return 0;
 }
 
+static int cmp_context_first(gconstpointer a, gconstpointer b)
+{
+	const struct rule *x = *(struct rule *const *)a, *y = *(struct rule *const *)b;
+
+	return (y->stage == (enum nudge_stage)STAGE_CONTEXT) -
+	       (x->stage == (enum nudge_stage)STAGE_CONTEXT);
+}
+
 static void rule_file_free(gpointer p)
 {
 	struct rule_file *f = p;
@@ -382,6 +407,10 @@ int rules_load(const char *datadir, const char *userdir, struct rules **out,
 	if (!errors->len)
 		for (guint i = 0; i < user_files->len; i++)
 			merge(set, user_files->pdata[i]);
+	/* Context rules first: without context the rest need not run. */
+	g_ptr_array_sort(set->list, cmp_context_first);
+	set->has_context = set->list->len &&
+		((struct rule *)set->list->pdata[0])->stage == (enum nudge_stage)STAGE_CONTEXT;
 	if (warnings && errors->len) {
 		if (!*warnings)
 			*warnings = g_ptr_array_new_with_free_func(g_free);
@@ -398,7 +427,7 @@ out:
  * The text as the rules see it: valid UTF-8, every run of white space one
  * blank, typographic quotes and dashes as their ASCII forms.
  */
-static char *normalise(const char *s)
+static char *normalise(const char *s, size_t max)
 {
 	g_autofree char *valid = NULL;
 	GString *o;
@@ -408,7 +437,7 @@ static char *normalise(const char *s)
 		return g_strdup("");
 	valid = g_utf8_make_valid(s, -1);
 	o = g_string_sized_new(strlen(valid) + 1);
-	for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+	for (const char *p = valid; *p && o->len < max; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 
 		if (g_unichar_isspace(c) || c == 0xa0 || c == 0x200b) {
@@ -447,18 +476,32 @@ static bool matches(const struct rules *set, const struct rule *r,
 	return rc >= 0;
 }
 
+/* Whether a context rule of weight 0 (a gate only) matches anywhere. */
+static bool matched_context(const struct rules *set, const struct rule *r,
+			    const char *subject, size_t slen, const char *fresh,
+			    size_t flen, const char *quoted, size_t qlen,
+			    pcre2_match_data *md)
+{
+	if (r->weight)
+		return false;
+	return ((r->scope & SCOPE_SUBJECT) && matches(set, r, subject, slen, md)) ||
+	       ((r->scope & SCOPE_FRESH) && matches(set, r, fresh, flen, md)) ||
+	       ((r->scope & SCOPE_QUOTED) && matches(set, r, quoted, qlen, md));
+}
+
 void classify(const struct rules *set, const struct classify_input *in,
 	      struct classify_result *out)
 {
-	g_autofree char *subject = normalise(in->subject);
-	g_autofree char *fresh = normalise(in->fresh);
-	g_autofree char *quoted = normalise(in->quoted);
+	g_autofree char *subject = normalise(in->subject, FRESH_MAX);
+	g_autofree char *fresh = normalise(in->fresh, FRESH_MAX);
+	g_autofree char *quoted = normalise(in->quoted, QUOTED_MAX);
 	size_t slen = strlen(subject), flen = strlen(fresh), qlen = strlen(quoted);
 	int score[STAGE__COUNT] = { 0 };
 	int best_w[STAGE__COUNT] = { 0 };
 	const char *best_rule[STAGE__COUNT] = { NULL };
 	pcre2_match_data *md;
 	enum nudge_stage win = STAGE_NONE;
+	bool context = false;
 
 	out->stage = STAGE_NONE;
 	out->score = 0;
@@ -468,20 +511,27 @@ void classify(const struct rules *set, const struct classify_input *in,
 	md = pcre2_match_data_create(1, NULL);
 	for (guint i = 0; i < set->list->len; i++) {
 		const struct rule *r = set->list->pdata[i];
+		bool all = r->stage == STAGE_ALL || r->stage == (enum nudge_stage)STAGE_CONTEXT;
 		int w = 0;
 
-		if (r->stage != STAGE_ALL &&
-		    (r->stage == STAGE_ACCEPTANCE) != in->outgoing)
+		/* The context rules come first; none matched: not job mail. */
+		if (r->stage != (enum nudge_stage)STAGE_CONTEXT && set->has_context &&
+		    !context && !in->outgoing)
+			break;
+		if (!all && (r->stage == STAGE_ACCEPTANCE) != in->outgoing)
 			continue;
 		if (((r->scope & SCOPE_SUBJECT) && matches(set, r, subject, slen, md)) ||
 		    ((r->scope & SCOPE_FRESH) && matches(set, r, fresh, flen, md)))
 			w = r->weight;
 		else if ((r->scope & SCOPE_QUOTED) && matches(set, r, quoted, qlen, md))
 			w = r->weight * set->quoted_percent / 100;
+		if (r->stage == (enum nudge_stage)STAGE_CONTEXT &&
+		    (w || matched_context(set, r, subject, slen, fresh, flen, quoted, qlen, md)))
+			context = true;
 		if (!w)
 			continue;
 		for (int s = STAGE_NONE + 1; s < STAGE__COUNT; s++) {
-			if (r->stage != STAGE_ALL && r->stage != (enum nudge_stage)s)
+			if (!all && r->stage != (enum nudge_stage)s)
 				continue;
 			score[s] += w;
 			if (w > best_w[s]) {

@@ -203,7 +203,7 @@ static void test_user_rules(void)
 	g_autoptr(GPtrArray) warn = NULL;
 	g_autoptr(GError) err = NULL;
 	struct rules *r = NULL;
-	struct classify_input in = { "Quarterly sync", "let us have a frobnicate session", NULL, false };
+	struct classify_input in = { "About your application", "let us have a frobnicate session", NULL, false };
 	struct classify_result res;
 
 	/* A good user rule adds to the built-in ones. */
