@@ -36,29 +36,43 @@ all: nudge
 nudge: $(REL)/nudge
 	cp $(REL)/nudge $@
 
+# `make V=1` shows the whole commands.
+Q = $(if $(V),,@)
 $(REL)/%.o: src/%.c $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@$(if $(V),,echo "  CC      $@";)
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 $(SAN)/%.o: src/%.c $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -O1 $(SANITIZE) -c -o $@ $<
+	@$(if $(V),,echo "  CC      $@";)
+	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) -c -o $@ $<
 
 $(REL)/libnudge.a: $(CORE_SRC:src/%.c=$(REL)/%.o)
-	rm -f $@; ar rcs $@ $^
+	$(Q)rm -f $@; ar rcs $@ $^
 $(SAN)/libnudge.a: $(CORE_SRC:src/%.c=$(SAN)/%.o)
-	rm -f $@; ar rcs $@ $^
+	$(Q)rm -f $@; ar rcs $@ $^
 
 $(REL)/nudge: $(CLI_SRC:src/%.c=$(REL)/%.o) $(REL)/libnudge.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 $(SAN)/nudge: $(CLI_SRC:src/%.c=$(SAN)/%.o) $(SAN)/libnudge.a
-	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 # C unit tests of the pure modules (GTest, TAP with --tap).
 $(SAN)/tests/%: tests/unit/%.c $(SAN)/libnudge.a $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -O1 $(SANITIZE) -Isrc -o $@ $< $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) -Isrc -o $@ $< $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
 
-UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(SAN)/tests/%)
+# Small programs the shell tests call (e.g. mimeinfo to read drafts back).
+$(SAN)/tests/%: tests/helpers/%.c $(SAN)/libnudge.a $(HDRS)
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) -Isrc -o $@ $< $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
+
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(SAN)/tests/%) \
+	$(patsubst tests/helpers/%.c,$(SAN)/tests/%,$(wildcard tests/helpers/*.c))
 
 deps:
 	@sh tools/deps.sh build

@@ -106,7 +106,11 @@ struct et_draft {
 	gint64 deadline;	/* competing-offer: the date to ask for; else NOTIME */
 	const char *reply_to;	/* ref of the item the draft answers, or NULL */
 	const char *rule;	/* "T1", "F1", ... (static) */
-	char *key;		/* N2 identity: thread/kind/trigger; owned */
+	/*
+	 * N2 identity, owned: "THREAD/KIND[/rROUND][/OTHER-THREAD][/INDEX]/REF",
+	 * REF being the triggering item's ref or "@TIME" when it has none.
+	 */
+	char *key;
 	char *reason;		/* for the user, e.g. "F1: decision promised Fri 6
 				 * Mar; +1 day is Saturday; moved to Tuesday by F3"; owned */
 };
@@ -131,10 +135,14 @@ struct et_result {
 };
 
 /*
- * Computes states and drafts as of `now`. Drafts are listed whatever their due
- * time (past or future): the caller picks those due by a time and skips the
- * ones already written (N2) or expired. Returns 0, or NUDGE_E_DATA with *err
- * set for an impossible history. The caller frees with et_result_clear().
+ * Computes states and drafts as of `now`: items dated after `now` are left
+ * out. Drafts are listed whatever their due time (past or future): the caller
+ * picks those due by a time and skips the ones already written (N2) or
+ * expired. Returns 0, NUDGE_E_DATA with *err set for an impossible history
+ * (an item without a time, an interview ending before it starts, a thread id
+ * given twice), or NUDGE_E_CONFIG for unusable settings (no zone, an hour out
+ * of 0-23, a negative delay, unsorted holidays). *out is always initialised,
+ * and the caller frees it with et_result_clear() in every case.
  */
 int etiquette_run(const struct et_settings *s, const struct et_thread *threads,
 		  size_t n_threads, gint64 now, struct et_result *out, GError **err);

@@ -1,6 +1,7 @@
 /*
  * IMAP through libetpan: just what the drafts need. Verified TLS by default,
- * timeouts on every command, never a password on a command line.
+ * timeouts on every command, never a password on a command line. The calls
+ * hold off SIGPIPE in the calling thread while they run.
  */
 #ifndef NUDGE_IMAP_H
 #define NUDGE_IMAP_H
@@ -15,7 +16,8 @@ struct imap_config {
 	enum imap_tls tls;
 	char *user;
 	char *pass_cmd;		/* run by /bin/sh; first line of output is the password */
-	char *drafts;		/* NULL: the \Drafts special-use mailbox, else "Drafts" */
+	char *drafts;		/* NULL: the \Drafts special-use mailbox, else "Drafts";
+				 * UTF-8 (sent as modified UTF-7) */
 	bool tls_verify;	/* default true */
 	char *tls_ca_file;	/* NULL: the system's CAs */
 	int timeout_seconds;	/* connect and each command; default 30 */
@@ -23,20 +25,25 @@ struct imap_config {
 
 struct imap;
 
-/* Connects, secures and logs in. The caller closes with imap_close(). */
+/* Connects, secures and logs in. The caller closes with imap_close().
+ * NUDGE_E_NET, NUDGE_E_TLS (handshake, certificate, STARTTLS refused or
+ * injected), NUDGE_E_AUTH (login refused, pass_cmd failed). */
 int imap_open(const struct imap_config *cfg, struct imap **out, GError **err);
 void imap_close(struct imap *im);
 
-/* The Drafts mailbox: cfg->drafts, else the one LIST marks \Drafts, else
- * "Drafts". Owned by the session. */
+/* The Drafts mailbox: cfg->drafts, else the one LIST (or XLIST) marks
+ * \Drafts, else "Drafts", created when missing. Spelled as on the wire
+ * (modified UTF-7), ready for the calls below. Owned by the session. */
 int imap_drafts_mailbox(struct imap *im, const char **name, GError **err);
 
-/* UID of the message with this Message-ID in mailbox, 0 when none. */
+/* UID of the message with this Message-ID in mailbox (the lowest, when
+ * several), 0 when none. The angle brackets are optional. */
 int imap_find_message_id(struct imap *im, const char *mailbox,
 			 const char *message_id, guint32 *uid, GError **err);
 
 /* APPENDs with \Draft and \Seen; *uid is the APPENDUID when the server
- * offers UIDPLUS, else 0. */
+ * offers UIDPLUS, else 0. Bare LF line ends are sent as CRLF, so what the
+ * server stores (and imap_fetch_uid() returns) has CRLF. */
 int imap_append_draft(struct imap *im, const char *mailbox, const char *data,
 		      size_t len, guint32 *uid, GError **err);
 
@@ -44,7 +51,9 @@ int imap_append_draft(struct imap *im, const char *mailbox, const char *data,
 int imap_fetch_uid(struct imap *im, const char *mailbox, guint32 uid,
 		   char **data, size_t *len, GError **err);
 
-/* Flags the UID \Deleted and expunges it (UID EXPUNGE when offered). */
+/* Flags the UID \Deleted and expunges it (UID EXPUNGE when offered; else
+ * EXPUNGE, but only when no other message is flagged \Deleted, so the user's
+ * own are never expunged). NUDGE_E_NOTFOUND when there is no such UID. */
 int imap_delete_uid(struct imap *im, const char *mailbox, guint32 uid,
 		    GError **err);
 

@@ -1,0 +1,56 @@
+/* What every subcommand gets from the dispatcher: options, config, clock. */
+#ifndef NUDGE_CLI_H
+#define NUDGE_CLI_H
+
+#include <stdio.h>
+
+#include "config.h"
+#include "nudge.h"
+
+struct cli {
+	const char *prog;
+	char *home;		/* --home or $NUDGE_HOME; NULL for XDG paths */
+	char *now_arg;		/* --now as given */
+	gint64 now;
+	struct config *cfg;	/* loaded by cli_load_config() */
+	GError *config_error;	/* why the config could not be loaded */
+};
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *args;	/* e.g. "[--outgoing]" */
+	const char *summary;	/* one line for `nudge help` */
+};
+
+extern const struct command commands[];
+
+/* Loads the config (required or not) and resolves --now in its zone.
+ * Returns 0 or a negative status with the message printed. */
+int cli_setup(struct cli *cli, bool config_required);
+
+/* Parses a command's options (GOptionContext with the global ones added);
+ * returns 0 or NUDGE_E_USAGE with the message printed. */
+int cli_parse(struct cli *cli, const char *cmd, GOptionEntry *entries,
+	      int *argc, char ***argv);
+
+/* "error: ..." on stderr. */
+void cli_error(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+void cli_warn(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+
+/* sysexits.h code for a status. */
+int cli_exit_code(int status);
+
+/* The path of the state database. Caller g_frees. */
+char *cli_db_path(const struct cli *cli);
+/* Where templates/ and filters/ are: $NUDGE_DATADIR or the built-in path. */
+const char *cli_datadir(void);
+
+int cmd_filter(struct cli *cli, int argc, char **argv);
+int cmd_due(struct cli *cli, int argc, char **argv);
+int cmd_list(struct cli *cli, int argc, char **argv);
+int cmd_show(struct cli *cli, int argc, char **argv);
+int cmd_mark(struct cli *cli, int argc, char **argv);
+int cmd_classify(struct cli *cli, int argc, char **argv);
+
+#endif

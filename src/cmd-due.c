@@ -1,0 +1,80 @@
+/* nudge due: write the drafts that are due, or list them with --dry-run. */
+#include <stdio.h>
+
+#include "cli.h"
+#include "clock.h"
+#include "due.h"
+
+struct due_print {
+	GTimeZone *tz;
+	int failed;
+};
+
+static void print_item(const struct due_item *it, void *data)
+{
+	struct due_print *p = data;
+	g_autofree char *when = clock_iso(it->draft->due, p->tz);
+
+	if (it->error) {
+		cli_error("%s for thread '%s' not written: %s",
+			  draft_kind_name(it->draft->kind), it->draft->thread_id, it->error);
+		p->failed++;
+		return;
+	}
+	printf("%s\t%s\t%s\t%s\n", when, draft_kind_name(it->draft->kind),
+	       it->draft->thread_id, it->subject ? it->subject : "");
+}
+
+int cmd_due(struct cli *cli, int argc, char **argv)
+{
+	gboolean dry_run = FALSE;
+	g_autofree char *until_arg = NULL, *db = NULL, *user_dir = NULL;
+	g_autofree char *state_dir = NULL, *lock = NULL;
+	GOptionEntry entries[] = {
+		{ "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+		  "list the drafts, write nothing", NULL },
+		{ "until", 0, 0, G_OPTION_ARG_STRING, &until_arg,
+		  "include drafts due up to this time (default: now)", "ISO" },
+		G_OPTION_ENTRY_NULL
+	};
+	g_autoptr(GError) e = NULL;
+	struct due_opts o = { 0 };
+	struct due_print p = { 0 };
+	struct store *st = NULL;
+	int ret;
+
+	if ((ret = cli_parse(cli, "due", entries, &argc, &argv)) < 0)
+		return ret;
+	if (argc > 1) {
+		cli_error("due takes no arguments, got '%s'", argv[1]);
+		return NUDGE_E_USAGE;
+	}
+	if ((ret = cli_setup(cli, !dry_run)) < 0)
+		return ret;
+	o.until = cli->now;
+	if (until_arg && clock_parse(until_arg, cli->cfg->tz, &o.until) < 0) {
+		cli_error("invalid --until '%s': want ISO 8601 such as 2026-03-10T09:00",
+			  until_arg);
+		return NUDGE_E_USAGE;
+	}
+	db = cli_db_path(cli);
+	if ((ret = store_open(db, &st, &e)) < 0) {
+		cli_error("%s", e->message);
+		return ret;
+	}
+	user_dir = config_user_dir(cli->home);
+	state_dir = config_state_dir(cli->home);
+	lock = g_build_filename(state_dir, "due.lock", NULL);
+	o.cfg = cli->cfg;
+	o.user_dir = user_dir;
+	o.data_dir = cli_datadir();
+	o.lock_path = lock;
+	o.now = cli->now;
+	o.dry_run = dry_run;
+	p.tz = cli->cfg->tz;
+	ret = due_run(st, &o, print_item, &p, &e);
+	if (ret < 0 && p.failed == 0)
+		cli_error("%s", e ? e->message : nudge_status_str(ret));
+	store_close(st);
+	return ret;
+}

@@ -1,0 +1,265 @@
+/*
+ * nudge filter: one message in, the same message out, with X-Nudge-Thread
+ * and X-Nudge-Stage added to interview mail. Nothing is ever lost: whatever
+ * fails inside, the original goes out unchanged; only a failure to write
+ * stdout exits 75 (EX_TEMPFAIL) so the mail system retries.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "classify.h"
+#include "cli.h"
+#include "message.h"
+#include "record.h"
+#include "rewrite.h"
+#include "store.h"
+
+/*
+ * The safety net: while the message is analysed, a crash or a hang writes the
+ * original (nothing has been written yet) and exits 0. Once output has begun,
+ * a crash can only exit 75. Async-signal-safe: write(2) and _exit(2) only.
+ */
+static const char *volatile net_buf;
+static volatile size_t net_len;
+static volatile sig_atomic_t net_output_started;
+
+static void net_handler(int sig)
+{
+	const char *p = net_buf;
+	size_t left = net_len;
+	static const char msg[] = "nudge: error: internal failure while reading "
+				  "the message; passed through unchanged\n";
+
+	(void)sig;
+	if (net_output_started)
+		_exit(EX_TEMPFAIL);
+	net_output_started = 1;
+	while (left > 0) {
+		ssize_t n = write(STDOUT_FILENO, p, left);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			_exit(EX_TEMPFAIL);
+		p += n;
+		left -= (size_t)n;
+	}
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
+		_exit(EX_OK);
+	_exit(EX_OK);
+}
+
+static void net_arm(const char *buf, size_t len, int seconds)
+{
+	static const int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGALRM };
+	struct sigaction sa;
+
+	net_buf = buf;
+	net_len = len;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = net_handler;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+	for (size_t i = 0; i < G_N_ELEMENTS(sigs); i++)
+		sigaction(sigs[i], &sa, NULL);
+	alarm((unsigned)seconds);
+}
+
+static void net_disarm(void)
+{
+	alarm(0);
+	net_output_started = 1;
+}
+
+/* Test hook: NUDGE_TEST_FAULT=segv|abort|hang makes the analysis fail. */
+static void test_fault(void)
+{
+	const char *f = getenv("NUDGE_TEST_FAULT");
+
+	if (!f)
+		return;
+	if (strcmp(f, "segv") == 0)
+		raise(SIGSEGV);
+	else if (strcmp(f, "abort") == 0)
+		abort();
+	else if (strcmp(f, "hang") == 0)
+		for (;;)
+			pause();
+}
+
+/*
+ * Reads stdin into *buf up to max bytes. *more is set when the input is
+ * longer; the rest is still unread on fd 0.
+ */
+static int read_input(gsize max, GByteArray *buf, bool *more)
+{
+	char chunk[65536];
+
+	*more = false;
+	for (;;) {
+		size_t want = sizeof(chunk);
+		ssize_t n;
+
+		if (buf->len >= max) {
+			*more = true;
+			return 0;
+		}
+		if (want > max - buf->len)
+			want = max - buf->len;
+		n = read(STDIN_FILENO, chunk, want);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			return 0;
+		g_byte_array_append(buf, (const guint8 *)chunk, (guint)n);
+	}
+}
+
+/* Copies the rest of stdin to stdout. */
+static int copy_rest(void)
+{
+	char chunk[65536];
+
+	for (;;) {
+		ssize_t n = read(STDIN_FILENO, chunk, sizeof(chunk));
+		int ret;
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			return 0;
+		if ((ret = write_all(STDOUT_FILENO, chunk, (size_t)n)) < 0)
+			return ret;
+	}
+}
+
+/* The analysis: parse, classify, record. Fills res; *err on failure. */
+static int analyse(struct cli *cli, const char *buf, size_t len, bool outgoing,
+		   struct record_result *res, GError **err)
+{
+	g_autofree char *db_path = NULL, *user_dir = NULL, *fallback = NULL;
+	g_autofree char *sum = NULL;
+	g_autoptr(GPtrArray) warnings = NULL;
+	struct nudge_msg *m = NULL;
+	struct store *st = NULL;
+	struct rules *rules = NULL;
+	struct record_ctx ctx = { 0 };
+	int ret;
+
+	test_fault();
+	if ((ret = msg_parse(buf, len, &m, err)) < 0)
+		goto out;
+	user_dir = config_user_dir(cli->home);
+	if ((ret = rules_load(cli_datadir(), user_dir, &rules, &warnings, err)) < 0)
+		goto out;
+	for (guint i = 0; warnings && i < warnings->len; i++)
+		cli_warn("%s (using the built-in rules)", (char *)warnings->pdata[i]);
+	db_path = cli_db_path(cli);
+	if ((ret = store_open(db_path, &st, err)) < 0)
+		goto out;
+	/* A message without a Message-ID is known by its content. */
+	sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)buf, len);
+	fallback = g_strconcat(sum, "@nudge.invalid", NULL);
+	ctx.cfg = cli->cfg;
+	ctx.st = st;
+	ctx.rules = rules;
+	ctx.now = cli->now;
+	ret = record_message(&ctx, m, outgoing, fallback, res, err);
+out:
+	store_close(st);
+	rules_free(rules);
+	msg_free(m);
+	return ret;
+}
+
+int cmd_filter(struct cli *cli, int argc, char **argv)
+{
+	gboolean outgoing = FALSE;
+	GOptionEntry entries[] = {
+		{ "outgoing", 0, 0, G_OPTION_ARG_NONE, &outgoing,
+		  "the message is one the user sends", NULL },
+		G_OPTION_ENTRY_NULL
+	};
+	g_autoptr(GByteArray) in = g_byte_array_new();
+	g_autoptr(GError) e = NULL;
+	struct record_result res = { 0 };
+	struct header_block hb;
+	bool more, analysed = false;
+	gsize max;
+	int ret;
+
+	if ((ret = cli_parse(cli, "filter", entries, &argc, &argv)) < 0)
+		return ret;
+	if (argc > 1) {
+		cli_error("filter takes no arguments, got '%s'", argv[1]);
+		return NUDGE_E_USAGE;
+	}
+	/* A broken config must not stop mail: use the defaults and say so. */
+	if ((ret = cli_setup(cli, false)) < 0) {
+		if (ret == NUDGE_E_USAGE)
+			return ret;
+		cli_warn("%s", cli->config_error->message);
+		g_clear_error(&cli->config_error);
+		if (!cli->cfg)
+			config_load("/dev/null", false, &cli->cfg, NULL);
+		if (!cli->now_arg)
+			cli->now = g_get_real_time() / G_USEC_PER_SEC;
+	}
+	max = cli->cfg ? cli->cfg->max_size : 50u << 20;
+
+	if ((ret = read_input(max, in, &more)) < 0) {
+		/* Nothing reliable to pass on: let the mail system retry. */
+		cli_error("cannot read the message: %s", g_strerror(-ret));
+		return NUDGE_E_BUSY;
+	}
+	if (more) {
+		/* Too large to analyse: pass it through as it is. */
+		if ((ret = write_all(STDOUT_FILENO, in->data, in->len)) < 0 ||
+		    (ret = copy_rest()) < 0)
+			goto write_failed;
+		return 0;
+	}
+
+	net_arm((const char *)in->data, in->len, cli->cfg ? cli->cfg->time_limit : 20);
+	rewrite_scan((const char *)in->data, in->len, &hb);
+	if (in->len == 0 || !cli->cfg) {
+		ret = 0;
+	} else if ((ret = analyse(cli, (const char *)in->data, in->len, outgoing,
+				  &res, &e)) < 0) {
+		cli_error("%s; message passed through unchanged",
+			  e ? e->message : nudge_status_str(ret));
+	} else {
+		analysed = true;
+	}
+	net_disarm();
+
+	if (!analysed) {
+		ret = write_all(STDOUT_FILENO, in->data, in->len);
+	} else {
+		g_autofree char *h1 = NULL, *h2 = NULL;
+		const char *add[2];
+		size_t n_add = 0;
+
+		if (res.tracked) {
+			add[n_add++] = h1 = g_strdup_printf("X-Nudge-Thread: %s", res.thread_id);
+			add[n_add++] = h2 = g_strdup_printf("X-Nudge-Stage: %s",
+							    stage_name(res.stage));
+		}
+		ret = rewrite_write(STDOUT_FILENO, (const char *)in->data, in->len,
+				    &hb, add, n_add);
+	}
+	if (ret < 0)
+		goto write_failed;
+	return 0;
+write_failed:
+	cli_error("cannot write the message to stdout: %s", g_strerror(-ret));
+	return NUDGE_E_BUSY;
+}

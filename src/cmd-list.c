@@ -1,0 +1,136 @@
+/* nudge list: the tracked threads, their state and their next draft. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "clock.h"
+#include "schedule.h"
+
+/* The first draft of the thread that is not written yet. */
+static const struct et_draft *next_draft(const struct schedule *s, const char *id,
+					 GHashTable *done)
+{
+	for (size_t i = 0; i < s->res.n_drafts; i++) {
+		const struct et_draft *d = &s->res.drafts[i];
+
+		if (strcmp(d->thread_id, id) == 0 && !g_hash_table_contains(done, d->key))
+			return d;
+	}
+	return NULL;
+}
+
+static char *cell(const char *s)
+{
+	char *c = g_strdup(s && *s ? s : "-");
+
+	for (char *p = c; *p; p++)
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			*p = ' ';
+	return c;
+}
+
+int cmd_list(struct cli *cli, int argc, char **argv)
+{
+	gboolean tsv = FALSE, open_only = FALSE;
+	GOptionEntry entries[] = {
+		{ "tsv", 0, 0, G_OPTION_ARG_NONE, &tsv, "tab-separated, for scripts", NULL },
+		{ "open", 0, 0, G_OPTION_ARG_NONE, &open_only, "hide closed threads", NULL },
+		G_OPTION_ENTRY_NULL
+	};
+	static const char *const head[] = { "THREAD", "COMPANY", "POSITION", "STAGE",
+					    "STATE", "LAST", "NEXT" };
+	enum { NCOL = G_N_ELEMENTS(head) };
+	g_autoptr(GError) e = NULL;
+	g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
+	g_autoptr(GPtrArray) drafts = NULL;
+	g_autoptr(GHashTable) done = g_hash_table_new(g_str_hash, g_str_equal);
+	g_autofree char *db = NULL;
+	struct schedule *s = NULL;
+	struct store *st = NULL;
+	int width[NCOL] = { 0 };
+	int ret;
+
+	if ((ret = cli_parse(cli, "list", entries, &argc, &argv)) < 0)
+		return ret;
+	if (argc > 1) {
+		cli_error("list takes no arguments, got '%s'", argv[1]);
+		return NUDGE_E_USAGE;
+	}
+	if ((ret = cli_setup(cli, false)) < 0)
+		return ret;
+	db = cli_db_path(cli);
+	if ((ret = store_open(db, &st, &e)) < 0 ||
+	    (ret = store_draft_list(st, &drafts, &e)) < 0 ||
+	    (ret = schedule_compute(st, cli->cfg, cli->now, &s, &e)) < 0) {
+		cli_error("%s", e->message);
+		goto out;
+	}
+	for (guint i = 0; i < drafts->len; i++) {
+		struct draft_rec *r = drafts->pdata[i];
+
+		if (strcmp(r->state, "written") == 0 || strcmp(r->state, "removed") == 0)
+			g_hash_table_add(done, r->key);
+	}
+
+	g_ptr_array_add(rows, g_strdupv((char **)head));
+	for (guint i = 0; i < s->threads->len; i++) {
+		const struct stored_thread *t = s->threads->pdata[i];
+		const struct et_thread_state *ts = &s->res.states[i];
+		const struct et_draft *d = next_draft(s, t->id, done);
+		struct thread_facts f;
+		char **row = g_new0(char *, NCOL + 1);
+		g_autofree char *last = NULL, *next = NULL;
+
+		if (open_only && ts->state != ET_OPEN) {
+			g_free(row);
+			continue;
+		}
+		thread_facts_get(t, &f);
+		if (f.last) {
+			g_autofree char *when = clock_iso(f.last->date, cli->cfg->tz);
+
+			last = g_strdup_printf("%s %s", when, f.last->outgoing ? "out" : "in");
+		}
+		if (d) {
+			g_autofree char *when = clock_iso(d->due, cli->cfg->tz);
+
+			next = g_strdup_printf("%s %s", draft_kind_name(d->kind), when);
+		}
+		row[0] = cell(t->id);
+		row[1] = cell(f.company);
+		row[2] = cell(f.position);
+		row[3] = cell(stage_name(ts->stage));
+		row[4] = cell(et_state_name(ts->state));
+		row[5] = cell(last);
+		row[6] = cell(next);
+		g_ptr_array_add(rows, row);
+	}
+
+	for (guint r = 0; r < rows->len; r++)
+		for (int c = 0; c < NCOL; c++) {
+			int w = (int)g_utf8_strlen(((char **)rows->pdata[r])[c], -1);
+
+			if (w > width[c])
+				width[c] = w;
+		}
+	for (guint r = tsv ? 1 : 0; r < rows->len; r++) {
+		char **row = rows->pdata[r];
+
+		for (int c = 0; c < NCOL; c++) {
+			if (tsv) {
+				printf("%s%s", row[c], c + 1 < NCOL ? "\t" : "\n");
+				continue;
+			}
+			int pad = width[c] - (int)g_utf8_strlen(row[c], -1);
+
+			printf("%s%*s", row[c], c + 1 < NCOL ? pad + 2 : 0, "");
+		}
+		if (!tsv)
+			putchar('\n');
+	}
+out:
+	schedule_free(s);
+	store_close(st);
+	return ret;
+}

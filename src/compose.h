@@ -1,0 +1,31 @@
+/* One planned draft as the message to put in Drafts: template + thread. */
+#ifndef NUDGE_COMPOSE_H
+#define NUDGE_COMPOSE_H
+
+#include "config.h"
+#include "etiquette.h"
+#include "store.h"
+
+struct composed {
+	char *data;		/* the message, LF line endings */
+	size_t len;
+	char *subject;
+	char *message_id;	/* without <>; stable for the draft's key (N2) */
+	char *draft_id;		/* X-Nudge-Draft value; also the Maildir tag */
+	char *hash;		/* SHA-256 of data */
+};
+
+/* The stable id of a draft key: the same key gives the same id. Caller g_frees. */
+char *compose_draft_id(const char *key);
+
+/*
+ * Renders d for thread t. user_dir may be NULL. Fails with NUDGE_E_DATA when
+ * nothing says whom to write to, or the template is broken.
+ */
+int compose_draft(const struct config *cfg, const char *user_dir,
+		  const char *data_dir, const struct stored_thread *t,
+		  const struct et_draft *d, gint64 now, struct composed *out,
+		  GError **err);
+void composed_clear(struct composed *c);
+
+#endif

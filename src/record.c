@@ -1,0 +1,141 @@
+/* The filter's work on one message: classify, thread, extract, record. */
+#include <string.h>
+
+#include "facts.h"
+#include "record.h"
+#include "text.h"
+#include "thread.h"
+
+/* Own id first, then In-Reply-To and References, newest first. */
+static GPtrArray *message_ids(const struct nudge_msg *m, const char *own)
+{
+	GPtrArray *ids = g_ptr_array_new();
+	size_t n = g_strv_length(m->references);
+
+	g_ptr_array_add(ids, (gpointer)own);
+	if (m->in_reply_to)
+		g_ptr_array_add(ids, m->in_reply_to);
+	while (n-- > 0)
+		g_ptr_array_add(ids, m->references[n]);
+	g_ptr_array_add(ids, NULL);
+	return ids;
+}
+
+/* The References chain a reply to this message carries. */
+static char *reply_references(const struct nudge_msg *m, const char *own)
+{
+	GString *s = g_string_new(NULL);
+
+	for (char **r = m->references; *r; r++)
+		g_string_append_printf(s, "%s<%s>", s->len ? " " : "", *r);
+	if (m->in_reply_to && !g_strv_contains((const char *const *)m->references,
+					       m->in_reply_to))
+		g_string_append_printf(s, "%s<%s>", s->len ? " " : "", m->in_reply_to);
+	g_string_append_printf(s, "%s<%s>", s->len ? " " : "", own);
+	return g_string_free(s, FALSE);
+}
+
+int record_message(const struct record_ctx *ctx, const struct nudge_msg *m,
+		   bool outgoing, const char *fallback_id,
+		   struct record_result *res, GError **err)
+{
+	const struct config *cfg = ctx->cfg;
+	const char *own = m->message_id ? m->message_id : fallback_id;
+	g_autofree char *fresh = NULL, *quoted = NULL, *domain = NULL;
+	g_autofree char *thread_id = NULL, *norm = NULL, *refs = NULL;
+	g_autoptr(GPtrArray) ids = NULL;
+	struct classify_input cin = { 0 };
+	struct classify_result cres = { 0 };
+	struct fact_input fin = { 0 };
+	struct facts facts = { 0 };
+	struct stored_msg sm = { 0 };
+	int ret;
+
+	memset(res, 0, sizeof(*res));
+	res->outgoing = outgoing || config_is_user(cfg, m->from_addr);
+
+	quote_split(m->text ? m->text : "", &fresh, &quoted);
+	cin.subject = m->subject;
+	cin.fresh = fresh;
+	cin.quoted = quoted;
+	cin.outgoing = res->outgoing;
+	classify(ctx->rules, &cin, &cres);
+	/* Out-of-office and list mail never starts or moves a thread. */
+	if (m->auto_submitted)
+		cres.stage = STAGE_NONE;
+	res->msg_stage = cres.stage;
+
+	/* The employer's side of the conversation names the thread's domain. */
+	domain = addr_domain(res->outgoing ? m->to_addr :
+			     m->reply_to_addr ? m->reply_to_addr : m->from_addr);
+	ids = message_ids(m, own);
+
+	if ((ret = store_begin(ctx->st, err)) < 0)
+		return ret;
+	if ((ret = thread_find(ctx->st, (char **)ids->pdata, m->subject, domain,
+			       &thread_id, err)) < 0)
+		goto fail;
+	if (!thread_id) {
+		/* Only an employer's interview message starts a thread. */
+		if (res->outgoing || cres.stage == STAGE_NONE)
+			goto done;
+		norm = subject_normalize(m->subject);
+		if ((ret = store_thread_create(ctx->st, own, m->subject, norm, domain,
+					       m->date ? m->date : ctx->now,
+					       &thread_id, err)) < 0)
+			goto fail;
+	}
+
+	if (!res->outgoing) {
+		fin.subject = m->subject;
+		fin.fresh = fresh;
+		fin.from_name = m->from_name;
+		fin.from_addr = m->from_addr;
+		fin.reply_to_name = m->reply_to_name;
+		fin.reply_to_addr = m->reply_to_addr;
+		fin.organization = m->organization;
+		fin.ics = m->ics;
+		fin.date = m->date ? m->date : ctx->now;
+		fin.tz = cfg->tz;
+		fin.day_first = cfg->day_first;
+		facts_extract(&fin, cres.stage, &facts);
+	}
+
+	refs = reply_references(m, own);
+	sm.message_id = (char *)own;
+	sm.thread_id = thread_id;
+	sm.date = m->date ? m->date : ctx->now;
+	sm.outgoing = res->outgoing;
+	sm.stage = cres.stage;
+	sm.from_addr = m->from_addr;
+	sm.from_name = m->from_name;
+	sm.to_addr = m->to_addr;
+	sm.reply_to = m->reply_to_addr;
+	sm.subject = m->subject;
+	sm.references = refs;
+	sm.company = facts.company;
+	sm.position = facts.position;
+	sm.contact_addr = facts.contact_addr;
+	sm.contact_name = facts.contact_name;
+	sm.interviewer = facts.interviewer;
+	sm.interview = facts.interview;
+	sm.interview_end = facts.interview_end;
+	sm.decision = facts.decision;
+	sm.decision_is_time = facts.decision_is_time;
+	sm.offer_deadline = facts.offer_deadline;
+	if ((ret = store_add_message(ctx->st, &sm, &res->added, err)) < 0 ||
+	    (ret = store_link_ids(ctx->st, thread_id, (char **)ids->pdata, err)) < 0 ||
+	    (ret = store_thread_stage(ctx->st, thread_id, &res->stage, err)) < 0)
+		goto fail;
+	res->tracked = true;
+	g_strlcpy(res->thread_id, thread_id, sizeof(res->thread_id));
+	if (cres.stage != STAGE_NONE)
+		res->stage = cres.stage;
+done:
+	facts_clear(&facts);
+	return store_commit(ctx->st, err);
+fail:
+	facts_clear(&facts);
+	store_rollback(ctx->st);
+	return ret;
+}

@@ -1,0 +1,38 @@
+/*
+ * The filter's work on one message: classify it, find or start its thread,
+ * extract the facts and record it. Shared by `nudge filter`, `nudge sync`
+ * and the Claws Mail plugin.
+ */
+#ifndef NUDGE_RECORD_H
+#define NUDGE_RECORD_H
+
+#include "classify.h"
+#include "config.h"
+#include "message.h"
+#include "store.h"
+
+struct record_ctx {
+	const struct config *cfg;
+	struct store *st;
+	const struct rules *rules;
+	gint64 now;
+};
+
+struct record_result {
+	bool tracked;		/* the message belongs to a tracked thread */
+	bool added;		/* it was new (not recorded before) */
+	bool outgoing;		/* written by the user */
+	char thread_id[16];
+	enum nudge_stage stage;	/* the message's, else its thread's stage */
+	enum nudge_stage msg_stage; /* what the classifier said of it */
+};
+
+/*
+ * Records m when it is interview-related or belongs to a tracked thread.
+ * `fallback_id` names a message without a Message-ID (e.g. a hash of it).
+ */
+int record_message(const struct record_ctx *ctx, const struct nudge_msg *m,
+		   bool outgoing, const char *fallback_id,
+		   struct record_result *res, GError **err);
+
+#endif

@@ -1,0 +1,147 @@
+/* From the store's records to the etiquette engine's input, and back. */
+#include <string.h>
+
+#include "schedule.h"
+
+static const struct {
+	const char *name;
+	enum et_item_kind kind;
+} event_kinds[] = {
+	{ "interview", ET_MARK_INTERVIEW },
+	{ "decision", ET_MARK_DECISION },
+	{ "sent", ET_MARK_SENT },
+	{ "accept", ET_MARK_ACCEPT },
+	{ "close", ET_MARK_CLOSE },
+	{ "reopen", ET_MARK_REOPEN },
+	{ "ignore", ET_MARK_IGNORE },
+};
+
+static void fill_items(const struct stored_thread *t, struct et_item *items,
+		       GPtrArray *refs)
+{
+	size_t n = 0;
+
+	for (guint i = 0; i < t->msgs->len; i++) {
+		const struct stored_msg *m = t->msgs->pdata[i];
+		struct et_item *it = &items[n++];
+
+		it->kind = m->outgoing ? ET_USER : ET_EMPLOYER;
+		it->time = m->date;
+		it->stage = m->stage;
+		it->interview = m->interview;
+		it->interview_end = m->interview_end;
+		it->decision = m->decision;
+		it->decision_is_time = m->decision_is_time;
+		it->offer_deadline = m->offer_deadline;
+		it->ref = m->message_id;
+	}
+	for (guint i = 0; i < t->events->len; i++) {
+		const struct stored_event *e = t->events->pdata[i];
+		struct et_item *it = &items[n];
+		char *ref;
+
+		for (size_t k = 0; k < G_N_ELEMENTS(event_kinds); k++)
+			if (strcmp(e->kind, event_kinds[k].name) == 0)
+				it->kind = event_kinds[k].kind;
+		it->time = e->time;
+		if (it->kind == ET_MARK_INTERVIEW)
+			it->interview = e->value;
+		if (it->kind == ET_MARK_DECISION)
+			it->decision = e->value;
+		ref = g_strdup_printf("event-%" G_GINT64_FORMAT, e->id);
+		g_ptr_array_add(refs, ref);
+		it->ref = ref;
+		n++;
+	}
+}
+
+struct schedule_priv {
+	struct schedule pub;
+	GPtrArray *refs;	/* event refs the items point to */
+};
+
+int schedule_compute(struct store *st, const struct config *cfg, gint64 now,
+		     struct schedule **out, GError **err)
+{
+	struct schedule_priv *p = g_new0(struct schedule_priv, 1);
+	struct schedule *s = &p->pub;
+	int ret;
+
+	p->refs = g_ptr_array_new_with_free_func(g_free);
+	if ((ret = store_load_threads(st, &s->threads, err)) < 0)
+		goto fail;
+	s->et = g_new0(struct et_thread, s->threads->len ? s->threads->len : 1);
+	s->items = g_new0(struct et_item *, s->threads->len ? s->threads->len : 1);
+	for (guint i = 0; i < s->threads->len; i++) {
+		const struct stored_thread *t = s->threads->pdata[i];
+		size_t n = t->msgs->len + t->events->len;
+
+		s->items[i] = g_new0(struct et_item, n ? n : 1);
+		fill_items(t, s->items[i], p->refs);
+		s->et[i].id = t->id;
+		s->et[i].items = s->items[i];
+		s->et[i].n_items = n;
+	}
+	if ((ret = etiquette_run(&cfg->et, s->et, s->threads->len, now, &s->res,
+				 err)) < 0)
+		goto fail;
+	*out = s;
+	return 0;
+fail:
+	schedule_free(s);
+	return ret;
+}
+
+void schedule_free(struct schedule *s)
+{
+	struct schedule_priv *p = (struct schedule_priv *)s;
+
+	if (!s)
+		return;
+	et_result_clear(&s->res);
+	for (guint i = 0; s->threads && i < s->threads->len; i++)
+		g_free(s->items[i]);
+	g_free(s->items);
+	g_free(s->et);
+	if (s->threads)
+		g_ptr_array_unref(s->threads);
+	g_ptr_array_unref(p->refs);
+	g_free(p);
+}
+
+int schedule_thread_index(const struct schedule *s, const char *id)
+{
+	for (guint i = 0; i < s->threads->len; i++)
+		if (strcmp(((struct stored_thread *)s->threads->pdata[i])->id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+void thread_facts_get(const struct stored_thread *t, struct thread_facts *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->subject = t->subject;
+	for (guint i = 0; i < t->msgs->len; i++) {
+		const struct stored_msg *m = t->msgs->pdata[i];
+
+		f->last = m;
+		if (m->outgoing)
+			continue;
+		f->last_employer = m;
+		if (m->company)
+			f->company = m->company;
+		if (m->position)
+			f->position = m->position;
+		if (m->interviewer)
+			f->interviewer = m->interviewer;
+		if (m->contact_addr) {
+			f->contact_addr = m->contact_addr;
+			f->contact_name = m->contact_name;
+		}
+	}
+	if (!f->contact_addr && f->last_employer) {
+		f->contact_addr = f->last_employer->reply_to ? f->last_employer->reply_to :
+				  f->last_employer->from_addr;
+		f->contact_name = f->last_employer->from_name;
+	}
+}

@@ -1,0 +1,656 @@
+/* The state database: SQLite in WAL mode, one schema with migrations. */
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+struct store {
+	sqlite3 *db;
+	char *path;
+};
+
+/* Each step brings the schema from version i to i + 1. */
+static const char *const migrations[] = {
+	"CREATE TABLE threads ("
+	"  id TEXT PRIMARY KEY, created INTEGER NOT NULL, subject TEXT,"
+	"  norm_subject TEXT, domain TEXT);"
+	"CREATE INDEX threads_subject ON threads(norm_subject, domain);"
+	"CREATE TABLE msgids ("
+	"  message_id TEXT PRIMARY KEY, thread_id TEXT NOT NULL REFERENCES threads(id));"
+	"CREATE TABLE messages ("
+	"  message_id TEXT PRIMARY KEY, thread_id TEXT NOT NULL REFERENCES threads(id),"
+	"  date INTEGER, outgoing INTEGER NOT NULL, stage TEXT NOT NULL,"
+	"  from_addr TEXT, from_name TEXT, to_addr TEXT, reply_to TEXT, subject TEXT,"
+	"  refs TEXT, company TEXT, position TEXT, contact_addr TEXT, contact_name TEXT,"
+	"  interviewer TEXT, interview INTEGER, interview_end INTEGER,"
+	"  decision INTEGER, decision_is_time INTEGER, offer_deadline INTEGER);"
+	"CREATE INDEX messages_thread ON messages(thread_id, date);"
+	"CREATE TABLE events ("
+	"  id INTEGER PRIMARY KEY, thread_id TEXT NOT NULL REFERENCES threads(id),"
+	"  time INTEGER NOT NULL, kind TEXT NOT NULL, value INTEGER);"
+	"CREATE TABLE drafts ("
+	"  key TEXT PRIMARY KEY, thread_id TEXT NOT NULL, kind TEXT NOT NULL,"
+	"  due INTEGER, state TEXT NOT NULL, location TEXT, message_id TEXT,"
+	"  hash TEXT, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT);",
+};
+
+static int db_fail(struct store *st, GError **err, const char *what)
+{
+	return nudge_fail(err, NUDGE_E_DB, "%s '%s': %s", what, st->path,
+			  sqlite3_errmsg(st->db));
+}
+
+static int exec(struct store *st, const char *sql, GError **err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		int ret = nudge_fail(err, NUDGE_E_DB, "database '%s': %s", st->path,
+				     msg ? msg : "unknown error");
+		sqlite3_free(msg);
+		return ret;
+	}
+	return 0;
+}
+
+static int prepare(struct store *st, const char *sql, sqlite3_stmt **stmt,
+		   GError **err)
+{
+	if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
+		return db_fail(st, err, "cannot query");
+	return 0;
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static char *col_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+
+	return v ? g_strdup((const char *)v) : NULL;
+}
+
+static int migrate(struct store *st, GError **err)
+{
+	sqlite3_stmt *s = NULL;
+	int version, ret;
+
+	if ((ret = prepare(st, "PRAGMA user_version", &s, err)) < 0)
+		return ret;
+	version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_finalize(s);
+	if (version > (int)G_N_ELEMENTS(migrations))
+		return nudge_fail(err, NUDGE_E_DB,
+				  "database '%s' is of schema %d, newer than this nudge knows (%d)",
+				  st->path, version, (int)G_N_ELEMENTS(migrations));
+	if (version == (int)G_N_ELEMENTS(migrations))
+		return 0;
+	if ((ret = store_begin(st, err)) < 0)
+		return ret;
+	/* Another process may have migrated while we waited for the lock. */
+	if ((ret = prepare(st, "PRAGMA user_version", &s, err)) < 0)
+		goto fail;
+	version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_finalize(s);
+	for (; version < (int)G_N_ELEMENTS(migrations); version++) {
+		g_autofree char *bump = g_strdup_printf("PRAGMA user_version = %d",
+							version + 1);
+		if ((ret = exec(st, migrations[version], err)) < 0 ||
+		    (ret = exec(st, bump, err)) < 0)
+			goto fail;
+	}
+	return store_commit(st, err);
+fail:
+	store_rollback(st);
+	return ret;
+}
+
+int store_open(const char *path, struct store **out, GError **err)
+{
+	struct store *st = g_new0(struct store, 1);
+	g_autofree char *dir = g_path_get_dirname(path);
+	mode_t old;
+	int rc, ret;
+
+	st->path = g_strdup(path);
+	if (g_mkdir_with_parents(dir, 0700) < 0) {
+		ret = nudge_fail(err, NUDGE_E_IO, "cannot create '%s': %s", dir,
+				 g_strerror(errno));
+		goto out;
+	}
+	old = umask(077);
+	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+			     SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	umask(old);
+	if (rc != SQLITE_OK) {
+		ret = st->db ? db_fail(st, err, "cannot open database") :
+			       nudge_fail(err, NUDGE_E_DB, "cannot open database '%s'", path);
+		goto out;
+	}
+	sqlite3_busy_timeout(st->db, 10000);
+	sqlite3_extended_result_codes(st->db, 1);
+	if ((ret = exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+			"PRAGMA foreign_keys = ON;", err)) < 0 ||
+	    (ret = migrate(st, err)) < 0)
+		goto out;
+	*out = st;
+	return 0;
+out:
+	store_close(st);
+	return ret;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	sqlite3_close(st->db);
+	g_free(st->path);
+	g_free(st);
+}
+
+int store_begin(struct store *st, GError **err)
+{
+	return exec(st, "BEGIN IMMEDIATE", err);
+}
+
+int store_commit(struct store *st, GError **err)
+{
+	return exec(st, "COMMIT", err);
+}
+
+void store_rollback(struct store *st)
+{
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Runs a query whose first column is one optional text value. */
+static int query_text(struct store *st, sqlite3_stmt *s, char **out, GError **err)
+{
+	int rc = sqlite3_step(s);
+
+	*out = NULL;
+	if (rc == SQLITE_ROW)
+		*out = col_text(s, 0);
+	else if (rc != SQLITE_DONE)
+		return db_fail(st, err, "cannot read");
+	return 0;
+}
+
+int store_thread_by_ids(struct store *st, char **ids, char **thread_id,
+			GError **err)
+{
+	sqlite3_stmt *s = NULL;
+	int ret;
+
+	*thread_id = NULL;
+	if ((ret = prepare(st, "SELECT thread_id FROM msgids WHERE message_id = ?",
+			   &s, err)) < 0)
+		return ret;
+	for (size_t i = 0; ids[i] && !*thread_id; i++) {
+		sqlite3_reset(s);
+		bind_text(s, 1, ids[i]);
+		if ((ret = query_text(st, s, thread_id, err)) < 0)
+			break;
+	}
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int store_thread_by_subject(struct store *st, const char *norm_subject,
+			    const char *domain, char **thread_id, GError **err)
+{
+	sqlite3_stmt *s = NULL;
+	int ret;
+
+	*thread_id = NULL;
+	if ((ret = prepare(st, "SELECT id FROM threads WHERE norm_subject = ? "
+			   "AND domain = ? ORDER BY created DESC LIMIT 1", &s, err)) < 0)
+		return ret;
+	bind_text(s, 1, norm_subject);
+	bind_text(s, 2, domain);
+	ret = query_text(st, s, thread_id, err);
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int store_thread_create(struct store *st, const char *seed, const char *subject,
+			const char *norm_subject, const char *domain,
+			gint64 created, char **thread_id, GError **err)
+{
+	sqlite3_stmt *s = NULL;
+	int ret;
+
+	*thread_id = NULL;
+	if ((ret = prepare(st, "INSERT INTO threads(id, created, subject, "
+			   "norm_subject, domain) VALUES (?, ?, ?, ?, ?)", &s, err)) < 0)
+		return ret;
+	/* Ids are short to type; on the rare clash, hash again. */
+	for (int salt = 0; salt < 100; salt++) {
+		g_autofree char *input = g_strdup_printf("%s/%d", seed, salt);
+		g_autofree char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256,
+								       input, -1);
+		int rc;
+
+		sum[8] = '\0';
+		sqlite3_reset(s);
+		bind_text(s, 1, sum);
+		sqlite3_bind_int64(s, 2, created);
+		bind_text(s, 3, subject);
+		bind_text(s, 4, norm_subject);
+		bind_text(s, 5, domain);
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_DONE) {
+			*thread_id = g_strdup(sum);
+			break;
+		}
+		if (rc != SQLITE_CONSTRAINT_PRIMARYKEY) {
+			ret = db_fail(st, err, "cannot write to");
+			break;
+		}
+	}
+	sqlite3_finalize(s);
+	if (ret == 0 && !*thread_id)
+		ret = nudge_fail(err, NUDGE_E_INTERNAL, "no free thread id for '%s'", seed);
+	return ret;
+}
+
+int store_link_ids(struct store *st, const char *thread_id, char **ids,
+		   GError **err)
+{
+	sqlite3_stmt *s = NULL;
+	int ret;
+
+	if ((ret = prepare(st, "INSERT OR IGNORE INTO msgids(message_id, thread_id) "
+			   "VALUES (?, ?)", &s, err)) < 0)
+		return ret;
+	for (size_t i = 0; ids[i]; i++) {
+		sqlite3_reset(s);
+		bind_text(s, 1, ids[i]);
+		bind_text(s, 2, thread_id);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			ret = db_fail(st, err, "cannot write to");
+			break;
+		}
+	}
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int store_add_message(struct store *st, const struct stored_msg *m,
+		      bool *added, GError **err)
+{
+	sqlite3_stmt *s = NULL;
+	int ret, i = 1;
+
+	if ((ret = prepare(st, "INSERT OR IGNORE INTO messages(message_id, thread_id,"
+			   " date, outgoing, stage, from_addr, from_name, to_addr, reply_to,"
+			   " subject, refs, company, position, contact_addr, contact_name,"
+			   " interviewer, interview, interview_end, decision,"
+			   " decision_is_time, offer_deadline) VALUES (?,?,?,?,?,?,?,?,?,?,"
+			   "?,?,?,?,?,?,?,?,?,?,?)", &s, err)) < 0)
+		return ret;
+	bind_text(s, i++, m->message_id);
+	bind_text(s, i++, m->thread_id);
+	sqlite3_bind_int64(s, i++, m->date);
+	sqlite3_bind_int(s, i++, m->outgoing);
+	bind_text(s, i++, stage_name(m->stage));
+	bind_text(s, i++, m->from_addr);
+	bind_text(s, i++, m->from_name);
+	bind_text(s, i++, m->to_addr);
+	bind_text(s, i++, m->reply_to);
+	bind_text(s, i++, m->subject);
+	bind_text(s, i++, m->references);
+	bind_text(s, i++, m->company);
+	bind_text(s, i++, m->position);
+	bind_text(s, i++, m->contact_addr);
+	bind_text(s, i++, m->contact_name);
+	bind_text(s, i++, m->interviewer);
+	sqlite3_bind_int64(s, i++, m->interview);
+	sqlite3_bind_int64(s, i++, m->interview_end);
+	sqlite3_bind_int64(s, i++, m->decision);
+	sqlite3_bind_int(s, i++, m->decision_is_time);
+	sqlite3_bind_int64(s, i++, m->offer_deadline);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		ret = db_fail(st, err, "cannot write to");
+	else if (added)
+		*added = sqlite3_changes(st->db) > 0;
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int store_thread_stage(struct store *st, const char *thread_id,
+		       enum nudge_stage *stage, GError **err)
+{
+	sqlite3_stmt *s = NULL;
+	g_autofree char *name = NULL;
+	int ret;
+
+	*stage = STAGE_NONE;
+	if ((ret = prepare(st, "SELECT stage FROM messages WHERE thread_id = ? AND "
+			   "outgoing = 0 AND stage != 'none' ORDER BY date DESC, "
+			   "rowid DESC LIMIT 1", &s, err)) < 0)
+		return ret;
+	bind_text(s, 1, thread_id);
+	ret = query_text(st, s, &name, err);
+	sqlite3_finalize(s);
+	if (ret == 0 && name && stage_parse(name, stage) < 0)
+		*stage = STAGE_NONE;
+	return ret;
+}
+
+int store_add_event(struct store *st, const char *thread_id, gint64 time,
+		    const char *kind, gint64 value, GError **err)
+{
+	sqlite3_stmt *s = NULL;
+	int ret;
+
+	if ((ret = prepare(st, "INSERT INTO events(thread_id, time, kind, value) "
+			   "VALUES (?, ?, ?, ?)", &s, err)) < 0)
+		return ret;
+	bind_text(s, 1, thread_id);
+	sqlite3_bind_int64(s, 2, time);
+	bind_text(s, 3, kind);
+	sqlite3_bind_int64(s, 4, value);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		ret = db_fail(st, err, "cannot write to");
+	sqlite3_finalize(s);
+	return ret;
+}
+
+void stored_msg_free(struct stored_msg *m)
+{
+	if (!m)
+		return;
+	g_free(m->message_id);
+	g_free(m->thread_id);
+	g_free(m->from_addr);
+	g_free(m->from_name);
+	g_free(m->to_addr);
+	g_free(m->reply_to);
+	g_free(m->subject);
+	g_free(m->references);
+	g_free(m->company);
+	g_free(m->position);
+	g_free(m->contact_addr);
+	g_free(m->contact_name);
+	g_free(m->interviewer);
+	g_free(m);
+}
+
+static void stored_event_free(struct stored_event *e)
+{
+	g_free(e->kind);
+	g_free(e);
+}
+
+void stored_thread_free(struct stored_thread *t)
+{
+	if (!t)
+		return;
+	g_free(t->id);
+	g_free(t->subject);
+	g_ptr_array_unref(t->msgs);
+	g_ptr_array_unref(t->events);
+	g_free(t);
+}
+
+int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)stored_thread_free);
+	g_autoptr(GHashTable) by_id = g_hash_table_new(g_str_hash, g_str_equal);
+	sqlite3_stmt *s = NULL;
+	int ret, rc;
+
+	if ((ret = prepare(st, "SELECT id, subject, created FROM threads "
+			   "ORDER BY created, id", &s, err)) < 0)
+		goto out;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct stored_thread *t = g_new0(struct stored_thread, 1);
+
+		t->id = col_text(s, 0);
+		t->subject = col_text(s, 1);
+		t->created = sqlite3_column_int64(s, 2);
+		t->msgs = g_ptr_array_new_with_free_func((GDestroyNotify)stored_msg_free);
+		t->events = g_ptr_array_new_with_free_func((GDestroyNotify)stored_event_free);
+		g_ptr_array_add(out, t);
+		g_hash_table_insert(by_id, t->id, t);
+	}
+	sqlite3_finalize(s);
+	s = NULL;
+	if (rc != SQLITE_DONE) {
+		ret = db_fail(st, err, "cannot read");
+		goto out;
+	}
+
+	if ((ret = prepare(st, "SELECT message_id, thread_id, date, outgoing, stage,"
+			   " from_addr, from_name, to_addr, reply_to, subject, refs, company,"
+			   " position, contact_addr, contact_name, interviewer, interview,"
+			   " interview_end, decision, decision_is_time, offer_deadline"
+			   " FROM messages ORDER BY date, rowid", &s, err)) < 0)
+		goto out;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct stored_msg *m = g_new0(struct stored_msg, 1);
+		struct stored_thread *t;
+		g_autofree char *stage = NULL;
+		int i = 0;
+
+		m->message_id = col_text(s, i++);
+		m->thread_id = col_text(s, i++);
+		m->date = sqlite3_column_int64(s, i++);
+		m->outgoing = sqlite3_column_int(s, i++);
+		stage = col_text(s, i++);
+		if (!stage || stage_parse(stage, &m->stage) < 0)
+			m->stage = STAGE_NONE;
+		m->from_addr = col_text(s, i++);
+		m->from_name = col_text(s, i++);
+		m->to_addr = col_text(s, i++);
+		m->reply_to = col_text(s, i++);
+		m->subject = col_text(s, i++);
+		m->references = col_text(s, i++);
+		m->company = col_text(s, i++);
+		m->position = col_text(s, i++);
+		m->contact_addr = col_text(s, i++);
+		m->contact_name = col_text(s, i++);
+		m->interviewer = col_text(s, i++);
+		m->interview = sqlite3_column_int64(s, i++);
+		m->interview_end = sqlite3_column_int64(s, i++);
+		m->decision = sqlite3_column_int64(s, i++);
+		m->decision_is_time = sqlite3_column_int(s, i++);
+		m->offer_deadline = sqlite3_column_int64(s, i++);
+		t = g_hash_table_lookup(by_id, m->thread_id);
+		if (t)
+			g_ptr_array_add(t->msgs, m);
+		else
+			stored_msg_free(m);
+	}
+	sqlite3_finalize(s);
+	s = NULL;
+	if (rc != SQLITE_DONE) {
+		ret = db_fail(st, err, "cannot read");
+		goto out;
+	}
+
+	if ((ret = prepare(st, "SELECT id, thread_id, time, kind, value FROM events "
+			   "ORDER BY time, id", &s, err)) < 0)
+		goto out;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct stored_event *e = g_new0(struct stored_event, 1);
+		struct stored_thread *t = g_hash_table_lookup(by_id,
+			(const char *)sqlite3_column_text(s, 1));
+
+		e->id = sqlite3_column_int64(s, 0);
+		e->time = sqlite3_column_int64(s, 2);
+		e->kind = col_text(s, 3);
+		e->value = sqlite3_column_int64(s, 4);
+		if (t)
+			g_ptr_array_add(t->events, e);
+		else
+			stored_event_free(e);
+	}
+	if (rc != SQLITE_DONE)
+		ret = db_fail(st, err, "cannot read");
+out:
+	sqlite3_finalize(s);
+	if (ret < 0) {
+		g_ptr_array_unref(out);
+		return ret;
+	}
+	*threads = out;
+	return 0;
+}
+
+int store_find_thread(struct store *st, const char *prefix, char **thread_id,
+		      GError **err)
+{
+	sqlite3_stmt *s = NULL;
+	g_autofree char *pattern = NULL;
+	int ret, rc, n = 0;
+
+	*thread_id = NULL;
+	if (!*prefix || strpbrk(prefix, "%_"))
+		return nudge_fail(err, NUDGE_E_USAGE, "invalid thread id '%s'", prefix);
+	if ((ret = prepare(st, "SELECT id FROM threads WHERE id LIKE ? ORDER BY id",
+			   &s, err)) < 0)
+		return ret;
+	pattern = g_strconcat(prefix, "%", NULL);
+	bind_text(s, 1, pattern);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n++ == 0)
+			*thread_id = col_text(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		ret = db_fail(st, err, "cannot read");
+	else if (n == 0)
+		ret = nudge_fail(err, NUDGE_E_NOTFOUND, "no thread '%s'", prefix);
+	else if (n > 1)
+		ret = nudge_fail(err, NUDGE_E_USAGE,
+				 "thread id '%s' is ambiguous: %d threads start with it",
+				 prefix, n);
+	if (ret < 0)
+		g_clear_pointer(thread_id, g_free);
+	return ret;
+}
+
+static void read_draft(sqlite3_stmt *s, struct draft_rec *d)
+{
+	int i = 0;
+
+	d->key = col_text(s, i++);
+	d->thread_id = col_text(s, i++);
+	d->kind = col_text(s, i++);
+	d->due = sqlite3_column_int64(s, i++);
+	d->state = col_text(s, i++);
+	d->location = col_text(s, i++);
+	d->message_id = col_text(s, i++);
+	d->hash = col_text(s, i++);
+	d->attempts = sqlite3_column_int(s, i++);
+	d->last_error = col_text(s, i++);
+}
+
+#define DRAFT_COLS "key, thread_id, kind, due, state, location, message_id, " \
+		   "hash, attempts, last_error"
+
+int store_draft_get(struct store *st, const char *key, struct draft_rec *out,
+		    bool *found, GError **err)
+{
+	sqlite3_stmt *s = NULL;
+	int ret, rc;
+
+	memset(out, 0, sizeof(*out));
+	*found = false;
+	if ((ret = prepare(st, "SELECT " DRAFT_COLS " FROM drafts WHERE key = ?",
+			   &s, err)) < 0)
+		return ret;
+	bind_text(s, 1, key);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		read_draft(s, out);
+		*found = true;
+	} else if (rc != SQLITE_DONE) {
+		ret = db_fail(st, err, "cannot read");
+	}
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int store_draft_put(struct store *st, const struct draft_rec *d, GError **err)
+{
+	sqlite3_stmt *s = NULL;
+	int ret, i = 1;
+
+	if ((ret = prepare(st, "INSERT OR REPLACE INTO drafts(" DRAFT_COLS ") "
+			   "VALUES (?,?,?,?,?,?,?,?,?,?)", &s, err)) < 0)
+		return ret;
+	bind_text(s, i++, d->key);
+	bind_text(s, i++, d->thread_id);
+	bind_text(s, i++, d->kind);
+	sqlite3_bind_int64(s, i++, d->due);
+	bind_text(s, i++, d->state);
+	bind_text(s, i++, d->location);
+	bind_text(s, i++, d->message_id);
+	bind_text(s, i++, d->hash);
+	sqlite3_bind_int(s, i++, d->attempts);
+	bind_text(s, i++, d->last_error);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		ret = db_fail(st, err, "cannot write to");
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int store_draft_list(struct store *st, GPtrArray **out, GError **err)
+{
+	GPtrArray *a = g_ptr_array_new_with_free_func((GDestroyNotify)draft_rec_free);
+	sqlite3_stmt *s = NULL;
+	int ret, rc;
+
+	if ((ret = prepare(st, "SELECT " DRAFT_COLS " FROM drafts ORDER BY due, key",
+			   &s, err)) < 0) {
+		g_ptr_array_unref(a);
+		return ret;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct draft_rec *d = g_new0(struct draft_rec, 1);
+
+		read_draft(s, d);
+		g_ptr_array_add(a, d);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		g_ptr_array_unref(a);
+		return db_fail(st, err, "cannot read");
+	}
+	*out = a;
+	return 0;
+}
+
+void draft_rec_clear(struct draft_rec *d)
+{
+	g_free(d->key);
+	g_free(d->thread_id);
+	g_free(d->kind);
+	g_free(d->state);
+	g_free(d->location);
+	g_free(d->message_id);
+	g_free(d->hash);
+	g_free(d->last_error);
+	memset(d, 0, sizeof(*d));
+}
+
+void draft_rec_free(struct draft_rec *d)
+{
+	if (!d)
+		return;
+	draft_rec_clear(d);
+	g_free(d);
+}

@@ -1,0 +1,22 @@
+/*
+ * Draft templates: plain text with {{placeholders}}, looked up first in the
+ * user's config folder (templates/KIND), then in nudge's data folder.
+ */
+#ifndef NUDGE_TEMPLATE_H
+#define NUDGE_TEMPLATE_H
+
+#include "nudge.h"
+
+/* Reads the template `name`. Caller g_frees *text. */
+int template_load(const char *user_dir, const char *data_dir, const char *name,
+		  char **text, char **path, GError **err);
+
+/*
+ * Replaces each {{key}} with its value from vars (key -> value, both
+ * strings). An unknown key is NUDGE_E_DATA naming the template and line.
+ * A line "Subject: ..." at the top sets *subject (else NULL). Caller g_frees.
+ */
+int template_render(const char *path, const char *text, GHashTable *vars,
+		    char **body, char **subject, GError **err);
+
+#endif
