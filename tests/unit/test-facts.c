@@ -3,8 +3,9 @@
 #include <string.h>
 
 #include "dates.h"
-#include "eml.h"
+#include "corpus.h"
 #include "facts.h"
+#include "text.h"
 
 static GTimeZone *berlin;
 
@@ -313,22 +314,23 @@ static bool measure(const char *dir, struct score *sc)
 		struct fact_input in = { 0 };
 		enum nudge_stage stage;
 		struct facts f;
-		struct eml e;
+		struct nudge_msg *m;
 		char *fresh, *quoted;
 
 		if (l->outgoing || stage_parse(l->stage, &stage) < 0)
 			continue;
-		if (!eml_load(path, &e))
+		if (!(m = corpus_load(path)))
 			continue;
-		quote_split(e.body, &fresh, &quoted);
-		in.subject = e.subject;
+		quote_split(m->text ? m->text : "", &fresh, &quoted);
+		in.subject = m->subject;
 		in.fresh = fresh;
-		in.from_name = e.from_name;
-		in.from_addr = e.from_addr;
-		in.reply_to_name = e.reply_to_name;
-		in.reply_to_addr = e.reply_to_addr;
-		in.ics = e.ics;
-		in.date = e.date;
+		in.from_name = m->from_name;
+		in.from_addr = m->from_addr;
+		in.reply_to_name = m->reply_to_name;
+		in.reply_to_addr = m->reply_to_addr;
+		in.organization = m->organization;
+		in.ics = m->ics;
+		in.date = m->date;
 		in.tz = berlin;
 		facts_extract(&in, stage, &f);
 		iv = ymd(f.interview);
@@ -354,7 +356,7 @@ static bool measure(const char *dir, struct score *sc)
 		facts_clear(&f);
 		g_free(fresh);
 		g_free(quoted);
-		eml_clear(&e);
+		msg_free(m);
 	}
 	return true;
 }
