@@ -11,6 +11,9 @@ MAIL=$TRASH/Mail
 DB=$NUDGE_HOME/state.db
 SHOTS=${NUDGE_SHOTS:-$SRC_DIR/build/shots}
 export HOME="$TRASH"
+# The plugin's clock: four days after the interviews, before the rejection's
+# reply is due (the mail is dated March 2026).
+export NUDGE_NOW=2026-03-14T10:00
 
 write_config <<EOF
 [drafts]
@@ -28,6 +31,8 @@ until_true() {
 has_inbox() { test "$(ls "$MAIL/inbox" | grep -c '^[0-9]*$')" = "$1"; }
 claws() { claws-mail --alternate-config-dir "$C" "$@"; }
 window() { xdotool search --name "$1"; }
+# Claws' own count for the inbox: new, unread, total.
+inbox_status() { claws --status-full | grep -q "^ *$1 #mh/Mailbox/inbox$"; }
 sent_recorded() {
 	test "$(sqlite3 "$DB" "SELECT outgoing FROM messages WHERE message_id = 'c0nf1rm.99@mail.example.org'")" = 1
 }
@@ -128,6 +133,31 @@ test_expect_success 'Tools > Interview follow-ups opens the window' '
 	mkdir -p "$SHOTS" && sleep 1 &&
 	import -window root "$SHOTS/claws-followups.png" &&
 	test -s "$SHOTS/claws-followups.png"
+'
+test_expect_success 'Create due drafts now writes the two follow-ups' '
+	w=$(window "Interview follow-ups" | head -n 1) &&
+	xdotool windowfocus --sync "$w" &&
+	xdotool key --clearmodifiers alt+d &&
+	until_true 30 grep -q "nudge: 2 drafts written" "$C/claws.log" &&
+	ls "$TRASH/Drafts/cur" >drafts &&
+	test "$(wc -l <drafts)" = 2 &&
+	sqlite3 "$DB" "SELECT kind, state, last_error FROM drafts ORDER BY kind" >got &&
+	cat >want <<-\EOT &&
+	follow-up-1|written|
+	follow-up-1|written|
+	EOT
+	test_cmp want got &&
+	grep -l "^Subject: Re: Interview for Senior Data Engineer" "$TRASH"/Drafts/cur/* &&
+	grep -l "^Subject: Re: Onsite interview - Firmware Engineer" "$TRASH"/Drafts/cur/*
+'
+test_expect_success 'Open thread shows the thread'"'"'s message in the main window' '
+	w=$(window "Interview follow-ups" | head -n 1) &&
+	xdotool windowfocus --sync "$w" &&
+	xdotool key --clearmodifiers alt+o &&
+	until_true 30 grep -q "nudge: showing message 1 of #mh/Mailbox/inbox" "$C/claws.log" &&
+	until_true 30 inbox_status "3     3     4" &&
+	import -window root "$SHOTS/claws-open-thread.png" &&
+	test -s "$SHOTS/claws-open-thread.png"
 '
 test_expect_success 'a message sent from the queue is recorded as the user'"'"'s' '
 	{
