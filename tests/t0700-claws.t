@@ -16,8 +16,9 @@ export HOME="$TRASH"
 export NUDGE_NOW=2026-03-14T10:00
 
 write_config <<EOF
-[drafts]
-maildir = $TRASH/Drafts
+# kept as it was
+[etiquette]
+close_days = 40
 EOF
 
 # until_true SECONDS CMD...: polls CMD until it succeeds (no timing asserted).
@@ -158,6 +159,33 @@ test_expect_success 'Open thread shows the thread'"'"'s message in the main wind
 	until_true 30 inbox_status "3     3     4" &&
 	import -window root "$SHOTS/claws-open-thread.png" &&
 	test -s "$SHOTS/claws-open-thread.png"
+'
+test_expect_success 'the preferences page writes the config file' '
+	w=$(window "Claws Mail" | head -n 1) &&
+	xdotool windowfocus --sync "$w" &&
+	xdotool key --clearmodifiers alt+c && sleep 0.5 &&
+	import -window root "$SHOTS/claws-prefs0.png" &&
+	xdotool key Down Down Down Return &&
+	until_true 20 window "^Preferences$" &&
+	p=$(window "^Preferences$" | head -n 1) &&
+	xdotool windowfocus --sync "$p" && sleep 1 &&
+	eval $(xdotool getwindowgeometry --shell "$p") &&
+	xdotool mousemove $((X + 80)) $((Y + 64)) click 1 && sleep 0.5 &&
+	xdotool type nudge && xdotool key Return && sleep 1 &&
+	xdotool key --clearmodifiers alt+h && xdotool key ctrl+a && xdotool type 8 &&
+	xdotool key --clearmodifiers alt+z && xdotool key ctrl+a &&
+	xdotool type America/Toronto && xdotool key Tab &&
+	import -window "$p" "$SHOTS/claws-prefs.png" &&
+	xdotool key --clearmodifiers alt+o &&
+	until_true 30 grep -q "nudge: settings saved to $NUDGE_HOME/config" "$C/claws.log" &&
+	test_grep "^timezone=America/Toronto$" "$NUDGE_HOME/config" &&
+	test_grep "^draft_hour=8$" "$NUDGE_HOME/config" &&
+	test_grep "^addresses=alex@example.org;alex.example@mail.example$" "$NUDGE_HOME/config" &&
+	test_grep "^target=maildir$" "$NUDGE_HOME/config" &&
+	test_grep "^# kept as it was$" "$NUDGE_HOME/config" &&
+	test_grep "^close_days *= *40$" "$NUDGE_HOME/config" &&
+	test "$(stat -c %a "$NUDGE_HOME/config")" = 600 &&
+	"$NUDGE_BIN" list >/dev/null
 '
 test_expect_success 'a message sent from the queue is recorded as the user'"'"'s' '
 	{
