@@ -32,6 +32,11 @@ until_true() {
 has_inbox() { test "$(ls "$MAIL/inbox" | grep -c '^[0-9]*$')" = "$1"; }
 claws() { claws-mail --alternate-config-dir "$C" "$@"; }
 window() { xdotool search --name "$1"; }
+# tag_count TAG N: Claws finds N inbox messages with TAG.
+tag_count() {
+	claws --search "#mh/Mailbox/inbox" g "$1" >tagged &&
+	test "$(grep -c "$MAIL/inbox/" tagged)" = "$2"
+}
 # Claws' own count for the inbox: new, unread, total.
 inbox_status() { claws --status-full | grep -q "^ *$1 #mh/Mailbox/inbox$"; }
 sent_recorded() {
@@ -82,6 +87,19 @@ cat >"$C/folderlist.xml" <<EOF
 </folder>
 </folderlist>
 EOF
+
+# A Claws rule that gives the Northwind invitation a wrong stage tag once,
+# after nudge's hook: filtering again must leave only the right one.
+cat >"$C/matcherrc" <<EOF
+[preglobal]
+
+[postglobal]
+
+[filtering]
+enabled rulename "stale" account 0 subject matchcase "Interview for Senior" & ~tag matchcase "nudge-once" set_tag "interview:offer" set_tag "nudge-once"
+EOF
+# Claws' set_tag only sets a tag that exists.
+printf 'max_id 2\n1\tinterview:offer\n2\tnudge-once\n' >"$C/tagsrc"
 
 # Xvfb picks a free display and writes its number to fd 3.
 Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$TRASH/display" \
@@ -159,6 +177,21 @@ test_expect_success 'Open thread shows the thread'"'"'s message in the main wind
 	until_true 30 inbox_status "3     3     4" &&
 	import -window root "$SHOTS/claws-open-thread.png" &&
 	test -s "$SHOTS/claws-open-thread.png"
+'
+test_expect_success 'filtering again leaves one stage tag, the message'"'"'s own' '
+	claws --search "#mh/Mailbox/inbox" g interview:offer >found &&
+	grep "$MAIL/inbox/" found >stale &&
+	test "$(wc -l <stale)" = 1 &&
+	xargs grep -l "^Message-ID: <inv1.4471@" <stale &&
+	w=$(window "Claws Mail" | head -n 1) &&
+	xdotool windowfocus --sync "$w" &&
+	xdotool key --clearmodifiers alt+t && sleep 0.5 &&
+	xdotool key f &&
+	until_true 30 tag_count interview:offer 0 &&
+	tag_count interview:invitation 2 &&
+	tag_count interview:rejection 1 &&
+	tag_count interview 3 &&
+	tag_count nudge-once 1
 '
 test_expect_success 'the preferences page writes the config file' '
 	w=$(window "Claws Mail" | head -n 1) &&
