@@ -151,7 +151,9 @@ test_expect_success 'Tools > Interview follow-ups opens the window' '
 	until_true 20 window "Interview follow-ups" &&
 	mkdir -p "$SHOTS" && sleep 1 &&
 	import -window root "$SHOTS/claws-followups.png" &&
-	test -s "$SHOTS/claws-followups.png"
+	import -window "$(window "Interview follow-ups" | head -n 1)" \
+		"$SHOTS/claws-followups-window.png" &&
+	test -s "$SHOTS/claws-followups-window.png"
 '
 test_expect_success 'Create due drafts now writes the two follow-ups' '
 	w=$(window "Interview follow-ups" | head -n 1) &&
@@ -197,7 +199,6 @@ test_expect_success 'the preferences page writes the config file' '
 	w=$(window "Claws Mail" | head -n 1) &&
 	xdotool windowfocus --sync "$w" &&
 	xdotool key --clearmodifiers alt+c && sleep 0.5 &&
-	import -window root "$SHOTS/claws-prefs0.png" &&
 	xdotool key Down Down Down Return &&
 	until_true 20 window "^Preferences$" &&
 	p=$(window "^Preferences$" | head -n 1) &&
