@@ -9,7 +9,6 @@
 #include "claws-features.h"
 
 #include <errno.h>
-#include <string.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -183,6 +182,7 @@ static int save(struct nudge_page *np, GError **err)
 	set_or_remove(kf, "user", "addresses", addrs);
 	tz = g_strstrip(g_strdup(gtk_entry_get_text(GTK_ENTRY(np->timezone))));
 	set_or_remove(kf, "user", "timezone", tz);
+	gtk_spin_button_update(GTK_SPIN_BUTTON(np->hour));
 	g_key_file_set_integer(kf, "etiquette", "draft_hour",
 			       gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(np->hour)));
 	set_or_remove(kf, "drafts", "target",
