@@ -98,4 +98,74 @@ demo: deps
 clean:
 	rm -rf build nudge demo
 
-.PHONY: all deps deps-test check check-build demo clean
+# Installing. The installed binary looks for templates/ and filters/ in
+# $(PKGDATADIR), so the files that bake NUDGE_DATADIR in are compiled a third
+# time into build/inst; ./nudge keeps using the source tree.
+BINDIR ?= $(PREFIX)/bin
+PKGDATADIR ?= $(PREFIX)/share/nudge
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+SYSTEMDUSERDIR ?= $(PREFIX)/lib/systemd/user
+INSTALL ?= install
+SCDOC ?= scdoc
+
+INST = build/inst
+DATADIR_SRC = $(shell grep -l NUDGE_DATADIR $(CLI_SRC))
+MAN_SRC = $(wildcard man/*.scd)
+MAN_OUT = $(MAN_SRC:man/%.scd=build/man/%)
+UNITS = $(wildcard filters/nudge-due.service filters/nudge-due.timer)
+TEMPLATES = $(filter-out %~,$(wildcard templates/*))
+RULES = $(wildcard filters/rules/*.rules) filters/rules/README
+
+# Rebuilt when PKGDATADIR changes between two `make install`s.
+$(INST)/datadir: FORCE
+	@mkdir -p $(@D)
+	@echo '$(PKGDATADIR)' | cmp -s - $@ || echo '$(PKGDATADIR)' >$@
+$(INST)/%.o: src/%.c $(HDRS) $(INST)/datadir
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  CC      $@";)
+	$(Q)$(CC) $(CFLAGS) -UNUDGE_DATADIR -DNUDGE_DATADIR='"$(PKGDATADIR)"' -c -o $@ $<
+$(INST)/nudge: $(DATADIR_SRC:src/%.c=$(INST)/%.o) \
+		$(patsubst src/%.c,$(REL)/%.o,$(filter-out $(DATADIR_SRC),$(CLI_SRC))) \
+		$(REL)/libnudge.a
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+build/man/%: man/%.scd
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  SCDOC   $@";)
+	$(Q)$(SCDOC) <$< >$@.tmp && mv $@.tmp $@
+
+man: $(MAN_OUT)
+
+# What `make install` puts in place, built without installing (debian/rules).
+install-build: $(INST)/nudge man
+
+install: install-build
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGDATADIR)/templates \
+		$(DESTDIR)$(PKGDATADIR)/filters/rules $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	$(INSTALL) -m 755 $(INST)/nudge $(DESTDIR)$(BINDIR)/nudge
+	$(INSTALL) -m 644 $(TEMPLATES) $(DESTDIR)$(PKGDATADIR)/templates/
+	$(INSTALL) -m 644 $(RULES) $(DESTDIR)$(PKGDATADIR)/filters/rules/
+	$(INSTALL) -m 644 $(filter %.1,$(MAN_OUT)) $(DESTDIR)$(MANDIR)/man1/
+	$(INSTALL) -m 644 $(filter %.5,$(MAN_OUT)) $(DESTDIR)$(MANDIR)/man5/
+	$(INSTALL) -m 644 completions/nudge.bash $(DESTDIR)$(BASHCOMPDIR)/nudge
+	$(INSTALL) -m 644 completions/_nudge $(DESTDIR)$(ZSHCOMPDIR)/_nudge
+	$(if $(UNITS),$(INSTALL) -d $(DESTDIR)$(SYSTEMDUSERDIR))
+	$(if $(UNITS),$(INSTALL) -m 644 $(UNITS) $(DESTDIR)$(SYSTEMDUSERDIR)/)
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/nudge
+	rm -rf $(DESTDIR)$(PKGDATADIR)
+	rm -f $(patsubst build/man/%,$(DESTDIR)$(MANDIR)/man1/%,$(filter %.1,$(MAN_OUT))) \
+		$(patsubst build/man/%,$(DESTDIR)$(MANDIR)/man5/%,$(filter %.5,$(MAN_OUT)))
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/nudge $(DESTDIR)$(ZSHCOMPDIR)/_nudge
+	rm -f $(DESTDIR)$(SYSTEMDUSERDIR)/nudge-due.service \
+		$(DESTDIR)$(SYSTEMDUSERDIR)/nudge-due.timer
+
+FORCE:
+
+.PHONY: all deps deps-test check check-build demo clean man install-build \
+	install uninstall FORCE
