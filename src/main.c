@@ -25,6 +25,10 @@ const struct command commands[] = {
 	  "show a thread's timeline and the reason for each planned draft" },
 	{ "mark", cmd_mark, "THREAD interview=ISO|decision=DATE|sent|accept|close|reopen|ignore",
 	  "correct what nudge knows about a thread" },
+	{ "init", cmd_init, "[--force] [--non-interactive] [--name ..] [--address ..] ...",
+	  "first-run setup: ask for your settings and write the config" },
+	{ "doctor", cmd_doctor, "[--offline]",
+	  "check config, database, templates, rules, drafts folder and filter" },
 	{ "help", cmd_help, "[COMMAND]", "show this help, or a command's" },
 	{ NULL, NULL, NULL, NULL },
 };
