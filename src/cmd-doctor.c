@@ -24,6 +24,7 @@
 
 struct doctor {
 	int status;		/* the first failure's, or 0 */
+	bool checking_config;	/* failures now are config problems */
 	bool config_bad;
 };
 
@@ -50,7 +51,7 @@ static void fail(struct doctor *d, int status, const char *fix, const char *fmt,
 	vprintf(fmt, ap);
 	va_end(ap);
 	printf("\n      fix: %s\n", fix);
-	if (status == NUDGE_E_CONFIG)
+	if (d->checking_config)
 		d->config_bad = true;
 	if (!d->status)
 		d->status = status;
@@ -330,8 +331,10 @@ int cmd_doctor(struct cli *cli, int argc, char **argv)
 		cli_error("doctor takes no arguments, got '%s'", argv[1]);
 		return NUDGE_E_USAGE;
 	}
+	d.checking_config = true;
 	if ((ret = check_config(cli, &d)) < 0)
 		return ret;
+	d.checking_config = false;
 	check_database(cli, &d);
 	check_templates(cli, &d);
 	check_filter(cli, &d);
