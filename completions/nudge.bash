@@ -38,7 +38,11 @@ _nudge()
 	esac
 
 	case $cmd in
-	"") opts="$commands $global --version" ;;
+	"")
+		case $cur in
+		-*) opts="$global --version" ;;
+		*) opts=$commands ;;
+		esac ;;
 	filter) opts="--outgoing $global" ;;
 	due) opts="--dry-run -n --until $global" ;;
 	list) opts="--open --tsv $global" ;;
