@@ -10,7 +10,8 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 PKGS = gmime-3.0 glib-2.0 libetpan libpcre2-8 sqlite3 libical
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Debian's libetpan.pc leaks -specs=.../no-pie-link.specs: keep nudge a PIE.
+PKG_LIBS = $(filter-out -specs=%,$(shell pkg-config --libs $(PKGS) 2>/dev/null))
 
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
 	-Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wvla \
