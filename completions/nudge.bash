@@ -23,7 +23,7 @@ _nudge()
 	--home|--maildir)
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return ;;
-	--now|--until|--name|--address|--imap-host|--imap-user|--imap-pass-cmd|--imap-drafts)
+	--now|--until|--name|--address|--imap-host|--imap-port|--imap-user|--imap-pass-cmd|--imap-drafts)
 		COMPREPLY=()
 		return ;;
 	--timezone)
@@ -61,7 +61,7 @@ _nudge()
 			;;
 		esac ;;
 	init) opts="--force --non-interactive --name --address --timezone --maildir
-		--imap-host --imap-user --imap-pass-cmd --imap-drafts --draft-hour $global" ;;
+		--imap-host --imap-port --imap-user --imap-pass-cmd --imap-drafts --draft-hour $global" ;;
 	doctor) opts="--offline $global" ;;
 	help) opts="$commands" ;;
 	esac

@@ -22,6 +22,7 @@ struct answers {
 	char *tz;
 	char *maildir;
 	char *imap_host, *imap_user, *imap_pass_cmd, *imap_drafts;
+	int imap_port;		/* 0: the default for TLS */
 	int draft_hour;		/* -1: not given */
 };
 
@@ -101,6 +102,25 @@ static char **split_addrs(const char *s)
 	return (char **)g_ptr_array_free(out, FALSE);
 }
 
+/* "host" or "host:port": cuts the port off host into *port (0 when none). */
+static bool split_host_port(char *host, int *port)
+{
+	char *colon = strrchr(host, ':'), *end;
+	long v;
+
+	*port = 0;
+	if (!*host || strchr(host, ' '))
+		return false;
+	if (!colon)
+		return true;
+	v = strtol(colon + 1, &end, 10);
+	if (colon == host || !colon[1] || *end || v < 1 || v > 65535)
+		return false;
+	*port = (int)v;
+	*colon = '\0';
+	return true;
+}
+
 static char *system_tz(void)
 {
 	GTimeZone *z = g_time_zone_new_local();
@@ -115,7 +135,8 @@ static char *system_tz(void)
 static void try_imap(const struct answers *a)
 {
 	struct imap_config ic = {
-		.host = a->imap_host, .tls = IMAP_TLS_IMAPS, .user = a->imap_user,
+		.host = a->imap_host, .port = a->imap_port, .tls = IMAP_TLS_IMAPS,
+		.user = a->imap_user,
 		.pass_cmd = a->imap_pass_cmd, .drafts = a->imap_drafts,
 		.tls_verify = true, .timeout_seconds = 30,
 	};
@@ -176,8 +197,9 @@ static int interview(struct answers *a)
 			  *a->maildir, "Please give a folder.");
 	} else {
 		g_clear_pointer(&a->maildir, g_free);
-		ASK_UNTIL(a->imap_host, "IMAP server (TLS on port 993)", a->imap_host,
-			  *a->imap_host && !strchr(a->imap_host, ' '), "Please give a host name.");
+		ASK_UNTIL(a->imap_host, "IMAP server, as host or host:port (TLS, port 993)",
+			  a->imap_host, split_host_port(a->imap_host, &a->imap_port),
+			  "Please give a host name, or host:port.");
 		def_user = g_strdup(a->imap_user ? a->imap_user : a->addrs[0]);
 		ASK_UNTIL(a->imap_user, "IMAP login name", def_user, *a->imap_user,
 			  "Please give the login name.");
@@ -217,6 +239,8 @@ static char *config_text(const struct answers *a)
 	} else {
 		g_key_file_set_string(kf, "drafts", "target", "imap");
 		g_key_file_set_string(kf, "imap", "host", a->imap_host);
+		if (a->imap_port)
+			g_key_file_set_integer(kf, "imap", "port", a->imap_port);
 		if (a->imap_user)
 			g_key_file_set_string(kf, "imap", "user", a->imap_user);
 		if (a->imap_pass_cmd)
@@ -314,6 +338,8 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		  "the Maildir Drafts folder", "PATH" },
 		{ "imap-host", 0, 0, G_OPTION_ARG_STRING, &a.imap_host,
 		  "IMAP server for the drafts", "HOST" },
+		{ "imap-port", 0, 0, G_OPTION_ARG_INT, &a.imap_port,
+		  "IMAP port (default: 993, TLS)", "PORT" },
 		{ "imap-user", 0, 0, G_OPTION_ARG_STRING, &a.imap_user, "IMAP login", "USER" },
 		{ "imap-pass-cmd", 0, 0, G_OPTION_ARG_STRING, &a.imap_pass_cmd,
 		  "command printing the IMAP password", "CMD" },
@@ -336,6 +362,10 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	}
 	if (a.draft_hour < -1 || a.draft_hour > 23) {
 		cli_error("invalid --draft-hour '%d': want 0 to 23", a.draft_hour);
+		goto out;
+	}
+	if (a.imap_port < 0 || a.imap_port > 65535) {
+		cli_error("invalid --imap-port '%d': want 1 to 65535", a.imap_port);
 		goto out;
 	}
 	if (a.tz && !valid_tz(a.tz)) {

@@ -76,6 +76,33 @@ test_expect_success 'interactive init through a pipe asks again after bad answer
 	test "$(stat -c %a "$c")" = 600 &&
 	nudge --home "$TRASH/h2" list >/dev/null
 '
+test_expect_success 'interactive init with IMAP tries the server and keeps the settings' '
+	printf "%s\n" "Bo" "bo@example.org" "UTC" "imap" "127.0.0.1:99999" "127.0.0.1:1" \
+		"" "cat $TRASH/pw" "Entwürfe" "" |
+		nudge --home "$TRASH/h5" init >out &&
+	test_grep "Please give a host name, or host:port" out &&
+	test_grep "Trying 127.0.0.1" out &&
+	test_grep "That did not work: .*127.0.0.1:1" out &&
+	c=$TRASH/h5/config &&
+	test_grep "^target *= *imap$" "$c" &&
+	test_grep "^host *= *127.0.0.1$" "$c" &&
+	test_grep "^port *= *1$" "$c" &&
+	test_grep "^user *= *bo@example.org$" "$c" &&
+	test_grep "^pass_cmd *= *cat $TRASH/pw$" "$c" &&
+	test_grep "^drafts *= *Entwürfe$" "$c" &&
+	nudge --home "$TRASH/h5" doctor >doc;
+	test_grep "^FAIL  drafts: IMAP login to 127.0.0.1" doc
+'
+test_expect_success 'init --non-interactive writes IMAP settings' '
+	nudge --home "$TRASH/h6" init --non-interactive --address bo@example.org \
+		--imap-host imap.example.org --imap-port 1993 --imap-user bo \
+		--imap-pass-cmd "pass show mail" --imap-drafts Drafts >/dev/null &&
+	c=$TRASH/h6/config &&
+	test_grep "^host *= *imap.example.org$" "$c" && test_grep "^port *= *1993$" "$c" &&
+	test_grep "^pass_cmd *= *pass show mail$" "$c" &&
+	nudge --home "$TRASH/h6" doctor --offline >doc &&
+	test_grep "not tried (--offline)" doc
+'
 test_expect_success 'interactive init writes nothing when the answers run out (64)' '
 	printf "%s\n" "Bo" "bo@example.org" | test_exit_code 64 nudge --home "$TRASH/h3" init >out 2>err &&
 	test_grep "no answer" err &&
