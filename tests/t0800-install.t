@@ -43,6 +43,15 @@ test_expect_success 'the systemd user units are installed when they exist' '
 		! test -e "$ROOT/usr/lib/systemd"
 	fi
 '
+test_expect_success 'units given to make are installed in PREFIX/lib/systemd/user' '
+	mkdir -p units &&
+	printf "[Unit]\nDescription=test\n" >units/nudge-due.service &&
+	printf "[Timer]\nOnCalendar=*:0/15\n" >units/nudge-due.timer &&
+	mk install DESTDIR="$ROOT" PREFIX=/usr \
+		UNITS="$TRASH/units/nudge-due.service $TRASH/units/nudge-due.timer" &&
+	cmp units/nudge-due.timer "$ROOT/usr/lib/systemd/user/nudge-due.timer" &&
+	cmp units/nudge-due.service "$ROOT/usr/lib/systemd/user/nudge-due.service"
+'
 test_expect_success 'make uninstall removes every file it installed' '
 	mk uninstall DESTDIR="$ROOT" PREFIX=/usr &&
 	find "$ROOT" ! -type d >left &&
