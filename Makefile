@@ -86,7 +86,8 @@ check-build: $(SAN)/nudge $(UNIT_BIN)
 # Every test under AddressSanitizer and UBSan, through prove (TAP).
 check: deps-test
 	$(MAKE) check-build
-	NUDGE_BIN=$(CURDIR)/$(SAN)/nudge NUDGE_UNIT=$(CURDIR)/$(SAN)/tests \
+	@mkdir -p build/tmp
+	TMPDIR=$(CURDIR)/build/tmp NUDGE_BIN=$(CURDIR)/$(SAN)/nudge NUDGE_UNIT=$(CURDIR)/$(SAN)/tests \
 	NUDGE_DATADIR=$(CURDIR) \
 	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1:exitcode=99 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \

@@ -3,7 +3,7 @@
 _nudge()
 {
 	local cur prev words cword
-	local commands="filter due list show mark init doctor help"
+	local commands="filter due list show mark init doctor classify help"
 	local global="--home --now --help"
 	local cmd= i opts
 
@@ -63,6 +63,11 @@ _nudge()
 	init) opts="--force --non-interactive --name --address --timezone --maildir
 		--imap-host --imap-port --imap-user --imap-pass-cmd --imap-drafts --draft-hour $global" ;;
 	doctor) opts="--offline $global" ;;
+	classify)
+		case $cur in
+		-*) opts="--outgoing $global" ;;
+		*) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+		esac ;;
 	help) opts="$commands" ;;
 	esac
 	COMPREPLY=($(compgen -W "$opts" -- "$cur"))

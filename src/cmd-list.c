@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "clock.h"
+#include "due.h"
 #include "schedule.h"
 
 /* The first draft of the thread that is not written yet. */
@@ -45,6 +46,7 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
 	g_autoptr(GPtrArray) drafts = NULL;
 	g_autoptr(GHashTable) done = g_hash_table_new(g_str_hash, g_str_equal);
+	g_autoptr(GHashTable) failed = g_hash_table_new(g_str_hash, g_str_equal);
 	g_autofree char *db = NULL;
 	struct schedule *s = NULL;
 	struct store *st = NULL;
@@ -69,7 +71,10 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	for (guint i = 0; i < drafts->len; i++) {
 		struct draft_rec *r = drafts->pdata[i];
 
-		if (strcmp(r->state, "written") == 0 || strcmp(r->state, "removed") == 0)
+		/* Written, removed or gone: never written again (N2, F6). */
+		if (strcmp(r->state, "failed") == 0)
+			g_hash_table_insert(failed, r->key, r);
+		else if (strcmp(r->state, "pending") != 0)
 			g_hash_table_add(done, r->key);
 	}
 
@@ -94,8 +99,18 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 		}
 		if (d) {
 			g_autofree char *when = clock_iso(d->due, cli->cfg->tz);
+			struct draft_rec *fr = g_hash_table_lookup(failed, d->key);
 
-			next = g_strdup_printf("%s %s", draft_kind_name(d->kind), when);
+			if (fr) {
+				g_autofree char *retry = clock_iso(
+					fr->due + due_retry_delay(fr->attempts), cli->cfg->tz);
+
+				next = g_strdup_printf("%s %s (failed %d times, next try %s)",
+						       draft_kind_name(d->kind), when,
+						       fr->attempts, retry);
+			} else {
+				next = g_strdup_printf("%s %s", draft_kind_name(d->kind), when);
+			}
 		}
 		row[0] = cell(t->id);
 		row[1] = cell(f.company);

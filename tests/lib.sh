@@ -65,6 +65,7 @@ test_no_grep() {
 write_config() {
 	{
 		printf '[user]\nname = Alex Example\naddresses = alex@example.org;alex.example@mail.example\ntimezone = %s\n' "${NUDGE_TEST_TZ:-Europe/Berlin}"
+		printf '[filter]\nrun_due = no\n'
 		printf '[drafts]\nmaildir = %s/Drafts\n' "$TRASH"
 		cat
 	} >"$NUDGE_HOME/config"

@@ -28,6 +28,8 @@ test_expect_success 'init --non-interactive writes a private config' '
 test_expect_success 'the written config drives the filter and the drafts' '
 	nudge --home "$H" doctor >doc &&
 	test_grep "^ok    config: $cfg" doc &&
+	# No background `nudge due` at the real time while this test runs its own.
+	printf "[filter]\nrun_due = no\n" >>"$cfg" &&
 	nudge --home "$H" filter <"$M/ex1-invite.eml" >/dev/null &&
 	nudge --home "$H" filter <"$M/ex1-confirm.eml" >/dev/null &&
 	nudge --home "$H" due --now 2026-03-03T13:05 >due &&

@@ -36,9 +36,10 @@ test_expect_success 'a used database passes the integrity check' '
 '
 test_expect_success 'a broken config key: the line is named, exit 78' '
 	cp "$NUDGE_HOME/config" good &&
+	line=$(($(wc -l <good) + 2)) &&
 	printf "[etiquette]\ndraft_hour = 31\n" >>"$NUDGE_HOME/config" &&
 	test_exit_code 78 nudge doctor >out &&
-	test_grep "config:8: .draft_hour. must be a whole number" out &&
+	test_grep "config:$line: .draft_hour. must be a whole number" out &&
 	cp good "$NUDGE_HOME/config"
 '
 test_expect_success 'a config without addresses or drafts folder fails with 78' '

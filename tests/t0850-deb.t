@@ -37,7 +37,11 @@ test_expect_success 'the package holds the whole installation' '
 		usr/share/zsh/vendor-completions/_nudge usr/share/doc/nudge/copyright; do
 		test_grep "^\./$f$" files || return 1
 	done &&
-	test_no_grep "$SRC" files
+	test_no_grep "$SRC" files &&
+	if [ -f "$SRC_DIR/filters/nudge-due.timer" ]; then
+		test_grep "^\./usr/lib/systemd/user/nudge-due.timer$" files &&
+		test_grep "^\./usr/lib/systemd/user/nudge-due.service$" files
+	fi
 '
 ROOT=$TRASH/root
 test_expect_success 'dpkg -x unpacks a hardened binary that reads /usr/share/nudge' '

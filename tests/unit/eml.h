@@ -116,12 +116,12 @@ static void eml_clear(struct eml *e)
 }
 
 /* One row of a labels.tsv: file, direction, stage, interview, decision,
- * company. */
+ * company, note. */
 struct label {
 	char *file;
 	bool outgoing;
 	char *stage;
-	char *interview, *decision, *company;
+	char *interview, *decision, *company, *note;
 };
 
 static void label_free(gpointer p)
@@ -133,6 +133,7 @@ static void label_free(gpointer p)
 	g_free(l->interview);
 	g_free(l->decision);
 	g_free(l->company);
+	g_free(l->note);
 	g_free(l);
 }
 
@@ -161,6 +162,7 @@ static GPtrArray *labels_load(const char *dir)
 		l->interview = g_strdup(f[3] ? f[3] : "-");
 		l->decision = g_strdup(f[3] && f[4] ? f[4] : "-");
 		l->company = g_strdup(f[3] && f[4] && f[5] ? f[5] : "-");
+		l->note = g_strdup(f[3] && f[4] && f[5] && f[6] ? f[6] : "");
 		g_ptr_array_add(out, l);
 	}
 	return out;
