@@ -75,13 +75,49 @@ $(SAN)/tests/%: tests/helpers/%.c $(SAN)/libnudge.a $(HDRS)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(SAN)/tests/%) \
 	$(patsubst tests/helpers/%.c,$(SAN)/tests/%,$(wildcard tests/helpers/*.c))
 
+# The Claws Mail plugin: the same core compiled as position-independent code
+# (build/pic) linked into plugin/nudge.so. Claws' own symbols come from the
+# claws-mail binary; only the plugin_* functions are exported (plugin/nudge.map).
+PIC = build/pic
+PLUGIN_SRC = $(wildcard plugin/*.c)
+PLUGIN_HDRS = $(wildcard plugin/*.h)
+PLUGIN_CFLAGS = $(patsubst -I%,-isystem %,$(shell pkg-config --cflags claws-mail gtk+-3.0 2>/dev/null)) \
+	-Wno-deprecated-declarations
+CLAWS_PLUGINDIR = $(shell pkg-config --variable=plugindir claws-mail 2>/dev/null)
+
+$(PIC)/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  CC      $@";)
+	$(Q)$(CC) $(CFLAGS) -fPIC -c -o $@ $<
+$(PIC)/libnudge.a: $(CORE_SRC:src/%.c=$(PIC)/%.o)
+	$(Q)rm -f $@; ar rcs $@ $^
+$(PIC)/plugin/%.o: plugin/%.c $(HDRS) $(PLUGIN_HDRS)
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  CC      $@";)
+	$(Q)$(CC) $(CFLAGS) -fPIC -Isrc $(PLUGIN_CFLAGS) -c -o $@ $<
+
+plugin: plugin/nudge.so
+plugin/nudge.so: $(PLUGIN_SRC:plugin/%.c=$(PIC)/plugin/%.o) $(PIC)/libnudge.a plugin/nudge.map
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) -shared -fPIC -Wl,-Bsymbolic -Wl,--version-script=plugin/nudge.map \
+		-o $@ $(PLUGIN_SRC:plugin/%.c=$(PIC)/plugin/%.o) $(PIC)/libnudge.a \
+		$(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs gtk+-3.0 2>/dev/null)
+
+# System-wide into Claws' plugin folder; `make install-plugin USER_PLUGIN=1`
+# into ~/.claws-mail/plugins instead.
+install-plugin: plugin/nudge.so
+	$(if $(USER_PLUGIN),install -d "$(HOME)/.claws-mail/plugins" && \
+		install -m 644 plugin/nudge.so "$(HOME)/.claws-mail/plugins/nudge.so", \
+		install -d "$(DESTDIR)$(CLAWS_PLUGINDIR)" && \
+		install -m 644 plugin/nudge.so "$(DESTDIR)$(CLAWS_PLUGINDIR)/nudge.so")
+
 deps:
 	@sh tools/deps.sh build
 
 deps-test:
 	@sh tools/deps.sh build test
 
-check-build: $(SAN)/nudge $(UNIT_BIN)
+check-build: $(SAN)/nudge $(UNIT_BIN) plugin
 
 # Every test under AddressSanitizer and UBSan, through prove (TAP).
 check: deps-test
@@ -98,7 +134,7 @@ demo: deps
 	sh tools/demo.sh
 
 clean:
-	rm -rf build nudge demo
+	rm -rf build nudge demo plugin/nudge.so
 
 # Installing. The installed binary looks for templates/ and filters/ in
 # $(PKGDATADIR), so the files that bake NUDGE_DATADIR in are compiled a third
@@ -169,5 +205,5 @@ uninstall:
 
 FORCE:
 
-.PHONY: all deps deps-test check check-build demo clean man install-build \
-	install uninstall FORCE
+.PHONY: all plugin install-plugin deps deps-test check check-build demo clean man \
+	install-build install uninstall FORCE

@@ -8,9 +8,8 @@
 #include "classify.h"
 #include "cli.h"
 #include "clock.h"
-#include "facts.h"
 #include "message.h"
-#include "text.h"
+#include "record.h"
 
 static void print_time(const char *label, gint64 t, GTimeZone *tz)
 {
@@ -26,11 +25,8 @@ static int classify_one(struct cli *cli, const struct rules *rules,
 			const char *name, const char *buf, size_t len, bool outgoing)
 {
 	g_autoptr(GError) e = NULL;
-	g_autofree char *fresh = NULL, *quoted = NULL;
 	struct nudge_msg *m = NULL;
-	struct classify_input in = { 0 };
-	struct classify_result res = { 0 };
-	struct fact_input fin = { 0 };
+	struct analysis a;
 	struct facts f = { 0 };
 	GTimeZone *tz = cli->cfg->tz;
 	int ret;
@@ -39,34 +35,16 @@ static int classify_one(struct cli *cli, const struct rules *rules,
 		cli_error("%s: %s", name, e->message);
 		return ret;
 	}
-	outgoing = outgoing || config_is_user(cli->cfg, m->from_addr);
-	quote_split(m->text ? m->text : "", &fresh, &quoted);
-	in.subject = m->subject;
-	in.fresh = fresh;
-	in.quoted = quoted;
-	in.outgoing = outgoing;
-	classify(rules, &in, &res);
-	if (m->auto_submitted)
-		res.stage = STAGE_NONE;
-
+	record_analyse(cli->cfg, rules, m, outgoing, &a);
 	printf("%-12s %s\n", "message", name);
-	printf("%-12s %s%s\n", "stage", stage_name(res.stage),
-	       m->auto_submitted ? " (automatic or list mail: never a stage)" : "");
-	printf("%-12s %d%s%s\n", "score", res.score, res.rule ? ", strongest rule " : "",
-	       res.rule ? res.rule : "");
-	if (!outgoing) {
-		fin.subject = m->subject;
-		fin.fresh = fresh;
-		fin.from_name = m->from_name;
-		fin.from_addr = m->from_addr;
-		fin.reply_to_name = m->reply_to_name;
-		fin.reply_to_addr = m->reply_to_addr;
-		fin.organization = m->organization;
-		fin.ics = m->ics;
-		fin.date = m->date ? m->date : cli->now;
-		fin.tz = tz;
-		fin.day_first = cli->cfg->day_first;
-		facts_extract(&fin, res.stage, &f);
+	printf("%-12s %s%s\n", "stage", stage_name(a.cls.stage),
+	       a.automatic ? " (automatic or list mail: never a stage)" : "");
+	printf("%-12s %d%s%s\n", "score", a.cls.score,
+	       a.cls.rule ? ", strongest rule " : "", a.cls.rule ? a.cls.rule : "");
+	if (a.outgoing) {
+		printf("%-12s %s\n", "direction", "sent by the user");
+	} else {
+		record_facts(cli->cfg, m, &a, cli->now, &f);
 		printf("%-12s %s\n", "company", f.company ? f.company : "-");
 		printf("%-12s %s\n", "position", f.position ? f.position : "-");
 		printf("%-12s %s%s%s%s\n", "contact", f.contact_name ? f.contact_name : "",
@@ -77,9 +55,8 @@ static int classify_one(struct cli *cli, const struct rules *rules,
 		print_time("decision", f.decision, tz);
 		print_time("deadline", f.offer_deadline, tz);
 		facts_clear(&f);
-	} else {
-		printf("%-12s %s\n", "direction", "sent by the user");
 	}
+	analysis_clear(&a);
 	msg_free(m);
 	return 0;
 }

@@ -5,7 +5,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "compose.h"
+#include "render.h"
 #include "due.h"
 #include "schedule.h"
 #include "target.h"
@@ -58,7 +58,7 @@ static bool state_is(const struct draft_rec *r, const char *state)
  * the next wait is counted.
  */
 static int write_one(struct store *st, struct target *tg, const struct et_draft *d,
-		     const struct composed *c, const struct draft_rec *old,
+		     const struct rendered *c, const struct draft_rec *old,
 		     gint64 now, GError **err)
 {
 	g_autofree char *location = NULL, *hash = target_hash(c->data, c->len);
@@ -196,7 +196,7 @@ int due_run(struct store *st, const struct due_opts *o, due_cb cb, void *data,
 		int ti = schedule_thread_index(s, d->thread_id);
 		struct due_item it = { .draft = d };
 		struct draft_rec old = { 0 };
-		struct composed c = { 0 };
+		struct rendered c = { 0 };
 		g_autoptr(GError) e = NULL;
 		bool found;
 
@@ -206,8 +206,7 @@ int due_run(struct store *st, const struct due_opts *o, due_cb cb, void *data,
 			continue;	/* T1: a late thank-you is worse than none */
 		if ((ret = store_draft_get(st, d->key, &old, &found, err)) < 0)
 			goto out;
-		if (found && (state_is(&old, "written") || state_is(&old, "removed") ||
-			      state_is(&old, "gone"))) {
+		if (found && draft_rec_done(&old)) {
 			draft_rec_clear(&old);
 			continue;	/* N2: each draft once */
 		}
@@ -220,7 +219,7 @@ int due_run(struct store *st, const struct due_opts *o, due_cb cb, void *data,
 			draft_rec_clear(&old);
 			continue;
 		}
-		ret = compose_draft(o->cfg, o->user_dir, o->data_dir,
+		ret = render_draft(o->cfg, o->user_dir, o->data_dir,
 				    s->threads->pdata[ti], d, o->now, &c, &e);
 		it.subject = c.subject ? c.subject :
 			     ((struct stored_thread *)s->threads->pdata[ti])->subject;
@@ -237,7 +236,7 @@ int due_run(struct store *st, const struct due_opts *o, due_cb cb, void *data,
 			}
 		}
 		cb(&it, data);
-		composed_clear(&c);
+		rendered_clear(&c);
 		draft_rec_clear(&old);
 	}
 	ret = first_fail;

@@ -42,12 +42,12 @@ static const char *const patterns[RE__COUNT] = {
 		"if you (?:have not|haven't|do not|don't|did not|didn't) (?:hear|heard|"
 		"receive)|falls sie (?:bis|nichts)|si vous n'avez pas|si no (?:ha|has|recibe)",
 	[RE_ANSWER] =
-		"let (?:us|me) know|respond|reply|accept|sign|decision|answer|"
+		"\\b(?:let (?:us|me) know|respond|reply|accept|sign|decision|answer|"
 		"get back to (?:us|me)|return (?:the|a) signed|confirm|deadline|expire|"
 		"valid (?:until|through)|open until|gültig|annehmen|rückmeldung|"
 		"zurückmelden|antwort|bescheid|gib uns|geben sie uns|teilen sie uns|"
 		"répondre|faire part|réponse|accepter|signer|valable|"
-		"responder|respuesta|aceptar|firmar|válida",
+		"responder|respuesta|aceptar|firmar|válida)",
 	[RE_INTERVIEW] =
 		"interview|\\bcall\\b|\\bmeet|\\bchat\\b|phone screen|screen(?:ing)?\\b|"
 		"on-?site|video|zoom|teams|hangout|conversation|speak with|talk with|"

@@ -26,13 +26,13 @@ char *target_hash(const char *data, size_t len)
 	return hex;
 }
 
-static int md_find(struct target *t, const struct composed *c, char **location,
+static int md_find(struct target *t, const struct rendered *c, char **location,
 		   GError **err)
 {
 	return maildir_find(t->cfg->maildir, c->draft_id, location, err);
 }
 
-static int md_put(struct target *t, const struct composed *c, char **location,
+static int md_put(struct target *t, const struct rendered *c, char **location,
 		  GError **err)
 {
 	return maildir_put(t->cfg->maildir, c->draft_id, c->data, c->len, location,
@@ -142,7 +142,7 @@ static int parse_location(const char *location, char **mailbox, guint32 *uid)
 	return 0;
 }
 
-static int im_find(struct target *t, const struct composed *c, char **location,
+static int im_find(struct target *t, const struct rendered *c, char **location,
 		   GError **err)
 {
 	struct imap_target *it = t->priv;
@@ -160,7 +160,7 @@ static int im_find(struct target *t, const struct composed *c, char **location,
 	return 0;
 }
 
-static int im_put(struct target *t, const struct composed *c, char **location,
+static int im_put(struct target *t, const struct rendered *c, char **location,
 		  GError **err)
 {
 	struct imap_target *it = t->priv;

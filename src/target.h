@@ -7,7 +7,7 @@
 #ifndef NUDGE_TARGET_H
 #define NUDGE_TARGET_H
 
-#include "compose.h"
+#include "render.h"
 #include "config.h"
 
 struct target;
@@ -22,9 +22,9 @@ enum target_removal {
 struct target_ops {
 	const char *name;
 	/* *location is where the draft is (NULL when absent). */
-	int (*find)(struct target *t, const struct composed *c, char **location,
+	int (*find)(struct target *t, const struct rendered *c, char **location,
 		    GError **err);
-	int (*put)(struct target *t, const struct composed *c, char **location,
+	int (*put)(struct target *t, const struct rendered *c, char **location,
 		   GError **err);
 	/* Removes the draft at location when its content still hashes (SHA-256
 	 * over LF line ends) to hash. */
@@ -48,7 +48,7 @@ int target_open(const struct config *cfg, struct target **out, GError **err);
 void target_close(struct target *t);
 
 /* SHA-256 (hex) of data with each CRLF taken as LF: how drafts are hashed,
- * so that a draft an IMAP server stored with CRLF hashes as composed. */
+ * so that a draft an IMAP server stored with CRLF hashes as rendered. */
 char *target_hash(const char *data, size_t len);
 
 #endif

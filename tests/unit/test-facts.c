@@ -3,8 +3,9 @@
 #include <string.h>
 
 #include "dates.h"
-#include "eml.h"
+#include "corpus.h"
 #include "facts.h"
+#include "text.h"
 
 static GTimeZone *berlin;
 
@@ -184,6 +185,43 @@ static void test_interview_ics(void)
 	facts_clear(&f);
 }
 
+/* DTSTART with a TZID: from the calendar's VTIMEZONE, else libical's own. */
+static void check_ics_tzid(const char *vtimezone)
+{
+	g_autofree char *ics = g_strdup_printf(
+		"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n%s"
+		"BEGIN:VEVENT\r\nUID:2@acme\r\n"
+		"DTSTART;TZID=America/New_York:20260310T100000\r\n"
+		"DURATION:PT45M\r\nSUMMARY:Interview\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+		vtimezone);
+	struct fact_input in = { 0 };
+	struct facts f;
+	g_autofree char *s = NULL, *e = NULL;
+
+	in.ics = ics;
+	in.date = at(2026, 3, 2, 9, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_INVITATION, &f);
+	s = day_str(f.interview);
+	e = day_str(f.interview_end);
+	/* 10:00 in New York (EDT from 8 March) is 15:00 in Berlin (CET). */
+	g_assert_cmpstr(s, ==, "2026-03-10 15:00");
+	g_assert_cmpstr(e, ==, "2026-03-10 15:45");
+	facts_clear(&f);
+}
+
+static void test_interview_ics_tzid(void)
+{
+	check_ics_tzid("");
+	check_ics_tzid("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"
+		       "BEGIN:DAYLIGHT\r\nDTSTART:20070311T020000\r\n"
+		       "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\nTZOFFSETFROM:-0500\r\n"
+		       "TZOFFSETTO:-0400\r\nTZNAME:EDT\r\nEND:DAYLIGHT\r\n"
+		       "BEGIN:STANDARD\r\nDTSTART:20071104T020000\r\n"
+		       "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\nTZOFFSETFROM:-0400\r\n"
+		       "TZOFFSETTO:-0500\r\nTZNAME:EST\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n");
+}
+
 static void test_day_first(void)
 {
 	struct fact_input in = { 0 };
@@ -313,22 +351,23 @@ static bool measure(const char *dir, struct score *sc)
 		struct fact_input in = { 0 };
 		enum nudge_stage stage;
 		struct facts f;
-		struct eml e;
+		struct nudge_msg *m;
 		char *fresh, *quoted;
 
 		if (l->outgoing || stage_parse(l->stage, &stage) < 0)
 			continue;
-		if (!eml_load(path, &e))
+		if (!(m = corpus_load(path)))
 			continue;
-		quote_split(e.body, &fresh, &quoted);
-		in.subject = e.subject;
+		quote_split(m->text ? m->text : "", &fresh, &quoted);
+		in.subject = m->subject;
 		in.fresh = fresh;
-		in.from_name = e.from_name;
-		in.from_addr = e.from_addr;
-		in.reply_to_name = e.reply_to_name;
-		in.reply_to_addr = e.reply_to_addr;
-		in.ics = e.ics;
-		in.date = e.date;
+		in.from_name = m->from_name;
+		in.from_addr = m->from_addr;
+		in.reply_to_name = m->reply_to_name;
+		in.reply_to_addr = m->reply_to_addr;
+		in.organization = m->organization;
+		in.ics = m->ics;
+		in.date = m->date;
 		in.tz = berlin;
 		facts_extract(&in, stage, &f);
 		iv = ymd(f.interview);
@@ -354,7 +393,7 @@ static bool measure(const char *dir, struct score *sc)
 		facts_clear(&f);
 		g_free(fresh);
 		g_free(quoted);
-		eml_clear(&e);
+		msg_free(m);
 	}
 	return true;
 }
@@ -413,6 +452,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/checkin", test_checkin);
 	g_test_add_func("/facts/interview-text", test_interview_text);
 	g_test_add_func("/facts/interview-ics", test_interview_ics);
+	g_test_add_func("/facts/interview-ics-tzid", test_interview_ics_tzid);
 	g_test_add_func("/facts/day-first", test_day_first);
 	g_test_add_func("/facts/company", test_company);
 	g_test_add_func("/facts/contact-position", test_contact_position);
