@@ -147,6 +147,11 @@ ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 SYSTEMDUSERDIR ?= $(PREFIX)/lib/systemd/user
 INSTALL ?= install
 SCDOC ?= scdoc
+# The Claws Mail plugin goes with `make install` when Claws' development files
+# are there (NO_PLUGIN=1 leaves it out): into Claws' own plugin folder for
+# PREFIX=/usr, else under PREFIX, where Claws does not look by itself.
+CLAWSPLUGINDIR ?= $(if $(filter /usr,$(PREFIX)),$(CLAWS_PLUGINDIR),$(PREFIX)/lib/claws-mail/plugins)
+PLUGIN_INST = $(if $(NO_PLUGIN),,$(if $(CLAWS_PLUGINDIR),$(INST)/plugin/nudge.so))
 
 INST = build/inst
 DATADIR_SRC = $(shell grep -l NUDGE_DATADIR $(CLI_SRC))
@@ -170,6 +175,17 @@ $(INST)/nudge: $(DATADIR_SRC:src/%.c=$(INST)/%.o) \
 	@$(if $(V),,echo "  LINK    $@";)
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
+$(INST)/plugin/%.o: plugin/%.c $(HDRS) $(PLUGIN_HDRS) $(INST)/datadir
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  CC      $@";)
+	$(Q)$(CC) $(CFLAGS) -fPIC -Isrc $(PLUGIN_CFLAGS) -UNUDGE_DATADIR \
+		-DNUDGE_DATADIR='"$(PKGDATADIR)"' -c -o $@ $<
+$(INST)/plugin/nudge.so: $(PLUGIN_SRC:plugin/%.c=$(INST)/plugin/%.o) $(PIC)/libnudge.a plugin/nudge.map
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) -shared -fPIC -Wl,-Bsymbolic -Wl,--version-script=plugin/nudge.map \
+		-o $@ $(PLUGIN_SRC:plugin/%.c=$(INST)/plugin/%.o) $(PIC)/libnudge.a \
+		$(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs gtk+-3.0 2>/dev/null)
+
 build/man/%: man/%.scd
 	@mkdir -p $(@D)
 	@$(if $(V),,echo "  SCDOC   $@";)
@@ -178,7 +194,7 @@ build/man/%: man/%.scd
 man: $(MAN_OUT)
 
 # What `make install` puts in place, built without installing (debian/rules).
-install-build: $(INST)/nudge man
+install-build: $(INST)/nudge man $(PLUGIN_INST)
 
 install: install-build
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGDATADIR)/templates \
@@ -193,6 +209,8 @@ install: install-build
 	$(INSTALL) -m 644 completions/_nudge $(DESTDIR)$(ZSHCOMPDIR)/_nudge
 	$(if $(UNITS),$(INSTALL) -d $(DESTDIR)$(SYSTEMDUSERDIR))
 	$(if $(UNITS),$(INSTALL) -m 644 $(UNITS) $(DESTDIR)$(SYSTEMDUSERDIR)/)
+	$(if $(PLUGIN_INST),$(INSTALL) -d $(DESTDIR)$(CLAWSPLUGINDIR))
+	$(if $(PLUGIN_INST),$(INSTALL) -m 644 $(PLUGIN_INST) $(DESTDIR)$(CLAWSPLUGINDIR)/nudge.so)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/nudge
@@ -202,6 +220,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/nudge $(DESTDIR)$(ZSHCOMPDIR)/_nudge
 	rm -f $(DESTDIR)$(SYSTEMDUSERDIR)/nudge-due.service \
 		$(DESTDIR)$(SYSTEMDUSERDIR)/nudge-due.timer
+	$(if $(CLAWSPLUGINDIR),rm -f $(DESTDIR)$(CLAWSPLUGINDIR)/nudge.so)
 
 FORCE:
 

@@ -52,6 +52,18 @@ test_expect_success 'units given to make are installed in PREFIX/lib/systemd/use
 	cmp units/nudge-due.timer "$ROOT/usr/lib/systemd/user/nudge-due.timer" &&
 	cmp units/nudge-due.service "$ROOT/usr/lib/systemd/user/nudge-due.service"
 '
+CLAWS_DIR=$(pkg-config --variable=plugindir claws-mail 2>/dev/null)
+if [ -n "$CLAWS_DIR" ]; then
+	test_expect_success 'the Claws Mail plugin goes into Claws plugin folder, built for PREFIX' '
+		so=$ROOT$CLAWS_DIR/nudge.so &&
+		test -f "$so" &&
+		grep -q -a "/usr/share/nudge" "$so" &&
+		nm -D --defined-only "$so" >syms &&
+		test_grep " plugin_init$" syms
+	'
+else
+	test_skip 'no Claws Mail development files: no plugin (make deps-test)'
+fi
 test_expect_success 'make uninstall removes every file it installed' '
 	mk uninstall DESTDIR="$ROOT" PREFIX=/usr &&
 	find "$ROOT" ! -type d >left &&
@@ -86,6 +98,11 @@ test_expect_success 'the source tree build still uses the source tree' '
 	mv "$TRASH/moved" "$TRASH/prefix/share/nudge" &&
 	test_cmp /dev/null err &&
 	test_grep "^X-Nudge-Stage: invitation" out
+'
+test_expect_success 'the plugin of a PREFIX install looks in PREFIX/share/nudge' '
+	if [ -n "$CLAWS_DIR" ]; then
+		grep -q -a "$TRASH/prefix/share/nudge" "$TRASH/prefix/lib/claws-mail/plugins/nudge.so"
+	fi
 '
 test_expect_success 'make uninstall under the PREFIX leaves nothing' '
 	mk uninstall PREFIX="$TRASH/prefix" &&
