@@ -15,14 +15,25 @@ SRC=$B/nudge
 
 test_expect_success 'dpkg-buildpackage builds the nudge package' '
 	mkdir -p "$SRC" &&
-	(cd "$SRC_DIR" && cp -a Makefile README.md src templates filters man completions \
-		debian tools "$SRC/") &&
-	rm -rf "$SRC/build" &&
+	(cd "$SRC_DIR" && cp -a Makefile README.md src plugin templates filters man \
+		completions debian tools "$SRC/") &&
+	rm -rf "$SRC/build" "$SRC/plugin/nudge.so" &&
 	(cd "$SRC" && DEB_BUILD_OPTIONS=parallel=2 dpkg-buildpackage -us -uc -b) >log 2>&1 ||
 		{ tail -n 30 log; false; } &&
 	ls "$B"/nudge_*.deb >debs && test "$(wc -l <debs)" = 1
 '
 DEB=$(ls "$B"/nudge_*.deb 2>/dev/null)
+test_expect_success 'the Claws Mail plugin is a package of its own' '
+	pdeb=$(ls "$B"/claws-mail-nudge-plugin_*.deb) &&
+	dpkg-deb -c "$pdeb" | awk "{ print \$6 }" >pfiles &&
+	grep "^\./usr/lib/.*/claws-mail/plugins/nudge\.so$" pfiles >so &&
+	test "$(wc -l <so)" = 1 &&
+	dpkg-deb -f "$pdeb" Depends >pdeps &&
+	test_grep "nudge (= " pdeps &&
+	test_grep "claws-mail (>= [0-9]" pdeps && test_grep "claws-mail (<< [0-9]" pdeps &&
+	dpkg -x "$pdeb" proot &&
+	grep -q -a "/usr/share/nudge" proot/$(sed "s/^\.\///" so)
+'
 test_expect_success 'the package names its library dependencies' '
 	dpkg-deb -f "$DEB" Package Depends >fields &&
 	test_grep "^Package: nudge$" fields &&
@@ -38,9 +49,13 @@ test_expect_success 'the package holds the whole installation' '
 		test_grep "^\./$f$" files || return 1
 	done &&
 	test_no_grep "$SRC" files &&
+	test_no_grep "nudge\.so" files &&
 	if [ -f "$SRC_DIR/filters/nudge-due.timer" ]; then
 		test_grep "^\./usr/lib/systemd/user/nudge-due.timer$" files &&
-		test_grep "^\./usr/lib/systemd/user/nudge-due.service$" files
+		test_grep "^\./usr/lib/systemd/user/nudge-due.service$" files &&
+		dpkg-deb -e "$DEB" ctl &&
+		test_grep "dh_installsystemduser" ctl/postinst &&
+		test_no_grep "was-enabled defaults to true" ctl/postinst
 	fi
 '
 ROOT=$TRASH/root
