@@ -60,7 +60,7 @@ static char *ask(const char *question, const char *def)
 
 static bool valid_tz(const char *tz)
 {
-	GTimeZone *z = g_time_zone_new_identifier(tz);
+	GTimeZone *z = *tz ? g_time_zone_new_identifier(tz) : NULL;
 
 	if (!z)
 		return false;
