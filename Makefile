@@ -143,9 +143,6 @@ demo: deps
 clean:
 	rm -rf build nudge demo plugin/nudge.so
 
-<<<<<<< HEAD
-.PHONY: all plugin install-plugin deps deps-test check check-build demo clean
-=======
 # libFuzzer: the core compiled again with clang into build/fuzz, one binary
 # per harness; `make fuzz FUZZ_SECONDS=N` runs each for N seconds.
 FUZZ = build/fuzz
@@ -172,5 +169,5 @@ fuzz:
 	$(MAKE) fuzz-build
 	NUDGE_DATADIR=$(CURDIR) sh tests/fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZ_HARNESS)
 
-.PHONY: all deps deps-test check check-build demo clean fuzz fuzz-build
->>>>>>> wip-hardening
+.PHONY: all plugin install-plugin deps deps-test check check-build demo clean \
+	fuzz fuzz-build
