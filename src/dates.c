@@ -488,9 +488,10 @@ static int try_relative(struct scan *sc, int i, GDate *out)
 	if (at(sc, j)->kind != TK_WORD || (unit != 7 && unit != 30))
 		return 0;
 	j++;
-	if (at(sc, j)->cls & C_NEXT) {
+	/* "semaine prochaine", "la semana que viene" */
+	if (at(sc, skip_fill(sc, j))->cls & C_NEXT) {
 		next = 1;
-		j++;
+		j = skip_fill(sc, j) + 1;
 		if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_NEXT))
 			j++;
 	}
