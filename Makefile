@@ -72,8 +72,16 @@ $(SAN)/tests/%: tests/helpers/%.c $(SAN)/libnudge.a $(HDRS)
 	@$(if $(V),,echo "  LINK    $@";)
 	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) -Isrc -o $@ $< $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
 
+# The fuzzing harnesses replayed without libFuzzer (regression cases).
+FUZZ_HARNESS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz-*.c))
+$(SAN)/tests/replay-%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(SAN)/libnudge.a $(HDRS)
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) -Isrc -o $@ $< tests/fuzz/replay.c $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
+
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(SAN)/tests/%) \
-	$(patsubst tests/helpers/%.c,$(SAN)/tests/%,$(wildcard tests/helpers/*.c))
+	$(patsubst tests/helpers/%.c,$(SAN)/tests/%,$(wildcard tests/helpers/*.c)) \
+	$(FUZZ_HARNESS:%=$(SAN)/tests/replay-%)
 
 # The Claws Mail plugin: the same core compiled as position-independent code
 # (build/pic) linked into plugin/nudge.so. Claws' own symbols come from the
@@ -224,5 +232,31 @@ uninstall:
 
 FORCE:
 
-.PHONY: all plugin install-plugin deps deps-test check check-build demo clean man \
-	install-build install uninstall FORCE
+# libFuzzer: the core compiled again with clang into build/fuzz, one binary
+# per harness; `make fuzz FUZZ_SECONDS=N` runs each for N seconds.
+FUZZ = build/fuzz
+FUZZ_CC = clang
+FUZZ_SECONDS ?= 60
+FUZZ_SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+$(FUZZ)/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  CC      $@";)
+	$(Q)$(FUZZ_CC) $(CFLAGS) -O1 $(FUZZ_SANITIZE) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(FUZZ)/libnudge.a: $(CORE_SRC:src/%.c=$(FUZZ)/%.o)
+	$(Q)rm -f $@; ar rcs $@ $^
+$(FUZZ)/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(FUZZ)/libnudge.a $(HDRS)
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(FUZZ_CC) $(CFLAGS) -O1 $(FUZZ_SANITIZE) -fsanitize=fuzzer -Isrc \
+		-Wno-unused-command-line-argument -o $@ $< \
+		$(FUZZ)/libnudge.a $(LDFLAGS) $(LDLIBS)
+
+fuzz-build: $(FUZZ_HARNESS:%=$(FUZZ)/%)
+
+fuzz:
+	@sh tools/deps.sh build fuzz
+	$(MAKE) fuzz-build
+	NUDGE_DATADIR=$(CURDIR) sh tests/fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZ_HARNESS)
+
+.PHONY: all plugin install-plugin deps deps-test check check-build demo clean \
+	fuzz fuzz-build man install-build install uninstall FORCE
