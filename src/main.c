@@ -29,8 +29,8 @@ const struct command commands[] = {
 	  "first-run setup: ask for your settings and write the config" },
 	{ "doctor", cmd_doctor, "[--offline]",
 	  "check config, database, templates, rules, drafts folder and filter" },
-	{ "classify", cmd_classify, "[--outgoing] [FILE...]",
-	  "show the stage, rule and facts nudge finds in messages; records nothing" },
+	{ "classify", cmd_classify, "[--outgoing] [--json|--explain] [FILE...]",
+	  "show the stage and facts nudge finds in messages; records nothing" },
 	{ "help", cmd_help, "[COMMAND]", "show this help, or a command's" },
 	{ NULL, NULL, NULL, NULL },
 };
