@@ -65,7 +65,7 @@ _nudge()
 	doctor) opts="--offline $global" ;;
 	classify)
 		case $cur in
-		-*) opts="--outgoing $global" ;;
+		-*) opts="--outgoing --json --explain $global" ;;
 		*) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
 		esac ;;
 	help) opts="$commands" ;;
