@@ -188,6 +188,10 @@ test_expect_success 'IMAP: connection cut mid-APPEND after the server stored it'
 test_expect_success 'IMAP: the retry after the wait finds it there; one copy' '
 	nudge due --now 2026-03-10T09:30 >out 2>err &&
 	test_grep "next try after 2026-03-10T09:31" err &&
+	nudge list --tsv --now 2026-03-10T09:30 >list &&
+	test_grep "	follow-up-1 2026-03-10T09:00 (failed 1 times, next try 2026-03-10T09:31)$" list &&
+	nudge list --tsv --now 2026-03-10T09:31 >list &&
+	test_grep "	follow-up-1 2026-03-10T09:00 (failed 1 times, next try on the next run)$" list &&
 	nudge due --now 2026-03-10T09:31 >out 2>err &&
 	test_grep "	follow-up-1	" out &&
 	test "$(sqlite3 "$DB" "SELECT state, attempts, location FROM drafts WHERE kind = \"follow-up-1\"")" = "written|2|Drafts/2" &&
