@@ -3,7 +3,7 @@
 _nudge()
 {
 	local cur prev words cword
-	local commands="filter due list show mark init doctor classify help"
+	local commands="filter due drafts list show mark init doctor classify help"
 	local global="--home --now --help"
 	local cmd= i opts
 
@@ -45,6 +45,7 @@ _nudge()
 		esac ;;
 	filter) opts="--outgoing $global" ;;
 	due) opts="--dry-run -n --until $global" ;;
+	drafts) opts="--check --tsv $global" ;;
 	list) opts="--open --tsv $global" ;;
 	show) opts="$global" ;;
 	mark)

@@ -21,6 +21,8 @@ const struct command commands[] = {
 	  "write the drafts that are due (or list them with --dry-run)" },
 	{ "list", cmd_list, "[--open] [--tsv]",
 	  "show the tracked threads and their next draft" },
+	{ "drafts", cmd_drafts, "[--check] [--tsv]",
+	  "show the drafts nudge wrote, where, and whether you sent or discarded them" },
 	{ "show", cmd_show, "THREAD",
 	  "show a thread's timeline and the reason for each planned draft" },
 	{ "mark", cmd_mark, "THREAD interview=ISO|decision=DATE|sent|accept|close|reopen|ignore",
