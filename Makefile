@@ -128,6 +128,17 @@ check: deps-test
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	prove $(PROVE_OPTS) tests/t*.t
 
+# Speed, side by side with cat and bogofilter (tools/bench.sh). Never part
+# of make check: it measures, it asserts nothing.
+$(REL)/bench-nudge: tools/bench-nudge.c $(REL)/libnudge.a $(HDRS)
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) -Isrc -o $@ $< $(REL)/libnudge.a $(LDFLAGS) $(LDLIBS)
+
+bench:
+	@sh tools/deps.sh build bench
+	$(MAKE) $(REL)/nudge $(REL)/bench-nudge
+	sh tools/bench.sh
+
 demo: deps
 	$(MAKE) nudge
 	sh tools/demo.sh
@@ -135,4 +146,4 @@ demo: deps
 clean:
 	rm -rf build nudge demo plugin/nudge.so
 
-.PHONY: all plugin install-plugin deps deps-test check check-build demo clean
+.PHONY: all plugin install-plugin deps deps-test check check-build bench demo clean

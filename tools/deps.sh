@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install the Debian packages nudge needs that are not installed yet.
-# Usage: deps.sh build [test]. Does nothing when everything is there.
+# Usage: deps.sh build [test] [bench]. Does nothing when everything is there.
 set -eu
 
 build="gcc make pkg-config perl libc6-dev libglib2.0-dev libgmime-3.0-dev
@@ -8,12 +8,14 @@ libetpan-dev libpcre2-dev libsqlite3-dev libical-dev tzdata"
 test="sqlite3 procmail dovecot-imapd dovecot-lmtpd dovecot-sieve openssl
 ca-certificates mutt tmux claws-mail libclaws-mail-dev libgtk-3-dev xvfb xauth
 xdotool x11-apps imagemagick"
+bench="bogofilter sqlite3"
 
 want=
 for set in "$@"; do
 	case $set in
 	build) want="$want $build" ;;
 	test) want="$want $test" ;;
+	bench) want="$want $bench" ;;
 	*) echo "deps.sh: unknown package set '$set'" >&2; exit 64 ;;
 	esac
 done
