@@ -10,7 +10,8 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 PKGS = gmime-3.0 glib-2.0 libetpan libpcre2-8 sqlite3 libical
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Debian's libetpan.pc leaks -specs=.../no-pie-link.specs: keep nudge a PIE.
+PKG_LIBS = $(filter-out -specs=%,$(shell pkg-config --libs $(PKGS) 2>/dev/null))
 
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
 	-Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wvla \
@@ -71,8 +72,16 @@ $(SAN)/tests/%: tests/helpers/%.c $(SAN)/libnudge.a $(HDRS)
 	@$(if $(V),,echo "  LINK    $@";)
 	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) -Isrc -o $@ $< $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
 
+# The fuzzing harnesses replayed without libFuzzer (regression cases).
+FUZZ_HARNESS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz-*.c))
+$(SAN)/tests/replay-%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(SAN)/libnudge.a $(HDRS)
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) -Isrc -o $@ $< tests/fuzz/replay.c $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
+
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(SAN)/tests/%) \
-	$(patsubst tests/helpers/%.c,$(SAN)/tests/%,$(wildcard tests/helpers/*.c))
+	$(patsubst tests/helpers/%.c,$(SAN)/tests/%,$(wildcard tests/helpers/*.c)) \
+	$(FUZZ_HARNESS:%=$(SAN)/tests/replay-%)
 
 # The Claws Mail plugin: the same core compiled as position-independent code
 # (build/pic) linked into plugin/nudge.so. Claws' own symbols come from the
@@ -139,6 +148,18 @@ bench:
 	$(MAKE) $(REL)/nudge $(REL)/bench-nudge
 	sh tools/bench.sh
 
+# Classifier figures on the labelled corpora and on everyday mail (issue 3).
+ACCURACY_SETS = ../shared/corpus/real-dev tests/corpus/labelled -- \
+	../shared/corpus/ham/easy-ham-1 ../shared/corpus/ham/hard-ham-1 \
+	../shared/corpus/ham/spam-1
+accuracy: deps
+	$(MAKE) nudge
+	@mkdir -p build/accuracy
+	@printf '[user]\naddresses = candidate@example.org\ntimezone = America/New_York\n' \
+		>build/accuracy/config
+	NUDGE_HOME=$(CURDIR)/build/accuracy NUDGE_DATADIR=$(CURDIR) \
+		perl tools/accuracy.pl ./nudge $(ACCURACY_SETS)
+
 demo: deps
 	$(MAKE) nudge
 	sh tools/demo.sh
@@ -146,4 +167,119 @@ demo: deps
 clean:
 	rm -rf build nudge demo plugin/nudge.so
 
-.PHONY: all plugin install-plugin deps deps-test check check-build bench demo clean
+# Installing. The installed binary looks for templates/ and filters/ in
+# $(PKGDATADIR), so the files that bake NUDGE_DATADIR in are compiled a third
+# time into build/inst; ./nudge keeps using the source tree.
+BINDIR ?= $(PREFIX)/bin
+PKGDATADIR ?= $(PREFIX)/share/nudge
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+SYSTEMDUSERDIR ?= $(PREFIX)/lib/systemd/user
+INSTALL ?= install
+SCDOC ?= scdoc
+# The Claws Mail plugin goes with `make install` when Claws' development files
+# are there (NO_PLUGIN=1 leaves it out): into Claws' own plugin folder for
+# PREFIX=/usr, else under PREFIX, where Claws does not look by itself.
+CLAWSPLUGINDIR ?= $(if $(filter /usr,$(PREFIX)),$(CLAWS_PLUGINDIR),$(PREFIX)/lib/claws-mail/plugins)
+PLUGIN_INST = $(if $(NO_PLUGIN),,$(if $(CLAWS_PLUGINDIR),$(INST)/plugin/nudge.so))
+
+INST = build/inst
+DATADIR_SRC = $(shell grep -l NUDGE_DATADIR $(CLI_SRC))
+MAN_SRC = $(wildcard man/*.scd)
+MAN_OUT = $(MAN_SRC:man/%.scd=build/man/%)
+UNITS = $(wildcard filters/nudge-due.service filters/nudge-due.timer)
+TEMPLATES = $(filter-out %~,$(wildcard templates/*))
+RULES = $(wildcard filters/rules/*.rules) filters/rules/README
+
+# Rebuilt when PKGDATADIR changes between two `make install`s.
+$(INST)/datadir: FORCE
+	@mkdir -p $(@D)
+	@echo '$(PKGDATADIR)' | cmp -s - $@ || echo '$(PKGDATADIR)' >$@
+$(INST)/%.o: src/%.c $(HDRS) $(INST)/datadir
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  CC      $@";)
+	$(Q)$(CC) $(CFLAGS) -UNUDGE_DATADIR -DNUDGE_DATADIR='"$(PKGDATADIR)"' -c -o $@ $<
+$(INST)/nudge: $(DATADIR_SRC:src/%.c=$(INST)/%.o) \
+		$(patsubst src/%.c,$(REL)/%.o,$(filter-out $(DATADIR_SRC),$(CLI_SRC))) \
+		$(REL)/libnudge.a
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+$(INST)/plugin/%.o: plugin/%.c $(HDRS) $(PLUGIN_HDRS) $(INST)/datadir
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  CC      $@";)
+	$(Q)$(CC) $(CFLAGS) -fPIC -Isrc $(PLUGIN_CFLAGS) -UNUDGE_DATADIR \
+		-DNUDGE_DATADIR='"$(PKGDATADIR)"' -c -o $@ $<
+$(INST)/plugin/nudge.so: $(PLUGIN_SRC:plugin/%.c=$(INST)/plugin/%.o) $(PIC)/libnudge.a plugin/nudge.map
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) -shared -fPIC -Wl,-Bsymbolic -Wl,--version-script=plugin/nudge.map \
+		-o $@ $(PLUGIN_SRC:plugin/%.c=$(INST)/plugin/%.o) $(PIC)/libnudge.a \
+		$(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs gtk+-3.0 2>/dev/null)
+
+build/man/%: man/%.scd
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  SCDOC   $@";)
+	$(Q)$(SCDOC) <$< >$@.tmp && mv $@.tmp $@
+
+man: $(MAN_OUT)
+
+# What `make install` puts in place, built without installing (debian/rules).
+install-build: $(INST)/nudge man $(PLUGIN_INST)
+
+install: install-build
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGDATADIR)/templates \
+		$(DESTDIR)$(PKGDATADIR)/filters/rules $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	$(INSTALL) -m 755 $(INST)/nudge $(DESTDIR)$(BINDIR)/nudge
+	$(INSTALL) -m 644 $(TEMPLATES) $(DESTDIR)$(PKGDATADIR)/templates/
+	$(INSTALL) -m 644 $(RULES) $(DESTDIR)$(PKGDATADIR)/filters/rules/
+	$(INSTALL) -m 644 $(filter %.1,$(MAN_OUT)) $(DESTDIR)$(MANDIR)/man1/
+	$(INSTALL) -m 644 $(filter %.5,$(MAN_OUT)) $(DESTDIR)$(MANDIR)/man5/
+	$(INSTALL) -m 644 completions/nudge.bash $(DESTDIR)$(BASHCOMPDIR)/nudge
+	$(INSTALL) -m 644 completions/_nudge $(DESTDIR)$(ZSHCOMPDIR)/_nudge
+	$(if $(UNITS),$(INSTALL) -d $(DESTDIR)$(SYSTEMDUSERDIR))
+	$(if $(UNITS),$(INSTALL) -m 644 $(UNITS) $(DESTDIR)$(SYSTEMDUSERDIR)/)
+	$(if $(PLUGIN_INST),$(INSTALL) -d $(DESTDIR)$(CLAWSPLUGINDIR))
+	$(if $(PLUGIN_INST),$(INSTALL) -m 644 $(PLUGIN_INST) $(DESTDIR)$(CLAWSPLUGINDIR)/nudge.so)
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/nudge
+	rm -rf $(DESTDIR)$(PKGDATADIR)
+	rm -f $(patsubst build/man/%,$(DESTDIR)$(MANDIR)/man1/%,$(filter %.1,$(MAN_OUT))) \
+		$(patsubst build/man/%,$(DESTDIR)$(MANDIR)/man5/%,$(filter %.5,$(MAN_OUT)))
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/nudge $(DESTDIR)$(ZSHCOMPDIR)/_nudge
+	rm -f $(DESTDIR)$(SYSTEMDUSERDIR)/nudge-due.service \
+		$(DESTDIR)$(SYSTEMDUSERDIR)/nudge-due.timer
+	$(if $(CLAWSPLUGINDIR),rm -f $(DESTDIR)$(CLAWSPLUGINDIR)/nudge.so)
+
+FORCE:
+
+# libFuzzer: the core compiled again with clang into build/fuzz, one binary
+# per harness; `make fuzz FUZZ_SECONDS=N` runs each for N seconds.
+FUZZ = build/fuzz
+FUZZ_CC = clang
+FUZZ_SECONDS ?= 60
+FUZZ_SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+$(FUZZ)/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  CC      $@";)
+	$(Q)$(FUZZ_CC) $(CFLAGS) -O1 $(FUZZ_SANITIZE) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(FUZZ)/libnudge.a: $(CORE_SRC:src/%.c=$(FUZZ)/%.o)
+	$(Q)rm -f $@; ar rcs $@ $^
+$(FUZZ)/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(FUZZ)/libnudge.a $(HDRS)
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(FUZZ_CC) $(CFLAGS) -O1 $(FUZZ_SANITIZE) -fsanitize=fuzzer -Isrc \
+		-Wno-unused-command-line-argument -o $@ $< \
+		$(FUZZ)/libnudge.a $(LDFLAGS) $(LDLIBS)
+
+fuzz-build: $(FUZZ_HARNESS:%=$(FUZZ)/%)
+
+fuzz:
+	@sh tools/deps.sh build fuzz
+	$(MAKE) fuzz-build
+	NUDGE_DATADIR=$(CURDIR) sh tests/fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZ_HARNESS)
+
+.PHONY: all plugin install-plugin deps deps-test check check-build bench demo clean accuracy \
+	fuzz fuzz-build man install-build install uninstall FORCE
