@@ -9,6 +9,10 @@ write_config </dev/null
 C=$NUDGE_HOME/rules.cache
 
 inode() { ls -i "$1" | cut -d" " -f1; }
+flip_bit() {	# flip_bit FILE OFFSET
+	perl -e 'open(my $f, "+<", $ARGV[0]) or die; binmode $f; seek($f, $ARGV[1], 0);
+		read($f, my $c, 1) == 1 or die; seek($f, $ARGV[1], 0); print $f chr(ord($c) ^ 1);' "$@"
+}
 
 test_expect_success 'the first filter run writes the cache' '
 	nudge filter <"$M/ex1-invite.eml" >expect &&
@@ -21,9 +25,9 @@ test_expect_success 'a matching cache is read, not rewritten' '
 	test_cmp expect out &&
 	test "$(inode "$C")" = "$before"
 '
-test_expect_success 'a damaged pattern byte: same output, cache rebuilt' '
+test_expect_success 'a flipped bit in the patterns: same output, cache rebuilt' '
 	size=$(wc -c <"$C") &&
-	printf "\377\377\377\377" | dd of="$C" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null &&
+	flip_bit "$C" $((size / 2)) &&
 	! cmp -s "$C" cache.good &&
 	nudge filter <"$M/ex1-invite.eml" >out &&
 	test_cmp expect out &&
