@@ -137,6 +137,17 @@ check: deps-test
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	prove $(PROVE_OPTS) tests/t*.t
 
+# Speed, side by side with cat and bogofilter (tools/bench.sh). Never part
+# of make check: it measures, it asserts nothing.
+$(REL)/bench-nudge: tools/bench-nudge.c $(REL)/libnudge.a $(HDRS)
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) -Isrc -o $@ $< $(REL)/libnudge.a $(LDFLAGS) $(LDLIBS)
+
+bench:
+	@sh tools/deps.sh build bench
+	$(MAKE) $(REL)/nudge $(REL)/bench-nudge
+	sh tools/bench.sh
+
 # Classifier figures on the labelled corpora and on everyday mail (issue 3).
 ACCURACY_SETS = ../shared/corpus/real-dev tests/corpus/labelled -- \
 	../shared/corpus/ham/easy-ham-1 ../shared/corpus/ham/hard-ham-1 \
@@ -270,5 +281,5 @@ fuzz:
 	$(MAKE) fuzz-build
 	NUDGE_DATADIR=$(CURDIR) sh tests/fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZ_HARNESS)
 
-.PHONY: all plugin install-plugin deps deps-test check check-build demo clean accuracy \
+.PHONY: all plugin install-plugin deps deps-test check check-build bench demo clean accuracy \
 	fuzz fuzz-build man install-build install uninstall FORCE

@@ -173,8 +173,6 @@ static pcre2_code *compile(const char *pattern, char *msg, size_t msglen)
 		g_snprintf(msg, msglen, "%s at offset %zu", buf, (size_t)off);
 		return NULL;
 	}
-	/* Without JIT (unsupported CPU or build) the interpreter is used. */
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	return re;
 }
 
@@ -296,11 +294,43 @@ static char **starts_of(const char *pattern)
 }
 
 /*
+ * Where compiled patterns come from: a rule cache's, in the order the rules
+ * are read, else pcre2_compile(). Every pattern used is kept in `used`, in
+ * that order, for writing the cache.
+ */
+struct source {
+	pcre2_code **cached;	/* owned until taken; NULL without a cache */
+	int32_t n_cached, next;
+	GPtrArray *used;	/* of pcre2_code *, not owned */
+};
+
+static pcre2_code *source_get(struct source *src, const char *pattern,
+			      char *msg, size_t msglen)
+{
+	pcre2_code *re;
+
+	if (src->cached) {
+		if (src->next >= src->n_cached) {
+			g_snprintf(msg, msglen, "rule cache too short");
+			return NULL;
+		}
+		re = src->cached[src->next];
+		src->cached[src->next++] = NULL;
+	} else {
+		re = compile(pattern, msg, msglen);
+	}
+	if (re)
+		g_ptr_array_add(src->used, re);
+	return re;
+}
+
+/*
  * Parses one rule file; every bad line is appended to errors as
  * "file:line: message". Returns the rules of the good lines.
  */
 static struct rule_file parse_file(const char *path, const char *name,
-				   const char *data, GPtrArray *errors)
+				   const char *data, struct source *src,
+				   GPtrArray *errors)
 {
 	struct rule_file f = { g_ptr_array_new_with_free_func(rule_free), -1, -1 };
 	g_auto(GStrv) lines = g_strsplit(data, "\n", -1);
@@ -364,7 +394,7 @@ static struct rule_file parse_file(const char *path, const char *name,
 		r->scope = scope;
 		r->pattern = g_strdup(p);
 		r->where = g_strdup_printf("%s:%d", name, i + 1);
-		r->re = compile(p, msg, sizeof(msg));
+		r->re = source_get(src, p, msg, sizeof(msg));
 		r->starts = starts_of(p);
 		if (!r->re) {
 			g_ptr_array_add(errors, g_strdup_printf("%s:%d: %s", path, i + 1, msg));
@@ -427,12 +457,29 @@ static void merge(struct rules *set, struct rule_file *f)
 	}
 }
 
+/* One rule file as read, before it is parsed. */
+struct rule_text {
+	char *path, *name, *data;
+	gsize len;
+};
+
+static void rule_text_free(gpointer p)
+{
+	struct rule_text *t = p;
+
+	g_free(t->path);
+	g_free(t->name);
+	g_free(t->data);
+	g_free(t);
+}
+
 /*
- * Reads every *.rules file of dir into files, and their names into
- * names_out (a user file with the name of a built-in one replaces it).
+ * Reads every *.rules file of dir into texts. A missing user folder is no
+ * error; an unreadable user file is a warning, an unreadable built-in one
+ * fails.
  */
-static int load_dir(const char *dir, bool user, GPtrArray *files,
-		    GPtrArray *names_out, GPtrArray *errors, GError **err)
+static int read_dir(const char *dir, bool user, GPtrArray *texts,
+		    GPtrArray *errors, GError **err)
 {
 	g_autoptr(GError) e = NULL;
 	g_autoptr(GPtrArray) names = list_rule_files(dir, &e);
@@ -449,22 +496,26 @@ static int load_dir(const char *dir, bool user, GPtrArray *files,
 	}
 	for (guint i = 0; i < names->len; i++) {
 		const char *name = names->pdata[i];
-		g_autofree char *path = g_build_filename(dir, name, NULL);
-		g_autofree char *data = NULL;
+		struct rule_text *t = g_new0(struct rule_text, 1);
 		g_autoptr(GError) re = NULL;
-		struct rule_file *f;
 
-		if (!g_file_get_contents(path, &data, NULL, &re)) {
+		t->path = g_build_filename(dir, name, NULL);
+		t->name = g_strdup(name);
+		if (!g_file_get_contents(t->path, &t->data, &t->len, &re)) {
+			int rc = 0;
+
 			if (!user)
-				return nudge_fail(err, NUDGE_E_CONFIG, "cannot read '%s': %s",
-						  path, re->message);
-			g_ptr_array_add(errors, g_strdup_printf("%s: %s", path, re->message));
+				rc = nudge_fail(err, NUDGE_E_CONFIG, "cannot read '%s': %s",
+						t->path, re->message);
+			else
+				g_ptr_array_add(errors, g_strdup_printf("%s: %s", t->path,
+									re->message));
+			rule_text_free(t);
+			if (rc < 0)
+				return rc;
 			continue;
 		}
-		f = g_new(struct rule_file, 1);
-		*f = parse_file(path, name, data, errors);
-		g_ptr_array_add(files, f);
-		g_ptr_array_add(names_out, g_strdup(name));
+		g_ptr_array_add(texts, t);
 	}
 	return 0;
 }
@@ -485,42 +536,25 @@ static void rule_file_free(gpointer p)
 	g_free(f);
 }
 
-int rules_load(const char *datadir, const char *userdir, struct rules **out,
-	       GPtrArray **warnings, GError **err)
+/*
+ * The rule set from the files read; every pattern from src. Bad lines are
+ * appended to errors; a bad user rule leaves all user rules out.
+ */
+static struct rules *build(GPtrArray *sys, GPtrArray *user, struct source *src,
+			   GPtrArray *errors)
 {
-	g_autofree char *sysdir = g_build_filename(datadir, "filters", "rules", NULL);
-	g_autofree char *udir = NULL;
 	g_autoptr(GPtrArray) sys_files = g_ptr_array_new_with_free_func(rule_file_free);
-	g_autoptr(GPtrArray) sys_names = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GPtrArray) user_files = g_ptr_array_new_with_free_func(rule_file_free);
-	g_autoptr(GPtrArray) user_names = g_ptr_array_new_with_free_func(g_free);
-	g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func(g_free);
-	struct rules *set = NULL;
-	int rc;
+	struct rules *set;
 
-	*out = NULL;
-	rc = load_dir(sysdir, false, sys_files, sys_names, errors, err);
-	if (rc < 0)
-		goto out;
-	if (errors->len) {
-		/* Every broken line at once, so they can all be fixed in one go. */
-		g_autofree char *all = NULL;
+	for (guint i = 0; i < sys->len + user->len; i++) {
+		struct rule_text *t = i < sys->len ? sys->pdata[i] : user->pdata[i - sys->len];
+		struct rule_file *f = g_new(struct rule_file, 1);
+		/* The parser cuts lines in place: give it a copy. */
+		g_autofree char *data = g_strndup(t->data, t->len);
 
-		g_ptr_array_add(errors, NULL);
-		all = g_strjoinv("\n", (char **)errors->pdata);
-		g_ptr_array_remove_index(errors, errors->len - 1);
-		rc = nudge_fail(err, NUDGE_E_CONFIG, "%s", all);
-		goto out;
-	}
-	if (sys_files->len == 0) {
-		rc = nudge_fail(err, NUDGE_E_CONFIG, "no rule files in '%s'", sysdir);
-		goto out;
-	}
-	if (userdir) {
-		udir = g_build_filename(userdir, "rules", NULL);
-		rc = load_dir(udir, true, user_files, user_names, errors, err);
-		if (rc < 0)
-			goto out;
+		*f = parse_file(t->path, t->name, data, src, errors);
+		g_ptr_array_add(i < sys->len ? sys_files : user_files, f);
 	}
 
 	set = g_new0(struct rules, 1);
@@ -534,11 +568,12 @@ int rules_load(const char *datadir, const char *userdir, struct rules **out,
 
 	/* Any bad user rule: the user's rules are all left out. */
 	for (guint i = 0; i < sys_files->len; i++) {
+		struct rule_text *t = sys->pdata[i];
 		bool overridden = false;
 
 		if (!errors->len)
-			for (guint j = 0; j < user_names->len; j++)
-				if (strcmp(user_names->pdata[j], sys_names->pdata[i]) == 0)
+			for (guint j = 0; j < user->len; j++)
+				if (strcmp(((struct rule_text *)user->pdata[j])->name, t->name) == 0)
 					overridden = true;
 		if (!overridden)
 			merge(set, sys_files->pdata[i]);
@@ -550,6 +585,232 @@ int rules_load(const char *datadir, const char *userdir, struct rules **out,
 	g_ptr_array_sort(set->list, cmp_context_first);
 	set->has_context = set->list->len &&
 		((struct rule *)set->list->pdata[0])->stage == (enum nudge_stage)STAGE_CONTEXT;
+	return set;
+}
+
+/*
+ * The rule cache: every compiled pattern of a rule set that loaded without a
+ * warning, serialised by PCRE2, in the order the rules are read. It is used
+ * only when its key (a 128-bit hash of the PCRE2 version and of every rule file's
+ * name and contents) and the checksum of its patterns both match; anything
+ * else (missing, stale, truncated, corrupt) means compiling, as without it.
+ *
+ *   "nudge-rules-cache 1\n", key (16 bytes), length (8, little-endian),
+ *   hash of the patterns (16), the patterns (pcre2_serialize_encode)
+ */
+#define CACHE_MAGIC "nudge-rules-cache 1\n"
+#define CACHE_HEAD (sizeof(CACHE_MAGIC) - 1 + 16 + 8 + 16)
+
+/*
+ * A 64-bit hash, eight bytes at a time: the cache guards against stale and
+ * damaged files, not against an attacker (whoever can write the state folder
+ * can write the database too), and SHA-256 here cost more than the compile.
+ */
+static guint64 hash64(guint64 h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	const guint64 k = 0x9fb21c651e98df25u;
+
+	while (len >= 8) {
+		guint64 w;
+
+		memcpy(&w, p, 8);
+		h = (h ^ w) * k;
+		h ^= h >> 29;
+		p += 8;
+		len -= 8;
+	}
+	if (len) {
+		guint64 w = 0;
+
+		memcpy(&w, p, len);
+		h = (h ^ w ^ ((guint64)len << 56)) * k;
+		h ^= h >> 29;
+	}
+	h = (h ^ (h >> 32)) * k;
+	return h ^ (h >> 29);
+}
+
+/* Two differently seeded hashes: 128 bits. */
+static void hash128(const void *data, size_t len, guint8 out[16])
+{
+	guint64 a = hash64(0x243f6a8885a308d3u, data, len);
+	guint64 b = hash64(0x13198a2e03707344u ^ len, data, len);
+
+	memcpy(out, &a, 8);
+	memcpy(out + 8, &b, 8);
+}
+
+static void cache_key(GPtrArray *sys, GPtrArray *user, guint8 key[16])
+{
+	GByteArray *all = g_byte_array_new();
+	char version[64] = "";
+
+	pcre2_config(PCRE2_CONFIG_VERSION, version);
+	g_byte_array_append(all, (const guint8 *)CACHE_MAGIC, sizeof(CACHE_MAGIC) - 1);
+	g_byte_array_append(all, (const guint8 *)version, (guint)strlen(version) + 1);
+	for (guint i = 0; i < sys->len + user->len; i++) {
+		struct rule_text *t = i < sys->len ? sys->pdata[i] : user->pdata[i - sys->len];
+		guint64 len = t->len;
+
+		g_byte_array_append(all, (const guint8 *)(i < sys->len ? "S" : "U"), 1);
+		g_byte_array_append(all, (const guint8 *)t->name, (guint)strlen(t->name) + 1);
+		g_byte_array_append(all, (const guint8 *)&len, sizeof(len));
+		g_byte_array_append(all, (const guint8 *)t->data, (guint)t->len);
+	}
+	hash128(all->data, all->len, key);
+	g_byte_array_unref(all);
+}
+
+/* The cached patterns for key, or false (src untouched). */
+static bool cache_read(const char *path, const guint8 key[16], struct source *src)
+{
+	g_autofree char *data = NULL;
+	gsize len;
+	guint64 plen = 0;
+	guint8 sum[16];
+	const guint8 *p;
+	int32_t n;
+
+	if (!g_file_get_contents(path, &data, &len, NULL) || len < CACHE_HEAD ||
+	    memcmp(data, CACHE_MAGIC, sizeof(CACHE_MAGIC) - 1) != 0)
+		return false;
+	p = (const guint8 *)data + sizeof(CACHE_MAGIC) - 1;
+	if (memcmp(p, key, 16) != 0)
+		return false;
+	for (int i = 0; i < 8; i++)
+		plen |= (guint64)p[16 + i] << (8 * i);
+	if (plen != len - CACHE_HEAD)
+		return false;
+	hash128(data + CACHE_HEAD, plen, sum);
+	if (memcmp(sum, p + 24, 16) != 0)
+		return false;
+	n = pcre2_serialize_get_number_of_codes((const uint8_t *)data + CACHE_HEAD);
+	if (n <= 0)
+		return false;
+	src->cached = g_new0(pcre2_code *, n);
+	if (pcre2_serialize_decode(src->cached, n, (const uint8_t *)data + CACHE_HEAD,
+				   NULL) != n) {
+		g_clear_pointer(&src->cached, g_free);
+		return false;
+	}
+	src->n_cached = n;
+	src->next = 0;
+	return true;
+}
+
+/* Writes the cache; best effort: without it the rules are compiled. */
+static void cache_write(const char *path, const guint8 key[16], GPtrArray *codes)
+{
+	uint8_t *bytes = NULL;
+	PCRE2_SIZE size = 0;
+	GByteArray *out;
+	guint8 len[8], sum[16];
+
+	if (!codes->len ||
+	    pcre2_serialize_encode((const pcre2_code **)codes->pdata, (int32_t)codes->len,
+				   &bytes, &size, NULL) < 0)
+		return;
+	for (int i = 0; i < 8; i++)
+		len[i] = (guint8)((guint64)size >> (8 * i));
+	hash128(bytes, size, sum);
+	out = g_byte_array_sized_new((guint)(CACHE_HEAD + size));
+	g_byte_array_append(out, (const guint8 *)CACHE_MAGIC, sizeof(CACHE_MAGIC) - 1);
+	g_byte_array_append(out, key, 16);
+	g_byte_array_append(out, len, 8);
+	g_byte_array_append(out, sum, 16);
+	g_byte_array_append(out, bytes, (guint)size);
+	/* A temporary file renamed over the old one: readers see one or the other. */
+	(void)g_file_set_contents(path, (const char *)out->data, (gssize)out->len, NULL);
+	g_byte_array_unref(out);
+	pcre2_serialize_free(bytes);
+}
+
+static void source_clear(struct source *src)
+{
+	for (int32_t i = 0; src->cached && i < src->n_cached; i++)
+		pcre2_code_free(src->cached[i]);
+	g_clear_pointer(&src->cached, g_free);
+	g_clear_pointer(&src->used, g_ptr_array_unref);
+}
+
+int rules_load(const char *datadir, const char *userdir, struct rules **out,
+	       GPtrArray **warnings, GError **err)
+{
+	return rules_load_cached(datadir, userdir, NULL, out, warnings, err);
+}
+
+int rules_load_cached(const char *datadir, const char *userdir, const char *cache,
+		      struct rules **out, GPtrArray **warnings, GError **err)
+{
+	g_autofree char *sysdir = g_build_filename(datadir, "filters", "rules", NULL);
+	g_autofree char *udir = NULL;
+	g_autoptr(GPtrArray) sys = g_ptr_array_new_with_free_func(rule_text_free);
+	g_autoptr(GPtrArray) user = g_ptr_array_new_with_free_func(rule_text_free);
+	g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func(g_free);
+	struct source src = { 0 };
+	struct rules *set = NULL;
+	guint8 key[16];
+	int rc;
+
+	*out = NULL;
+	rc = read_dir(sysdir, false, sys, errors, err);
+	if (rc < 0)
+		goto out;
+	if (sys->len == 0) {
+		rc = nudge_fail(err, NUDGE_E_CONFIG, "no rule files in '%s'", sysdir);
+		goto out;
+	}
+	if (userdir) {
+		udir = g_build_filename(userdir, "rules", NULL);
+		rc = read_dir(udir, true, user, errors, err);
+		if (rc < 0)
+			goto out;
+	}
+
+	if (cache && !errors->len) {
+		cache_key(sys, user, key);
+		src.used = g_ptr_array_new();
+		if (cache_read(cache, key, &src)) {
+			set = build(sys, user, &src, errors);
+			/* Not exactly the patterns of these files: compile instead. */
+			if (errors->len || src.next != src.n_cached) {
+				g_clear_pointer(&set, rules_free);
+				g_ptr_array_set_size(errors, 0);
+			}
+		}
+		source_clear(&src);
+	}
+	if (!set) {
+		guint n_errors = errors->len;
+
+		src.used = g_ptr_array_new();
+		set = build(sys, user, &src, errors);
+		if (cache && !n_errors && !errors->len)
+			cache_write(cache, key, src.used);
+		source_clear(&src);
+	}
+	/* A broken built-in file is fatal, with every broken line at once so
+	 * they can all be fixed in one go; user rules only warn. */
+	{
+		g_autoptr(GPtrArray) fatal = g_ptr_array_new();
+
+		for (guint i = 0; i < errors->len; i++) {
+			const char *e = errors->pdata[i];
+
+			if (g_str_has_prefix(e, sysdir) && e[strlen(sysdir)] == G_DIR_SEPARATOR)
+				g_ptr_array_add(fatal, (gpointer)e);
+		}
+		if (fatal->len) {
+			g_autofree char *all = NULL;
+
+			g_ptr_array_add(fatal, NULL);
+			all = g_strjoinv("\n", (char **)fatal->pdata);
+			rc = nudge_fail(err, NUDGE_E_CONFIG, "%s", all);
+			g_clear_pointer(&set, rules_free);
+			goto out;
+		}
+	}
 	if (warnings && errors->len) {
 		if (!*warnings)
 			*warnings = g_ptr_array_new_with_free_func(g_free);
@@ -659,10 +920,34 @@ static guint lower_bound(const struct text *t, const char *prefix)
 	return lo;
 }
 
+/*
+ * A pattern is compiled to machine code (JIT) when it is first run, not when
+ * it is loaded: most mail runs a handful of the rules, and a JIT compile
+ * costs more than many interpreted matches. Without JIT support the
+ * interpreter runs it.
+ */
+static void jit_once(pcre2_code *re)
+{
+	static int have_jit = -1;
+	size_t size = 0;
+
+	if (have_jit < 0) {
+		uint32_t v = 0;
+
+		pcre2_config(PCRE2_CONFIG_JIT, &v);
+		have_jit = v != 0;
+	}
+	if (!have_jit)
+		return;
+	if (pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &size) == 0 && size == 0)
+		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+}
+
 static bool match_at(const struct rules *set, const struct rule *r,
 		     const struct text *t, size_t off, uint32_t opts,
 		     pcre2_match_data *md)
 {
+	jit_once(r->re);
 	return pcre2_match(r->re, (PCRE2_SPTR)t->s, t->len, off,
 			   opts | PCRE2_NO_UTF_CHECK, md, set->mctx) >= 0;
 }

@@ -20,6 +20,15 @@ struct rules;
  */
 int rules_load(const char *datadir, const char *userdir, struct rules **out,
 	       GPtrArray **warnings, GError **err);
+/*
+ * The same, with a cache of the compiled patterns in the file `cache` (NULL:
+ * none), as `nudge filter` uses: read when it matches the rule files exactly,
+ * rewritten when it does not. A missing, stale or damaged cache only costs
+ * the compile; the rules are the same either way. Patterns are compiled to
+ * machine code only when first run.
+ */
+int rules_load_cached(const char *datadir, const char *userdir, const char *cache,
+		      struct rules **out, GPtrArray **warnings, GError **err);
 void rules_free(struct rules *r);
 
 struct classify_input {

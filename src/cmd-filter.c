@@ -148,6 +148,7 @@ static int analyse(struct cli *cli, const char *buf, size_t len, bool outgoing,
 		   struct record_result *res, GError **err)
 {
 	g_autofree char *db_path = NULL, *user_dir = NULL, *fallback = NULL;
+	g_autofree char *state_dir = NULL, *cache = NULL;
 	g_autofree char *sum = NULL;
 	g_autoptr(GPtrArray) warnings = NULL;
 	struct nudge_msg *m = NULL;
@@ -160,7 +161,10 @@ static int analyse(struct cli *cli, const char *buf, size_t len, bool outgoing,
 	if ((ret = msg_parse(buf, len, &m, err)) < 0)
 		goto out;
 	user_dir = config_user_dir(cli->home);
-	if ((ret = rules_load(cli_datadir(), user_dir, &rules, &warnings, err)) < 0)
+	state_dir = config_state_dir(cli->home);
+	cache = g_build_filename(state_dir, "rules.cache", NULL);
+	if ((ret = rules_load_cached(cli_datadir(), user_dir, cache, &rules, &warnings,
+				     err)) < 0)
 		goto out;
 	for (guint i = 0; warnings && i < warnings->len; i++)
 		cli_warn("%s (using the built-in rules)", (char *)warnings->pdata[i]);
@@ -168,8 +172,10 @@ static int analyse(struct cli *cli, const char *buf, size_t len, bool outgoing,
 	if ((ret = store_open(db_path, &st, err)) < 0)
 		goto out;
 	/* A message without a Message-ID is known by its content. */
-	sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)buf, len);
-	fallback = g_strconcat(sum, "@nudge.invalid", NULL);
+	if (!m->message_id) {
+		sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)buf, len);
+		fallback = g_strconcat(sum, "@nudge.invalid", NULL);
+	}
 	ctx.cfg = cli->cfg;
 	ctx.st = st;
 	ctx.rules = rules;

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install the Debian packages nudge needs that are not installed yet.
-# Usage: deps.sh build [test] [fuzz]. Does nothing when everything is there.
+# Usage: deps.sh build [test] [fuzz] [bench]. Does nothing when everything is there.
 set -eu
 
 build="gcc make pkg-config perl libc6-dev libglib2.0-dev libgmime-3.0-dev
@@ -10,6 +10,7 @@ ca-certificates python3 mutt tmux claws-mail libclaws-mail-dev libgtk-3-dev
 xvfb xauth xdotool x11-apps imagemagick man-db groff-base zsh dpkg-dev debhelper
 fakeroot"
 fuzz="clang libclang-rt-14-dev"
+bench="bogofilter sqlite3"
 
 want=
 for set in "$@"; do
@@ -17,6 +18,7 @@ for set in "$@"; do
 	build) want="$want $build" ;;
 	test) want="$want $test" ;;
 	fuzz) want="$want $fuzz" ;;
+	bench) want="$want $bench" ;;
 	*) echo "deps.sh: unknown package set '$set'" >&2; exit 64 ;;
 	esac
 done
