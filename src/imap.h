@@ -57,4 +57,21 @@ int imap_fetch_uid(struct imap *im, const char *mailbox, guint32 uid,
 int imap_delete_uid(struct imap *im, const char *mailbox, guint32 uid,
 		    GError **err);
 
+/* The mailbox LIST marks with the special-use flag `use` (e.g. "Sent",
+ * without the backslash), spelled as on the wire; *name is NULL when none
+ * is marked. The caller g_frees *name. */
+int imap_special_mailbox(struct imap *im, const char *use, char **name,
+			 GError **err);
+
+/* Selects mailbox; *uidvalidity is its UIDVALIDITY and *uids (g_array_unref;
+ * guint32, ascending) the UIDs above `after` of the messages whose internal
+ * date is on or after `since` (a local date, YYYY-MM-DD; NULL: any). */
+int imap_list_uids(struct imap *im, const char *mailbox, guint32 after,
+		   const char *since, guint32 *uidvalidity, GArray **uids,
+		   GError **err);
+
+/* Adds the keyword (e.g. "$Interview") to the message with this UID. */
+int imap_add_keyword(struct imap *im, const char *mailbox, guint32 uid,
+		     const char *keyword, GError **err);
+
 #endif

@@ -27,6 +27,8 @@ const struct command commands[] = {
 	  "correct what nudge knows about a thread" },
 	{ "sendmail", cmd_sendmail, "[--sendmail PATH] [SENDMAIL-ARGS...]",
 	  "send a message with the real sendmail, then record it as sent" },
+	{ "sync", cmd_sync, "[--since YYYY-MM-DD] [--keyword KW] [--verbose]",
+	  "record the new messages of INBOX and Sent over IMAP" },
 	{ "help", cmd_help, "[COMMAND]", "show this help, or a command's" },
 	{ NULL, NULL, NULL, NULL },
 };

@@ -8,9 +8,15 @@ with DOVECOT_CA). Commands:
                        the number of messages
   append MAILBOX FILE [FLAG...]
                        stores FILE (LF turned into CRLF); prints the UID
+  appendall MAILBOX FILE...
+                       stores each FILE with its Date header as the
+                       internal date (1 Jan 2000 when it has no valid one)
+  recreate MAILBOX     deletes and creates it: a new UIDVALIDITY
   list                 the mailboxes, one a line
 """
+import email.utils
 import imaplib
+import re
 import os
 import ssl
 import sys
@@ -61,6 +67,24 @@ def append(im, mailbox, path, flags):
     else:
         print(0)
 
+def appendall(im, mailbox, paths):
+    for path in paths:
+        with open(path, "rb") as f:
+            data = f.read().replace(b"\r\n", b"\n")
+        when = '"01-Jan-2000 00:00:00 +0000"'
+        head = data.split(b"\n\n", 1)[0]
+        m = re.search(rb"^Date:[ \t]*(.*)$", head, re.M | re.I)
+        if m:
+            try:
+                dt = email.utils.parsedate_to_datetime(m.group(1).decode("latin-1"))
+                if dt.tzinfo is not None:
+                    when = imaplib.Time2Internaldate(dt)
+            except (TypeError, ValueError, OverflowError):
+                pass
+        check(*im.append(quote(mailbox), None, when,
+                         data.replace(b"\n", b"\r\n")))
+
+
 def main():
     im = connect()
     cmd = sys.argv[1]
@@ -68,6 +92,11 @@ def main():
         fetch(im, sys.argv[2], sys.argv[3])
     elif cmd == "append":
         append(im, sys.argv[2], sys.argv[3], sys.argv[4:])
+    elif cmd == "appendall":
+        appendall(im, sys.argv[2], sys.argv[3:])
+    elif cmd == "recreate":
+        check(*im.delete(quote(sys.argv[2])))
+        check(*im.create(quote(sys.argv[2])))
     elif cmd == "list":
         for line in check(*im.list()):
             print(line.decode())
