@@ -4,7 +4,8 @@
  * `nudge filter` would. Incremental: per mailbox the UIDVALIDITY and the
  * last UID read are kept in sync.state beside the database; a new
  * UIDVALIDITY reads the mailbox again (messages already recorded are known
- * by their Message-ID).
+ * by their Message-ID). A thread with a message the user marked with the
+ * keyword $NoFollowUp (in any client) is marked ignored, once.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -147,6 +148,49 @@ out:
 	return ret;
 }
 
+#define NO_FOLLOW_UP "$NoFollowUp"
+
+/* Marks ignored the threads of the messages carrying $NoFollowUp; the state
+ * remembers which threads were marked so, so each is marked once. */
+static int no_follow_up(struct sync_run *run, const char *mailbox, GError **err)
+{
+	g_autoptr(GArray) uids = NULL;
+	int ret;
+
+	if ((ret = imap_search_keyword(run->im, mailbox, NO_FOLLOW_UP, &uids, err)) < 0)
+		return ret;
+	for (guint i = 0; i < uids->len; i++) {
+		guint32 uid = g_array_index(uids, guint32, i);
+		g_autofree char *data = NULL, *thread = NULL;
+		g_autoptr(GError) e = NULL;
+		struct nudge_msg *m = NULL;
+		char *ids[2] = { NULL, NULL };
+		size_t len = 0;
+
+		if ((ret = imap_fetch_uid(run->im, mailbox, uid, &data, &len, err)) < 0)
+			return ret;
+		if (msg_parse(data, len, &m, &e) < 0 || !m->message_id) {
+			msg_free(m);
+			continue;
+		}
+		ids[0] = m->message_id;
+		ret = store_thread_by_ids(run->ctx.st, ids, &thread, err);
+		msg_free(m);
+		if (ret < 0)
+			return ret;
+		if (!thread || g_key_file_get_boolean(run->state, NO_FOLLOW_UP, thread, NULL))
+			continue;
+		if ((ret = store_add_event(run->ctx.st, thread, run->ctx.now, "ignore",
+					   0, err)) < 0)
+			return ret;
+		g_key_file_set_boolean(run->state, NO_FOLLOW_UP, thread, TRUE);
+		if (run->verbose)
+			printf("%s: marked ignore (%s in '%s')\n", thread, NO_FOLLOW_UP,
+			       mailbox);
+	}
+	return 0;
+}
+
 int cmd_sync(struct cli *cli, int argc, char **argv)
 {
 	g_autofree char *since = NULL, *keyword = NULL, *sent = NULL;
@@ -219,14 +263,19 @@ int cmd_sync(struct cli *cli, int argc, char **argv)
 
 	if ((ret = imap_open(&cli->cfg->imap, &run.im, &e)) < 0)
 		goto out;
-	if ((ret = sync_mailbox(&run, "INBOX", false, state_path, &e)) < 0)
+	if ((ret = sync_mailbox(&run, "INBOX", false, state_path, &e)) < 0 ||
+	    (ret = no_follow_up(&run, "INBOX", &e)) < 0)
 		goto out;
 	if ((ret = imap_special_mailbox(run.im, "Sent", &sent, &e)) < 0)
 		goto out;
-	if (sent && g_ascii_strcasecmp(sent, "INBOX") != 0)
-		ret = sync_mailbox(&run, sent, true, state_path, &e);
-	else if (!sent)
+	if (sent && g_ascii_strcasecmp(sent, "INBOX") != 0) {
+		if ((ret = sync_mailbox(&run, sent, true, state_path, &e)) < 0 ||
+		    (ret = no_follow_up(&run, sent, &e)) < 0)
+			goto out;
+	} else if (!sent) {
 		cli_warn("no mailbox is marked \\Sent: only INBOX was read");
+	}
+	ret = save_state(run.state, state_path, &e);
 out:
 	if (ret < 0 && e)
 		cli_error("%s", e->message);

@@ -1064,6 +1064,35 @@ static int list_uids(struct imap *im, const char *mailbox, guint32 after,
 	return 0;
 }
 
+static int search_keyword(struct imap *im, const char *mailbox,
+			  const char *keyword, GArray **uids, GError **err)
+{
+	struct mailimap_search_key *key;
+	clist *result = NULL;
+	char *kw;
+	int r, ret;
+
+	*uids = NULL;
+	if ((ret = select_mailbox(im, mailbox, err)) < 0)
+		return ret;
+	kw = strdup(keyword);
+	key = kw ? mailimap_search_key_new_keyword(kw) : NULL;
+	if (!key) {
+		free(kw);
+		return nudge_fail(err, NUDGE_E_INTERNAL, "out of memory");
+	}
+	r = mailimap_uid_search(im->imap, NULL, key, &result);
+	mailimap_search_key_free(key);
+	if (r != MAILIMAP_NO_ERROR)
+		return fail_imap(im, r, err, "search '%s' for '%s'", mailbox, keyword);
+	*uids = g_array_new(FALSE, FALSE, sizeof(guint32));
+	for (clistiter *it = clist_begin(result); it; it = clist_next(it))
+		g_array_append_val(*uids, *(uint32_t *)clist_content(it));
+	mailimap_search_result_free(result);
+	g_array_sort(*uids, cmp_uid);
+	return 0;
+}
+
 static int add_keyword(struct imap *im, const char *mailbox, guint32 uid,
 		       const char *keyword, GError **err)
 {
@@ -1222,6 +1251,18 @@ int imap_add_keyword(struct imap *im, const char *mailbox, guint32 uid,
 
 	sigpipe_block(&g);
 	ret = add_keyword(im, mailbox, uid, keyword, err);
+	sigpipe_restore(&g);
+	return ret;
+}
+
+int imap_search_keyword(struct imap *im, const char *mailbox,
+			const char *keyword, GArray **uids, GError **err)
+{
+	struct sigpipe_guard g;
+	int ret;
+
+	sigpipe_block(&g);
+	ret = search_keyword(im, mailbox, keyword, uids, err);
 	sigpipe_restore(&g);
 	return ret;
 }

@@ -70,6 +70,11 @@ int imap_list_uids(struct imap *im, const char *mailbox, guint32 after,
 		   const char *since, guint32 *uidvalidity, GArray **uids,
 		   GError **err);
 
+/* The UIDs (g_array_unref; guint32, ascending) of the messages in mailbox
+ * that carry the keyword. */
+int imap_search_keyword(struct imap *im, const char *mailbox,
+			const char *keyword, GArray **uids, GError **err);
+
 /* Adds the keyword (e.g. "$Interview") to the message with this UID. */
 int imap_add_keyword(struct imap *im, const char *mailbox, guint32 uid,
 		     const char *keyword, GError **err);

@@ -121,6 +121,31 @@ test_expect_success '--since: a first run reads only mail that arrived since' '
 	test_no_grep "Senior Data Engineer" list2
 '
 
+test_expect_success '$NoFollowUp set in a client: the thread is ignored, once' '
+	python3 "$IMAPQ" addflag INBOX "<20260305.screen.31@hr.fabrikam.example>" \
+		"\$NoFollowUp" &&
+	thread=$(nudge list --tsv | grep "Product Analyst" | cut -f1) &&
+	test -n "$thread" &&
+	nudge sync -v >out7 &&
+	test_grep "^$thread: marked ignore" out7 &&
+	nudge show "$thread" >show7 &&
+	test_grep "ignored" show7 &&
+	nudge sync -v >out8 &&
+	test_no_grep "marked ignore" out8 &&
+	nudge show 7133168e >show &&
+	test_no_grep "ignored" show
+'
+
+test_expect_success 'on a terminal: a progress bar per mailbox' '
+	command -v script >/dev/null || { echo "script(1) missing"; exit 1; }
+	mkdir home4 &&
+	imap_config | NUDGE_HOME="$TRASH/home4" write_config &&
+	NUDGE_HOME="$TRASH/home4" script -qec "\"$NUDGE_BIN\" sync" typescript >/dev/null &&
+	tr "\r" "\n" <typescript >screen &&
+	test_grep "^INBOX  *\[#\{30\}\] $((n_inbox + 2))/$((n_inbox + 2))" screen &&
+	test_grep "^Sent  *\[#\{30\}\] 1/1" screen
+'
+
 test_expect_success 'no IMAP server configured: a config error' '
 	mkdir home3 &&
 	NUDGE_HOME="$TRASH/home3" write_config </dev/null &&

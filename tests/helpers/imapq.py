@@ -11,6 +11,8 @@ with DOVECOT_CA). Commands:
   appendall MAILBOX FILE...
                        stores each FILE with its Date header as the
                        internal date (1 Jan 2000 when it has no valid one)
+  addflag MAILBOX MESSAGE-ID FLAG
+                       adds FLAG to the messages with this Message-ID
   recreate MAILBOX     deletes and creates it: a new UIDVALIDITY
   list                 the mailboxes, one a line
 """
@@ -94,6 +96,14 @@ def main():
         append(im, sys.argv[2], sys.argv[3], sys.argv[4:])
     elif cmd == "appendall":
         appendall(im, sys.argv[2], sys.argv[3:])
+    elif cmd == "addflag":
+        check(*im.select(quote(sys.argv[2])))
+        uids = check(*im.uid("SEARCH", None, "HEADER", "Message-ID",
+                             quote(sys.argv[3])))[0].split()
+        if not uids:
+            sys.exit("imapq: no message " + sys.argv[3])
+        for uid in uids:
+            check(*im.uid("STORE", uid, "+FLAGS", "(" + sys.argv[4] + ")"))
     elif cmd == "recreate":
         check(*im.delete(quote(sys.argv[2])))
         check(*im.create(quote(sys.argv[2])))
