@@ -6,7 +6,7 @@ set -eu
 build="gcc make pkg-config perl libc6-dev libglib2.0-dev libgmime-3.0-dev
 libetpan-dev libpcre2-dev libsqlite3-dev libical-dev tzdata"
 test="sqlite3 procmail dovecot-imapd dovecot-lmtpd dovecot-sieve openssl
-ca-certificates mutt tmux python3"
+ca-certificates mutt tmux python3 systemd"
 
 want=
 for set in "$@"; do
