@@ -71,8 +71,52 @@ $(SAN)/tests/%: tests/helpers/%.c $(SAN)/libnudge.a $(HDRS)
 	@$(if $(V),,echo "  LINK    $@";)
 	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) -Isrc -o $@ $< $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
 
+# The fuzzing harnesses replayed without libFuzzer (regression cases).
+FUZZ_HARNESS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz-*.c))
+$(SAN)/tests/replay-%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(SAN)/libnudge.a $(HDRS)
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) -Isrc -o $@ $< tests/fuzz/replay.c $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
+
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(SAN)/tests/%) \
-	$(patsubst tests/helpers/%.c,$(SAN)/tests/%,$(wildcard tests/helpers/*.c))
+	$(patsubst tests/helpers/%.c,$(SAN)/tests/%,$(wildcard tests/helpers/*.c)) \
+	$(FUZZ_HARNESS:%=$(SAN)/tests/replay-%)
+
+# The Claws Mail plugin: the same core compiled as position-independent code
+# (build/pic) linked into plugin/nudge.so. Claws' own symbols come from the
+# claws-mail binary; only the plugin_* functions are exported (plugin/nudge.map).
+PIC = build/pic
+PLUGIN_SRC = $(wildcard plugin/*.c)
+PLUGIN_HDRS = $(wildcard plugin/*.h)
+PLUGIN_CFLAGS = $(patsubst -I%,-isystem %,$(shell pkg-config --cflags claws-mail gtk+-3.0 2>/dev/null)) \
+	-Wno-deprecated-declarations
+CLAWS_PLUGINDIR = $(shell pkg-config --variable=plugindir claws-mail 2>/dev/null)
+
+$(PIC)/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  CC      $@";)
+	$(Q)$(CC) $(CFLAGS) -fPIC -c -o $@ $<
+$(PIC)/libnudge.a: $(CORE_SRC:src/%.c=$(PIC)/%.o)
+	$(Q)rm -f $@; ar rcs $@ $^
+$(PIC)/plugin/%.o: plugin/%.c $(HDRS) $(PLUGIN_HDRS)
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  CC      $@";)
+	$(Q)$(CC) $(CFLAGS) -fPIC -Isrc $(PLUGIN_CFLAGS) -c -o $@ $<
+
+plugin: plugin/nudge.so
+plugin/nudge.so: $(PLUGIN_SRC:plugin/%.c=$(PIC)/plugin/%.o) $(PIC)/libnudge.a plugin/nudge.map
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) -shared -fPIC -Wl,-Bsymbolic -Wl,--version-script=plugin/nudge.map \
+		-o $@ $(PLUGIN_SRC:plugin/%.c=$(PIC)/plugin/%.o) $(PIC)/libnudge.a \
+		$(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs gtk+-3.0 2>/dev/null)
+
+# System-wide into Claws' plugin folder; `make install-plugin USER_PLUGIN=1`
+# into ~/.claws-mail/plugins instead.
+install-plugin: plugin/nudge.so
+	$(if $(USER_PLUGIN),install -d "$(HOME)/.claws-mail/plugins" && \
+		install -m 644 plugin/nudge.so "$(HOME)/.claws-mail/plugins/nudge.so", \
+		install -d "$(DESTDIR)$(CLAWS_PLUGINDIR)" && \
+		install -m 644 plugin/nudge.so "$(DESTDIR)$(CLAWS_PLUGINDIR)/nudge.so")
 
 deps:
 	@sh tools/deps.sh build
@@ -80,12 +124,13 @@ deps:
 deps-test:
 	@sh tools/deps.sh build test
 
-check-build: $(SAN)/nudge $(UNIT_BIN)
+check-build: $(SAN)/nudge $(UNIT_BIN) plugin
 
 # Every test under AddressSanitizer and UBSan, through prove (TAP).
 check: deps-test
 	$(MAKE) check-build
-	NUDGE_BIN=$(CURDIR)/$(SAN)/nudge NUDGE_UNIT=$(CURDIR)/$(SAN)/tests \
+	@mkdir -p build/tmp
+	TMPDIR=$(CURDIR)/build/tmp NUDGE_BIN=$(CURDIR)/$(SAN)/nudge NUDGE_UNIT=$(CURDIR)/$(SAN)/tests \
 	NUDGE_DATADIR=$(CURDIR) \
 	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1:exitcode=99 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
@@ -96,6 +141,33 @@ demo: deps
 	sh tools/demo.sh
 
 clean:
-	rm -rf build nudge demo
+	rm -rf build nudge demo plugin/nudge.so
 
-.PHONY: all deps deps-test check check-build demo clean
+# libFuzzer: the core compiled again with clang into build/fuzz, one binary
+# per harness; `make fuzz FUZZ_SECONDS=N` runs each for N seconds.
+FUZZ = build/fuzz
+FUZZ_CC = clang
+FUZZ_SECONDS ?= 60
+FUZZ_SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+$(FUZZ)/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  CC      $@";)
+	$(Q)$(FUZZ_CC) $(CFLAGS) -O1 $(FUZZ_SANITIZE) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(FUZZ)/libnudge.a: $(CORE_SRC:src/%.c=$(FUZZ)/%.o)
+	$(Q)rm -f $@; ar rcs $@ $^
+$(FUZZ)/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(FUZZ)/libnudge.a $(HDRS)
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(FUZZ_CC) $(CFLAGS) -O1 $(FUZZ_SANITIZE) -fsanitize=fuzzer -Isrc \
+		-Wno-unused-command-line-argument -o $@ $< \
+		$(FUZZ)/libnudge.a $(LDFLAGS) $(LDLIBS)
+
+fuzz-build: $(FUZZ_HARNESS:%=$(FUZZ)/%)
+
+fuzz:
+	@sh tools/deps.sh build fuzz
+	$(MAKE) fuzz-build
+	NUDGE_DATADIR=$(CURDIR) sh tests/fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZ_HARNESS)
+
+.PHONY: all plugin install-plugin deps deps-test check check-build demo clean \
+	fuzz fuzz-build

@@ -17,8 +17,20 @@
 #define SCOPE_FRESH 2u
 #define SCOPE_QUOTED 4u
 
-/* STAGE__COUNT as a rule's stage: the rule adds to every stage ("*"). */
+/*
+ * How much of the text the rules read: what a message is about is said at
+ * its top, and the newest quoted message comes first. Keeps a long thread or
+ * newsletter fast.
+ */
+#define FRESH_MAX 8192
+#define QUOTED_MAX 4096
+
+/*
+ * Two pseudo stages: a "*" rule adds to every stage; a "context" rule does
+ * too, and incoming mail that matches no context rule is none at once.
+ */
 #define STAGE_ALL STAGE__COUNT
+#define STAGE_CONTEXT (STAGE__COUNT + 1)
 
 struct rule {
 	enum nudge_stage stage;
@@ -27,6 +39,20 @@ struct rule {
 	char *pattern;
 	char *where;		/* "file:line" */
 	pcre2_code *re;
+	char **starts;		/* words one of which starts every match, or NULL */
+};
+
+/* A word of a text: case-folded, and where it starts. */
+struct word {
+	char *w;
+	size_t off;
+};
+
+/* A text as the rules see it, and its words sorted for lookups. */
+struct text {
+	const char *s;
+	size_t len;
+	GArray *words;		/* of struct word */
 };
 
 struct rules {
@@ -34,6 +60,7 @@ struct rules {
 	pcre2_match_context *mctx;
 	int threshold;
 	int quoted_percent;
+	bool has_context;	/* some rule is a context rule */
 };
 
 /* What one file holds before it is merged into the rule set. */
@@ -50,6 +77,7 @@ static void rule_free(gpointer p)
 	if (!r)
 		return;
 	pcre2_code_free(r->re);
+	g_strfreev(r->starts);
 	g_free(r->pattern);
 	g_free(r->where);
 	g_free(r);
@@ -69,6 +97,10 @@ static int parse_stage(const char *s, enum nudge_stage *out)
 {
 	if (strcmp(s, "*") == 0) {
 		*out = STAGE_ALL;
+		return 0;
+	}
+	if (strcmp(s, "context") == 0) {
+		*out = (enum nudge_stage)STAGE_CONTEXT;
 		return 0;
 	}
 	if (strcmp(s, "none") == 0)
@@ -146,6 +178,123 @@ static pcre2_code *compile(const char *pattern, char *msg, size_t msglen)
 	return re;
 }
 
+/* Skips to the end of the current alternative: the next '|' or ')' at this
+ * depth, or the end of the pattern. */
+static const char *skip_alternative(const char *q)
+{
+	int depth = 0;
+
+	for (; *q; q++) {
+		if (*q == '\\' && q[1]) {
+			q++;
+		} else if (*q == '[') {
+			q++;
+			if (*q == '^')
+				q++;
+			if (*q == ']')
+				q++;
+			while (*q && *q != ']') {
+				if (*q == '\\' && q[1])
+					q++;
+				q++;
+			}
+			if (!*q)
+				return q;
+		} else if (*q == '(') {
+			depth++;
+		} else if (*q == ')') {
+			if (!depth)
+				return q;
+			depth--;
+		} else if (*q == '|' && !depth) {
+			return q;
+		}
+	}
+	return q;
+}
+
+static bool word_byte(char c)
+{
+	return g_ascii_isalnum(c) || c == '_' || (unsigned char)c >= 0x80;
+}
+
+/*
+ * The words that every match must start with, read off the pattern: each
+ * alternative has to begin with \b (or ^) and a literal, perhaps inside a
+ * group ("\b(?:invite|schedule) ..."). Appends them to out; false when the
+ * pattern does not have this shape and must always run.
+ */
+static bool first_words(const char *p, const char **end, bool bound, GPtrArray *out)
+{
+	const char *q = p;
+
+	for (;;) {
+		bool b = bound;
+
+		for (;;) {
+			if (q[0] == '\\' && q[1] == 'b') {
+				b = true;
+				q += 2;
+			} else if (q[0] == '^') {
+				b = true;
+				q++;
+			} else {
+				break;
+			}
+		}
+		if (q[0] == '(') {
+			const char *e;
+
+			q += q[1] == '?' && q[2] == ':' ? 3 : q[1] == '?' ? 0 : 1;
+			if (q[0] == '(' || !first_words(q, &e, b, out))
+				return false;
+			if (*e == '?' || *e == '*' || (*e == '{' && e[1] == '0'))
+				return false;
+			q = e;
+		} else if (word_byte(q[0])) {
+			const char *w = q;
+			g_autofree char *lit = NULL;
+			size_t n;
+
+			while (word_byte(*q))
+				q++;
+			n = (size_t)(q - w);
+			/* "references?": the last letter may be missing. */
+			if (*q == '?' || *q == '*' || *q == '{')
+				n = (size_t)(g_utf8_find_prev_char(w, q) - w);
+			if (!b || !n)
+				return false;
+			lit = g_strndup(w, n);
+			if (!g_utf8_validate(lit, -1, NULL))
+				return false;
+			g_ptr_array_add(out, g_utf8_casefold(lit, -1));
+		} else {
+			return false;
+		}
+		q = skip_alternative(q);
+		if (*q != '|')
+			break;
+		q++;
+	}
+	*end = *q == ')' ? q + 1 : q;
+	return true;
+}
+
+/* The first words of a pattern as a string vector, or NULL. */
+static char **starts_of(const char *pattern)
+{
+	GPtrArray *w = g_ptr_array_new();
+	const char *end;
+
+	if (!first_words(pattern, &end, false, w) || *end) {
+		g_ptr_array_set_free_func(w, g_free);
+		g_ptr_array_unref(w);
+		return NULL;
+	}
+	g_ptr_array_add(w, NULL);
+	return (char **)g_ptr_array_free(w, FALSE);
+}
+
 /*
  * Parses one rule file; every bad line is appended to errors as
  * "file:line: message". Returns the rules of the good lines.
@@ -216,6 +365,7 @@ static struct rule_file parse_file(const char *path, const char *name,
 		r->pattern = g_strdup(p);
 		r->where = g_strdup_printf("%s:%d", name, i + 1);
 		r->re = compile(p, msg, sizeof(msg));
+		r->starts = starts_of(p);
 		if (!r->re) {
 			g_ptr_array_add(errors, g_strdup_printf("%s:%d: %s", path, i + 1, msg));
 			rule_free(r);
@@ -319,6 +469,14 @@ static int load_dir(const char *dir, bool user, GPtrArray *files,
 	return 0;
 }
 
+static int cmp_context_first(gconstpointer a, gconstpointer b)
+{
+	const struct rule *x = *(struct rule *const *)a, *y = *(struct rule *const *)b;
+
+	return (y->stage == (enum nudge_stage)STAGE_CONTEXT) -
+	       (x->stage == (enum nudge_stage)STAGE_CONTEXT);
+}
+
 static void rule_file_free(gpointer p)
 {
 	struct rule_file *f = p;
@@ -382,6 +540,10 @@ int rules_load(const char *datadir, const char *userdir, struct rules **out,
 	if (!errors->len)
 		for (guint i = 0; i < user_files->len; i++)
 			merge(set, user_files->pdata[i]);
+	/* Context rules first: without context the rest need not run. */
+	g_ptr_array_sort(set->list, cmp_context_first);
+	set->has_context = set->list->len &&
+		((struct rule *)set->list->pdata[0])->stage == (enum nudge_stage)STAGE_CONTEXT;
 	if (warnings && errors->len) {
 		if (!*warnings)
 			*warnings = g_ptr_array_new_with_free_func(g_free);
@@ -398,7 +560,7 @@ out:
  * The text as the rules see it: valid UTF-8, every run of white space one
  * blank, typographic quotes and dashes as their ASCII forms.
  */
-static char *normalise(const char *s)
+static char *normalise(const char *s, size_t max)
 {
 	g_autofree char *valid = NULL;
 	GString *o;
@@ -408,7 +570,7 @@ static char *normalise(const char *s)
 		return g_strdup("");
 	valid = g_utf8_make_valid(s, -1);
 	o = g_string_sized_new(strlen(valid) + 1);
-	for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+	for (const char *p = valid; *p && o->len < max; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 
 		if (g_unichar_isspace(c) || c == 0xa0 || c == 0x200b) {
@@ -435,53 +597,152 @@ static char *normalise(const char *s)
 	return g_string_free(o, FALSE);
 }
 
-static bool matches(const struct rules *set, const struct rule *r,
-		    const char *text, size_t len, pcre2_match_data *md)
+static int cmp_word(gconstpointer a, gconstpointer b)
 {
-	int rc;
+	const struct word *x = a, *y = b;
+	int c = strcmp(x->w, y->w);
 
-	if (!len)
+	return c ? c : (x->off > y->off) - (x->off < y->off);
+}
+
+static void clear_word(gpointer p)
+{
+	g_free(((struct word *)p)->w);
+}
+
+/* The text's words, case-folded and sorted. */
+static void text_init(struct text *t, const char *s)
+{
+	const char *p = s, *w = NULL;
+
+	t->s = s;
+	t->len = strlen(s);
+	t->words = g_array_new(FALSE, FALSE, sizeof(struct word));
+	g_array_set_clear_func(t->words, clear_word);
+	for (;; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		bool in = c && (g_unichar_isalnum(c) || c == '_' || g_unichar_ismark(c));
+
+		if (in && !w)
+			w = p;
+		if (!in && w) {
+			struct word x = { g_utf8_casefold(w, p - w), (size_t)(w - s) };
+
+			g_array_append_val(t->words, x);
+			w = NULL;
+		}
+		if (!c)
+			break;
+	}
+	g_array_sort(t->words, cmp_word);
+}
+
+/* The index of the first word not below prefix. */
+static guint lower_bound(const struct text *t, const char *prefix)
+{
+	guint lo = 0, hi = t->words->len;
+
+	while (lo < hi) {
+		guint mid = lo + (hi - lo) / 2;
+
+		if (strcmp(g_array_index(t->words, struct word, mid).w, prefix) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool match_at(const struct rules *set, const struct rule *r,
+		     const struct text *t, size_t off, uint32_t opts,
+		     pcre2_match_data *md)
+{
+	return pcre2_match(r->re, (PCRE2_SPTR)t->s, t->len, off,
+			   opts | PCRE2_NO_UTF_CHECK, md, set->mctx) >= 0;
+}
+
+/*
+ * Every match of a rule with first words starts at a word that begins with
+ * one of them: try the pattern anchored there only, not along the text.
+ */
+static bool matches(const struct rules *set, const struct rule *r,
+		    const struct text *t, pcre2_match_data *md)
+{
+	if (!t->len)
 		return false;
-	rc = pcre2_match(r->re, (PCRE2_SPTR)text, len, 0, PCRE2_NO_UTF_CHECK,
-			 md, set->mctx);
-	return rc >= 0;
+	if (!r->starts)
+		return match_at(set, r, t, 0, 0, md);
+	for (char **w = r->starts; *w; w++) {
+		for (guint i = lower_bound(t, *w); i < t->words->len; i++) {
+			const struct word *x = &g_array_index(t->words, struct word, i);
+
+			if (!g_str_has_prefix(x->w, *w))
+				break;
+			if (match_at(set, r, t, x->off, PCRE2_ANCHORED, md))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Whether a context rule of weight 0 (a gate only) matches anywhere. */
+static bool matched_context(const struct rules *set, const struct rule *r,
+			    const struct text *subject, const struct text *fresh,
+			    const struct text *quoted, pcre2_match_data *md)
+{
+	if (r->weight)
+		return false;
+	return ((r->scope & SCOPE_SUBJECT) && matches(set, r, subject, md)) ||
+	       ((r->scope & SCOPE_FRESH) && matches(set, r, fresh, md)) ||
+	       ((r->scope & SCOPE_QUOTED) && matches(set, r, quoted, md));
 }
 
 void classify(const struct rules *set, const struct classify_input *in,
 	      struct classify_result *out)
 {
-	g_autofree char *subject = normalise(in->subject);
-	g_autofree char *fresh = normalise(in->fresh);
-	g_autofree char *quoted = normalise(in->quoted);
-	size_t slen = strlen(subject), flen = strlen(fresh), qlen = strlen(quoted);
+	g_autofree char *subject_s = normalise(in->subject, FRESH_MAX);
+	g_autofree char *fresh_s = normalise(in->fresh, FRESH_MAX);
+	g_autofree char *quoted_s = normalise(in->quoted, QUOTED_MAX);
+	struct text subject, fresh, quoted;
 	int score[STAGE__COUNT] = { 0 };
 	int best_w[STAGE__COUNT] = { 0 };
 	const char *best_rule[STAGE__COUNT] = { NULL };
 	pcre2_match_data *md;
 	enum nudge_stage win = STAGE_NONE;
+	bool context = false;
 
 	out->stage = STAGE_NONE;
 	out->score = 0;
 	out->rule = NULL;
 	if (!set)
 		return;
+	text_init(&subject, subject_s);
+	text_init(&fresh, fresh_s);
+	text_init(&quoted, quoted_s);
 	md = pcre2_match_data_create(1, NULL);
 	for (guint i = 0; i < set->list->len; i++) {
 		const struct rule *r = set->list->pdata[i];
+		bool all = r->stage == STAGE_ALL || r->stage == (enum nudge_stage)STAGE_CONTEXT;
 		int w = 0;
 
-		if (r->stage != STAGE_ALL &&
-		    (r->stage == STAGE_ACCEPTANCE) != in->outgoing)
+		/* The context rules come first; none matched: not job mail. */
+		if (r->stage != (enum nudge_stage)STAGE_CONTEXT && set->has_context &&
+		    !context && !in->outgoing)
+			break;
+		if (!all && (r->stage == STAGE_ACCEPTANCE) != in->outgoing)
 			continue;
-		if (((r->scope & SCOPE_SUBJECT) && matches(set, r, subject, slen, md)) ||
-		    ((r->scope & SCOPE_FRESH) && matches(set, r, fresh, flen, md)))
+		if (((r->scope & SCOPE_SUBJECT) && matches(set, r, &subject, md)) ||
+		    ((r->scope & SCOPE_FRESH) && matches(set, r, &fresh, md)))
 			w = r->weight;
-		else if ((r->scope & SCOPE_QUOTED) && matches(set, r, quoted, qlen, md))
+		else if ((r->scope & SCOPE_QUOTED) && matches(set, r, &quoted, md))
 			w = r->weight * set->quoted_percent / 100;
+		if (r->stage == (enum nudge_stage)STAGE_CONTEXT &&
+		    (w || matched_context(set, r, &subject, &fresh, &quoted, md)))
+			context = true;
 		if (!w)
 			continue;
 		for (int s = STAGE_NONE + 1; s < STAGE__COUNT; s++) {
-			if (r->stage != STAGE_ALL && r->stage != (enum nudge_stage)s)
+			if (!all && r->stage != (enum nudge_stage)s)
 				continue;
 			score[s] += w;
 			if (w > best_w[s]) {
@@ -491,6 +752,9 @@ void classify(const struct rules *set, const struct classify_input *in,
 		}
 	}
 	pcre2_match_data_free(md);
+	g_array_unref(subject.words);
+	g_array_unref(fresh.words);
+	g_array_unref(quoted.words);
 
 	for (int s = STAGE_NONE + 1; s < STAGE__COUNT; s++) {
 		if ((s == STAGE_ACCEPTANCE) != in->outgoing)

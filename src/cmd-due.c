@@ -10,11 +10,48 @@ struct due_print {
 	int failed;
 };
 
+static void print_stale(const struct due_item *it)
+{
+	const struct draft_rec *r = it->stale;
+
+	if (it->error) {
+		cli_error("cannot take back %s for thread '%s' from '%s': %s",
+			  r->kind, r->thread_id, r->location, it->error);
+		return;
+	}
+	switch (it->removal) {
+	case TARGET_REMOVED:
+		printf("removed\t%s\t%s\t%s\n", r->kind, r->thread_id, r->location);
+		break;
+	case TARGET_GONE:
+		break;	/* sent or discarded by the user: nothing to say */
+	case TARGET_EDITED:
+		cli_warn("%s for thread '%s' is not needed any more, but you changed it: left in '%s'",
+			 r->kind, r->thread_id, r->location);
+		break;
+	}
+}
+
 static void print_item(const struct due_item *it, void *data)
 {
 	struct due_print *p = data;
-	g_autofree char *when = clock_iso(it->draft->due, p->tz);
+	g_autofree char *when = NULL;
 
+	if (it->stale) {
+		print_stale(it);
+		if (it->error)
+			p->failed++;
+		return;
+	}
+	when = clock_iso(it->draft->due, p->tz);
+	if (it->retry_at) {
+		g_autofree char *retry = clock_iso(it->retry_at, p->tz);
+
+		cli_warn("%s for thread '%s' failed before (%s): next try after %s",
+			 draft_kind_name(it->draft->kind), it->draft->thread_id,
+			 it->error ? it->error : "unknown error", retry);
+		return;
+	}
 	if (it->error) {
 		cli_error("%s for thread '%s' not written: %s",
 			  draft_kind_name(it->draft->kind), it->draft->thread_id, it->error);
@@ -51,6 +88,10 @@ int cmd_due(struct cli *cli, int argc, char **argv)
 	}
 	if ((ret = cli_setup(cli, !dry_run)) < 0)
 		return ret;
+	if (cli->cfg->target == DRAFTS_IMAP && cli->cfg->imap.tls == IMAP_TLS_NONE)
+		cli_warn("'[imap] tls = none': the password and drafts cross the network unencrypted");
+	else if (cli->cfg->target == DRAFTS_IMAP && !cli->cfg->imap.tls_verify)
+		cli_warn("'[imap] tls_verify = no': the server's certificate is not checked");
 	o.until = cli->now;
 	if (until_arg && clock_parse(until_arg, cli->cfg->tz, &o.until) < 0) {
 		cli_error("invalid --until '%s': want ISO 8601 such as 2026-03-10T09:00",

@@ -5,9 +5,11 @@
  * stdout exits 75 (EX_TEMPFAIL) so the mail system retries.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -180,6 +182,64 @@ out:
 	return ret;
 }
 
+/*
+ * After the message is out: a detached `nudge due` (same --home and --now),
+ * so that a draft due at once is in Drafts within seconds while the mail
+ * system goes on. Double fork and setsid, so it is nobody's child and holds
+ * none of the mail system's pipes.
+ */
+static void start_due(struct cli *cli)
+{
+	char exe[4096];
+	const char *args[8];
+	ssize_t n;
+	pid_t pid;
+	int i = 0, status;
+
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0) {
+		cli_warn("cannot start 'nudge due': cannot find my own program: %s",
+			 g_strerror(errno));
+		return;
+	}
+	exe[n] = '\0';
+	args[i++] = exe;
+	if (cli->home) {
+		args[i++] = "--home";
+		args[i++] = cli->home;
+	}
+	if (cli->now_arg) {
+		args[i++] = "--now";
+		args[i++] = cli->now_arg;
+	}
+	args[i++] = "due";
+	args[i] = NULL;
+
+	pid = fork();
+	if (pid < 0) {
+		cli_warn("cannot start 'nudge due': %s", g_strerror(errno));
+		return;
+	}
+	if (pid == 0) {
+		int fd;
+
+		if (setsid() < 0 || fork() != 0)
+			_exit(0);
+		fd = open("/dev/null", O_RDWR);
+		if (fd < 0)
+			_exit(1);
+		dup2(fd, STDIN_FILENO);
+		dup2(fd, STDOUT_FILENO);
+		dup2(fd, STDERR_FILENO);
+		for (int f = 3; f < 1024; f++)
+			close(f);
+		execv(exe, (char *const *)args);
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+}
+
 int cmd_filter(struct cli *cli, int argc, char **argv)
 {
 	gboolean outgoing = FALSE;
@@ -258,6 +318,14 @@ int cmd_filter(struct cli *cli, int argc, char **argv)
 	}
 	if (ret < 0)
 		goto write_failed;
+	if (analysed && res.tracked && cli->cfg->run_due &&
+	    cli->cfg->target != DRAFTS_NONE) {
+		if (close(STDOUT_FILENO) < 0) {
+			ret = -errno;
+			goto write_failed;
+		}
+		start_due(cli);
+	}
 	return 0;
 write_failed:
 	cli_error("cannot write the message to stdout: %s", g_strerror(-ret));

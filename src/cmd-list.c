@@ -5,20 +5,8 @@
 
 #include "cli.h"
 #include "clock.h"
+#include "due.h"
 #include "schedule.h"
-
-/* The first draft of the thread that is not written yet. */
-static const struct et_draft *next_draft(const struct schedule *s, const char *id,
-					 GHashTable *done)
-{
-	for (size_t i = 0; i < s->res.n_drafts; i++) {
-		const struct et_draft *d = &s->res.drafts[i];
-
-		if (strcmp(d->thread_id, id) == 0 && !g_hash_table_contains(done, d->key))
-			return d;
-	}
-	return NULL;
-}
 
 static char *cell(const char *s)
 {
@@ -44,7 +32,8 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	g_autoptr(GError) e = NULL;
 	g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
 	g_autoptr(GPtrArray) drafts = NULL;
-	g_autoptr(GHashTable) done = g_hash_table_new(g_str_hash, g_str_equal);
+	g_autoptr(GHashTable) failed = g_hash_table_new(g_str_hash, g_str_equal);
+	g_autofree const struct et_draft **next_of = NULL;
 	g_autofree char *db = NULL;
 	struct schedule *s = NULL;
 	struct store *st = NULL;
@@ -69,15 +58,16 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	for (guint i = 0; i < drafts->len; i++) {
 		struct draft_rec *r = drafts->pdata[i];
 
-		if (strcmp(r->state, "written") == 0 || strcmp(r->state, "removed") == 0)
-			g_hash_table_add(done, r->key);
+		if (strcmp(r->state, "failed") == 0)
+			g_hash_table_insert(failed, r->key, r);
 	}
+	next_of = schedule_next_drafts(s, drafts, cli->now);
 
 	g_ptr_array_add(rows, g_strdupv((char **)head));
 	for (guint i = 0; i < s->threads->len; i++) {
 		const struct stored_thread *t = s->threads->pdata[i];
 		const struct et_thread_state *ts = &s->res.states[i];
-		const struct et_draft *d = next_draft(s, t->id, done);
+		const struct et_draft *d = next_of[i];
 		struct thread_facts f;
 		char **row = g_new0(char *, NCOL + 1);
 		g_autofree char *last = NULL, *next = NULL;
@@ -94,8 +84,18 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 		}
 		if (d) {
 			g_autofree char *when = clock_iso(d->due, cli->cfg->tz);
+			struct draft_rec *fr = g_hash_table_lookup(failed, d->key);
 
-			next = g_strdup_printf("%s %s", draft_kind_name(d->kind), when);
+			if (fr) {
+				g_autofree char *retry = clock_iso(
+					fr->due + due_retry_delay(fr->attempts), cli->cfg->tz);
+
+				next = g_strdup_printf("%s %s (failed %d times, next try %s)",
+						       draft_kind_name(d->kind), when,
+						       fr->attempts, retry);
+			} else {
+				next = g_strdup_printf("%s %s", draft_kind_name(d->kind), when);
+			}
 		}
 		row[0] = cell(t->id);
 		row[1] = cell(f.company);

@@ -125,7 +125,7 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 			struct draft_rec *r = drafts->pdata[k];
 
 			if (strcmp(r->key, d->key) == 0)
-				status = strcmp(r->state, "written") == 0 ? "written" : r->state;
+				status = r->state;
 		}
 		if (d->expires && d->expires <= cli->now && strcmp(status, "due") == 0)
 			status = "expired";

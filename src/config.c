@@ -31,12 +31,14 @@ static const struct key_spec keys[] = {
 	{ "imap", "tls", K_SPECIAL, 0, 0, 0 },
 	{ "imap", "user", K_STRING, 0, 0, 0 },
 	{ "imap", "pass_cmd", K_STRING, 0, 0, 0 },
+	{ "imap", "pass", K_SPECIAL, 0, 0, 0 },
 	{ "imap", "drafts", K_STRING, 0, 0, 0 },
 	{ "imap", "tls_verify", K_BOOL, 0, 0, 0 },
 	{ "imap", "tls_ca_file", K_STRING, 0, 0, 0 },
 	{ "imap", "timeout", K_SPECIAL, 0, 0, 0 },
 	{ "filter", "max_size", K_SIZE, 0, 0, 0 },
 	{ "filter", "time_limit", K_SPECIAL, 0, 0, 0 },
+	{ "filter", "run_due", K_BOOL, 0, 0, 0 },
 	{ "etiquette", "thank_you_delay_minutes", ET(thank_you_delay_minutes, 0, 7 * 24 * 60) },
 	{ "etiquette", "thank_you_expire_hours", ET(thank_you_expire_hours, 1, 24 * 30) },
 	{ "etiquette", "interview_minutes", ET(interview_minutes, 1, 24 * 60) },
@@ -253,7 +255,10 @@ static void read_key(struct config *cfg, GKeyFile *kf, const struct key_spec *k,
 		if (!v && g_ascii_strcasecmp(s, "no") != 0 &&
 		    g_ascii_strcasecmp(s, "false") != 0 && strcmp(s, "0") != 0)
 			BAD("%s:%d: '%s' must be yes or no, not '%s'", p, line, n, s);
-		cfg->imap.tls_verify = v;	/* the only boolean so far */
+		else if (strcmp(n, "run_due") == 0)
+			cfg->run_due = v;
+		else
+			cfg->imap.tls_verify = v;
 	} else if (k->type == K_SIZE) {
 		if (parse_size(s, &cfg->max_size) < 0)
 			BAD("%s:%d: '%s' must be a size such as 50M, not '%s'", p, line, n, s);
@@ -306,6 +311,9 @@ static void read_key(struct config *cfg, GKeyFile *kf, const struct key_spec *k,
 			BAD("%s:%d: 'target' must be maildir or imap, not '%s'", p, line, s);
 	} else if (strcmp(n, "maildir") == 0) {
 		cfg->maildir = expand_home(s);
+	} else if (strcmp(g, "imap") == 0 && strcmp(n, "pass") == 0) {
+		BAD("%s:%d: nudge does not keep passwords in its config: remove 'pass' and set 'pass_cmd' to a command that prints the password (e.g. pass_cmd = pass show mail/imap)",
+		    p, line);
 	} else if (strcmp(n, "host") == 0) {
 		cfg->imap.host = g_steal_pointer(&s);
 	} else if (strcmp(n, "time_limit") == 0) {
@@ -354,6 +362,7 @@ static struct config *config_new_defaults(void)
 	cfg->max_size = 50u << 20;
 	cfg->time_limit = 20;
 	cfg->imap.tls_verify = true;
+	cfg->run_due = true;
 	cfg->imap.timeout_seconds = 30;
 	cfg->holidays = g_array_new(FALSE, FALSE, sizeof(gint32));
 	et_settings_init(&cfg->et, cfg->tz);

@@ -31,6 +31,7 @@ struct config {
 	struct imap_config imap;
 	gsize max_size;		/* [filter] max_size, bytes */
 	int time_limit;		/* [filter] time_limit: seconds for the analysis */
+	bool run_due;		/* [filter] run_due: start `nudge due` after a message */
 	struct et_settings et;
 	GArray *holidays;	/* gint32 YYYYMMDD, sorted; et.holidays points here */
 };

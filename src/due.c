@@ -5,10 +5,13 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "compose.h"
+#include "render.h"
 #include "due.h"
 #include "schedule.h"
 #include "target.h"
+
+/* last_error of a written draft that went stale but was kept. */
+#define KEPT_EDITED "stale, but changed by the user: left in Drafts"
 
 static int take_lock(const char *path, int *fd, GError **err)
 {
@@ -35,12 +38,30 @@ static int take_lock(const char *path, int *fd, GError **err)
 	return 0;
 }
 
-/* Writes one draft unless it is there already; records the outcome. */
-static int write_one(struct store *st, struct target *tg, const struct et_draft *d,
-		     const struct composed *c, const struct draft_rec *old,
-		     GError **err)
+gint64 due_retry_delay(int attempts)
 {
-	g_autofree char *location = NULL;
+	gint64 d = 60;
+
+	for (int i = 1; i < attempts && d < 6 * 3600; i++)
+		d *= 2;
+	return MIN(d, 6 * 3600);
+}
+
+static bool state_is(const struct draft_rec *r, const char *state)
+{
+	return r->state && strcmp(r->state, state) == 0;
+}
+
+/*
+ * Writes one draft unless it is there already; records the outcome. A
+ * failed record keeps in `due` the time of the failed attempt, from which
+ * the next wait is counted.
+ */
+static int write_one(struct store *st, struct target *tg, const struct et_draft *d,
+		     const struct rendered *c, const struct draft_rec *old,
+		     gint64 now, GError **err)
+{
+	g_autofree char *location = NULL, *hash = target_hash(c->data, c->len);
 	struct draft_rec rec = { 0 };
 	int ret;
 
@@ -49,24 +70,106 @@ static int write_one(struct store *st, struct target *tg, const struct et_draft 
 	rec.kind = (char *)draft_kind_name(d->kind);
 	rec.due = d->due;
 	rec.message_id = c->message_id;
-	rec.hash = c->hash;
+	/* A draft an earlier attempt left there is the one hashed then. */
+	rec.hash = old && old->hash ? old->hash : hash;
 	rec.attempts = (old ? old->attempts : 0) + 1;
-	/* Intent first: a crash after the put is found by find() next time. */
-	rec.state = (char *)"pending";
-	if ((ret = store_draft_put(st, &rec, err)) < 0)
-		return ret;
 	if ((ret = tg->ops->find(tg, c, &location, err)) < 0)
 		goto failed;
-	if (!location && (ret = tg->ops->put(tg, c, &location, err)) < 0)
-		goto failed;
+	if (!location) {
+		/* Intent first: a crash after the put is found by find() next time. */
+		rec.hash = hash;
+		rec.state = (char *)"pending";
+		if ((ret = store_draft_put(st, &rec, err)) < 0)
+			return ret;
+		if ((ret = tg->ops->put(tg, c, &location, err)) < 0)
+			goto failed;
+	}
 	rec.state = (char *)"written";
 	rec.location = location;
 	return store_draft_put(st, &rec, err);
 failed:
 	rec.state = (char *)"failed";
+	rec.due = now;
 	rec.last_error = (char *)((err && *err) ? (*err)->message : nudge_status_str(ret));
 	store_draft_put(st, &rec, NULL);
 	return ret;
+}
+
+/* Thread states in which nothing nudge left in Drafts is wanted any more. */
+static bool thread_closed(const struct schedule *s, const char *thread_id)
+{
+	int ti = schedule_thread_index(s, thread_id);
+
+	if (ti < 0)
+		return true;
+	switch (s->res.states[ti].state) {
+	case ET_CLOSED:
+	case ET_CLOSED_NO_RESPONSE:
+	case ET_IGNORED:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * Takes back the written drafts the rules no longer list (the employer
+ * answered first, a new decision date replaced a follow-up) or whose thread
+ * closed, when they are still as nudge wrote them.
+ */
+static int remove_stale(struct store *st, struct target *tg,
+			const struct schedule *s, due_cb cb, void *data,
+			int *first_fail, GError **err)
+{
+	g_autoptr(GPtrArray) recs = NULL;
+	g_autoptr(GHashTable) listed = g_hash_table_new(g_str_hash, g_str_equal);
+	int ret;
+
+	if ((ret = store_draft_list(st, &recs, err)) < 0)
+		return ret;
+	for (size_t i = 0; i < s->res.n_drafts; i++)
+		g_hash_table_add(listed, s->res.drafts[i].key);
+	for (guint i = 0; i < recs->len; i++) {
+		struct draft_rec *r = recs->pdata[i];
+		struct due_item it = { .stale = r };
+		g_autoptr(GError) e = NULL;
+
+		if (!state_is(r, "written") || !r->location ||
+		    (r->last_error && strcmp(r->last_error, KEPT_EDITED) == 0))
+			continue;
+		if (g_hash_table_contains(listed, r->key) &&
+		    !thread_closed(s, r->thread_id))
+			continue;
+		ret = tg->ops->remove(tg, r->location, r->hash, &it.removal, &e);
+		if (ret < 0) {
+			it.error = e->message;
+			if (!*first_fail) {
+				*first_fail = ret;
+				if (err && !*err)
+					*err = g_error_copy(e);
+			}
+			cb(&it, data);
+			continue;
+		}
+		switch (it.removal) {
+		case TARGET_REMOVED:
+			g_free(r->state);
+			r->state = g_strdup("removed");
+			break;
+		case TARGET_GONE:
+			g_free(r->state);
+			r->state = g_strdup("gone");
+			break;
+		case TARGET_EDITED:
+			g_free(r->last_error);
+			r->last_error = g_strdup(KEPT_EDITED);
+			break;
+		}
+		if ((ret = store_draft_put(st, r, err)) < 0)
+			return ret;
+		cb(&it, data);
+	}
+	return 0;
 }
 
 int due_run(struct store *st, const struct due_opts *o, due_cb cb, void *data,
@@ -84,13 +187,16 @@ int due_run(struct store *st, const struct due_opts *o, due_cb cb, void *data,
 	}
 	if ((ret = schedule_compute(st, o->cfg, o->now, &s, err)) < 0)
 		goto out;
+	if (!o->dry_run &&
+	    (ret = remove_stale(st, tg, s, cb, data, &first_fail, err)) < 0)
+		goto out;
 
 	for (size_t i = 0; i < s->res.n_drafts; i++) {
 		const struct et_draft *d = &s->res.drafts[i];
 		int ti = schedule_thread_index(s, d->thread_id);
 		struct due_item it = { .draft = d };
 		struct draft_rec old = { 0 };
-		struct composed c = { 0 };
+		struct rendered c = { 0 };
 		g_autoptr(GError) e = NULL;
 		bool found;
 
@@ -100,17 +206,25 @@ int due_run(struct store *st, const struct due_opts *o, due_cb cb, void *data,
 			continue;	/* T1: a late thank-you is worse than none */
 		if ((ret = store_draft_get(st, d->key, &old, &found, err)) < 0)
 			goto out;
-		if (found && (strcmp(old.state, "written") == 0 ||
-			      strcmp(old.state, "removed") == 0)) {
+		if (found && draft_rec_done(&old)) {
 			draft_rec_clear(&old);
 			continue;	/* N2: each draft once */
 		}
-		ret = compose_draft(o->cfg, o->user_dir, o->data_dir,
+		if (found && state_is(&old, "failed") &&
+		    o->now < old.due + due_retry_delay(old.attempts)) {
+			it.retry_at = old.due + due_retry_delay(old.attempts);
+			it.error = old.last_error;
+			it.subject = ((struct stored_thread *)s->threads->pdata[ti])->subject;
+			cb(&it, data);
+			draft_rec_clear(&old);
+			continue;
+		}
+		ret = render_draft(o->cfg, o->user_dir, o->data_dir,
 				    s->threads->pdata[ti], d, o->now, &c, &e);
 		it.subject = c.subject ? c.subject :
 			     ((struct stored_thread *)s->threads->pdata[ti])->subject;
 		if (ret == 0 && !o->dry_run) {
-			ret = write_one(st, tg, d, &c, found ? &old : NULL, &e);
+			ret = write_one(st, tg, d, &c, found ? &old : NULL, o->now, &e);
 			it.written = ret == 0;
 		}
 		if (ret < 0) {
@@ -122,7 +236,7 @@ int due_run(struct store *st, const struct due_opts *o, due_cb cb, void *data,
 			}
 		}
 		cb(&it, data);
-		composed_clear(&c);
+		rendered_clear(&c);
 		draft_rec_clear(&old);
 	}
 	ret = first_fail;

@@ -14,7 +14,7 @@
 enum {
 	RE_DECIDE, RE_CHECKIN, RE_IFNOT, RE_ANSWER, RE_INTERVIEW, RE_NOREPLY,
 	RE_SUFFIX, RE_LEGAL, RE_BODY_COMPANY, RE_EEO, RE_SUBJ_POSITION,
-	RE_BODY_POSITION, RE_INTERVIEWER,
+	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT,
 	RE__COUNT
 };
 
@@ -29,7 +29,8 @@ static const char *const patterns[RE__COUNT] = {
 		"reviendr|revenir vers|retour|décision|décid|nouvelles|recontact|"
 		"vous contacter|informer|réponse|tiendr|"
 		"respuesta|decisión|decidir|comunicar|contactar|noticias|informar|"
-		"pondremos en contacto|responder",
+		"pondremos en contacto|responder|escribiremos|te diremos|le diremos|"
+		"avisaremos|te avisamos",
 	[RE_CHECKIN] =
 		"(?:feel free|please|you(?:'| a)re welcome|(?:don't|do not) hesitate|"
 		"you can|you may|invite you|n'hésitez pas|gerne|no dude|puede|"
@@ -41,11 +42,12 @@ static const char *const patterns[RE__COUNT] = {
 		"if you (?:have not|haven't|do not|don't|did not|didn't) (?:hear|heard|"
 		"receive)|falls sie (?:bis|nichts)|si vous n'avez pas|si no (?:ha|has|recibe)",
 	[RE_ANSWER] =
-		"let (?:us|me) know|respond|reply|accept|sign|decision|answer|"
+		"\\b(?:let (?:us|me) know|respond|reply|accept|sign|decision|answer|"
 		"get back to (?:us|me)|return (?:the|a) signed|confirm|deadline|expire|"
 		"valid (?:until|through)|open until|gültig|annehmen|rückmeldung|"
-		"zurückmelden|antwort|répondre|réponse|accepter|signer|valable|"
-		"responder|respuesta|aceptar|firmar|válida",
+		"zurückmelden|antwort|bescheid|gib uns|geben sie uns|teilen sie uns|"
+		"répondre|faire part|réponse|accepter|signer|valable|"
+		"responder|respuesta|aceptar|firmar|válida)",
 	[RE_INTERVIEW] =
 		"interview|\\bcall\\b|\\bmeet|\\bchat\\b|phone screen|screen(?:ing)?\\b|"
 		"on-?site|video|zoom|teams|hangout|conversation|speak with|talk with|"
@@ -67,7 +69,7 @@ static const char *const patterns[RE__COUNT] = {
 	[RE_BODY_COMPANY] =
 		"(?:interest in (?:joining |working (?:at|for|with) |a career (?:at|with) )?|"
 		"(?:position|role|opportunity|opening|career|job|team|here|"
-		"interview(?:ing)?) (?:at|with) |on behalf of |"
+		"interview(?:ing)?) at |(?:position|role|opportunity|career) with |on behalf of |"
 		"the recruiting team (?:at|of) |ihr interesse an |bei der |bei |"
 		"chez |en la empresa |intérêt pour )"
 		"(?<c>(?:[A-Z0-9][\\w&'.-]*)(?: (?:&|and|of|de|[A-Z0-9][\\w&'.-]*)){0,4})",
@@ -98,6 +100,15 @@ static const char *const patterns[RE__COUNT] = {
 		"entrevista con|reunión con)\\s+"
 		"(?:(?:Frau|Herrn?|Mme|M\\.|Mr\\.?|Mrs\\.?|Ms\\.?|Dr\\.?|Sr\\.?|Sra\\.?) )?"
 		"(?<n>[A-Z][\\p{L}'-]+(?: [A-Z][\\p{L}'-]+){1,2})",
+	[RE_AUTOREPLY] =
+		"out of (?:the )?office|on (?:annual |parental )?(?:leave|vacation|holiday)|"
+		"automatic reply|auto-?reply|abwesen|nicht im büro|absent du bureau|"
+		"réponse automatique|fuera de la oficina|respuesta automática|vacaciones",
+	[RE_SIG_AT] =
+		"(?:recruit(?:er|ing|ment)|talent acquisition|talent partner|HR|hiring|"
+		"people (?:team|partner)|Personal\\w*|recrutement|selección) "
+		"(?:at|@|for|bei|chez|en|de) "
+		"(?<c>[A-Z0-9][\\w&'.-]*(?: (?:&|and|of|[A-Z0-9][\\w&'.-]*)){0,4})\\s*$",
 };
 
 static GRegex *regexes[RE__COUNT];
@@ -111,7 +122,7 @@ static GRegex *re(int which)
 			GRegexCompileFlags f = G_REGEX_OPTIMIZE;
 
 			if (i != RE_BODY_COMPANY && i != RE_EEO && i != RE_BODY_POSITION &&
-			    i != RE_INTERVIEWER)
+			    i != RE_INTERVIEWER && i != RE_SIG_AT)
 				f |= G_REGEX_CASELESS;
 			regexes[i] = g_regex_new(patterns[i], f, 0, NULL);
 			g_assert(regexes[i]);
@@ -291,7 +302,12 @@ static char *company_from_domain(const char *domain)
 		k--;
 	if (!*parts[k])
 		return NULL;
-	parts[k][0] = g_ascii_toupper(parts[k][0]);
+	for (char *p = parts[k]; *p; p++) {
+		if (*p == '-')
+			*p = ' ';
+		if (p == parts[k] || p[-1] == ' ')
+			*p = g_ascii_toupper(*p);
+	}
 	return g_strdup(parts[k]);
 }
 
@@ -312,11 +328,6 @@ static char *clean_name(const char *name, bool *stripped)
 	t = g_regex_replace_literal(re(RE_LEGAL), s, -1, 0, "", 0, NULL);
 	g_free(s);
 	s = g_strstrip(t);
-	if (g_str_has_prefix(s, "The ") && *stripped) {
-		t = g_strdup(s + 4);
-		g_free(s);
-		s = t;
-	}
 	if (!*s) {
 		g_free(s);
 		return NULL;
@@ -383,6 +394,101 @@ static char *company_from_signature(const char *fresh)
 	return NULL;
 }
 
+/* Words that are a team or a job, not a company, once the suffix is gone. */
+static bool generic_word(const char *s)
+{
+	static const char *const w[] = {
+		"recruiter", "recruiting", "technical", "senior", "talent", "team",
+		"hiring", "coordinator", "hr", "human", "people", "the", "your", "our",
+		"campus", "global", "department", "university", "partner", "sourcer",
+		"associate", "developer", "engineer", "manager", "analyst", "director",
+		"principal", "lead", "staff", "intern", "specialist", "consultant",
+		"designer", "scientist", "architect", "officer", "assistant", "head",
+		"executive", "representative", "business", "acquisition",
+	};
+	g_auto(GStrv) words = g_strsplit(s, " ", -1);
+
+	for (int i = 0; words[i]; i++)
+		for (size_t j = 0; j < G_N_ELEMENTS(w); j++)
+			if (g_ascii_strcasecmp(words[i], w[j]) == 0)
+				return true;
+	return false;
+}
+
+/* "Acme", "Acme Data & Co": capitalised words, a few joiners inside. */
+static bool looks_like_name(const char *s)
+{
+	static const char *const joiners[] = { "&", "and", "of", "de", "du", "des", "y", "und" };
+	g_auto(GStrv) words = g_strsplit(s, " ", -1);
+	int n = (int)g_strv_length(words);
+
+	if (n < 1 || n > 4)
+		return false;
+	for (int i = 0; i < n; i++) {
+		bool joiner = false;
+
+		for (size_t j = 0; j < G_N_ELEMENTS(joiners); j++)
+			if (strcmp(words[i], joiners[j]) == 0)
+				joiner = true;
+		if (joiner && i > 0 && i < n - 1)
+			continue;
+		if (!g_unichar_isupper(g_utf8_get_char(words[i])) || strchr(words[i], '\''))
+			return false;
+	}
+	return true;
+}
+
+/* Drops "Your", "Ihr", "Le", ... before a team name. */
+static const char *skip_article(const char *s)
+{
+	static const char *const a[] = {
+		"Your ", "Our ", "The ", "Dein ", "Deine ", "Ihr ", "Ihre ", "Euer ",
+		"Das ", "Die ", "Der ", "Le ", "La ", "Les ", "Votre ", "El ", "Los ",
+		"Tu ", "Su ", "Nuestro ", "Nuestra ",
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(a); i++)
+		if (g_str_has_prefix(s, a[i]))
+			return s + strlen(a[i]);
+	return s;
+}
+
+/*
+ * The signature's last lines: "Acme Recruiting", "The Acme Talent Team",
+ * "Recruiter at Acme", "Acme GmbH".
+ */
+static char *company_from_team_line(const char *fresh)
+{
+	static const char *const c_names[] = { "c", NULL };
+	g_auto(GStrv) lines = NULL;
+	int n, seen = 0;
+
+	if (!fresh)
+		return NULL;
+	lines = g_strsplit(fresh, "\n", -1);
+	n = (int)g_strv_length(lines);
+	for (int i = n - 1; i >= 0 && seen < 6; i--) {
+		char *l = g_strstrip(lines[i]);
+		char *c;
+		bool stripped;
+
+		if (!*l)
+			continue;
+		seen++;
+		if (strlen(l) > 60 || strchr(l, '|') || strchr(l, '@'))
+			continue;
+		c = capture(RE_SIG_AT, l, c_names);
+		if (c && !generic_word(c) && looks_like_name(c))
+			return c;
+		g_free(c);
+		c = clean_name(skip_article(l), &stripped);
+		if (c && stripped && !generic_word(c) && looks_like_name(c))
+			return c;
+		g_free(c);
+	}
+	return NULL;
+}
+
 static void pick_company(const struct fact_input *in, struct facts *out)
 {
 	static const char *const c_names[] = { "c", NULL };
@@ -406,6 +512,8 @@ static void pick_company(const struct fact_input *in, struct facts *out)
 			c = NULL;
 		}
 	}
+	if (!c)
+		c = company_from_team_line(in->fresh);
 	if (!c) {
 		c = capture(RE_EEO, in->fresh, c_names);
 		if (!c)
@@ -514,6 +622,20 @@ static bool from_ics(const char *ics, GTimeZone *tz, struct facts *out)
 	return ok;
 }
 
+/* "your availability for the next week": a window, not a date promised. */
+static bool after_window_word(const char *s, size_t start)
+{
+	static const char *const w[] = { "for the ", "over the ", "during the ", "for ", "during " };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(w); i++) {
+		size_t n = strlen(w[i]);
+
+		if (start >= n && g_ascii_strncasecmp(s + start - n, w[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
 /*
  * The first date of the first sentence that has the keyword, looking after
  * the keyword first ("great talking today; we will decide by Friday").
@@ -538,15 +660,46 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 			size_t from = pass == 0 ? kw : 0;
 
 			while (dates_find(s, from, ref, hit)) {
+				struct date_hit other;
+
 				if (pass == 1 && hit->start >= kw)
 					break;
-				if (!need_time || hit->time != NUDGE_NOTIME)
+				/* "Tuesday at 2 pm or Wednesday at 10 am": no choice yet. */
+				if (need_time && hit->time != NUDGE_NOTIME &&
+				    dates_find(s, hit->end, ref, &other) &&
+				    other.time != NUDGE_NOTIME)
+					break;
+				if (need_time ? hit->time != NUDGE_NOTIME :
+				    !after_window_word(s, hit->start))
 					return true;
 				from = hit->end;
 			}
 		}
 	}
 	return false;
+}
+
+/* The first date with a time of day after the message's Date. */
+static gint64 first_time_ahead(GPtrArray *sents, const struct date_ref *ref)
+{
+	struct date_hit hit;
+
+	for (guint i = 0; i < sents->len; i++) {
+		size_t from = 0;
+
+		while (dates_find(sents->pdata[i], from, ref, &hit)) {
+			struct date_hit other;
+
+			if (hit.time != NUDGE_NOTIME && hit.time > ref->now) {
+				if (dates_find(sents->pdata[i], hit.end, ref, &other) &&
+				    other.time != NUDGE_NOTIME)
+					break;
+				return hit.time;
+			}
+			from = hit.end;
+		}
+	}
+	return NUDGE_NOTIME;
 }
 
 void facts_extract(const struct fact_input *in, enum nudge_stage stage,
@@ -574,10 +727,15 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 
 	if (in->ics && *in->ics)
 		from_ics(in->ics, ref.tz, out);
-	if (out->interview == NUDGE_NOTIME && stage == STAGE_INVITATION &&
-	    find_date(sents, &ref, RE_INTERVIEW, true, &hit)) {
-		out->interview = hit.time;
+	if (out->interview == NUDGE_NOTIME && stage == STAGE_INVITATION) {
+		/* A sentence about the interview first, else any time ahead. */
+		if (find_date(sents, &ref, RE_INTERVIEW, true, &hit))
+			out->interview = hit.time;
+		else
+			out->interview = first_time_ahead(sents, &ref);
 	}
+	if (has(RE_AUTOREPLY, in->subject) || has(RE_AUTOREPLY, in->fresh))
+		goto out;
 
 	/* An explicit invitation to check in at a time comes first. */
 	for (guint i = 0; i < sents->len && out->decision == NUDGE_NOTIME; i++) {
@@ -600,6 +758,7 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 		out->decision = NUDGE_NOTIME;
 		out->decision_is_time = false;
 	}
+out:
 	if (utc)
 		g_time_zone_unref(utc);
 }

@@ -25,6 +25,8 @@ const struct command commands[] = {
 	  "show a thread's timeline and the reason for each planned draft" },
 	{ "mark", cmd_mark, "THREAD interview=ISO|decision=DATE|sent|accept|close|reopen|ignore",
 	  "correct what nudge knows about a thread" },
+	{ "classify", cmd_classify, "[--outgoing] [FILE...]",
+	  "show the stage, rule and facts nudge finds in messages; records nothing" },
 	{ "sendmail", cmd_sendmail, "[--sendmail PATH] [SENDMAIL-ARGS...]",
 	  "send a message with the real sendmail, then record it as sent" },
 	{ "sync", cmd_sync, "[--since YYYY-MM-DD] [--keyword KW] [--verbose]",

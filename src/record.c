@@ -35,49 +35,85 @@ static char *reply_references(const struct nudge_msg *m, const char *own)
 	return g_string_free(s, FALSE);
 }
 
+void record_analyse(const struct config *cfg, const struct rules *rules,
+		    const struct nudge_msg *m, bool outgoing, struct analysis *a)
+{
+	struct classify_input in = { 0 };
+
+	memset(a, 0, sizeof(*a));
+	a->outgoing = outgoing || config_is_user(cfg, m->from_addr);
+	a->automatic = m->auto_submitted;
+	quote_split(m->text ? m->text : "", &a->fresh, &a->quoted);
+	in.subject = m->subject;
+	in.fresh = a->fresh;
+	in.quoted = a->quoted;
+	in.outgoing = a->outgoing;
+	classify(rules, &in, &a->cls);
+	/* Out-of-office and list mail never starts or moves a thread. */
+	if (a->automatic)
+		a->cls.stage = STAGE_NONE;
+}
+
+void record_facts(const struct config *cfg, const struct nudge_msg *m,
+		  const struct analysis *a, gint64 now, struct facts *out)
+{
+	struct fact_input in = { 0 };
+
+	in.subject = m->subject;
+	in.fresh = a->fresh;
+	in.from_name = m->from_name;
+	in.from_addr = m->from_addr;
+	in.reply_to_name = m->reply_to_name;
+	in.reply_to_addr = m->reply_to_addr;
+	in.organization = m->organization;
+	in.ics = m->ics;
+	in.date = m->date ? m->date : now;
+	in.tz = cfg->tz;
+	in.day_first = cfg->day_first;
+	facts_extract(&in, a->cls.stage, out);
+}
+
+void analysis_clear(struct analysis *a)
+{
+	g_free(a->fresh);
+	g_free(a->quoted);
+	memset(a, 0, sizeof(*a));
+}
+
 int record_message(const struct record_ctx *ctx, const struct nudge_msg *m,
 		   bool outgoing, const char *fallback_id,
 		   struct record_result *res, GError **err)
 {
 	const struct config *cfg = ctx->cfg;
 	const char *own = m->message_id ? m->message_id : fallback_id;
-	g_autofree char *fresh = NULL, *quoted = NULL, *domain = NULL;
+	g_autofree char *domain = NULL;
 	g_autofree char *thread_id = NULL, *norm = NULL, *refs = NULL;
 	g_autoptr(GPtrArray) ids = NULL;
-	struct classify_input cin = { 0 };
-	struct classify_result cres = { 0 };
-	struct fact_input fin = { 0 };
+	struct analysis a;
 	struct facts facts = { 0 };
 	struct stored_msg sm = { 0 };
 	int ret;
 
 	memset(res, 0, sizeof(*res));
-	res->outgoing = outgoing || config_is_user(cfg, m->from_addr);
-
-	quote_split(m->text ? m->text : "", &fresh, &quoted);
-	cin.subject = m->subject;
-	cin.fresh = fresh;
-	cin.quoted = quoted;
-	cin.outgoing = res->outgoing;
-	classify(ctx->rules, &cin, &cres);
-	/* Out-of-office and list mail never starts or moves a thread. */
-	if (m->auto_submitted)
-		cres.stage = STAGE_NONE;
-	res->msg_stage = cres.stage;
+	record_analyse(cfg, ctx->rules, m, outgoing, &a);
+	res->outgoing = a.outgoing;
+	res->msg_stage = a.cls.stage;
 
 	/* The employer's side of the conversation names the thread's domain. */
 	domain = addr_domain(res->outgoing ? m->to_addr :
 			     m->reply_to_addr ? m->reply_to_addr : m->from_addr);
 	ids = message_ids(m, own);
 
-	if ((ret = store_begin(ctx->st, err)) < 0)
+	if ((ret = store_begin(ctx->st, err)) < 0) {
+		analysis_clear(&a);
 		return ret;
+	}
 	if ((ret = thread_find(ctx->st, (char **)ids->pdata, m->subject, domain,
 			       &thread_id, err)) < 0)
 		goto fail;
 	if (!thread_id) {
 		/* Only an employer's interview message starts a thread. */
-		if (res->outgoing || cres.stage == STAGE_NONE)
+		if (res->outgoing || a.cls.stage == STAGE_NONE)
 			goto done;
 		norm = subject_normalize(m->subject);
 		if ((ret = store_thread_create(ctx->st, own, m->subject, norm, domain,
@@ -86,27 +122,15 @@ int record_message(const struct record_ctx *ctx, const struct nudge_msg *m,
 			goto fail;
 	}
 
-	if (!res->outgoing) {
-		fin.subject = m->subject;
-		fin.fresh = fresh;
-		fin.from_name = m->from_name;
-		fin.from_addr = m->from_addr;
-		fin.reply_to_name = m->reply_to_name;
-		fin.reply_to_addr = m->reply_to_addr;
-		fin.organization = m->organization;
-		fin.ics = m->ics;
-		fin.date = m->date ? m->date : ctx->now;
-		fin.tz = cfg->tz;
-		fin.day_first = cfg->day_first;
-		facts_extract(&fin, cres.stage, &facts);
-	}
+	if (!res->outgoing)
+		record_facts(cfg, m, &a, ctx->now, &facts);
 
 	refs = reply_references(m, own);
 	sm.message_id = (char *)own;
 	sm.thread_id = thread_id;
 	sm.date = m->date ? m->date : ctx->now;
 	sm.outgoing = res->outgoing;
-	sm.stage = cres.stage;
+	sm.stage = a.cls.stage;
 	sm.from_addr = m->from_addr;
 	sm.from_name = m->from_name;
 	sm.to_addr = m->to_addr;
@@ -129,13 +153,15 @@ int record_message(const struct record_ctx *ctx, const struct nudge_msg *m,
 		goto fail;
 	res->tracked = true;
 	g_strlcpy(res->thread_id, thread_id, sizeof(res->thread_id));
-	if (cres.stage != STAGE_NONE)
-		res->stage = cres.stage;
+	if (a.cls.stage != STAGE_NONE)
+		res->stage = a.cls.stage;
 done:
 	facts_clear(&facts);
+	analysis_clear(&a);
 	return store_commit(ctx->st, err);
 fail:
 	facts_clear(&facts);
+	analysis_clear(&a);
 	store_rollback(ctx->st);
 	return ret;
 }

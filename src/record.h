@@ -8,6 +8,7 @@
 
 #include "classify.h"
 #include "config.h"
+#include "facts.h"
 #include "message.h"
 #include "store.h"
 
@@ -26,6 +27,23 @@ struct record_result {
 	enum nudge_stage stage;	/* the message's, else its thread's stage */
 	enum nudge_stage msg_stage; /* what the classifier said of it */
 };
+
+/* What nudge makes of a message before it looks at any thread. */
+struct analysis {
+	bool outgoing;		/* written by the user */
+	bool automatic;		/* auto-submitted or list mail: never a stage */
+	struct classify_result cls;
+	char *fresh, *quoted;	/* the body split by quote_split(); owned */
+};
+
+/* Classifies m; pure. The caller frees with analysis_clear(). */
+void record_analyse(const struct config *cfg, const struct rules *rules,
+		    const struct nudge_msg *m, bool outgoing, struct analysis *a);
+/* The facts of an employer message, its Date (else now) resolving relative
+ * dates. The caller frees with facts_clear(). */
+void record_facts(const struct config *cfg, const struct nudge_msg *m,
+		  const struct analysis *a, gint64 now, struct facts *out);
+void analysis_clear(struct analysis *a);
 
 /*
  * Records m when it is interview-related or belongs to a tracked thread.

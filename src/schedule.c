@@ -68,6 +68,7 @@ int schedule_compute(struct store *st, const struct config *cfg, gint64 now,
 	int ret;
 
 	p->refs = g_ptr_array_new_with_free_func(g_free);
+	s->index = g_hash_table_new(g_str_hash, g_str_equal);
 	if ((ret = store_load_threads(st, &s->threads, err)) < 0)
 		goto fail;
 	s->et = g_new0(struct et_thread, s->threads->len ? s->threads->len : 1);
@@ -81,6 +82,7 @@ int schedule_compute(struct store *st, const struct config *cfg, gint64 now,
 		s->et[i].id = t->id;
 		s->et[i].items = s->items[i];
 		s->et[i].n_items = n;
+		g_hash_table_insert(s->index, t->id, GUINT_TO_POINTER(i + 1));
 	}
 	if ((ret = etiquette_run(&cfg->et, s->et, s->threads->len, now, &s->res,
 				 err)) < 0)
@@ -106,15 +108,61 @@ void schedule_free(struct schedule *s)
 	if (s->threads)
 		g_ptr_array_unref(s->threads);
 	g_ptr_array_unref(p->refs);
+	g_hash_table_unref(s->index);
 	g_free(p);
 }
 
 int schedule_thread_index(const struct schedule *s, const char *id)
 {
-	for (guint i = 0; i < s->threads->len; i++)
-		if (strcmp(((struct stored_thread *)s->threads->pdata[i])->id, id) == 0)
-			return (int)i;
-	return -1;
+	return (int)GPOINTER_TO_UINT(g_hash_table_lookup(s->index, id)) - 1;
+}
+
+bool draft_rec_done(const struct draft_rec *r)
+{
+	return strcmp(r->state, "pending") != 0 && strcmp(r->state, "failed") != 0;
+}
+
+static GHashTable *done_keys(const GPtrArray *recs)
+{
+	GHashTable *done = g_hash_table_new(g_str_hash, g_str_equal);
+
+	for (guint i = 0; recs && i < recs->len; i++) {
+		const struct draft_rec *r = recs->pdata[i];
+
+		if (draft_rec_done(r))
+			g_hash_table_add(done, r->key);
+	}
+	return done;
+}
+
+const struct et_draft **schedule_next_drafts(const struct schedule *s,
+					     const GPtrArray *recs, gint64 now)
+{
+	const struct et_draft **next = g_new0(const struct et_draft *,
+					      s->threads->len + 1);
+	g_autoptr(GHashTable) done = done_keys(recs);
+
+	/* Drafts come sorted by due time: the first fit of a thread wins. */
+	for (size_t i = 0; i < s->res.n_drafts; i++) {
+		const struct et_draft *d = &s->res.drafts[i];
+		int ti = schedule_thread_index(s, d->thread_id);
+
+		if (ti < 0 || next[ti] || g_hash_table_contains(done, d->key))
+			continue;
+		if (!d->expires || d->expires > now)
+			next[ti] = d;
+	}
+	return next;
+}
+
+const struct et_draft *schedule_next_draft(const struct schedule *s,
+					   const char *thread_id,
+					   const GPtrArray *recs, gint64 now)
+{
+	g_autofree const struct et_draft **next = schedule_next_drafts(s, recs, now);
+	int ti = schedule_thread_index(s, thread_id);
+
+	return ti < 0 ? NULL : next[ti];
 }
 
 void thread_facts_get(const struct stored_thread *t, struct thread_facts *f)

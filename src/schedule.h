@@ -24,6 +24,7 @@ struct schedule {
 	struct et_thread *et;		/* one per thread */
 	struct et_item **items;		/* the et_items of each thread */
 	struct et_result res;
+	GHashTable *index;		/* thread id -> its index + 1 */
 };
 
 /* Loads every thread and runs the rules as of now. Free with schedule_free(). */
@@ -33,6 +34,22 @@ void schedule_free(struct schedule *s);
 
 /* Index of the thread with this id, or -1. */
 int schedule_thread_index(const struct schedule *s, const char *id);
+
+/*
+ * Each thread's next draft: the first planned one that was not done
+ * (written, removed or gone: N2, F6) and has not expired by now; NULL when
+ * none. recs are the store's draft records (store_draft_list). One array
+ * entry per thread, pointing into s; the caller g_frees the array.
+ */
+const struct et_draft **schedule_next_drafts(const struct schedule *s,
+					     const GPtrArray *recs, gint64 now);
+/* The same for one thread. */
+const struct et_draft *schedule_next_draft(const struct schedule *s,
+					   const char *thread_id,
+					   const GPtrArray *recs, gint64 now);
+
+/* True when the record means the draft must never be written again. */
+bool draft_rec_done(const struct draft_rec *r);
 
 void thread_facts_get(const struct stored_thread *t, struct thread_facts *f);
 

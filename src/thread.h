@@ -1,17 +1,10 @@
-/* Which thread a message belongs to, and subject lines of replies. */
+/* Which thread a message belongs to. */
 #ifndef NUDGE_THREAD_H
 #define NUDGE_THREAD_H
 
 #include "nudge.h"
 #include "store.h"
-
-/* Lower case, reply/forward prefixes ("Re:", "AW:", "Fwd:", ...) and spacing
- * removed: the key of the subject fallback. Caller g_frees. */
-char *subject_normalize(const char *subject);
-
-/* "Re: " and the subject without its reply prefixes: never "Re: Re:".
- * Caller g_frees. */
-char *subject_reply(const char *subject);
+#include "subject.h"
 
 /*
  * Finds the thread of a message: first any known id among its own

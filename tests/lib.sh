@@ -21,7 +21,12 @@ _cleanup_cmds=
 
 # Run at exit, last added first (stop servers, remove the trash folder).
 test_at_exit() { _cleanup_cmds="$1; $_cleanup_cmds"; }
+# dash runs the EXIT trap in subshells too (a background job, a pipeline):
+# only the test script itself cleans up. $(exec sh ...) has our pid as its
+# parent exactly when it runs in the script's own shell.
+_main_pid=$$
 _at_exit() {
+	[ "$(exec sh -c 'echo $PPID')" = "$_main_pid" ] || return 0
 	eval "$_cleanup_cmds" >/dev/null 2>&1
 	[ -n "${NUDGE_KEEP_TRASH:-}" ] || rm -rf "$TRASH"
 }
@@ -65,6 +70,7 @@ test_no_grep() {
 write_config() {
 	{
 		printf '[user]\nname = Alex Example\naddresses = alex@example.org;alex.example@mail.example\ntimezone = %s\n' "${NUDGE_TEST_TZ:-Europe/Berlin}"
+		printf '[filter]\nrun_due = no\n'
 		printf '[drafts]\nmaildir = %s/Drafts\n' "$TRASH"
 		cat
 	} >"$NUDGE_HOME/config"

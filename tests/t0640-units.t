@@ -11,7 +11,7 @@ if ! command -v systemd-analyze >/dev/null 2>&1; then
 fi
 
 mkdir -p "$TRASH/units"
-sed "s#/usr/local/bin/nudge#$NUDGE_BIN#g" "$SRC_DIR/filters/nudge-due.service" \
+sed "s#^ExecStart=nudge #ExecStart=$NUDGE_BIN #" "$SRC_DIR/filters/nudge-due.service" \
 	>"$TRASH/units/nudge-due.service"
 cp "$SRC_DIR/filters/nudge-due.timer" "$TRASH/units/"
 

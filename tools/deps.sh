@@ -1,18 +1,21 @@
 #!/bin/sh
 # Install the Debian packages nudge needs that are not installed yet.
-# Usage: deps.sh build [test]. Does nothing when everything is there.
+# Usage: deps.sh build [test] [fuzz]. Does nothing when everything is there.
 set -eu
 
 build="gcc make pkg-config perl libc6-dev libglib2.0-dev libgmime-3.0-dev
 libetpan-dev libpcre2-dev libsqlite3-dev libical-dev tzdata"
 test="sqlite3 procmail dovecot-imapd dovecot-lmtpd dovecot-sieve openssl
-ca-certificates mutt tmux python3 systemd"
+ca-certificates python3 mutt tmux claws-mail libclaws-mail-dev libgtk-3-dev
+xvfb xauth xdotool x11-apps imagemagick systemd"
+fuzz="clang libclang-rt-14-dev"
 
 want=
 for set in "$@"; do
 	case $set in
 	build) want="$want $build" ;;
 	test) want="$want $test" ;;
+	fuzz) want="$want $fuzz" ;;
 	*) echo "deps.sh: unknown package set '$set'" >&2; exit 64 ;;
 	esac
 done

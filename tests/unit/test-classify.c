@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "classify.h"
-#include "eml.h"
+#include "corpus.h"
 #include "text.h"
 
 static struct rules *rules;
@@ -203,7 +203,7 @@ static void test_user_rules(void)
 	g_autoptr(GPtrArray) warn = NULL;
 	g_autoptr(GError) err = NULL;
 	struct rules *r = NULL;
-	struct classify_input in = { "Quarterly sync", "let us have a frobnicate session", NULL, false };
+	struct classify_input in = { "About your application", "let us have a frobnicate session", NULL, false };
 	struct classify_result res;
 
 	/* A good user rule adds to the built-in ones. */
@@ -304,17 +304,17 @@ static bool measure(const char *dir, struct tally *t)
 		struct label *l = labels->pdata[i];
 		g_autofree char *path = g_build_filename(dir, l->file, NULL);
 		enum nudge_stage want, got;
-		struct eml e;
+		struct nudge_msg *m;
 
 		if (strcmp(l->stage, "skip") == 0 || stage_parse(l->stage, &want) < 0)
 			continue;
-		if (!eml_load(path, &e))
+		if (!(m = corpus_load(path)))
 			continue;
-		got = stage_of(e.subject, e.body, l->outgoing);
+		got = stage_of(m->subject, m->text, l->outgoing);
 		if (verbose && got != want)
 			g_print("# MISS %s: want %s got %s\n", path, stage_name(want), stage_name(got));
 		count(t, want, got);
-		eml_clear(&e);
+		msg_free(m);
 	}
 	return true;
 }
@@ -330,15 +330,15 @@ static void measure_all_none(const char *dir, struct tally *t)
 	while ((n = g_dir_read_name(d))) {
 		g_autofree char *path = g_build_filename(dir, n, NULL);
 		enum nudge_stage got;
-		struct eml e;
+		struct nudge_msg *m;
 
-		if (!eml_load(path, &e))
+		if (!(m = corpus_load(path)))
 			continue;
-		got = stage_of(e.subject, e.body, false);
+		got = stage_of(m->subject, m->text, false);
 		if (verbose && got != STAGE_NONE)
 			g_print("# FP %s: %s\n", path, stage_name(got));
 		count(t, STAGE_NONE, got);
-		eml_clear(&e);
+		msg_free(m);
 	}
 	g_dir_close(d);
 }

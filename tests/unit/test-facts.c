@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "dates.h"
+#include "corpus.h"
 #include "facts.h"
+#include "text.h"
 
 static GTimeZone *berlin;
 
@@ -183,6 +185,43 @@ static void test_interview_ics(void)
 	facts_clear(&f);
 }
 
+/* DTSTART with a TZID: from the calendar's VTIMEZONE, else libical's own. */
+static void check_ics_tzid(const char *vtimezone)
+{
+	g_autofree char *ics = g_strdup_printf(
+		"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n%s"
+		"BEGIN:VEVENT\r\nUID:2@acme\r\n"
+		"DTSTART;TZID=America/New_York:20260310T100000\r\n"
+		"DURATION:PT45M\r\nSUMMARY:Interview\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+		vtimezone);
+	struct fact_input in = { 0 };
+	struct facts f;
+	g_autofree char *s = NULL, *e = NULL;
+
+	in.ics = ics;
+	in.date = at(2026, 3, 2, 9, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_INVITATION, &f);
+	s = day_str(f.interview);
+	e = day_str(f.interview_end);
+	/* 10:00 in New York (EDT from 8 March) is 15:00 in Berlin (CET). */
+	g_assert_cmpstr(s, ==, "2026-03-10 15:00");
+	g_assert_cmpstr(e, ==, "2026-03-10 15:45");
+	facts_clear(&f);
+}
+
+static void test_interview_ics_tzid(void)
+{
+	check_ics_tzid("");
+	check_ics_tzid("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"
+		       "BEGIN:DAYLIGHT\r\nDTSTART:20070311T020000\r\n"
+		       "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\nTZOFFSETFROM:-0500\r\n"
+		       "TZOFFSETTO:-0400\r\nTZNAME:EDT\r\nEND:DAYLIGHT\r\n"
+		       "BEGIN:STANDARD\r\nDTSTART:20071104T020000\r\n"
+		       "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\nTZOFFSETFROM:-0400\r\n"
+		       "TZOFFSETTO:-0500\r\nTZNAME:EST\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n");
+}
+
 static void test_day_first(void)
 {
 	struct fact_input in = { 0 };
@@ -262,11 +301,150 @@ static void test_contact_position(void)
 	facts_clear(&f);
 }
 
+/* Letters and digits, lower case, accents dropped. */
+static char *squash(const char *s)
+{
+	g_autofree char *ascii = s ? g_str_to_ascii(s, "C") : NULL;
+	GString *o = g_string_new(NULL);
+
+	for (s = ascii; s && *s; s = g_utf8_next_char(s)) {
+		gunichar c = g_utf8_get_char(s);
+
+		if (g_unichar_isalnum(c))
+			g_string_append_unichar(o, g_unichar_tolower(c));
+	}
+	return g_string_free(o, FALSE);
+}
+
+/* The same company when one name starts the other ("T-Mobile USA"). */
+static bool same_company(const char *a, const char *b)
+{
+	g_autofree char *x = squash(a);
+	g_autofree char *y = squash(b);
+
+	return *x && *y && (g_str_has_prefix(x, y) || g_str_has_prefix(y, x));
+}
+
+static char *ymd(gint64 t)
+{
+	g_autofree char *s = day_str(t);
+
+	return t == NUDGE_NOTIME ? g_strdup("-") : g_strndup(s, 10);
+}
+
+struct score {
+	int n, company, interview, decision, dates;
+};
+
+/* Facts of the labelled messages of dir against their labels. */
+static bool measure(const char *dir, struct score *sc)
+{
+	g_autoptr(GPtrArray) labels = labels_load(dir);
+	bool verbose = g_getenv("NUDGE_TEST_VERBOSE") != NULL;
+
+	if (!labels)
+		return false;
+	for (guint i = 0; i < labels->len; i++) {
+		struct label *l = labels->pdata[i];
+		g_autofree char *path = g_build_filename(dir, l->file, NULL);
+		g_autofree char *iv = NULL, *dd = NULL, *want_dd = NULL;
+		struct fact_input in = { 0 };
+		enum nudge_stage stage;
+		struct facts f;
+		struct nudge_msg *m;
+		char *fresh, *quoted;
+
+		if (l->outgoing || stage_parse(l->stage, &stage) < 0)
+			continue;
+		if (!(m = corpus_load(path)))
+			continue;
+		quote_split(m->text ? m->text : "", &fresh, &quoted);
+		in.subject = m->subject;
+		in.fresh = fresh;
+		in.from_name = m->from_name;
+		in.from_addr = m->from_addr;
+		in.reply_to_name = m->reply_to_name;
+		in.reply_to_addr = m->reply_to_addr;
+		in.organization = m->organization;
+		in.ics = m->ics;
+		in.date = m->date;
+		in.tz = berlin;
+		facts_extract(&in, stage, &f);
+		iv = ymd(f.interview);
+		dd = ymd(stage == STAGE_OFFER ? f.offer_deadline : f.decision);
+		want_dd = g_str_has_prefix(l->note, "offer deadline ") ?
+			g_strdup(l->note + 15) : g_strdup(l->decision);
+		sc->n++;
+		/* Only interview-related mail names the company in its labels. */
+		if (strcmp(l->company, "-") == 0 || stage == STAGE_NONE ||
+		    same_company(f.company, l->company))
+			sc->company++;
+		else if (verbose)
+			g_print("# company %s: got '%s' want '%s'\n", l->file,
+				f.company ? f.company : "-", l->company);
+		if (strcmp(iv, l->interview) == 0)
+			sc->interview++;
+		else if (verbose)
+			g_print("# interview %s: got %s want %s\n", l->file, iv, l->interview);
+		if (strcmp(dd, want_dd) == 0)
+			sc->decision++;
+		else if (verbose)
+			g_print("# decision %s: got %s want %s\n", l->file, dd, want_dd);
+		facts_clear(&f);
+		g_free(fresh);
+		g_free(quoted);
+		msg_free(m);
+	}
+	return true;
+}
+
+static void report(const char *name, const struct score *sc)
+{
+	g_print("# %s facts over %d messages: company %.3f, interview date %.3f, "
+		"decision date %.3f\n", name, sc->n, (double)sc->company / sc->n,
+		(double)sc->interview / sc->n, (double)sc->decision / sc->n);
+}
+
+static void test_corpus_real_dev(void)
+{
+	const char *d = g_getenv("NUDGE_DATADIR");
+	g_autofree char *dir = g_build_filename(d ? d : NUDGE_DATADIR, "..", "shared", "corpus",
+					       "real-dev", NULL);
+	struct score sc = { 0 };
+
+	if (!measure(dir, &sc) || !sc.n) {
+		g_test_skip("no ../shared/corpus/real-dev");
+		return;
+	}
+	report("real-dev", &sc);
+	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.95);
+	g_assert_cmpfloat((double)sc.interview / sc.n, >=, 0.95);
+	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.95);
+}
+
+static void test_corpus_labelled(void)
+{
+	const char *d = g_getenv("NUDGE_DATADIR");
+	g_autofree char *dir = g_build_filename(d ? d : NUDGE_DATADIR, "tests", "corpus",
+					       "labelled", NULL);
+	struct score sc = { 0 };
+
+	if (!measure(dir, &sc) || !sc.n) {
+		g_test_skip("no tests/corpus/labelled");
+		return;
+	}
+	report("labelled", &sc);
+	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.95);
+	g_assert_cmpfloat((double)sc.interview / sc.n, >=, 0.95);
+	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.95);
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
 
 	g_test_init(&argc, &argv, NULL);
+	g_mime_init();
 	berlin = g_time_zone_new_identifier("Europe/Berlin");
 	g_assert_nonnull(berlin);
 	g_test_add_func("/facts/worked-examples", test_worked_examples);
@@ -274,10 +452,14 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/checkin", test_checkin);
 	g_test_add_func("/facts/interview-text", test_interview_text);
 	g_test_add_func("/facts/interview-ics", test_interview_ics);
+	g_test_add_func("/facts/interview-ics-tzid", test_interview_ics_tzid);
 	g_test_add_func("/facts/day-first", test_day_first);
 	g_test_add_func("/facts/company", test_company);
 	g_test_add_func("/facts/contact-position", test_contact_position);
+	g_test_add_func("/facts/corpus-real-dev", test_corpus_real_dev);
+	g_test_add_func("/facts/corpus-labelled", test_corpus_labelled);
 	rc = g_test_run();
 	g_time_zone_unref(berlin);
+	g_mime_shutdown();
 	return rc;
 }

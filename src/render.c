@@ -1,15 +1,15 @@
-/* One planned draft as the message to put in Drafts: template + thread. */
+/* Rendering one planned draft into the message for Drafts: template + thread. */
 #include <string.h>
 
 #include "clock.h"
-#include "compose.h"
+#include "render.h"
 #include "draft.h"
 #include "message.h"
 #include "schedule.h"
 #include "template.h"
 #include "thread.h"
 
-char *compose_draft_id(const char *key)
+char *render_draft_id(const char *key)
 {
 	char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, key, -1);
 
@@ -57,9 +57,9 @@ static const struct stored_msg *find_msg(const struct stored_thread *t,
 	return NULL;
 }
 
-int compose_draft(const struct config *cfg, const char *user_dir,
+int render_draft(const struct config *cfg, const char *user_dir,
 		  const char *data_dir, const struct stored_thread *t,
-		  const struct et_draft *d, gint64 now, struct composed *out,
+		  const struct et_draft *d, gint64 now, struct rendered *out,
 		  GError **err)
 {
 	g_autoptr(GHashTable) vars = g_hash_table_new_full(g_str_hash, g_str_equal,
@@ -153,7 +153,7 @@ int compose_draft(const struct config *cfg, const char *user_dir,
 				  t->id, kind);
 	if (!subject)
 		subject = subject_reply(answer && answer->subject ? answer->subject : f.subject);
-	out->draft_id = compose_draft_id(d->key);
+	out->draft_id = render_draft_id(d->key);
 	domain = addr_domain(spec.from_addr);
 	out->message_id = g_strdup_printf("nudge-%s@%s", out->draft_id,
 					  domain ? domain : "nudge.invalid");
@@ -164,7 +164,7 @@ int compose_draft(const struct config *cfg, const char *user_dir,
 	spec.tz = cfg->tz;
 	spec.body = body;
 	if ((ret = draft_build(&spec, &out->data, &out->len, err)) < 0) {
-		composed_clear(out);
+		rendered_clear(out);
 		return ret;
 	}
 	out->subject = draft_clean(subject);
@@ -173,7 +173,7 @@ int compose_draft(const struct config *cfg, const char *user_dir,
 	return 0;
 }
 
-void composed_clear(struct composed *c)
+void rendered_clear(struct rendered *c)
 {
 	g_free(c->data);
 	g_free(c->subject);

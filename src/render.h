@@ -1,12 +1,12 @@
 /* One planned draft as the message to put in Drafts: template + thread. */
-#ifndef NUDGE_COMPOSE_H
-#define NUDGE_COMPOSE_H
+#ifndef NUDGE_RENDER_H
+#define NUDGE_RENDER_H
 
 #include "config.h"
 #include "etiquette.h"
 #include "store.h"
 
-struct composed {
+struct rendered {
 	char *data;		/* the message, LF line endings */
 	size_t len;
 	char *subject;
@@ -16,16 +16,16 @@ struct composed {
 };
 
 /* The stable id of a draft key: the same key gives the same id. Caller g_frees. */
-char *compose_draft_id(const char *key);
+char *render_draft_id(const char *key);
 
 /*
  * Renders d for thread t. user_dir may be NULL. Fails with NUDGE_E_DATA when
  * nothing says whom to write to, or the template is broken.
  */
-int compose_draft(const struct config *cfg, const char *user_dir,
+int render_draft(const struct config *cfg, const char *user_dir,
 		  const char *data_dir, const struct stored_thread *t,
-		  const struct et_draft *d, gint64 now, struct composed *out,
+		  const struct et_draft *d, gint64 now, struct rendered *out,
 		  GError **err);
-void composed_clear(struct composed *c);
+void rendered_clear(struct rendered *c);
 
 #endif

@@ -1,0 +1,10 @@
+/* Configuration > Preferences > Plugins > nudge: not written yet. */
+#include "plugin.h"
+
+void nudge_prefs_init(void)
+{
+}
+
+void nudge_prefs_done(void)
+{
+}
