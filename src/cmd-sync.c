@@ -95,14 +95,17 @@ static int sync_mailbox(struct sync_run *run, const char *mailbox, bool outgoing
 
 	old_validity = (guint32)g_key_file_get_uint64(run->state, group, "uidvalidity", NULL);
 	last = (guint32)g_key_file_get_uint64(run->state, group, "last_uid", NULL);
-	if ((ret = imap_list_uids(run->im, mailbox, 0, NULL, &validity, &uids, err)) < 0)
-		return ret;
-	g_clear_pointer(&uids, g_array_unref);
-	if (validity != old_validity)
-		last = 0;
 	if ((ret = imap_list_uids(run->im, mailbox, last, run->since, &validity,
 				  &uids, err)) < 0)
 		return ret;
+	if (validity != old_validity && last != 0) {
+		/* Another mailbox under the same name: read it all again. */
+		last = 0;
+		g_clear_pointer(&uids, g_array_unref);
+		if ((ret = imap_list_uids(run->im, mailbox, 0, run->since, &validity,
+					  &uids, err)) < 0)
+			return ret;
+	}
 	g_key_file_set_uint64(run->state, group, "uidvalidity", validity);
 
 	for (guint i = 0; i < uids->len; i++) {
