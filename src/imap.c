@@ -1093,6 +1093,53 @@ static int search_keyword(struct imap *im, const char *mailbox,
 	return 0;
 }
 
+static int idle_wait(struct imap *im, const char *mailbox, int seconds,
+		     const volatile sig_atomic_t *stop, bool *changed,
+		     GError **err)
+{
+	mailstream *stream = im->imap->imap_stream;
+	gint64 end = g_get_monotonic_time() + (gint64)seconds * G_USEC_PER_SEC;
+	int r, ret;
+
+	*changed = false;
+	if ((ret = select_mailbox(im, mailbox, err)) < 0)
+		return ret;
+	if (!mailimap_has_idle(im->imap)) {
+		while (!*stop && g_get_monotonic_time() < end)
+			g_usleep(G_USEC_PER_SEC / 4);
+		return 0;
+	}
+	if (mailstream_setup_idle(stream) < 0)
+		return nudge_fail(err, NUDGE_E_INTERNAL, "cannot wait for the server");
+	r = mailimap_idle(im->imap);
+	if (r != MAILIMAP_NO_ERROR) {
+		mailstream_unsetup_idle(stream);
+		return fail_imap(im, r, err, "idle in '%s'", mailbox);
+	}
+	while (!*stop && g_get_monotonic_time() < end) {
+		int w = mailstream_wait_idle(stream, 1);
+
+		if (w == MAILSTREAM_IDLE_HASDATA) {
+			*changed = true;
+			break;
+		}
+		/* A signal (the caller's stop) interrupts the wait: no error. */
+		if (w == MAILSTREAM_IDLE_ERROR && *stop)
+			break;
+		if (w == MAILSTREAM_IDLE_ERROR || w == MAILSTREAM_IDLE_CANCELLED) {
+			im->broken = true;
+			mailstream_unsetup_idle(stream);
+			return nudge_fail(err, NUDGE_E_NET, "lost the connection to '%s'",
+					  im->host);
+		}
+	}
+	r = mailimap_idle_done(im->imap);
+	mailstream_unsetup_idle(stream);
+	if (r != MAILIMAP_NO_ERROR)
+		return fail_imap(im, r, err, "end idle in '%s'", mailbox);
+	return 0;
+}
+
 static int add_keyword(struct imap *im, const char *mailbox, guint32 uid,
 		       const char *keyword, GError **err)
 {
@@ -1263,6 +1310,18 @@ int imap_search_keyword(struct imap *im, const char *mailbox,
 
 	sigpipe_block(&g);
 	ret = search_keyword(im, mailbox, keyword, uids, err);
+	sigpipe_restore(&g);
+	return ret;
+}
+
+int imap_idle(struct imap *im, const char *mailbox, int seconds,
+	      const volatile sig_atomic_t *stop, bool *changed, GError **err)
+{
+	struct sigpipe_guard g;
+	int ret;
+
+	sigpipe_block(&g);
+	ret = idle_wait(im, mailbox, seconds, stop, changed, err);
 	sigpipe_restore(&g);
 	return ret;
 }

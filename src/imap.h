@@ -6,6 +6,8 @@
 #ifndef NUDGE_IMAP_H
 #define NUDGE_IMAP_H
 
+#include <signal.h>
+
 #include "nudge.h"
 
 enum imap_tls { IMAP_TLS_IMAPS = 0, IMAP_TLS_STARTTLS, IMAP_TLS_NONE };
@@ -74,6 +76,12 @@ int imap_list_uids(struct imap *im, const char *mailbox, guint32 after,
  * that carry the keyword. */
 int imap_search_keyword(struct imap *im, const char *mailbox,
 			const char *keyword, GArray **uids, GError **err);
+
+/* Waits up to `seconds` in IDLE on mailbox for the server to report a
+ * change (*changed true), checking *stop every second (then it returns at
+ * once, *changed false). Without IDLE on the server it only waits. */
+int imap_idle(struct imap *im, const char *mailbox, int seconds,
+	      const volatile sig_atomic_t *stop, bool *changed, GError **err);
 
 /* Adds the keyword (e.g. "$Interview") to the message with this UID. */
 int imap_add_keyword(struct imap *im, const char *mailbox, guint32 uid,

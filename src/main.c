@@ -31,6 +31,8 @@ const struct command commands[] = {
 	  "send a message with the real sendmail, then record it as sent" },
 	{ "sync", cmd_sync, "[--since YYYY-MM-DD] [--keyword KW] [--verbose]",
 	  "record the new messages of INBOX and Sent over IMAP" },
+	{ "watch", cmd_watch, "[--keyword KW] [--interval SECONDS] [--verbose]",
+	  "sync, then due, then wait for new mail (IMAP IDLE); until stopped" },
 	{ "help", cmd_help, "[COMMAND]", "show this help, or a command's" },
 	{ NULL, NULL, NULL, NULL },
 };
