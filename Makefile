@@ -10,7 +10,8 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 PKGS = gmime-3.0 glib-2.0 libetpan libpcre2-8 sqlite3 libical
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Debian's libetpan.pc leaks -specs=.../no-pie-link.specs: keep nudge a PIE.
+PKG_LIBS = $(filter-out -specs=%,$(shell pkg-config --libs $(PKGS) 2>/dev/null))
 
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
 	-Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wvla \
@@ -143,6 +144,94 @@ demo: deps
 clean:
 	rm -rf build nudge demo plugin/nudge.so
 
+# Installing. The installed binary looks for templates/ and filters/ in
+# $(PKGDATADIR), so the files that bake NUDGE_DATADIR in are compiled a third
+# time into build/inst; ./nudge keeps using the source tree.
+BINDIR ?= $(PREFIX)/bin
+PKGDATADIR ?= $(PREFIX)/share/nudge
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+SYSTEMDUSERDIR ?= $(PREFIX)/lib/systemd/user
+INSTALL ?= install
+SCDOC ?= scdoc
+# The Claws Mail plugin goes with `make install` when Claws' development files
+# are there (NO_PLUGIN=1 leaves it out): into Claws' own plugin folder for
+# PREFIX=/usr, else under PREFIX, where Claws does not look by itself.
+CLAWSPLUGINDIR ?= $(if $(filter /usr,$(PREFIX)),$(CLAWS_PLUGINDIR),$(PREFIX)/lib/claws-mail/plugins)
+PLUGIN_INST = $(if $(NO_PLUGIN),,$(if $(CLAWS_PLUGINDIR),$(INST)/plugin/nudge.so))
+
+INST = build/inst
+DATADIR_SRC = $(shell grep -l NUDGE_DATADIR $(CLI_SRC))
+MAN_SRC = $(wildcard man/*.scd)
+MAN_OUT = $(MAN_SRC:man/%.scd=build/man/%)
+UNITS = $(wildcard filters/nudge-due.service filters/nudge-due.timer)
+TEMPLATES = $(filter-out %~,$(wildcard templates/*))
+RULES = $(wildcard filters/rules/*.rules) filters/rules/README
+
+# Rebuilt when PKGDATADIR changes between two `make install`s.
+$(INST)/datadir: FORCE
+	@mkdir -p $(@D)
+	@echo '$(PKGDATADIR)' | cmp -s - $@ || echo '$(PKGDATADIR)' >$@
+$(INST)/%.o: src/%.c $(HDRS) $(INST)/datadir
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  CC      $@";)
+	$(Q)$(CC) $(CFLAGS) -UNUDGE_DATADIR -DNUDGE_DATADIR='"$(PKGDATADIR)"' -c -o $@ $<
+$(INST)/nudge: $(DATADIR_SRC:src/%.c=$(INST)/%.o) \
+		$(patsubst src/%.c,$(REL)/%.o,$(filter-out $(DATADIR_SRC),$(CLI_SRC))) \
+		$(REL)/libnudge.a
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+$(INST)/plugin/%.o: plugin/%.c $(HDRS) $(PLUGIN_HDRS) $(INST)/datadir
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  CC      $@";)
+	$(Q)$(CC) $(CFLAGS) -fPIC -Isrc $(PLUGIN_CFLAGS) -UNUDGE_DATADIR \
+		-DNUDGE_DATADIR='"$(PKGDATADIR)"' -c -o $@ $<
+$(INST)/plugin/nudge.so: $(PLUGIN_SRC:plugin/%.c=$(INST)/plugin/%.o) $(PIC)/libnudge.a plugin/nudge.map
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) -shared -fPIC -Wl,-Bsymbolic -Wl,--version-script=plugin/nudge.map \
+		-o $@ $(PLUGIN_SRC:plugin/%.c=$(INST)/plugin/%.o) $(PIC)/libnudge.a \
+		$(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs gtk+-3.0 2>/dev/null)
+
+build/man/%: man/%.scd
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  SCDOC   $@";)
+	$(Q)$(SCDOC) <$< >$@.tmp && mv $@.tmp $@
+
+man: $(MAN_OUT)
+
+# What `make install` puts in place, built without installing (debian/rules).
+install-build: $(INST)/nudge man $(PLUGIN_INST)
+
+install: install-build
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGDATADIR)/templates \
+		$(DESTDIR)$(PKGDATADIR)/filters/rules $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	$(INSTALL) -m 755 $(INST)/nudge $(DESTDIR)$(BINDIR)/nudge
+	$(INSTALL) -m 644 $(TEMPLATES) $(DESTDIR)$(PKGDATADIR)/templates/
+	$(INSTALL) -m 644 $(RULES) $(DESTDIR)$(PKGDATADIR)/filters/rules/
+	$(INSTALL) -m 644 $(filter %.1,$(MAN_OUT)) $(DESTDIR)$(MANDIR)/man1/
+	$(INSTALL) -m 644 $(filter %.5,$(MAN_OUT)) $(DESTDIR)$(MANDIR)/man5/
+	$(INSTALL) -m 644 completions/nudge.bash $(DESTDIR)$(BASHCOMPDIR)/nudge
+	$(INSTALL) -m 644 completions/_nudge $(DESTDIR)$(ZSHCOMPDIR)/_nudge
+	$(if $(UNITS),$(INSTALL) -d $(DESTDIR)$(SYSTEMDUSERDIR))
+	$(if $(UNITS),$(INSTALL) -m 644 $(UNITS) $(DESTDIR)$(SYSTEMDUSERDIR)/)
+	$(if $(PLUGIN_INST),$(INSTALL) -d $(DESTDIR)$(CLAWSPLUGINDIR))
+	$(if $(PLUGIN_INST),$(INSTALL) -m 644 $(PLUGIN_INST) $(DESTDIR)$(CLAWSPLUGINDIR)/nudge.so)
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/nudge
+	rm -rf $(DESTDIR)$(PKGDATADIR)
+	rm -f $(patsubst build/man/%,$(DESTDIR)$(MANDIR)/man1/%,$(filter %.1,$(MAN_OUT))) \
+		$(patsubst build/man/%,$(DESTDIR)$(MANDIR)/man5/%,$(filter %.5,$(MAN_OUT)))
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/nudge $(DESTDIR)$(ZSHCOMPDIR)/_nudge
+	rm -f $(DESTDIR)$(SYSTEMDUSERDIR)/nudge-due.service \
+		$(DESTDIR)$(SYSTEMDUSERDIR)/nudge-due.timer
+	$(if $(CLAWSPLUGINDIR),rm -f $(DESTDIR)$(CLAWSPLUGINDIR)/nudge.so)
+
+FORCE:
+
 # libFuzzer: the core compiled again with clang into build/fuzz, one binary
 # per harness; `make fuzz FUZZ_SECONDS=N` runs each for N seconds.
 FUZZ = build/fuzz
@@ -170,4 +259,4 @@ fuzz:
 	NUDGE_DATADIR=$(CURDIR) sh tests/fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZ_HARNESS)
 
 .PHONY: all plugin install-plugin deps deps-test check check-build demo clean \
-	fuzz fuzz-build
+	fuzz fuzz-build man install-build install uninstall FORCE

@@ -697,6 +697,34 @@ static bool matched_context(const struct rules *set, const struct rule *r,
 	       ((r->scope & SCOPE_QUOTED) && matches(set, r, quoted, md));
 }
 
+/* "Re:", "AW:", "Fwd:", "RE[2]:" ... at the start of a subject. */
+static bool is_reply(const char *subject)
+{
+	static const char *const prefixes[] = {
+		"re", "aw", "antw", "rv", "r", "sv", "tr", "wg", "fw", "fwd", "réf",
+	};
+	const char *p = subject;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(prefixes); i++) {
+		size_t n = strlen(prefixes[i]);
+
+		if (g_ascii_strncasecmp(p, prefixes[i], n) != 0)
+			continue;
+		p += n;
+		if (*p == '[')
+			while (*p && *p != ']')
+				p++;
+		if (*p == ']')
+			p++;
+		while (*p == ' ')
+			p++;
+		if (*p == ':')
+			return true;
+		p = subject;
+	}
+	return false;
+}
+
 void classify(const struct rules *set, const struct classify_input *in,
 	      struct classify_result *out)
 {
@@ -710,12 +738,15 @@ void classify(const struct rules *set, const struct classify_input *in,
 	pcre2_match_data *md;
 	enum nudge_stage win = STAGE_NONE;
 	bool context = false;
+	bool reply;
 
 	out->stage = STAGE_NONE;
 	out->score = 0;
 	out->rule = NULL;
 	if (!set)
 		return;
+	/* A reply's subject is the thread's: it weighs like quoted text. */
+	reply = is_reply(subject_s);
 	text_init(&subject, subject_s);
 	text_init(&fresh, fresh_s);
 	text_init(&quoted, quoted_s);
@@ -731,9 +762,11 @@ void classify(const struct rules *set, const struct classify_input *in,
 			break;
 		if (!all && (r->stage == STAGE_ACCEPTANCE) != in->outgoing)
 			continue;
-		if (((r->scope & SCOPE_SUBJECT) && matches(set, r, &subject, md)) ||
-		    ((r->scope & SCOPE_FRESH) && matches(set, r, &fresh, md)))
+		if ((r->scope & SCOPE_FRESH) && matches(set, r, &fresh, md))
 			w = r->weight;
+		else if ((r->scope & SCOPE_SUBJECT) && matches(set, r, &subject, md))
+			w = reply && r->stage != (enum nudge_stage)STAGE_CONTEXT ?
+				r->weight * set->quoted_percent / 100 : r->weight;
 		else if ((r->scope & SCOPE_QUOTED) && matches(set, r, &quoted, md))
 			w = r->weight * set->quoted_percent / 100;
 		if (r->stage == (enum nudge_stage)STAGE_CONTEXT &&

@@ -107,7 +107,7 @@ static const struct word words[] = {
 	UNIT("semaine", 7), UNIT("semaines", 7), UNIT("semana", 7),
 	UNIT("semanas", 7), UNIT("fortnight", 14),
 	UNIT("month", 30), UNIT("months", 30), UNIT("monat", 30),
-	UNIT("monate", 30), UNIT("monaten", 30), UNIT("mois", 30), UNIT("mes", 30),
+	UNIT("monate", 30), UNIT("monaten", 30), UNIT("monats", 30), UNIT("mois", 30), UNIT("mes", 30),
 	UNIT("meses", 30),
 	UNIT("hour", -1), UNIT("hours", -1), UNIT("hrs", -1), UNIT("stunde", -1),
 	UNIT("stunden", -1), UNIT("heure", -1), UNIT("heures", -1),
@@ -488,9 +488,10 @@ static int try_relative(struct scan *sc, int i, GDate *out)
 	if (at(sc, j)->kind != TK_WORD || (unit != 7 && unit != 30))
 		return 0;
 	j++;
-	if (at(sc, j)->cls & C_NEXT) {
+	/* "semaine prochaine", "la semana que viene" */
+	if (at(sc, skip_fill(sc, j))->cls & C_NEXT) {
 		next = 1;
-		j++;
+		j = skip_fill(sc, j) + 1;
 		if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_NEXT))
 			j++;
 	}
