@@ -4,7 +4,8 @@
  * and, when that succeeded, recorded by `nudge filter --outgoing` in a child
  * process whose output is discarded. The exit status is always the real
  * sendmail's: whatever happens to nudge, the send is neither lost, changed
- * nor held up.
+ * nor held up, and the recording goes on in the background after the mail
+ * program has its answer.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -154,6 +155,31 @@ static void record_sent(struct cli *cli, const GByteArray *msg, int seconds)
 							    : exit_code(status));
 }
 
+/*
+ * Records in a grandchild of its own session, so the mail program gets the
+ * real sendmail's answer at once, however long nudge takes or hangs.
+ */
+static void record_detached(struct cli *cli, const GByteArray *msg, int seconds)
+{
+	pid_t a = fork(), b;
+
+	if (a < 0) {
+		record_sent(cli, msg, seconds);
+		return;
+	}
+	if (a == 0) {
+		b = fork();
+		if (b > 0)
+			_exit(0);
+		if (b == 0)
+			setsid();
+		record_sent(cli, msg, seconds);
+		_exit(0);
+	}
+	while (waitpid(a, NULL, 0) < 0 && errno == EINTR)
+		;
+}
+
 /* Takes `--sendmail PATH` and the global options from the front of argv;
  * *rest is the first argument for the real sendmail. */
 static int own_options(struct cli *cli, int argc, char **argv, char **sendmail,
@@ -239,7 +265,7 @@ static int send_and_record(struct cli *cli, int argc, char **argv)
 		if (cli_setup(cli, false) == 0 && cli->cfg)
 			limit = cli->cfg->time_limit;
 		g_clear_error(&cli->config_error);
-		record_sent(cli, msg, limit + 10);
+		record_detached(cli, msg, limit + 10);
 	}
 	return code;
 }

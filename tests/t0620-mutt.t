@@ -41,15 +41,49 @@ test_expect_success 'setup: the invitation is recorded' '
 
 sm() { nudge sendmail --sendmail "$TRASH/fake-sendmail" "$@"; }
 
+# The wrapper's background recorder (a fork of it, so with its arguments)
+# and the filter it runs, found by this test's own paths.
+recorders() { pgrep -f -- "sendmail --sendmail $TRASH/fake-sendmail"; }
+filters() { pgrep -f -- "--home $NUDGE_HOME filter --outgoing"; }
+# wait_recorded: until no recorder is left (at most 60 s).
+wait_recorded() {
+	_i=0
+	while recorders >/dev/null && [ $_i -lt 600 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	! recorders >/dev/null || { echo "a recorder is still running"; return 1; }
+}
+kill_recorders() {
+	for _p in $(recorders) $(filters); do kill "$_p"; done
+}
+test_at_exit kill_recorders
+
+# wait_sent N: until thread 7133168e shows N sent messages (at most 30 s):
+# the wrapper records in the background after it has answered.
+wait_sent() {
+	_i=0
+	while [ $_i -lt 300 ]; do
+		nudge show 7133168e >"$TRASH/show" 2>&1
+		[ "$(grep -c "sent: " "$TRASH/show")" -eq "$1" ] && return 0
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	echo "want $1 sent messages:"; cat "$TRASH/show"
+	return 1
+}
+
 test_expect_success 'sendmail: original bytes and arguments, exit 0, recorded' '
 	rm -f sent sent-args &&
 	sm -oi -f alex@example.org -- dana@northwind.example <reply.eml &&
 	cmp reply.eml sent &&
 	printf "%s\n" -oi -f alex@example.org -- dana@northwind.example >want &&
 	test_cmp want sent-args &&
-	nudge show 7133168e >show &&
+	wait_sent 1 &&
 	test_grep "sent: Re: Interview for Senior Data Engineer" show
 '
+
+cp "$NUDGE_HOME/config" "$TRASH/config.orig"
 
 test_expect_success 'sendmail: the real one failing is what the caller sees' '
 	rm -f sent &&
@@ -65,12 +99,27 @@ test_expect_success 'sendmail: nothing is recorded when the send failed' '
 	test "$(grep -c "sent: " show)" -eq 1
 '
 
-cp "$NUDGE_HOME/config" "$TRASH/config.orig"
+test_expect_success 'sendmail: a hanging nudge does not hold up the answer' '
+	sed "s/reply-1@/reply-hang@/" reply.eml >hang.eml &&
+	printf "[filter]\ntime_limit = 600\n" >>"$NUDGE_HOME/config" &&
+	rm -f sent &&
+	NUDGE_TEST_FAULT=hang sm -- a@example.com <hang.eml; ret=$?
+	# Answered while the recorder still waits for the hanging filter.
+	recorders >/dev/null; running=$?
+	_i=0 && until filters >pids || [ $_i -ge 300 ]; do sleep 0.1; _i=$((_i + 1)); done
+	for p in $(cat pids); do kill $p; done
+	wait_recorded
+	cp config.orig "$NUDGE_HOME/config"
+	test $ret -eq 0 && cmp hang.eml sent &&
+	test $running -eq 0 && test -s pids
+'
+
 for fault in segv abort hang; do
 	test_expect_success "sendmail: a nudge that fails ($fault) still sends" '
 		rm -f sent &&
 		printf "[filter]\ntime_limit = 1\n" >>"$NUDGE_HOME/config" &&
 		NUDGE_TEST_FAULT=$fault sm -- a@example.com <reply.eml 2>err; ret=$?
+		wait_recorded
 		cp config.orig "$NUDGE_HOME/config"
 		test $ret -eq 0 && cmp reply.eml sent
 	'
@@ -80,6 +129,7 @@ test_expect_success 'sendmail: a broken config does not stop the send' '
 	cp "$NUDGE_HOME/config" config.orig &&
 	echo "[nonsense" >>"$NUDGE_HOME/config" &&
 	rm -f sent && sm -- a@example.com <reply.eml; ret=$?
+	wait_recorded
 	cp config.orig "$NUDGE_HOME/config"
 	test $ret -eq 0 && cmp reply.eml sent
 '
@@ -216,9 +266,7 @@ test_expect_success 'a reply sent from mutt: byte for byte to sendmail, recorded
 	cmp from-mutt sent &&
 	test_cmp mutt-args sent-args &&
 	test_grep "^In-Reply-To: <inv1.4471@mail.northwind.example>" sent &&
-	nudge show 7133168e >show &&
-	test_grep "sent: Re: Interview for Senior Data Engineer" show &&
-	test "$(grep -c "sent: " show)" -eq 2
+	wait_sent 2
 '
 
 test_expect_success '<recall-message> opens the draft nudge wrote' '
