@@ -99,19 +99,21 @@ static int sync_mailbox(struct sync_run *run, const char *mailbox, bool outgoing
 	g_autoptr(GArray) uids = NULL;
 	guint32 validity = 0, old_validity, last;
 	guint recorded = 0, tracked = 0, failed = 0;
+	/* As in the filter: larger messages are not analysed (nor fetched). */
+	guint32 smaller = cfg->max_size < G_MAXUINT32 ? (guint32)cfg->max_size + 1 : 0;
 	int ret;
 
 	old_validity = (guint32)g_key_file_get_uint64(run->state, group, "uidvalidity", NULL);
 	last = (guint32)g_key_file_get_uint64(run->state, group, "last_uid", NULL);
-	if ((ret = imap_list_uids(run->im, mailbox, last, run->since, &validity,
-				  &uids, err)) < 0)
+	if ((ret = imap_list_uids(run->im, mailbox, last, run->since, smaller,
+				  &validity, &uids, err)) < 0)
 		return ret;
 	if (validity != old_validity && last != 0) {
 		/* Another mailbox under the same name: read it all again. */
 		last = 0;
 		g_clear_pointer(&uids, g_array_unref);
-		if ((ret = imap_list_uids(run->im, mailbox, 0, run->since, &validity,
-					  &uids, err)) < 0)
+		if ((ret = imap_list_uids(run->im, mailbox, 0, run->since, smaller,
+					  &validity, &uids, err)) < 0)
 			return ret;
 	}
 	g_key_file_set_uint64(run->state, group, "uidvalidity", validity);

@@ -996,11 +996,23 @@ static gint cmp_uid(gconstpointer a, gconstpointer b)
 	return x < y ? -1 : x > y;
 }
 
-static int list_uids(struct imap *im, const char *mailbox, guint32 after,
-		     const char *since, guint32 *uidvalidity, GArray **uids,
-		     GError **err)
+/* Adds k (freed here on failure) to the AND of key. */
+static int key_and(struct mailimap_search_key *key, struct mailimap_search_key *k)
 {
-	struct mailimap_search_key *key = NULL, *range;
+	if (!k)
+		return -1;
+	if (mailimap_search_key_multiple_add(key, k) != 0) {
+		mailimap_search_key_free(k);
+		return -1;
+	}
+	return 0;
+}
+
+static int list_uids(struct imap *im, const char *mailbox, guint32 after,
+		     const char *since, guint32 smaller, guint32 *uidvalidity,
+		     GArray **uids, GError **err)
+{
+	struct mailimap_search_key *key = NULL, *range = NULL;
 	struct mailimap_set *set;
 	clist *result = NULL;
 	int y = 0, m = 0, d = 0, r, ret;
@@ -1016,37 +1028,27 @@ static int list_uids(struct imap *im, const char *mailbox, guint32 after,
 		return ret;
 	*uidvalidity = im->imap->imap_selection_info ?
 		       im->imap->imap_selection_info->sel_uidvalidity : 0;
+	key = mailimap_search_key_new_multiple_empty();
 	set = mailimap_set_new_interval(after + 1, 0);
 	range = set ? mailimap_search_key_new_uid(set) : NULL;
-	if (!range) {
-		if (set)
-			mailimap_set_free(set);
-		return nudge_fail(err, NUDGE_E_INTERNAL, "out of memory");
-	}
+	if (!range && set)
+		mailimap_set_free(set);
+	if (!key && range)
+		mailimap_search_key_free(range);
+	if (!key || key_and(key, range) < 0)
+		goto oom;
 	if (since) {
 		struct mailimap_date *date = mailimap_date_new(d, m, y);
 		struct mailimap_search_key *k = date ?
 			mailimap_search_key_new_since(date) : NULL;
 
-		key = mailimap_search_key_new_multiple_empty();
-		if (!k || !key || mailimap_search_key_multiple_add(key, range) != 0) {
-			if (k)
-				mailimap_search_key_free(k);
-			else if (date)
-				mailimap_date_free(date);
-			if (key)
-				mailimap_search_key_free(key);
-			mailimap_search_key_free(range);
-			return nudge_fail(err, NUDGE_E_INTERNAL, "out of memory");
-		}
-		if (mailimap_search_key_multiple_add(key, k) != 0) {
-			mailimap_search_key_free(k);
-			mailimap_search_key_free(key);
-			return nudge_fail(err, NUDGE_E_INTERNAL, "out of memory");
-		}
-	} else {
-		key = range;
+		if (!k && date)
+			mailimap_date_free(date);
+		if (key_and(key, k) < 0)
+			goto oom;
 	}
+	if (smaller && key_and(key, mailimap_search_key_new_smaller(smaller)) < 0)
+		goto oom;
 	r = mailimap_uid_search(im->imap, NULL, key, &result);
 	mailimap_search_key_free(key);
 	if (r != MAILIMAP_NO_ERROR)
@@ -1062,6 +1064,10 @@ static int list_uids(struct imap *im, const char *mailbox, guint32 after,
 	mailimap_search_result_free(result);
 	g_array_sort(*uids, cmp_uid);
 	return 0;
+oom:
+	if (key)
+		mailimap_search_key_free(key);
+	return nudge_fail(err, NUDGE_E_INTERNAL, "out of memory");
 }
 
 static int search_keyword(struct imap *im, const char *mailbox,
@@ -1278,14 +1284,14 @@ int imap_special_mailbox(struct imap *im, const char *use, char **name,
 }
 
 int imap_list_uids(struct imap *im, const char *mailbox, guint32 after,
-		   const char *since, guint32 *uidvalidity, GArray **uids,
-		   GError **err)
+		   const char *since, guint32 smaller, guint32 *uidvalidity,
+		   GArray **uids, GError **err)
 {
 	struct sigpipe_guard g;
 	int ret;
 
 	sigpipe_block(&g);
-	ret = list_uids(im, mailbox, after, since, uidvalidity, uids, err);
+	ret = list_uids(im, mailbox, after, since, smaller, uidvalidity, uids, err);
 	sigpipe_restore(&g);
 	return ret;
 }

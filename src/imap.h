@@ -67,10 +67,11 @@ int imap_special_mailbox(struct imap *im, const char *use, char **name,
 
 /* Selects mailbox; *uidvalidity is its UIDVALIDITY and *uids (g_array_unref;
  * guint32, ascending) the UIDs above `after` of the messages whose internal
- * date is on or after `since` (a local date, YYYY-MM-DD; NULL: any). */
+ * date is on or after `since` (a local date, YYYY-MM-DD; NULL: any) and
+ * whose size is below `smaller` bytes (0: any). */
 int imap_list_uids(struct imap *im, const char *mailbox, guint32 after,
-		   const char *since, guint32 *uidvalidity, GArray **uids,
-		   GError **err);
+		   const char *since, guint32 smaller, guint32 *uidvalidity,
+		   GArray **uids, GError **err);
 
 /* The UIDs (g_array_unref; guint32, ascending) of the messages in mailbox
  * that carry the keyword. */

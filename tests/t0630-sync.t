@@ -146,6 +146,17 @@ test_expect_success 'on a terminal: a progress bar per mailbox' '
 	test_grep "^Sent  *\[#\{30\}\] 1/1" screen
 '
 
+test_expect_success 'messages above [filter] max_size are not fetched' '
+	mkdir home5 &&
+	{ imap_config; printf "[filter]\nmax_size = 1K\n"; } |
+		NUDGE_HOME="$TRASH/home5" write_config &&
+	NUDGE_HOME="$TRASH/home5" nudge sync --since 2026-01-01 -v >out9 &&
+	test_grep "^INBOX: 3 read, 2 interview, 2 newly recorded" out9 &&
+	NUDGE_HOME="$TRASH/home5" nudge list --tsv >list5 &&
+	test_grep "Product Analyst" list5 &&
+	test_no_grep "Senior Data Engineer" list5
+'
+
 test_expect_success 'no IMAP server configured: a config error' '
 	mkdir home3 &&
 	NUDGE_HOME="$TRASH/home3" write_config </dev/null &&
