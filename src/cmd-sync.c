@@ -128,7 +128,13 @@ static int sync_mailbox(struct sync_run *run, const char *mailbox, bool outgoing
 		progress(run, mailbox, i, uids->len);
 		if ((ret = imap_fetch_uid(run->im, mailbox, uid, &data, &len, err)) < 0)
 			goto out;
-		if (record_one(run, data, len, outgoing, &res, &e) < 0) {
+		if ((ret = record_one(run, data, len, outgoing, &res, &e)) < 0 &&
+		    (ret == NUDGE_E_DB || ret == NUDGE_E_BUSY || ret == NUDGE_E_IO)) {
+			/* Not the message's fault: stop here, the next run retries. */
+			g_propagate_error(err, g_steal_pointer(&e));
+			goto out;
+		}
+		if (ret < 0) {
 			/* One bad message must not stop the rest. */
 			if (run->progress)
 				fputc('\n', stderr);
