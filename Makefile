@@ -137,6 +137,18 @@ check: deps-test
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	prove $(PROVE_OPTS) tests/t*.t
 
+# Classifier figures on the labelled corpora and on everyday mail (issue 3).
+ACCURACY_SETS = ../shared/corpus/real-dev tests/corpus/labelled -- \
+	../shared/corpus/ham/easy-ham-1 ../shared/corpus/ham/hard-ham-1 \
+	../shared/corpus/ham/spam-1
+accuracy: deps
+	$(MAKE) nudge
+	@mkdir -p build/accuracy
+	@printf '[user]\naddresses = candidate@example.org\ntimezone = America/New_York\n' \
+		>build/accuracy/config
+	NUDGE_HOME=$(CURDIR)/build/accuracy NUDGE_DATADIR=$(CURDIR) \
+		perl tools/accuracy.pl ./nudge $(ACCURACY_SETS)
+
 demo: deps
 	$(MAKE) nudge
 	sh tools/demo.sh
@@ -261,5 +273,5 @@ fuzz:
 	$(MAKE) fuzz-build
 	NUDGE_DATADIR=$(CURDIR) sh tests/fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZ_HARNESS)
 
-.PHONY: all plugin install-plugin deps deps-test check check-build demo clean \
+.PHONY: all plugin install-plugin deps deps-test check check-build demo clean accuracy \
 	fuzz fuzz-build man install-build install uninstall FORCE

@@ -3,7 +3,7 @@
 _nudge()
 {
 	local cur prev words cword
-	local commands="filter due list show mark init doctor classify sendmail sync watch help"
+	local commands="filter due drafts list show mark init doctor classify sendmail sync watch help"
 	local global="--home --now --help"
 	local cmd= i opts
 
@@ -48,6 +48,7 @@ _nudge()
 		esac ;;
 	filter) opts="--outgoing $global" ;;
 	due) opts="--dry-run -n --until $global" ;;
+	drafts) opts="--check --tsv $global" ;;
 	list) opts="--open --tsv $global" ;;
 	show) opts="$global" ;;
 	mark)
@@ -68,7 +69,7 @@ _nudge()
 	doctor) opts="--offline $global" ;;
 	classify)
 		case $cur in
-		-*) opts="--outgoing $global" ;;
+		-*) opts="--outgoing --json --explain $global" ;;
 		*) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
 		esac ;;
 	sendmail) opts="--sendmail $global" ;;

@@ -19,7 +19,6 @@
 
 #include "clock.h"
 #include "due.h"
-#include "schedule.h"
 #include "plugin.h"
 #include "schedule.h"
 
@@ -46,7 +45,8 @@ static void refresh(void)
 	g_autoptr(GPtrArray) recs = NULL;
 	g_autofree char *msg = NULL;
 	struct schedule *s = NULL;
-	gint64 now = g_get_real_time() / G_USEC_PER_SEC;
+	gint64 now = nudge_now();
+	GtkTreeIter first;
 	int n = 0;
 
 	gtk_list_store_clear(store);
@@ -85,6 +85,9 @@ static void refresh(void)
 				   COL_THREAD, t->id, -1);
 		n++;
 	}
+	if (n > 0 && gtk_tree_model_get_iter_first(GTK_TREE_MODEL(store), &first))
+		gtk_tree_selection_select_iter(
+			gtk_tree_view_get_selection(GTK_TREE_VIEW(view)), &first);
 	msg = g_strdup_printf(n == 1 ? "%d open thread" : "%d open threads", n);
 	set_status(msg);
 out:
@@ -128,7 +131,7 @@ static void due_clicked(GtkButton *b, gpointer data)
 	o.user_dir = nudge.user_dir;
 	o.data_dir = d && *d ? d : NUDGE_DATADIR;
 	o.lock_path = lock;
-	o.now = g_get_real_time() / G_USEC_PER_SEC;
+	o.now = nudge_now();
 	o.until = o.now;
 	ret = due_run(nudge.st, &o, count_item, &c, &e);
 	refresh();
@@ -177,7 +180,7 @@ static void open_clicked(GtkButton *b, gpointer data)
 {
 	g_autoptr(GError) e = NULL;
 	g_autoptr(GPtrArray) threads = NULL;
-	g_autofree char *id = NULL;
+	g_autofree char *id = NULL, *fid = NULL;
 	GtkTreeSelection *sel = gtk_tree_view_get_selection(GTK_TREE_VIEW(view));
 	MainWindow *mainwin = mainwindow_get_mainwindow();
 	MsgInfo *mi = NULL;
@@ -210,6 +213,8 @@ static void open_clicked(GtkButton *b, gpointer data)
 		set_status("none of the thread's messages is in an inbox or sent folder");
 		return;
 	}
+	fid = folder_item_get_identifier(mi->folder);
+	nudge_log("showing message %u of %s", mi->msgnum, fid ? fid : "?");
 	folderview_select(mainwin->folderview, mi->folder);
 	summary_select_by_msgnum(mainwin->summaryview, mi->msgnum, TRUE);
 	gtk_window_present(GTK_WINDOW(mainwin->window));

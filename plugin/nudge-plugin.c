@@ -24,7 +24,9 @@
 #include "main.h"
 #include "mainwindow.h"
 #include "procmsg.h"
+#include "summaryview.h"
 
+#include "clock.h"
 #include "message.h"
 #include "plugin.h"
 #include "record.h"
@@ -33,7 +35,7 @@
 
 struct nudge_plugin nudge;
 
-static gulong filtering_hook_id, item_update_hook_id;
+static gulong filtering_hook_id, manual_hook_id, item_update_hook_id;
 static guint menu_id;
 static GHashTable *sent_seen;	/* outbox identifier -> highest msgnum read */
 
@@ -53,6 +55,16 @@ static const char *datadir(void)
 	const char *d = g_getenv("NUDGE_DATADIR");
 
 	return d && *d ? d : NUDGE_DATADIR;
+}
+
+gint64 nudge_now(void)
+{
+	const char *s = g_getenv("NUDGE_NOW");
+	gint64 t;
+
+	if (s && *s && clock_parse(s, nudge.cfg ? nudge.cfg->tz : NULL, &t) == 0)
+		return t;
+	return g_get_real_time() / G_USEC_PER_SEC;
 }
 
 int nudge_reload_config(GError **err)
@@ -99,7 +111,7 @@ static int record_msginfo(MsgInfo *msginfo, bool outgoing,
 	ctx.cfg = nudge.cfg;
 	ctx.st = nudge.st;
 	ctx.rules = nudge.rules;
-	ctx.now = g_get_real_time() / G_USEC_PER_SEC;
+	ctx.now = nudge_now();
 	ret = record_message(&ctx, m, outgoing, fallback, res, err);
 out:
 	msg_free(m);
@@ -117,16 +129,35 @@ static gint tag_id(const char *name)
 	return id;
 }
 
+/*
+ * Tags the message `interview` and `interview:<stage>`, and takes off any
+ * other `interview:` tag an earlier filtering left: one stage tag a message.
+ */
 static void set_tags(MsgInfo *msginfo, enum nudge_stage stage)
 {
 	g_autofree char *staged = g_strdup_printf("interview:%s", stage_name(stage));
+	gint keep = stage != STAGE_NONE ? tag_id(staged) : -1;
+	GSList *stale = NULL;
 
+	for (GSList *l = msginfo->tags; l; l = l->next) {
+		gint id = GPOINTER_TO_INT(l->data);
+		const char *name = tags_get_tag(id);
+
+		if (id != keep && name && g_str_has_prefix(name, "interview:"))
+			stale = g_slist_prepend(stale, l->data);
+	}
+	for (GSList *l = stale; l; l = l->next)
+		procmsg_msginfo_update_tags(msginfo, FALSE, GPOINTER_TO_INT(l->data));
+	g_slist_free(stale);
 	procmsg_msginfo_update_tags(msginfo, TRUE, tag_id("interview"));
-	if (stage != STAGE_NONE)
-		procmsg_msginfo_update_tags(msginfo, TRUE, tag_id(staged));
+	if (keep != -1)
+		procmsg_msginfo_update_tags(msginfo, TRUE, keep);
 }
 
-/* Never claims the message: Claws' own rules still run after us. */
+/*
+ * Incoming mail, and mail filtered again by hand (Tools > Filter...). Never
+ * claims the message: Claws' own rules still run after us.
+ */
 static gboolean filtering_hook(gpointer source, gpointer data)
 {
 	MailFilteringData *fd = source;
@@ -272,6 +303,8 @@ gint plugin_init(gchar **error)
 	sent_seen_init();
 	filtering_hook_id = hooks_register_hook(MAIL_FILTERING_HOOKLIST,
 						filtering_hook, NULL);
+	manual_hook_id = hooks_register_hook(MAIL_MANUAL_FILTERING_HOOKLIST,
+					     filtering_hook, NULL);
 	item_update_hook_id = hooks_register_hook(FOLDER_ITEM_UPDATE_HOOKLIST,
 						  item_update_hook, NULL);
 	mainwin = mainwindow_get_mainwindow();
@@ -293,6 +326,7 @@ gboolean plugin_done(void)
 	MainWindow *mainwin = mainwindow_get_mainwindow();
 
 	hooks_unregister_hook(MAIL_FILTERING_HOOKLIST, filtering_hook_id);
+	hooks_unregister_hook(MAIL_MANUAL_FILTERING_HOOKLIST, manual_hook_id);
 	hooks_unregister_hook(FOLDER_ITEM_UPDATE_HOOKLIST, item_update_hook_id);
 	followups_close();
 	nudge_prefs_done();

@@ -22,6 +22,9 @@ struct nudge_plugin {
 
 extern struct nudge_plugin nudge;
 
+/* The clock: the real time, or $NUDGE_NOW (ISO 8601) for tests. */
+gint64 nudge_now(void);
+
 /* Reads the config file again (after the preferences page wrote it). */
 int nudge_reload_config(GError **err);
 

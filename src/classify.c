@@ -428,8 +428,8 @@ static void merge(struct rules *set, struct rule_file *f)
 }
 
 /*
- * Reads every *.rules file of dir. A user file with the name of a built-in
- * file replaces it (skip holds the built-in names to drop, filled here).
+ * Reads every *.rules file of dir into files, and their names into
+ * names_out (a user file with the name of a built-in one replaces it).
  */
 static int load_dir(const char *dir, bool user, GPtrArray *files,
 		    GPtrArray *names_out, GPtrArray *errors, GError **err)
@@ -503,7 +503,13 @@ int rules_load(const char *datadir, const char *userdir, struct rules **out,
 	if (rc < 0)
 		goto out;
 	if (errors->len) {
-		rc = nudge_fail(err, NUDGE_E_CONFIG, "%s", (char *)errors->pdata[0]);
+		/* Every broken line at once, so they can all be fixed in one go. */
+		g_autofree char *all = NULL;
+
+		g_ptr_array_add(errors, NULL);
+		all = g_strjoinv("\n", (char **)errors->pdata);
+		g_ptr_array_remove_index(errors, errors->len - 1);
+		rc = nudge_fail(err, NUDGE_E_CONFIG, "%s", all);
 		goto out;
 	}
 	if (sys_files->len == 0) {

@@ -5,7 +5,6 @@
 
 #include "cli.h"
 #include "clock.h"
-#include "due.h"
 #include "schedule.h"
 
 static char *cell(const char *s)
@@ -87,8 +86,9 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 			struct draft_rec *fr = g_hash_table_lookup(failed, d->key);
 
 			if (fr) {
-				g_autofree char *retry = clock_iso(
-					fr->due + due_retry_delay(fr->attempts), cli->cfg->tz);
+				g_autofree char *retry = fr->retry_at > cli->now ?
+					clock_iso(fr->retry_at, cli->cfg->tz) :
+					g_strdup("on the next run");
 
 				next = g_strdup_printf("%s %s (failed %d times, next try %s)",
 						       draft_kind_name(d->kind), when,

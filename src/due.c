@@ -1,6 +1,8 @@
 /* Writing the drafts that are due, each exactly once. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -53,9 +55,20 @@ static bool state_is(const struct draft_rec *r, const char *state)
 }
 
 /*
- * Writes one draft unless it is there already; records the outcome. A
- * failed record keeps in `due` the time of the failed attempt, from which
- * the next wait is counted.
+ * Test hook: NUDGE_TEST_FAULT=after-put kills the process right after a
+ * draft reached the target, before the outcome is recorded (N2).
+ */
+static void test_fault(const char *where)
+{
+	const char *f = getenv("NUDGE_TEST_FAULT");
+
+	if (f && strcmp(f, where) == 0)
+		raise(SIGKILL);
+}
+
+/*
+ * Writes one draft unless it is there already; records the outcome: when
+ * it was written, or for a failure when to try again.
  */
 static int write_one(struct store *st, struct target *tg, const struct et_draft *d,
 		     const struct rendered *c, const struct draft_rec *old,
@@ -83,13 +96,15 @@ static int write_one(struct store *st, struct target *tg, const struct et_draft 
 			return ret;
 		if ((ret = tg->ops->put(tg, c, &location, err)) < 0)
 			goto failed;
+		test_fault("after-put");
 	}
 	rec.state = (char *)"written";
 	rec.location = location;
+	rec.written = now;
 	return store_draft_put(st, &rec, err);
 failed:
 	rec.state = (char *)"failed";
-	rec.due = now;
+	rec.retry_at = now + due_retry_delay(rec.attempts);
 	rec.last_error = (char *)((err && *err) ? (*err)->message : nudge_status_str(ret));
 	store_draft_put(st, &rec, NULL);
 	return ret;
@@ -210,9 +225,8 @@ int due_run(struct store *st, const struct due_opts *o, due_cb cb, void *data,
 			draft_rec_clear(&old);
 			continue;	/* N2: each draft once */
 		}
-		if (found && state_is(&old, "failed") &&
-		    o->now < old.due + due_retry_delay(old.attempts)) {
-			it.retry_at = old.due + due_retry_delay(old.attempts);
+		if (found && state_is(&old, "failed") && o->now < old.retry_at) {
+			it.retry_at = old.retry_at;
 			it.error = old.last_error;
 			it.subject = ((struct stored_thread *)s->threads->pdata[ti])->subject;
 			cb(&it, data);

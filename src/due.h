@@ -40,8 +40,8 @@ struct due_opts {
 /*
  * Takes back stale drafts, then calls cb for each draft due by o->until
  * that was not written yet, in order of due time; without dry_run it
- * writes them first. A draft whose last attempt failed waits
- * due_retry_delay(attempts) after that attempt. Returns 0, or the status of
+ * writes them first. A draft whose last attempt failed waits until its
+ * record's retry_at: due_retry_delay(attempts) after that attempt. Returns 0, or the status of
  * the first draft that failed (the others are still tried).
  */
 int due_run(struct store *st, const struct due_opts *o, due_cb cb, void *data,

@@ -14,7 +14,7 @@
 enum {
 	RE_DECIDE, RE_CHECKIN, RE_IFNOT, RE_ANSWER, RE_INTERVIEW, RE_NOREPLY,
 	RE_SUFFIX, RE_LEGAL, RE_BODY_COMPANY, RE_EEO, RE_SUBJ_POSITION,
-	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT,
+	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
 	RE__COUNT
 };
 
@@ -105,6 +105,7 @@ static const char *const patterns[RE__COUNT] = {
 		"out of (?:the )?office|on (?:annual |parental )?(?:leave|vacation|holiday)|"
 		"automatic reply|auto-?reply|abwesen|nicht im büro|absent du bureau|"
 		"réponse automatique|fuera de la oficina|respuesta automática|vacaciones",
+	[RE_REPLY] = "^\\s*(?:re|aw|wg|fwd?|tr|rv|sv)\\s*:",
 	[RE_SIG_AT] =
 		"(?:recruit(?:er|ing|ment)|talent acquisition|talent partner|HR|hiring|"
 		"people (?:team|partner)|Personal\\w*|recrutement|selección) "
@@ -556,8 +557,7 @@ static void pick_position(const struct fact_input *in, struct facts *out)
 		const char *s = in->subject;
 
 		/* Skip "Re:", "AW:", "Fwd:" prefixes. */
-		while (g_regex_match_simple("^\\s*(?:re|aw|wg|fwd?|tr|rv|sv)\\s*:",
-					    s, G_REGEX_CASELESS, 0))
+		while (has(RE_REPLY, s))
 			s = strchr(s, ':') + 1;
 		p = capture(RE_SUBJ_POSITION, s, p_names);
 	}

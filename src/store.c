@@ -35,6 +35,8 @@ static const char *const migrations[] = {
 	"  key TEXT PRIMARY KEY, thread_id TEXT NOT NULL, kind TEXT NOT NULL,"
 	"  due INTEGER, state TEXT NOT NULL, location TEXT, message_id TEXT,"
 	"  hash TEXT, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT);",
+	"ALTER TABLE drafts ADD COLUMN written INTEGER;"
+	"ALTER TABLE drafts ADD COLUMN retry_at INTEGER;",
 };
 
 static int db_fail(struct store *st, GError **err, const char *what)
@@ -556,10 +558,12 @@ static void read_draft(sqlite3_stmt *s, struct draft_rec *d)
 	d->hash = col_text(s, i++);
 	d->attempts = sqlite3_column_int(s, i++);
 	d->last_error = col_text(s, i++);
+	d->written = sqlite3_column_int64(s, i++);
+	d->retry_at = sqlite3_column_int64(s, i++);
 }
 
 #define DRAFT_COLS "key, thread_id, kind, due, state, location, message_id, " \
-		   "hash, attempts, last_error"
+		   "hash, attempts, last_error, written, retry_at"
 
 int store_draft_get(struct store *st, const char *key, struct draft_rec *out,
 		    bool *found, GError **err)
@@ -590,7 +594,7 @@ int store_draft_put(struct store *st, const struct draft_rec *d, GError **err)
 	int ret, i = 1;
 
 	if ((ret = prepare(st, "INSERT OR REPLACE INTO drafts(" DRAFT_COLS ") "
-			   "VALUES (?,?,?,?,?,?,?,?,?,?)", &s, err)) < 0)
+			   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", &s, err)) < 0)
 		return ret;
 	bind_text(s, i++, d->key);
 	bind_text(s, i++, d->thread_id);
@@ -602,6 +606,14 @@ int store_draft_put(struct store *st, const struct draft_rec *d, GError **err)
 	bind_text(s, i++, d->hash);
 	sqlite3_bind_int(s, i++, d->attempts);
 	bind_text(s, i++, d->last_error);
+	if (d->written)
+		sqlite3_bind_int64(s, i++, d->written);
+	else
+		sqlite3_bind_null(s, i++);
+	if (d->retry_at)
+		sqlite3_bind_int64(s, i++, d->retry_at);
+	else
+		sqlite3_bind_null(s, i++);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		ret = db_fail(st, err, "cannot write to");
 	sqlite3_finalize(s);

@@ -45,12 +45,14 @@ struct draft_rec {
 	char *thread_id;
 	char *kind;
 	gint64 due;
-	char *state;		/* "pending", "written", "failed", "removed" */
+	char *state;		/* "pending", "written", "failed", "removed", "gone" */
 	char *location;		/* Maildir file or IMAP mailbox/UID */
 	char *message_id;
 	char *hash;		/* SHA-256 of what was written */
 	int attempts;
 	char *last_error;
+	gint64 written;		/* when nudge wrote it into Drafts, else 0 */
+	gint64 retry_at;	/* failed: not tried again before this, else 0 */
 };
 
 /*

@@ -90,7 +90,8 @@ test_expect_success 'a corrupt database: message passes unchanged, error named' 
 '
 test_expect_success 'a database locked by another process does not lose mail' '
 	mkdir -p locked && cp "$NUDGE_HOME/config" locked/ &&
-	nudge --home "$TRASH/locked" filter <"$TESTS_DIR/mail/unrelated.eml" >/dev/null &&
+	nudge --home "$TRASH/locked" filter <"$TESTS_DIR/mail/unrelated.eml" >/dev/null ||
+		return 1
 	{ echo "BEGIN EXCLUSIVE; INSERT INTO events(thread_id, time, kind) VALUES (\"x\", 0, \"x\");"; sleep 14; } |
 		sqlite3 locked/state.db &
 	sleep 1 &&

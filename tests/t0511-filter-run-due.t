@@ -20,7 +20,7 @@ wait_for() {
 
 test_expect_success 'filter returns while the background due waits for the lock' '
 	nudge --now 2026-02-26T15:00 filter <"$M/ex1-invite.eml" >/dev/null &&
-	wait_for "$NUDGE_HOME/due.lock" &&
+	wait_for "$NUDGE_HOME/due.lock" || return 1
 	python3 -c "import fcntl, sys, time
 f = open(sys.argv[1], \"a\"); fcntl.flock(f, fcntl.LOCK_EX); open(sys.argv[2], \"w\").close(); time.sleep(60)" \
 		"$NUDGE_HOME/due.lock" locked &

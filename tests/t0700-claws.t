@@ -11,10 +11,14 @@ MAIL=$TRASH/Mail
 DB=$NUDGE_HOME/state.db
 SHOTS=${NUDGE_SHOTS:-$SRC_DIR/build/shots}
 export HOME="$TRASH"
+# The plugin's clock: four days after the interviews, before the rejection's
+# reply is due (the mail is dated March 2026).
+export NUDGE_NOW=2026-03-14T10:00
 
 write_config <<EOF
-[drafts]
-maildir = $TRASH/Drafts
+# kept as it was
+[etiquette]
+close_days = 40
 EOF
 
 # until_true SECONDS CMD...: polls CMD until it succeeds (no timing asserted).
@@ -28,6 +32,13 @@ until_true() {
 has_inbox() { test "$(ls "$MAIL/inbox" | grep -c '^[0-9]*$')" = "$1"; }
 claws() { claws-mail --alternate-config-dir "$C" "$@"; }
 window() { xdotool search --name "$1"; }
+# tag_count TAG N: Claws finds N inbox messages with TAG.
+tag_count() {
+	claws --search "#mh/Mailbox/inbox" g "$1" >tagged &&
+	test "$(grep -c "$MAIL/inbox/" tagged)" = "$2"
+}
+# Claws' own count for the inbox: new, unread, total.
+inbox_status() { claws --status-full | grep -q "^ *$1 #mh/Mailbox/inbox$"; }
 sent_recorded() {
 	test "$(sqlite3 "$DB" "SELECT outgoing FROM messages WHERE message_id = 'c0nf1rm.99@mail.example.org'")" = 1
 }
@@ -76,6 +87,19 @@ cat >"$C/folderlist.xml" <<EOF
 </folder>
 </folderlist>
 EOF
+
+# A Claws rule that gives the Northwind invitation a wrong stage tag once,
+# after nudge's hook: filtering again must leave only the right one.
+cat >"$C/matcherrc" <<EOF
+[preglobal]
+
+[postglobal]
+
+[filtering]
+enabled rulename "stale" account 0 subject matchcase "Interview for Senior" & ~tag matchcase "nudge-once" set_tag "interview:offer" set_tag "nudge-once"
+EOF
+# Claws' set_tag only sets a tag that exists.
+printf 'max_id 2\n1\tinterview:offer\n2\tnudge-once\n' >"$C/tagsrc"
 
 # Xvfb picks a free display and writes its number to fd 3.
 Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$TRASH/display" \
@@ -127,7 +151,75 @@ test_expect_success 'Tools > Interview follow-ups opens the window' '
 	until_true 20 window "Interview follow-ups" &&
 	mkdir -p "$SHOTS" && sleep 1 &&
 	import -window root "$SHOTS/claws-followups.png" &&
-	test -s "$SHOTS/claws-followups.png"
+	import -window "$(window "Interview follow-ups" | head -n 1)" \
+		"$SHOTS/claws-followups-window.png" &&
+	test -s "$SHOTS/claws-followups-window.png"
+'
+test_expect_success 'Create due drafts now writes the two follow-ups' '
+	w=$(window "Interview follow-ups" | head -n 1) &&
+	xdotool windowfocus --sync "$w" &&
+	xdotool key --clearmodifiers alt+d &&
+	until_true 30 grep -q "nudge: 2 drafts written" "$C/claws.log" &&
+	ls "$TRASH/Drafts/cur" >drafts &&
+	test "$(wc -l <drafts)" = 2 &&
+	sqlite3 "$DB" "SELECT kind, state, last_error FROM drafts ORDER BY kind" >got &&
+	cat >want <<-\EOT &&
+	follow-up-1|written|
+	follow-up-1|written|
+	EOT
+	test_cmp want got &&
+	grep -l "^Subject: Re: Interview for Senior Data Engineer" "$TRASH"/Drafts/cur/* &&
+	grep -l "^Subject: Re: Onsite interview - Firmware Engineer" "$TRASH"/Drafts/cur/*
+'
+test_expect_success 'Open thread shows the thread'"'"'s message in the main window' '
+	w=$(window "Interview follow-ups" | head -n 1) &&
+	xdotool windowfocus --sync "$w" &&
+	xdotool key --clearmodifiers alt+o &&
+	until_true 30 grep -q "nudge: showing message 1 of #mh/Mailbox/inbox" "$C/claws.log" &&
+	until_true 30 inbox_status "3     3     4" &&
+	import -window root "$SHOTS/claws-open-thread.png" &&
+	test -s "$SHOTS/claws-open-thread.png"
+'
+test_expect_success 'filtering again leaves one stage tag, the message'"'"'s own' '
+	claws --search "#mh/Mailbox/inbox" g interview:offer >found &&
+	grep "$MAIL/inbox/" found >stale &&
+	test "$(wc -l <stale)" = 1 &&
+	xargs grep -l "^Message-ID: <inv1.4471@" <stale &&
+	w=$(window "Claws Mail" | head -n 1) &&
+	xdotool windowfocus --sync "$w" &&
+	xdotool key --clearmodifiers alt+t && sleep 0.5 &&
+	xdotool key f &&
+	until_true 30 tag_count interview:offer 0 &&
+	tag_count interview:invitation 2 &&
+	tag_count interview:rejection 1 &&
+	tag_count interview 3 &&
+	tag_count nudge-once 1
+'
+test_expect_success 'the preferences page writes the config file' '
+	w=$(window "Claws Mail" | head -n 1) &&
+	xdotool windowfocus --sync "$w" &&
+	xdotool key --clearmodifiers alt+c && sleep 0.5 &&
+	xdotool key Down Down Down Return &&
+	until_true 20 window "^Preferences$" &&
+	p=$(window "^Preferences$" | head -n 1) &&
+	xdotool windowfocus --sync "$p" && sleep 1 &&
+	eval $(xdotool getwindowgeometry --shell "$p") &&
+	xdotool mousemove $((X + 80)) $((Y + 64)) click 1 && sleep 0.5 &&
+	xdotool type nudge && xdotool key Return && sleep 1 &&
+	xdotool key --clearmodifiers alt+h && xdotool key ctrl+a && xdotool type 8 &&
+	xdotool key --clearmodifiers alt+z && xdotool key ctrl+a &&
+	xdotool type America/Toronto && xdotool key Tab &&
+	import -window "$p" "$SHOTS/claws-prefs.png" &&
+	xdotool key --clearmodifiers alt+o &&
+	until_true 30 grep -q "nudge: settings saved to $NUDGE_HOME/config" "$C/claws.log" &&
+	test_grep "^timezone=America/Toronto$" "$NUDGE_HOME/config" &&
+	test_grep "^draft_hour=8$" "$NUDGE_HOME/config" &&
+	test_grep "^addresses=alex@example.org;alex.example@mail.example$" "$NUDGE_HOME/config" &&
+	test_grep "^target=maildir$" "$NUDGE_HOME/config" &&
+	test_grep "^# kept as it was$" "$NUDGE_HOME/config" &&
+	test_grep "^close_days *= *40$" "$NUDGE_HOME/config" &&
+	test "$(stat -c %a "$NUDGE_HOME/config")" = 600 &&
+	"$NUDGE_BIN" list >/dev/null
 '
 test_expect_success 'a message sent from the queue is recorded as the user'"'"'s' '
 	{

@@ -15,7 +15,8 @@ test_expect_success "setup: $N interview invitations and a first thread" '
 	test "$(sqlite3 "$DB" "SELECT count(*) FROM messages")" = 1
 '
 test_expect_success "$N filters at once while due runs" '
-	mkdir -p out &&
+	mkdir -p out || return 1
+	# (the directory first: "a && b &" would put both in the background)
 	( trap - EXIT; for r in 1 2 3 4 5; do
 		nudge due --now 2026-03-03T13:05 >>due.out 2>>due.err || echo "due exit $?" >>due.err
 	  done ) &

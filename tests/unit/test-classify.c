@@ -374,7 +374,9 @@ static void test_labelled(void)
 		return;
 	}
 	report("labelled", &t);
-	g_assert_cmpfloat(ratio(t.right, t.n), >=, 0.95);
+	/* Rules were written after each batch was measured: see its README. */
+	g_assert_cmpfloat(ratio(t.right, t.n), >=, 0.97);
+	g_assert_cmpfloat(ratio(t.rel_tp, t.rel_tp + t.rel_fp), >=, 0.97);
 }
 
 static void test_ham(void)
