@@ -191,6 +191,8 @@ MAN_OUT = $(MAN_SRC:man/%.scd=build/man/%)
 UNITS = $(wildcard filters/nudge-due.service filters/nudge-due.timer)
 TEMPLATES = $(filter-out %~,$(wildcard templates/*))
 RULES = $(wildcard filters/rules/*.rules) filters/rules/README
+# The recipes for procmail, Dovecot sieve and Mutt (README: "Using it from").
+RECIPES = $(wildcard filters/procmailrc filters/nudge.sieve filters/muttrc filters/README.md)
 
 # Rebuilt when PKGDATADIR changes between two `make install`s.
 $(INST)/datadir: FORCE
@@ -234,6 +236,7 @@ install: install-build
 	$(INSTALL) -m 755 $(INST)/nudge $(DESTDIR)$(BINDIR)/nudge
 	$(INSTALL) -m 644 $(TEMPLATES) $(DESTDIR)$(PKGDATADIR)/templates/
 	$(INSTALL) -m 644 $(RULES) $(DESTDIR)$(PKGDATADIR)/filters/rules/
+	$(if $(RECIPES),$(INSTALL) -m 644 $(RECIPES) $(DESTDIR)$(PKGDATADIR)/filters/)
 	$(INSTALL) -m 644 $(filter %.1,$(MAN_OUT)) $(DESTDIR)$(MANDIR)/man1/
 	$(INSTALL) -m 644 $(filter %.5,$(MAN_OUT)) $(DESTDIR)$(MANDIR)/man5/
 	$(INSTALL) -m 644 completions/nudge.bash $(DESTDIR)$(BASHCOMPDIR)/nudge

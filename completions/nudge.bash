@@ -3,7 +3,7 @@
 _nudge()
 {
 	local cur prev words cword
-	local commands="filter due drafts list show mark init doctor classify help"
+	local commands="filter due drafts list show mark init doctor classify sendmail sync watch help"
 	local global="--home --now --help"
 	local cmd= i opts
 
@@ -23,7 +23,10 @@ _nudge()
 	--home|--maildir)
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return ;;
-	--now|--until|--name|--address|--imap-host|--imap-port|--imap-user|--imap-pass-cmd|--imap-drafts)
+	--sendmail)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return ;;
+	--now|--until|--since|--keyword|--interval|--name|--address|--imap-host|--imap-port|--imap-user|--imap-pass-cmd|--imap-drafts)
 		COMPREPLY=()
 		return ;;
 	--timezone)
@@ -69,6 +72,9 @@ _nudge()
 		-*) opts="--outgoing --json --explain $global" ;;
 		*) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
 		esac ;;
+	sendmail) opts="--sendmail $global" ;;
+	sync) opts="--since --keyword --verbose -v $global" ;;
+	watch) opts="--keyword --interval --verbose -v $global" ;;
 	help) opts="$commands" ;;
 	esac
 	COMPREPLY=($(compgen -W "$opts" -- "$cur"))

@@ -55,5 +55,9 @@ int cmd_mark(struct cli *cli, int argc, char **argv);
 int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_doctor(struct cli *cli, int argc, char **argv);
 int cmd_classify(struct cli *cli, int argc, char **argv);
+int cmd_sync(struct cli *cli, int argc, char **argv);
+int cmd_watch(struct cli *cli, int argc, char **argv);
+/* Exits with the real sendmail's status instead of returning. */
+int cmd_sendmail(struct cli *cli, int argc, char **argv) G_GNUC_NORETURN;
 
 #endif

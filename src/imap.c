@@ -955,6 +955,241 @@ out:
 	return ret;
 }
 
+static char *find_special(clist *list, const char *use)
+{
+	for (clistiter *it = clist_begin(list); it; it = clist_next(it)) {
+		struct mailimap_mailbox_list *mb = clist_content(it);
+
+		if (mb->mb_name && has_flag(mb, use))
+			return g_strdup(mb->mb_name);
+	}
+	return NULL;
+}
+
+static int special_mailbox(struct imap *im, const char *use, char **name,
+			   GError **err)
+{
+	clist *list = NULL;
+	int r;
+
+	*name = NULL;
+	r = mailimap_list(im->imap, "", "*", &list);
+	if (r != MAILIMAP_NO_ERROR)
+		return fail_imap(im, r, err, "list mailboxes");
+	*name = find_special(list, use);
+	mailimap_list_result_free(list);
+	if (!*name && mailimap_has_xlist(im->imap)) {
+		list = NULL;
+		r = mailimap_xlist(im->imap, "", "*", &list);
+		if (r != MAILIMAP_NO_ERROR)
+			return fail_imap(im, r, err, "list mailboxes");
+		*name = find_special(list, use);
+		mailimap_list_result_free(list);
+	}
+	return 0;
+}
+
+static gint cmp_uid(gconstpointer a, gconstpointer b)
+{
+	guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Adds k (freed here on failure) to the AND of key. */
+static int key_and(struct mailimap_search_key *key, struct mailimap_search_key *k)
+{
+	if (!k)
+		return -1;
+	if (mailimap_search_key_multiple_add(key, k) != 0) {
+		mailimap_search_key_free(k);
+		return -1;
+	}
+	return 0;
+}
+
+static int list_uids(struct imap *im, const char *mailbox, guint32 after,
+		     const char *since, guint32 smaller, guint32 *uidvalidity,
+		     GArray **uids, GError **err)
+{
+	struct mailimap_search_key *key = NULL, *range = NULL;
+	struct mailimap_set *set;
+	clist *result = NULL;
+	int y = 0, m = 0, d = 0, r, ret;
+
+	*uids = NULL;
+	if (since && (sscanf(since, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+		      m < 1 || m > 12 || d < 1 || d > 31))
+		return nudge_fail(err, NUDGE_E_USAGE,
+				  "invalid date '%s': want YYYY-MM-DD", since);
+	/* SELECT again: UIDVALIDITY comes with it. */
+	g_clear_pointer(&im->selected, g_free);
+	if ((ret = select_mailbox(im, mailbox, err)) < 0)
+		return ret;
+	*uidvalidity = im->imap->imap_selection_info ?
+		       im->imap->imap_selection_info->sel_uidvalidity : 0;
+	key = mailimap_search_key_new_multiple_empty();
+	set = mailimap_set_new_interval(after + 1, 0);
+	range = set ? mailimap_search_key_new_uid(set) : NULL;
+	if (!range && set)
+		mailimap_set_free(set);
+	if (!key && range)
+		mailimap_search_key_free(range);
+	if (!key || key_and(key, range) < 0)
+		goto oom;
+	if (since) {
+		struct mailimap_date *date = mailimap_date_new(d, m, y);
+		struct mailimap_search_key *k = date ?
+			mailimap_search_key_new_since(date) : NULL;
+
+		if (!k && date)
+			mailimap_date_free(date);
+		if (key_and(key, k) < 0)
+			goto oom;
+	}
+	if (smaller && key_and(key, mailimap_search_key_new_smaller(smaller)) < 0)
+		goto oom;
+	r = mailimap_uid_search(im->imap, NULL, key, &result);
+	mailimap_search_key_free(key);
+	if (r != MAILIMAP_NO_ERROR)
+		return fail_imap(im, r, err, "search '%s'", mailbox);
+	*uids = g_array_new(FALSE, FALSE, sizeof(guint32));
+	for (clistiter *it = clist_begin(result); it; it = clist_next(it)) {
+		guint32 u = *(uint32_t *)clist_content(it);
+
+		/* "n:*" always matches the last message, even below n. */
+		if (u > after)
+			g_array_append_val(*uids, u);
+	}
+	mailimap_search_result_free(result);
+	g_array_sort(*uids, cmp_uid);
+	return 0;
+oom:
+	if (key)
+		mailimap_search_key_free(key);
+	return nudge_fail(err, NUDGE_E_INTERNAL, "out of memory");
+}
+
+static int search_keyword(struct imap *im, const char *mailbox,
+			  const char *keyword, GArray **uids, GError **err)
+{
+	struct mailimap_search_key *key;
+	clist *result = NULL;
+	char *kw;
+	int r, ret;
+
+	*uids = NULL;
+	if ((ret = select_mailbox(im, mailbox, err)) < 0)
+		return ret;
+	kw = strdup(keyword);
+	key = kw ? mailimap_search_key_new_keyword(kw) : NULL;
+	if (!key) {
+		free(kw);
+		return nudge_fail(err, NUDGE_E_INTERNAL, "out of memory");
+	}
+	r = mailimap_uid_search(im->imap, NULL, key, &result);
+	mailimap_search_key_free(key);
+	if (r != MAILIMAP_NO_ERROR)
+		return fail_imap(im, r, err, "search '%s' for '%s'", mailbox, keyword);
+	*uids = g_array_new(FALSE, FALSE, sizeof(guint32));
+	for (clistiter *it = clist_begin(result); it; it = clist_next(it))
+		g_array_append_val(*uids, *(uint32_t *)clist_content(it));
+	mailimap_search_result_free(result);
+	g_array_sort(*uids, cmp_uid);
+	return 0;
+}
+
+static int idle_wait(struct imap *im, const char *mailbox, int seconds,
+		     const volatile sig_atomic_t *stop, bool *changed,
+		     GError **err)
+{
+	mailstream *stream = im->imap->imap_stream;
+	gint64 end = g_get_monotonic_time() + (gint64)seconds * G_USEC_PER_SEC;
+	int r, ret;
+
+	*changed = false;
+	if ((ret = select_mailbox(im, mailbox, err)) < 0)
+		return ret;
+	if (!mailimap_has_idle(im->imap)) {
+		while (!*stop && g_get_monotonic_time() < end)
+			g_usleep(G_USEC_PER_SEC / 4);
+		return 0;
+	}
+	if (mailstream_setup_idle(stream) < 0)
+		return nudge_fail(err, NUDGE_E_INTERNAL, "cannot wait for the server");
+	r = mailimap_idle(im->imap);
+	if (r != MAILIMAP_NO_ERROR) {
+		mailstream_unsetup_idle(stream);
+		return fail_imap(im, r, err, "idle in '%s'", mailbox);
+	}
+	while (!*stop && g_get_monotonic_time() < end) {
+		int w = mailstream_wait_idle(stream, 1);
+
+		if (w == MAILSTREAM_IDLE_HASDATA) {
+			*changed = true;
+			break;
+		}
+		/* A signal (the caller's stop) interrupts the wait: no error. */
+		if (w == MAILSTREAM_IDLE_ERROR && *stop)
+			break;
+		if (w == MAILSTREAM_IDLE_ERROR || w == MAILSTREAM_IDLE_CANCELLED) {
+			im->broken = true;
+			mailstream_unsetup_idle(stream);
+			return nudge_fail(err, NUDGE_E_NET, "lost the connection to '%s'",
+					  im->host);
+		}
+	}
+	r = mailimap_idle_done(im->imap);
+	mailstream_unsetup_idle(stream);
+	if (r != MAILIMAP_NO_ERROR)
+		return fail_imap(im, r, err, "end idle in '%s'", mailbox);
+	return 0;
+}
+
+static int add_keyword(struct imap *im, const char *mailbox, guint32 uid,
+		       const char *keyword, GError **err)
+{
+	struct mailimap_set *set = NULL;
+	struct mailimap_flag_list *flags = NULL;
+	struct mailimap_flag *flag = NULL;
+	struct mailimap_store_att_flags *att = NULL;
+	char *kw = NULL;
+	int r, ret;
+
+	if ((ret = select_mailbox(im, mailbox, err)) < 0)
+		return ret;
+	set = mailimap_set_new_single(uid);
+	flags = mailimap_flag_list_new_empty();
+	kw = strdup(keyword);
+	flag = kw ? mailimap_flag_new_flag_keyword(kw) : NULL;
+	if (!flag)
+		free(kw);
+	if (!set || !flags || !flag || mailimap_flag_list_add(flags, flag) != 0) {
+		if (flag)
+			mailimap_flag_free(flag);
+		ret = nudge_fail(err, NUDGE_E_INTERNAL, "out of memory");
+		goto out;
+	}
+	att = mailimap_store_att_flags_new_add_flags_silent(flags);
+	if (!att) {
+		ret = nudge_fail(err, NUDGE_E_INTERNAL, "out of memory");
+		goto out;
+	}
+	flags = NULL;
+	r = mailimap_uid_store(im->imap, set, att);
+	if (r != MAILIMAP_NO_ERROR)
+		ret = fail_imap(im, r, err, "set '%s' on UID %u in '%s'", keyword,
+				uid, mailbox);
+out:
+	if (att)
+		mailimap_store_att_flags_free(att);
+	if (flags)
+		mailimap_flag_list_free(flags);
+	if (set)
+		mailimap_set_free(set);
+	return ret;
+}
+
 /* The entry points of imap.h: the functions above, with SIGPIPE held off. */
 
 int imap_open(const struct imap_config *cfg, struct imap **out, GError **err)
@@ -1032,6 +1267,67 @@ int imap_delete_uid(struct imap *im, const char *mailbox, guint32 uid,
 
 	sigpipe_block(&g);
 	ret = delete_uid(im, mailbox, uid, err);
+	sigpipe_restore(&g);
+	return ret;
+}
+
+int imap_special_mailbox(struct imap *im, const char *use, char **name,
+			 GError **err)
+{
+	struct sigpipe_guard g;
+	int ret;
+
+	sigpipe_block(&g);
+	ret = special_mailbox(im, use, name, err);
+	sigpipe_restore(&g);
+	return ret;
+}
+
+int imap_list_uids(struct imap *im, const char *mailbox, guint32 after,
+		   const char *since, guint32 smaller, guint32 *uidvalidity,
+		   GArray **uids, GError **err)
+{
+	struct sigpipe_guard g;
+	int ret;
+
+	sigpipe_block(&g);
+	ret = list_uids(im, mailbox, after, since, smaller, uidvalidity, uids, err);
+	sigpipe_restore(&g);
+	return ret;
+}
+
+int imap_add_keyword(struct imap *im, const char *mailbox, guint32 uid,
+		     const char *keyword, GError **err)
+{
+	struct sigpipe_guard g;
+	int ret;
+
+	sigpipe_block(&g);
+	ret = add_keyword(im, mailbox, uid, keyword, err);
+	sigpipe_restore(&g);
+	return ret;
+}
+
+int imap_search_keyword(struct imap *im, const char *mailbox,
+			const char *keyword, GArray **uids, GError **err)
+{
+	struct sigpipe_guard g;
+	int ret;
+
+	sigpipe_block(&g);
+	ret = search_keyword(im, mailbox, keyword, uids, err);
+	sigpipe_restore(&g);
+	return ret;
+}
+
+int imap_idle(struct imap *im, const char *mailbox, int seconds,
+	      const volatile sig_atomic_t *stop, bool *changed, GError **err)
+{
+	struct sigpipe_guard g;
+	int ret;
+
+	sigpipe_block(&g);
+	ret = idle_wait(im, mailbox, seconds, stop, changed, err);
 	sigpipe_restore(&g);
 	return ret;
 }

@@ -6,6 +6,8 @@
 #ifndef NUDGE_IMAP_H
 #define NUDGE_IMAP_H
 
+#include <signal.h>
+
 #include "nudge.h"
 
 enum imap_tls { IMAP_TLS_IMAPS = 0, IMAP_TLS_STARTTLS, IMAP_TLS_NONE };
@@ -56,5 +58,34 @@ int imap_fetch_uid(struct imap *im, const char *mailbox, guint32 uid,
  * own are never expunged). NUDGE_E_NOTFOUND when there is no such UID. */
 int imap_delete_uid(struct imap *im, const char *mailbox, guint32 uid,
 		    GError **err);
+
+/* The mailbox LIST marks with the special-use flag `use` (e.g. "Sent",
+ * without the backslash), spelled as on the wire; *name is NULL when none
+ * is marked. The caller g_frees *name. */
+int imap_special_mailbox(struct imap *im, const char *use, char **name,
+			 GError **err);
+
+/* Selects mailbox; *uidvalidity is its UIDVALIDITY and *uids (g_array_unref;
+ * guint32, ascending) the UIDs above `after` of the messages whose internal
+ * date is on or after `since` (a local date, YYYY-MM-DD; NULL: any) and
+ * whose size is below `smaller` bytes (0: any). */
+int imap_list_uids(struct imap *im, const char *mailbox, guint32 after,
+		   const char *since, guint32 smaller, guint32 *uidvalidity,
+		   GArray **uids, GError **err);
+
+/* The UIDs (g_array_unref; guint32, ascending) of the messages in mailbox
+ * that carry the keyword. */
+int imap_search_keyword(struct imap *im, const char *mailbox,
+			const char *keyword, GArray **uids, GError **err);
+
+/* Waits up to `seconds` in IDLE on mailbox for the server to report a
+ * change (*changed true), checking *stop every second (then it returns at
+ * once, *changed false). Without IDLE on the server it only waits. */
+int imap_idle(struct imap *im, const char *mailbox, int seconds,
+	      const volatile sig_atomic_t *stop, bool *changed, GError **err);
+
+/* Adds the keyword (e.g. "$Interview") to the message with this UID. */
+int imap_add_keyword(struct imap *im, const char *mailbox, guint32 uid,
+		     const char *keyword, GError **err);
 
 #endif

@@ -33,6 +33,12 @@ const struct command commands[] = {
 	  "check config, database, templates, rules, drafts folder and filter" },
 	{ "classify", cmd_classify, "[--outgoing] [--json|--explain] [FILE...]",
 	  "show the stage and facts nudge finds in messages; records nothing" },
+	{ "sendmail", cmd_sendmail, "[--sendmail PATH] [SENDMAIL-ARGS...]",
+	  "send a message with the real sendmail, then record it as sent" },
+	{ "sync", cmd_sync, "[--since YYYY-MM-DD] [--keyword KW] [--verbose]",
+	  "record the new messages of INBOX and Sent over IMAP" },
+	{ "watch", cmd_watch, "[--keyword KW] [--interval SECONDS] [--verbose]",
+	  "sync, then due, then wait for new mail (IMAP IDLE); until stopped" },
 	{ "help", cmd_help, "[COMMAND]", "show this help, or a command's" },
 	{ NULL, NULL, NULL, NULL },
 };
