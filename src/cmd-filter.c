@@ -294,7 +294,7 @@ int cmd_filter(struct cli *cli, int argc, char **argv)
 		return 0;
 	}
 
-	net_arm((const char *)in->data, in->len, cli->cfg ? cli->cfg->time_limit : 20);
+	net_arm((const char *)in->data, in->len, cli->cfg ? cli->cfg->time_limit : 8);
 	rewrite_scan((const char *)in->data, in->len, &hb);
 	if (in->len == 0 || !cli->cfg) {
 		ret = 0;

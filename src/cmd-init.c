@@ -310,15 +310,15 @@ static void print_next_steps(const struct cli *cli, const char *path)
 	       "Dovecot sieve (extprograms plugin, nudge linked into sieve_filter_bin_dir):\n\n"
 	       "    require [\"vnd.dovecot.filter\"];\n"
 	       "    filter \"nudge\" %s;\n\n"
-	       "Mutt, in ~/.muttrc, so nudge also sees the mail you send (the wrapper\n"
-	       "script is in nudge(1), EXAMPLES):\n\n"
-	       "    set sendmail = \"~/bin/nudge-sendmail\"\n\n"
+	       "Mutt or NeoMutt, in ~/.muttrc, so nudge also sees the mail you send\n"
+	       "(it hands each message to the real sendmail first, unchanged):\n\n"
+	       "    set sendmail = \"%s sendmail --sendmail /usr/sbin/sendmail\"\n\n"
 	       "Then check everything with\n\n"
 	       "    %s doctor\n\n"
 	       "and write the drafts that are due every 15 minutes, from cron:\n\n"
 	       "    */15 * * * * %s due >/dev/null\n\n"
 	       "or with the systemd user timer: systemctl --user enable --now nudge-due.timer\n",
-	       path, nudge, sieve_args, nudge, nudge);
+	       path, nudge, sieve_args, nudge, nudge, nudge);
 }
 
 int cmd_init(struct cli *cli, int argc, char **argv)

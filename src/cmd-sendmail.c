@@ -223,6 +223,15 @@ static int own_options(struct cli *cli, int argc, char **argv, char **sendmail,
 		g_free(path);
 		return ret;
 	}
+	if (!path) {
+		/* [sendmail] path; a config that cannot be read never stops a send. */
+		g_autofree char *file = config_file_path(cli->home);
+		struct config *cfg = NULL;
+
+		if (config_load(file, false, &cfg, NULL) == 0 && cfg->sendmail_path)
+			path = g_strdup(cfg->sendmail_path);
+		config_free(cfg);
+	}
 	*sendmail = path ? path : g_strdup(DEFAULT_SENDMAIL);
 	return 0;
 }

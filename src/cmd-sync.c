@@ -324,7 +324,7 @@ int cmd_sync(struct cli *cli, int argc, char **argv)
 	}
 	if ((ret = check_setup(cli, keyword)) < 0)
 		return ret;
-	run.keyword = keyword;
+	run.keyword = keyword ? keyword : cli->cfg->tag_keyword;
 	run.since = since;
 	run.verbose = verbose;
 	run.progress = isatty(STDERR_FILENO);

@@ -36,6 +36,8 @@ static const struct key_spec keys[] = {
 	{ "imap", "tls_verify", K_BOOL, 0, 0, 0 },
 	{ "imap", "tls_ca_file", K_STRING, 0, 0, 0 },
 	{ "imap", "timeout", K_SPECIAL, 0, 0, 0 },
+	{ "imap", "tag_keyword", K_STRING, 0, 0, 0 },
+	{ "sendmail", "path", K_STRING, 0, 0, 0 },
 	{ "filter", "max_size", K_SIZE, 0, 0, 0 },
 	{ "filter", "time_limit", K_SPECIAL, 0, 0, 0 },
 	{ "filter", "run_due", K_BOOL, 0, 0, 0 },
@@ -343,6 +345,14 @@ static void read_key(struct config *cfg, GKeyFile *kf, const struct key_spec *k,
 			cfg->imap.tls = IMAP_TLS_NONE;
 		else
 			BAD("%s:%d: 'tls' must be imaps, starttls or none, not '%s'", p, line, s);
+	} else if (strcmp(g, "imap") == 0 && strcmp(n, "tag_keyword") == 0) {
+		if (!*s || strpbrk(s, " (){%*\"\\]"))
+			BAD("%s:%d: 'tag_keyword' must be an IMAP keyword such as $Interview, not '%s'",
+			    p, line, s);
+		else
+			cfg->tag_keyword = g_steal_pointer(&s);
+	} else if (strcmp(g, "sendmail") == 0) {
+		cfg->sendmail_path = expand_home(s);
 	} else if (strcmp(g, "imap") == 0) {
 		char **dst = strcmp(n, "user") == 0 ? &cfg->imap.user :
 			     strcmp(n, "pass_cmd") == 0 ? &cfg->imap.pass_cmd :
@@ -360,7 +370,9 @@ static struct config *config_new_defaults(void)
 	cfg->tz = g_time_zone_new_local();
 	cfg->user_addrs = g_new0(char *, 1);
 	cfg->max_size = 50u << 20;
-	cfg->time_limit = 20;
+	/* Below Dovecot's 10 s sieve_filter_exec_timeout, so the safety net
+	 * passes the message on before the delivery agent gives up. */
+	cfg->time_limit = 8;
 	cfg->imap.tls_verify = true;
 	cfg->run_due = true;
 	cfg->imap.timeout_seconds = 30;
@@ -446,6 +458,8 @@ void config_free(struct config *cfg)
 	g_free(cfg->imap.pass_cmd);
 	g_free(cfg->imap.drafts);
 	g_free(cfg->imap.tls_ca_file);
+	g_free(cfg->tag_keyword);
+	g_free(cfg->sendmail_path);
 	g_array_unref(cfg->holidays);
 	g_free(cfg);
 }

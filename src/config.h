@@ -31,6 +31,8 @@ struct config {
 	struct imap_config imap;
 	gsize max_size;		/* [filter] max_size, bytes */
 	int time_limit;		/* [filter] time_limit: seconds for the analysis */
+	char *tag_keyword;	/* [imap] tag_keyword: set by `nudge sync`; NULL: none */
+	char *sendmail_path;	/* [sendmail] path: the real sendmail; NULL: default */
 	bool run_due;		/* [filter] run_due: start `nudge due` after a message */
 	struct et_settings et;
 	GArray *holidays;	/* gint32 YYYYMMDD, sorted; et.holidays points here */

@@ -39,6 +39,15 @@ test_expect_success 'setup: the invitation is recorded' '
 	test_grep "Senior Data Engineer" list
 '
 
+test_expect_success '[sendmail] path names the real sendmail when --sendmail is not given' '
+	mkdir -p hs &&
+	{ cat "$NUDGE_HOME/config"; printf "[sendmail]\npath = %s\n" "$TRASH/fake-sendmail"; } >hs/config &&
+	rm -f sent &&
+	nudge --home "$TRASH/hs" sendmail -- dana@example.org <reply.eml &&
+	cmp reply.eml sent &&
+	test_grep "^dana@example.org$" sent-args
+'
+
 sm() { nudge sendmail --sendmail "$TRASH/fake-sendmail" "$@"; }
 
 # The wrapper's background recorder (a fork of it, so with its arguments)

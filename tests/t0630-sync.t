@@ -157,6 +157,15 @@ test_expect_success 'messages above [filter] max_size are not fetched' '
 	test_no_grep "Senior Data Engineer" list5
 '
 
+test_expect_success '[imap] tag_keyword sets the keyword without --keyword' '
+	mkdir home6 &&
+	{ imap_config; echo "tag_keyword = \$JobMail"; } | NUDGE_HOME="$TRASH/home6" write_config &&
+	NUDGE_HOME="$TRASH/home6" nudge sync --since 2026-01-01 &&
+	python3 "$IMAPQ" fetch INBOX inbox6 >/dev/null &&
+	f=$(grep -l "^Message-ID: <20260305.screen.31@hr.fabrikam.example>" inbox6/*.eml) &&
+	test_grep "^\$JobMail$" "${f%.eml}.flags"
+'
+
 test_expect_success 'no IMAP server configured: a config error' '
 	mkdir home3 &&
 	NUDGE_HOME="$TRASH/home3" write_config </dev/null &&
