@@ -11,6 +11,7 @@
 #include "due.h"
 #include "schedule.h"
 #include "target.h"
+#include "template.h"
 
 /* last_error of a written draft that went stale but was kept. */
 #define KEPT_EDITED "stale, but changed by the user: left in Drafts"
@@ -192,6 +193,9 @@ int due_run(struct store *st, const struct due_opts *o, due_cb cb, void *data,
 {
 	struct schedule *s = NULL;
 	struct target *tg = NULL;
+	struct templates *tpl = templates_new(o->user_dir, o->data_dir);
+	g_autoptr(GPtrArray) recs = NULL;
+	g_autoptr(GHashTable) by_key = g_hash_table_new(g_str_hash, g_str_equal);
 	int lock = -1, ret, first_fail = 0;
 
 	if (!o->dry_run) {
@@ -205,40 +209,41 @@ int due_run(struct store *st, const struct due_opts *o, due_cb cb, void *data,
 	if (!o->dry_run &&
 	    (ret = remove_stale(st, tg, s, cb, data, &first_fail, err)) < 0)
 		goto out;
+	/* Every record at once: one query, not one per draft. */
+	if ((ret = store_draft_list(st, &recs, err)) < 0)
+		goto out;
+	for (guint i = 0; i < recs->len; i++)
+		g_hash_table_insert(by_key, ((struct draft_rec *)recs->pdata[i])->key,
+				    recs->pdata[i]);
 
 	for (size_t i = 0; i < s->res.n_drafts; i++) {
 		const struct et_draft *d = &s->res.drafts[i];
 		int ti = schedule_thread_index(s, d->thread_id);
 		struct due_item it = { .draft = d };
-		struct draft_rec old = { 0 };
+		const struct draft_rec *old;
 		struct rendered c = { 0 };
 		g_autoptr(GError) e = NULL;
-		bool found;
 
 		if (d->due > o->until || ti < 0)
 			continue;
 		if (d->expires && d->expires <= o->now)
 			continue;	/* T1: a late thank-you is worse than none */
-		if ((ret = store_draft_get(st, d->key, &old, &found, err)) < 0)
-			goto out;
-		if (found && draft_rec_done(&old)) {
-			draft_rec_clear(&old);
+		old = g_hash_table_lookup(by_key, d->key);
+		if (old && draft_rec_done(old))
 			continue;	/* N2: each draft once */
-		}
-		if (found && state_is(&old, "failed") && o->now < old.retry_at) {
-			it.retry_at = old.retry_at;
-			it.error = old.last_error;
+		if (old && state_is(old, "failed") && o->now < old->retry_at) {
+			it.retry_at = old->retry_at;
+			it.error = old->last_error;
 			it.subject = ((struct stored_thread *)s->threads->pdata[ti])->subject;
 			cb(&it, data);
-			draft_rec_clear(&old);
 			continue;
 		}
-		ret = render_draft(o->cfg, o->user_dir, o->data_dir,
-				    s->threads->pdata[ti], d, o->now, &c, &e);
+		ret = render_draft(o->cfg, tpl, s->threads->pdata[ti], d, o->now,
+				   o->dry_run, &c, &e);
 		it.subject = c.subject ? c.subject :
 			     ((struct stored_thread *)s->threads->pdata[ti])->subject;
 		if (ret == 0 && !o->dry_run) {
-			ret = write_one(st, tg, d, &c, found ? &old : NULL, o->now, &e);
+			ret = write_one(st, tg, d, &c, old, o->now, &e);
 			it.written = ret == 0;
 		}
 		if (ret < 0) {
@@ -251,10 +256,10 @@ int due_run(struct store *st, const struct due_opts *o, due_cb cb, void *data,
 		}
 		cb(&it, data);
 		rendered_clear(&c);
-		draft_rec_clear(&old);
 	}
 	ret = first_fail;
 out:
+	templates_free(tpl);
 	schedule_free(s);
 	target_close(tg);
 	if (lock >= 0)

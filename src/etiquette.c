@@ -1238,6 +1238,7 @@ static int check_item(const struct et_thread *th, const struct et_item *it,
 
 static int check_input(const struct et_thread *threads, size_t n, GError **err)
 {
+	g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
 	int ret;
 
 	if (n && !threads)
@@ -1250,10 +1251,9 @@ static int check_input(const struct et_thread *threads, size_t n, GError **err)
 		if (th->n_items && !th->items)
 			return nudge_fail(err, NUDGE_E_DATA, "thread '%s': items missing",
 					  th->id);
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(threads[j].id, th->id) == 0)
-				return nudge_fail(err, NUDGE_E_DATA,
-						  "thread '%s' given twice", th->id);
+		if (!g_hash_table_add(seen, (gpointer)th->id))
+			return nudge_fail(err, NUDGE_E_DATA, "thread '%s' given twice",
+					  th->id);
 		for (size_t k = 0; k < th->n_items; k++) {
 			ret = check_item(th, &th->items[k], err);
 			if (ret)

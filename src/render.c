@@ -57,14 +57,14 @@ static const struct stored_msg *find_msg(const struct stored_thread *t,
 	return NULL;
 }
 
-int render_draft(const struct config *cfg, const char *user_dir,
-		  const char *data_dir, const struct stored_thread *t,
-		  const struct et_draft *d, gint64 now, struct rendered *out,
-		  GError **err)
+int render_draft(const struct config *cfg, struct templates *tpl,
+		 const struct stored_thread *t, const struct et_draft *d,
+		 gint64 now, bool subject_only, struct rendered *out, GError **err)
 {
 	g_autoptr(GHashTable) vars = g_hash_table_new_full(g_str_hash, g_str_equal,
 							   g_free, g_free);
-	g_autofree char *tmpl = NULL, *path = NULL, *body = NULL, *subject = NULL;
+	g_autofree char *body = NULL, *subject = NULL;
+	const char *tmpl, *path;
 	g_autofree char *greeting = NULL, *first = NULL, *interview = NULL;
 	g_autofree char *contact_first = NULL;
 	g_autofree char *decision = NULL, *deadline = NULL, *when = NULL;
@@ -124,7 +124,7 @@ int render_draft(const struct config *cfg, const char *user_dir,
 	put(vars, "reference_first_name", ref_first, "");
 	put(vars, "subject", f.subject, "");
 
-	if ((ret = template_load(user_dir, data_dir, kind, &tmpl, &path, err)) < 0 ||
+	if ((ret = templates_get(tpl, kind, &tmpl, &path, err)) < 0 ||
 	    (ret = template_render(path, tmpl, vars, &body, &subject, err)) < 0)
 		return ret;
 
@@ -153,6 +153,10 @@ int render_draft(const struct config *cfg, const char *user_dir,
 				  t->id, kind);
 	if (!subject)
 		subject = subject_reply(answer && answer->subject ? answer->subject : f.subject);
+	if (subject_only) {
+		out->subject = draft_clean(subject);
+		return 0;
+	}
 	out->draft_id = render_draft_id(d->key);
 	domain = addr_domain(spec.from_addr);
 	out->message_id = g_strdup_printf("nudge-%s@%s", out->draft_id,

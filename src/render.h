@@ -18,14 +18,16 @@ struct rendered {
 /* The stable id of a draft key: the same key gives the same id. Caller g_frees. */
 char *render_draft_id(const char *key);
 
+struct templates;
+
 /*
- * Renders d for thread t. user_dir may be NULL. Fails with NUDGE_E_DATA when
+ * Renders d for thread t with templates from tpl. With subject_only, only
+ * out->subject is filled (for listings). Fails with NUDGE_E_DATA when
  * nothing says whom to write to, or the template is broken.
  */
-int render_draft(const struct config *cfg, const char *user_dir,
-		  const char *data_dir, const struct stored_thread *t,
-		  const struct et_draft *d, gint64 now, struct rendered *out,
-		  GError **err);
+int render_draft(const struct config *cfg, struct templates *tpl,
+		 const struct stored_thread *t, const struct et_draft *d,
+		 gint64 now, bool subject_only, struct rendered *out, GError **err);
 void rendered_clear(struct rendered *c);
 
 #endif

@@ -33,6 +33,64 @@ int template_load(const char *user_dir, const char *data_dir, const char *name,
 			  name, data_dir);
 }
 
+struct templates {
+	char *user_dir, *data_dir;
+	GHashTable *loaded;	/* name -> struct loaded */
+};
+
+struct loaded {
+	char *text, *path;
+};
+
+static void loaded_free(gpointer p)
+{
+	struct loaded *l = p;
+
+	g_free(l->text);
+	g_free(l->path);
+	g_free(l);
+}
+
+struct templates *templates_new(const char *user_dir, const char *data_dir)
+{
+	struct templates *t = g_new0(struct templates, 1);
+
+	t->user_dir = g_strdup(user_dir);
+	t->data_dir = g_strdup(data_dir);
+	t->loaded = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, loaded_free);
+	return t;
+}
+
+void templates_free(struct templates *t)
+{
+	if (!t)
+		return;
+	g_free(t->user_dir);
+	g_free(t->data_dir);
+	g_hash_table_unref(t->loaded);
+	g_free(t);
+}
+
+int templates_get(struct templates *t, const char *name, const char **text,
+		  const char **path, GError **err)
+{
+	struct loaded *l = g_hash_table_lookup(t->loaded, name);
+	int ret;
+
+	if (!l) {
+		l = g_new0(struct loaded, 1);
+		if ((ret = template_load(t->user_dir, t->data_dir, name, &l->text,
+					 &l->path, err)) < 0) {
+			loaded_free(l);
+			return ret;
+		}
+		g_hash_table_insert(t->loaded, g_strdup(name), l);
+	}
+	*text = l->text;
+	*path = l->path;
+	return 0;
+}
+
 static int line_at(const char *text, const char *p)
 {
 	int line = 1;

@@ -11,6 +11,15 @@
 int template_load(const char *user_dir, const char *data_dir, const char *name,
 		  char **text, char **path, GError **err);
 
+/* Templates read once per run, through template_load(). */
+struct templates;
+
+struct templates *templates_new(const char *user_dir, const char *data_dir);
+void templates_free(struct templates *t);
+/* Template `name`; *text and *path are owned by the cache. */
+int templates_get(struct templates *t, const char *name, const char **text,
+		  const char **path, GError **err);
+
 /*
  * Replaces each {{key}} with its value from vars (key -> value, both
  * strings). An unknown key is NUDGE_E_DATA naming the template and line.
