@@ -67,8 +67,10 @@ for threads in ${BENCH_THREADS:-1000 10000 100000}; do
 	printf '[user]\nname = Sam Seeker\naddresses = me@example.org\ntimezone = America/New_York\n[filter]\nrun_due = no\n' >"$h/config"
 	"$nudge" --home "$h" list >/dev/null
 	# A mix as a busy search leaves it: invitations (some with a past
-	# interview), pending, references, rejections, offers, do-not-contact;
-	# a reply from the user in half of them. Dates within 90 days of --now.
+	# interview), pending, references, rejections, do-not-contact, and an
+	# offer in one thread of 2,000 (each offer drafts a note in every other
+	# open thread: O1); a reply from the user in half of them. Dates within
+	# 90 days of --now.
 	sqlite3 "$h/state.db" >/dev/null <<EOF
 PRAGMA journal_mode = WAL;
 BEGIN;
@@ -81,9 +83,10 @@ INSERT INTO messages (message_id, thread_id, date, outgoing, stage, from_addr, f
        to_addr, subject, refs, company, position, contact_addr, contact_name, interview,
        decision)
 SELECT 'm' || id || '@corp.example', id, created, 0,
+       CASE WHEN abs(random()) % 2000 = 0 THEN 'offer' ELSE
        CASE abs(random()) % 10 WHEN 0 THEN 'pending' WHEN 1 THEN 'pending'
-       WHEN 2 THEN 'references' WHEN 3 THEN 'rejection' WHEN 4 THEN 'offer'
-       WHEN 5 THEN 'do-not-contact' ELSE 'invitation' END,
+       WHEN 2 THEN 'references' WHEN 3 THEN 'rejection' WHEN 4 THEN 'rejection'
+       WHEN 5 THEN 'do-not-contact' ELSE 'invitation' END END,
        'hr@' || domain, 'Recruiter', 'me@example.org', subject, '<m' || id || '@corp.example>',
        'Corp', 'Engineer', 'hr@' || domain, 'Recruiter',
        CASE WHEN abs(random()) % 2 THEN created + 5 * 86400 END,

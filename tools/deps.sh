@@ -8,7 +8,7 @@ libetpan-dev libpcre2-dev libsqlite3-dev libical-dev tzdata scdoc"
 test="sqlite3 procmail dovecot-imapd dovecot-lmtpd dovecot-sieve openssl
 ca-certificates python3 mutt tmux claws-mail libclaws-mail-dev libgtk-3-dev
 xvfb xauth xdotool x11-apps imagemagick man-db groff-base zsh dpkg-dev debhelper
-fakeroot systemd"
+fakeroot systemd procps"
 fuzz="clang libclang-rt-14-dev"
 bench="bogofilter sqlite3"
 
