@@ -38,6 +38,13 @@ int cli_parse(struct cli *cli, const char *cmd, GOptionEntry *entries,
 void cli_error(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 void cli_warn(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 
+/* A table cell: "-" for nothing, tabs and line breaks made blanks.
+ * Caller g_frees. */
+char *cli_cell(const char *s);
+/* Prints rows (NULL-terminated string vectors of ncol cells, the first the
+ * heading) as aligned columns, or without the heading as TSV. */
+void cli_print_table(GPtrArray *rows, int ncol, bool tsv);
+
 /* sysexits.h code for a status. */
 int cli_exit_code(int status);
 

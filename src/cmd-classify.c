@@ -30,17 +30,6 @@ static char *day_or_dash(gint64 t, GTimeZone *tz)
 	return t ? clock_format(t, tz, "%Y-%m-%d") : g_strdup("-");
 }
 
-/* A TSV cell: tabs and line breaks would break the line. */
-static char *tsv_cell(const char *s)
-{
-	char *c = g_strdup(s && *s ? s : "-");
-
-	for (char *p = c; *p; p++)
-		if (*p == '\t' || *p == '\n' || *p == '\r')
-			*p = ' ';
-	return c;
-}
-
 static void json_string(GString *out, const char *key, const char *v)
 {
 	g_string_append_printf(out, "%s\"%s\":", out->len > 1 ? "," : "", key);
@@ -156,8 +145,8 @@ static int classify_one(struct cli *cli, const struct rules *rules,
 	} else {
 		g_autofree char *iv = day_or_dash(f.interview, tz);
 		g_autofree char *dd = day_or_dash(f.decision, tz);
-		g_autofree char *co = tsv_cell(f.company);
-		g_autofree char *fn = tsv_cell(name);
+		g_autofree char *co = cli_cell(f.company);
+		g_autofree char *fn = cli_cell(name);
 
 		printf("%s\t%d\t%s\t%s\t%s\t%s\n", stage_name(a.cls.stage), a.cls.score,
 		       iv, dd, co, fn);

@@ -7,16 +7,6 @@
 #include "render.h"
 #include "target.h"
 
-static char *cell(const char *s)
-{
-	char *c = g_strdup(s && *s ? s : "-");
-
-	for (char *p = c; *p; p++)
-		if (*p == '\t' || *p == '\n' || *p == '\r')
-			*p = ' ';
-	return c;
-}
-
 /* F6: a message of the user's in the thread, or a `mark sent`, at or after t. */
 static bool sent_since(const struct stored_thread *t, gint64 t0)
 {
@@ -50,35 +40,6 @@ static int look(struct target *tg, const struct draft_rec *r, char **where,
 	c.message_id = r->message_id;
 	c.draft_id = draft_id;
 	return tg->ops->find(tg, &c, where, err);
-}
-
-static void print_rows(GPtrArray *rows, bool tsv)
-{
-	enum { NCOL = 5 };
-	int width[NCOL] = { 0 };
-
-	for (guint r = 0; r < rows->len; r++)
-		for (int c = 0; c < NCOL; c++) {
-			int w = (int)g_utf8_strlen(((char **)rows->pdata[r])[c], -1);
-
-			if (w > width[c])
-				width[c] = w;
-		}
-	for (guint r = tsv ? 1 : 0; r < rows->len; r++) {
-		char **row = rows->pdata[r];
-
-		for (int c = 0; c < NCOL; c++) {
-			if (tsv) {
-				printf("%s%s", row[c], c + 1 < NCOL ? "\t" : "\n");
-				continue;
-			}
-			int pad = width[c] - (int)g_utf8_strlen(row[c], -1);
-
-			printf("%s%*s", row[c], c + 1 < NCOL ? pad + 2 : 0, "");
-		}
-		if (!tsv)
-			putchar('\n');
-	}
 }
 
 int cmd_drafts(struct cli *cli, int argc, char **argv)
@@ -168,14 +129,14 @@ int cmd_drafts(struct cli *cli, int argc, char **argv)
 		if (r->written)
 			written = clock_iso(r->written, cli->cfg->tz);
 		row = g_new0(char *, G_N_ELEMENTS(head) + 1);
-		row[0] = cell(written);
-		row[1] = cell(r->kind);
-		row[2] = cell(r->thread_id);
-		row[3] = cell(status);
-		row[4] = cell(where);
+		row[0] = cli_cell(written);
+		row[1] = cli_cell(r->kind);
+		row[2] = cli_cell(r->thread_id);
+		row[3] = cli_cell(status);
+		row[4] = cli_cell(where);
 		g_ptr_array_add(rows, row);
 	}
-	print_rows(rows, tsv);
+	cli_print_table(rows, 5, tsv);
 	ret = 0;
 out:
 	target_close(tg);

@@ -7,16 +7,6 @@
 #include "clock.h"
 #include "schedule.h"
 
-static char *cell(const char *s)
-{
-	char *c = g_strdup(s && *s ? s : "-");
-
-	for (char *p = c; *p; p++)
-		if (*p == '\t' || *p == '\n' || *p == '\r')
-			*p = ' ';
-	return c;
-}
-
 int cmd_list(struct cli *cli, int argc, char **argv)
 {
 	gboolean tsv = FALSE, open_only = FALSE;
@@ -36,7 +26,6 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	g_autofree char *db = NULL;
 	struct schedule *s = NULL;
 	struct store *st = NULL;
-	int width[NCOL] = { 0 };
 	int ret;
 
 	if ((ret = cli_parse(cli, "list", entries, &argc, &argv)) < 0)
@@ -97,38 +86,17 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 				next = g_strdup_printf("%s %s", draft_kind_name(d->kind), when);
 			}
 		}
-		row[0] = cell(t->id);
-		row[1] = cell(f.company);
-		row[2] = cell(f.position);
-		row[3] = cell(stage_name(ts->stage));
-		row[4] = cell(et_state_name(ts->state));
-		row[5] = cell(last);
-		row[6] = cell(next);
+		row[0] = cli_cell(t->id);
+		row[1] = cli_cell(f.company);
+		row[2] = cli_cell(f.position);
+		row[3] = cli_cell(stage_name(ts->stage));
+		row[4] = cli_cell(et_state_name(ts->state));
+		row[5] = cli_cell(last);
+		row[6] = cli_cell(next);
 		g_ptr_array_add(rows, row);
 	}
 
-	for (guint r = 0; r < rows->len; r++)
-		for (int c = 0; c < NCOL; c++) {
-			int w = (int)g_utf8_strlen(((char **)rows->pdata[r])[c], -1);
-
-			if (w > width[c])
-				width[c] = w;
-		}
-	for (guint r = tsv ? 1 : 0; r < rows->len; r++) {
-		char **row = rows->pdata[r];
-
-		for (int c = 0; c < NCOL; c++) {
-			if (tsv) {
-				printf("%s%s", row[c], c + 1 < NCOL ? "\t" : "\n");
-				continue;
-			}
-			int pad = width[c] - (int)g_utf8_strlen(row[c], -1);
-
-			printf("%s%*s", row[c], c + 1 < NCOL ? pad + 2 : 0, "");
-		}
-		if (!tsv)
-			putchar('\n');
-	}
+	cli_print_table(rows, NCOL, tsv);
 out:
 	schedule_free(s);
 	store_close(st);

@@ -89,6 +89,42 @@ int cli_exit_code(int status)
 	return EX_SOFTWARE;
 }
 
+char *cli_cell(const char *s)
+{
+	char *c = g_strdup(s && *s ? s : "-");
+
+	for (char *p = c; *p; p++)
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			*p = ' ';
+	return c;
+}
+
+void cli_print_table(GPtrArray *rows, int ncol, bool tsv)
+{
+	g_autofree int *width = g_new0(int, ncol);
+
+	for (guint r = 0; r < rows->len; r++)
+		for (int c = 0; c < ncol; c++) {
+			int w = (int)g_utf8_strlen(((char **)rows->pdata[r])[c], -1);
+
+			if (w > width[c])
+				width[c] = w;
+		}
+	for (guint r = tsv ? 1 : 0; r < rows->len; r++) {
+		char **row = rows->pdata[r];
+
+		for (int c = 0; c < ncol; c++) {
+			int pad = width[c] - (int)g_utf8_strlen(row[c], -1);
+
+			if (tsv)
+				printf("%s%s", row[c], c + 1 < ncol ? "\t" : "\n");
+			else
+				printf("%s%*s%s", row[c], c + 1 < ncol ? pad + 2 : 0, "",
+				       c + 1 < ncol ? "" : "\n");
+		}
+	}
+}
+
 const char *cli_datadir(void)
 {
 	const char *d = getenv("NUDGE_DATADIR");
