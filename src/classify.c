@@ -720,8 +720,10 @@ static void cache_write(const char *path, const guint8 key[16], GPtrArray *codes
 	g_byte_array_append(out, len, 8);
 	g_byte_array_append(out, sum, 16);
 	g_byte_array_append(out, bytes, (guint)size);
-	/* A temporary file renamed over the old one: readers see one or the other. */
-	(void)g_file_set_contents(path, (const char *)out->data, (gssize)out->len, NULL);
+	/* A temporary file renamed over the old one: readers see one or the
+	 * other. Mode 0600 like every file in the state folder. */
+	(void)g_file_set_contents_full(path, (const char *)out->data, (gssize)out->len,
+				       G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
 	g_byte_array_unref(out);
 	pcre2_serialize_free(bytes);
 }

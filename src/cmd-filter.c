@@ -160,6 +160,10 @@ static int analyse(struct cli *cli, const char *buf, size_t len, bool outgoing,
 	test_fault();
 	if ((ret = msg_parse(buf, len, &m, err)) < 0)
 		goto out;
+	/* The database first: it creates the state folder the cache lives in. */
+	db_path = cli_db_path(cli);
+	if ((ret = store_open(db_path, &st, err)) < 0)
+		goto out;
 	user_dir = config_user_dir(cli->home);
 	state_dir = config_state_dir(cli->home);
 	cache = g_build_filename(state_dir, "rules.cache", NULL);
@@ -168,9 +172,6 @@ static int analyse(struct cli *cli, const char *buf, size_t len, bool outgoing,
 		goto out;
 	for (guint i = 0; warnings && i < warnings->len; i++)
 		cli_warn("%s (using the built-in rules)", (char *)warnings->pdata[i]);
-	db_path = cli_db_path(cli);
-	if ((ret = store_open(db_path, &st, err)) < 0)
-		goto out;
 	/* A message without a Message-ID is known by its content. */
 	if (!m->message_id) {
 		sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)buf, len);

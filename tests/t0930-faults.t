@@ -42,7 +42,7 @@ test_expect_success 'due after the kills: one draft per thread, none twice' '
 FULL=$TRASH/full
 mkdir -p "$FULL"
 if [ -z "${NUDGE_TEST_NO_MOUNT:-}" ] &&
-   mount -t tmpfs -o size=256k,mode=0700 nudge-test "$FULL" 2>/dev/null; then
+   mount -t tmpfs -o size=1m,mode=0700 nudge-test "$FULL" 2>/dev/null; then
 	test_at_exit "umount '$FULL'"
 	full_run() { o=$1 e=$2; shift 2; "$@" >"$o" 2>"$e"; }
 	fill_disk() { dd if=/dev/zero of="$FULL/filler" bs=4k 2>/dev/null; true; }

@@ -30,7 +30,8 @@ test_expect_success 'the database, its journal and the lock are 0600 in a 0700 f
 	for f in "$DATA"/*; do
 		test "$(stat -c %a "$f")" = 600 || { echo "$f: $(stat -c %a "$f")"; return 1; }
 	done &&
-	test_grep "^state.db$" files
+	test_grep "^state.db$" files &&
+	test_grep "^rules.cache$" files
 '
 test_expect_success 'the Maildir folders are 0700, the drafts 0600' '
 	for d in "$DRAFTS" "$DRAFTS/cur" "$DRAFTS/new" "$DRAFTS/tmp"; do
