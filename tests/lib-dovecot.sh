@@ -13,7 +13,9 @@
 #   DOVECOT_HOST DOVECOT_IMAP_PORT DOVECOT_IMAPS_PORT DOVECOT_USER
 #   DOVECOT_PASS DOVECOT_CA DOVECOT_DRAFTS DOVECOT_DIR
 # DOVECOT_DRAFTS may be set before the call to name the \Drafts mailbox,
-# DOVECOT_EXTRA_CONF to add settings (e.g. imap_capability) to the config.
+# DOVECOT_EXTRA_CONF to add settings (e.g. imap_capability) to the config,
+# DOVECOT_LMTP=yes to also serve LMTP on 127.0.0.1: its port is then
+# exported as DOVECOT_LMTP_PORT (the recipient is $DOVECOT_USER).
 
 DOVECOT_TLS="$TRASH/tls"
 
@@ -102,16 +104,29 @@ default_login_user = $_dv_mail_user"
 	fi
 
 	if [ -f "$_dv_dir/ports" ]; then
-		read -r _dv_imap_port _dv_imaps_port <"$_dv_dir/ports"
+		read -r _dv_imap_port _dv_imaps_port _dv_lmtp_port <"$_dv_dir/ports"
 		_dv_drafts=$(cat "$_dv_dir/drafts")
-		_dovecot_run "$_dv_name" "$_dv_dir" "$_dv_imap_port" "$_dv_imaps_port" || return 1
-		_dovecot_export "$_dv_dir" "$_dv_imap_port" "$_dv_imaps_port" "$_dv_drafts"
+		_dovecot_run "$_dv_name" "$_dv_dir" "$_dv_imap_port" "$_dv_imaps_port" \
+			"$_dv_lmtp_port" || return 1
+		_dovecot_export "$_dv_dir" "$_dv_imap_port" "$_dv_imaps_port" "$_dv_drafts" "$_dv_lmtp_port"
 		return 0
 	fi
 
-	set -- $(free_ports 2)
-	_dv_imap_port=$1 _dv_imaps_port=$2
-	echo "$_dv_imap_port $_dv_imaps_port" >"$_dv_dir/ports"
+	set -- $(free_ports 3)
+	_dv_imap_port=$1 _dv_imaps_port=$2 _dv_lmtp_port=
+	_dv_protocols=imap
+	_dv_lmtp_conf=
+	if [ "${DOVECOT_LMTP:-}" = yes ]; then
+		_dv_lmtp_port=$3
+		_dv_protocols="imap lmtp"
+		_dv_lmtp_conf="service lmtp {
+  inet_listener lmtp {
+    address = 127.0.0.1
+    port = $_dv_lmtp_port
+  }
+}"
+	fi
+	echo "$_dv_imap_port $_dv_imaps_port $_dv_lmtp_port" >"$_dv_dir/ports"
 	printf '%s\n' "$_dv_drafts" >"$_dv_dir/drafts"
 	printf '%s:{PLAIN}%s::::::\n' nudgetest 's3cret p@ss' >"$_dv_dir/passwd"
 
@@ -121,7 +136,7 @@ default_login_user = $_dv_mail_user"
 	log_path = $_dv_dir/log
 	info_log_path = $_dv_dir/log
 	instance_name = nudge-test-$_dv_name
-	protocols = imap
+	protocols = $_dv_protocols
 	listen = 127.0.0.1
 	$_dv_users
 	ssl = yes
@@ -174,23 +189,27 @@ default_login_user = $_dv_mail_user"
 	    auto = create
 	  }
 	}
+	$_dv_lmtp_conf
 	${DOVECOT_EXTRA_CONF:-}
 	EOF
 
 	[ -n "${_dovecot_names:-}" ] || test_at_exit _dovecot_reap
 	_dovecot_names="${_dovecot_names:-} $_dv_name"
 	test_at_exit "_dovecot_kill $_dv_name"
-	_dovecot_run "$_dv_name" "$_dv_dir" "$_dv_imap_port" "$_dv_imaps_port" || return 1
-	_dovecot_export "$_dv_dir" "$_dv_imap_port" "$_dv_imaps_port" "$_dv_drafts"
+	_dovecot_run "$_dv_name" "$_dv_dir" "$_dv_imap_port" "$_dv_imaps_port" \
+		"$_dv_lmtp_port" || return 1
+	_dovecot_export "$_dv_dir" "$_dv_imap_port" "$_dv_imaps_port" "$_dv_drafts" "$_dv_lmtp_port"
 }
 
-# _dovecot_run NAME DIR IMAP_PORT IMAPS_PORT: start it and wait for it.
+# _dovecot_run NAME DIR IMAP_PORT IMAPS_PORT [LMTP_PORT]: start it and
+# wait for it.
 _dovecot_run() {
 	dovecot -c "$2/dovecot.conf" </dev/null >"$2/start.log" 2>&1 || {
 		cat "$2/start.log" "$2/log" >&2 2>/dev/null
 		return 1
 	}
-	if ! _dovecot_wait "$3" || ! _dovecot_wait "$4"; then
+	if ! _dovecot_wait "$3" || ! _dovecot_wait "$4" ||
+	   { [ -n "${5:-}" ] && ! _dovecot_wait "$5"; }; then
 		echo "dovecot '$1' does not answer on port $3/$4" >&2
 		cat "$2/log" >&2 2>/dev/null
 		return 1
@@ -201,7 +220,7 @@ _dovecot_export() {
 	export DOVECOT_HOST=127.0.0.1 DOVECOT_IMAP_PORT=$2 \
 		DOVECOT_IMAPS_PORT=$3 DOVECOT_USER=nudgetest \
 		DOVECOT_PASS='s3cret p@ss' DOVECOT_CA="$DOVECOT_TLS/ca.pem" \
-		DOVECOT_DRAFTS="$4" DOVECOT_DIR="$1"
+		DOVECOT_DRAFTS="$4" DOVECOT_DIR="$1" DOVECOT_LMTP_PORT="${5:-}"
 }
 
 # _dovecot_kill NAME: signal the master; prints its pid.

@@ -3,6 +3,8 @@
 # dovecot-lda delivers, nudge filters, and over IMAP interview mail is in
 # Interviews with the keyword $Interview, other mail in INBOX, each intact
 # apart from nudge's headers. A failing or killed nudge still delivers.
+# The same through Dovecot's LMTP server (dovecot-lmtpd), as Postfix or
+# another MTA would hand mail over.
 
 . "$(dirname "$0")/lib.sh"
 . "$TESTS_DIR/lib-dovecot.sh"
@@ -44,9 +46,18 @@ chmod 755 "$SIEVE" "$BIN" "$NUDGE_HOME"
 : >"$TRASH/wrap"
 chmod 644 "$TRASH/fault" "$TRASH/wrap"
 
+DOVECOT_LMTP=yes
 DOVECOT_EXTRA_CONF="
 protocol lda {
   mail_plugins = \$mail_plugins sieve
+}
+protocol lmtp {
+  mail_plugins = \$mail_plugins sieve
+}
+# The filter inherits the LMTP process's address space limit (256M by
+# default), too small for the sanitizers' shadow memory.
+service lmtp {
+  vsz_limit = 0
 }
 plugin {
   sieve = file:$SIEVE;active=$SIEVE/nudge.sieve
@@ -146,6 +157,65 @@ test_expect_success 'a nudge killed by SIGKILL: Dovecot keeps the original' '
 	: >"$TRASH/wrap"
 	test $ret -eq 0 &&
 	check_intact 6 "$MAIL/ex4-invite.eml"
+'
+
+# lmtp MESSAGE: delivered through Dovecot's LMTP server as an MTA (e.g.
+# Postfix's lmtp transport) would; fails unless the recipient is accepted
+# and the delivery reported done.
+lmtp() {
+	python3 - "$1" <<-'EOF'
+	import os, smtplib, sys
+	with open(sys.argv[1], "rb") as f:
+	    msg = f.read()
+	# On the wire lines end in CRLF (smtplib leaves bytes as they are).
+	msg = msg.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+	s = smtplib.LMTP("127.0.0.1", int(os.environ["DOVECOT_LMTP_PORT"]))
+	refused = s.sendmail("sender@example.com", [os.environ["DOVECOT_USER"]], msg)
+	s.quit()
+	sys.exit(1 if refused else 0)
+	EOF
+}
+
+# delivered GOT: GOT without the trace headers LMTP puts on top
+# (Return-Path, Delivered-To, Received) and without X-Nudge-* headers.
+delivered() {
+	awk '
+		/^[^ \t]/ { trace = 0 }
+		top && /^(Return-Path|Delivered-To|Received):/ { trace = 1 }
+		top && !trace && /^[^ \t]/ { top = 0 }
+		!trace && !/^X-Nudge-/ { print }
+		BEGIN { top = 1 }
+	' "$1"
+}
+
+test_expect_success 'LMTP: interview mail: Interviews, keyword $Interview, intact' '
+	lmtp "$MAIL/ex6-offer.eml" &&
+	fetch Interviews &&
+	echo 2 >want-count && test_cmp want-count count-Interviews &&
+	last=$(ls got-Interviews/*.eml | sort -t/ -k2 -n | tail -n 1) &&
+	test_grep "^\$Interview$" "${last%.eml}.flags" &&
+	test_grep "^X-Nudge-Stage: offer$" "$last" &&
+	test_grep "^X-Nudge-Thread: [0-9a-f]" "$last" &&
+	delivered "$last" >stripped &&
+	test_cmp "$MAIL/ex6-offer.eml" stripped &&
+	nudge list --tsv >list &&
+	test_grep "	Tailspin	.*	offer	open	" list
+'
+
+test_expect_success 'LMTP: other mail: INBOX, no keyword, intact' '
+	sed "s/^Message-ID: .*/Message-ID: <lmtp-other@example.com>/" \
+		"$MAIL/unrelated.eml" >other.eml &&
+	test_grep "^Message-ID: <lmtp-other@example.com>$" other.eml &&
+	lmtp other.eml &&
+	fetch INBOX &&
+	echo 7 >want-count && test_cmp want-count count-INBOX &&
+	last=$(ls got-INBOX/*.eml | sort -t/ -k2 -n | tail -n 1) &&
+	test_no_grep "Interview" "${last%.eml}.flags" &&
+	test_no_grep "^X-Nudge-" "$last" &&
+	delivered "$last" >stripped &&
+	test_cmp other.eml stripped &&
+	fetch Interviews &&
+	echo 2 >want-count && test_cmp want-count count-Interviews
 '
 
 test_done

@@ -1,9 +1,11 @@
 #!/bin/sh
-# nudge sendmail and filters/muttrc with the real Mutt in tmux: a message
-# sent through the wrapper reaches the (fake) real sendmail byte for byte
-# with Mutt's arguments and is recorded; a draft nudge wrote, stored in the
-# test Dovecot's Drafts, is recalled with <recall-message>; the index shows
-# the stage. The wrapper never changes the send when nudge fails.
+# nudge sendmail and filters/muttrc with the real Mutt and NeoMutt in tmux
+# (the same checks for each): a message sent through the wrapper reaches
+# the (fake) real sendmail byte for byte with the client's arguments and is
+# recorded; a draft nudge wrote, stored in the test Dovecot's Drafts, is
+# recalled with <recall-message>; the index shows the stage, for a local
+# Maildir and for the IMAP INBOX (imap_headers). The wrapper never changes
+# the send when nudge fails.
 
 . "$(dirname "$0")/lib.sh"
 . "$TESTS_DIR/lib-dovecot.sh"
@@ -149,9 +151,8 @@ test_expect_success 'sendmail: a real sendmail that cannot run is a failure' '
 	test_grep "cannot run" err
 '
 
-if ! command -v mutt >/dev/null 2>&1 || ! command -v tmux >/dev/null 2>&1 ||
-   ! command -v dovecot >/dev/null 2>&1; then
-	test_skip "mutt, tmux or dovecot missing (make deps-test)"
+if ! command -v tmux >/dev/null 2>&1 || ! command -v dovecot >/dev/null 2>&1; then
+	test_skip "tmux or dovecot missing (make deps-test)"
 	test_done
 	exit
 fi
@@ -178,12 +179,21 @@ test_expect_success 'setup: nudge due writes a draft to the IMAP Drafts folder' 
 	echo 1 >want && test_cmp want count &&
 	test_grep "^X-Nudge-Draft: " drafts/1.eml &&
 	test_grep "^\\\\Draft$" drafts/1.flags &&
-	grep "^Subject:" drafts/1.eml >draft-subject
+	grep "^Subject:" drafts/1.eml >draft-subject &&
+	cp drafts/1.eml nudge-draft.eml
 '
 
 # The local inbox Mutt opens: the invitation as nudge tags it.
 mkdir -p "$TRASH/inbox/cur" "$TRASH/inbox/new" "$TRASH/inbox/tmp"
 nudge filter <"$MAIL/ex1-invite.eml" >"$TRASH/inbox/new/1.invite"
+
+# The IMAP INBOX: another invitation as nudge (e.g. through sieve) tagged
+# it. Mutt shows its stage only when it fetches X-Nudge-Stage.
+test_expect_success 'setup: a tagged invitation in the IMAP INBOX' '
+	nudge filter <"$MAIL/ex2-invite.eml" >imap-invite.eml &&
+	test_grep "^X-Nudge-Stage: invitation$" imap-invite.eml &&
+	python3 "$IMAPQ" append INBOX imap-invite.eml >/dev/null
+'
 
 # What Mutt hands its sendmail, kept before nudge sees it.
 cat >"$TRASH/mutt-sendmail" <<EOF
@@ -207,6 +217,7 @@ EOM
 EOF
 chmod +x "$TRASH/mutt-sendmail" "$TRASH/editor"
 
+# The same file for Mutt and NeoMutt (NeoMutt reads Mutt's names).
 cat >"$TRASH/muttrc" <<EOF
 set folder = "imap://$DOVECOT_USER@$DOVECOT_HOST:$DOVECOT_IMAP_PORT/"
 set imap_user = "$DOVECOT_USER"
@@ -238,14 +249,14 @@ EOF
 
 TMUX_SOCK="$TRASH/tmux.sock"
 tm() { tmux -S "$TMUX_SOCK" "$@"; }
-test_at_exit 'tmux -S "$TMUX_SOCK" kill-server'
+test_at_exit 'tmux -S "$TMUX_SOCK" kill-server 2>/dev/null'
 
-# wait_screen PATTERN: until the screen shows it (at most 20 s); the screen
-# is in $TRASH/screen either way.
+# wait_screen PATTERN: until the screen of the client under test ($prog)
+# shows it (at most 20 s); the screen is in $TRASH/screen either way.
 wait_screen() {
 	_i=0
 	while [ $_i -lt 200 ]; do
-		tm capture-pane -p -t mutt >"$TRASH/screen" 2>/dev/null &&
+		tm capture-pane -p -t "$prog" >"$TRASH/screen" 2>/dev/null &&
 			grep -q -e "$1" "$TRASH/screen" && return 0
 		sleep 0.1
 		_i=$((_i + 1))
@@ -254,46 +265,77 @@ wait_screen() {
 	return 1
 }
 
-test_expect_success 'mutt starts; the index shows the stage and the draft' '
-	tm -f /dev/null new-session -d -s mutt -x 120 -y 40 \
-		"HOME=$TRASH mutt -n -F $TRASH/muttrc" &&
-	wait_screen "\[invitation\] Interview for Senior Data Engineer" &&
-	wait_screen "Post:1"
-'
+# The same checks with each client; each sends one more reply.
+sent=1
+for prog in mutt neomutt; do
+	if ! command -v $prog >/dev/null 2>&1; then
+		test_skip "$prog missing (make deps-test)"
+		continue
+	fi
+	sent=$((sent + 1))
 
-test_expect_success 'a reply sent from mutt: byte for byte to sendmail, recorded' '
-	rm -f sent sent-args &&
-	tm send-keys -t mutt m &&
-	wait_screen "^To:" &&
-	tm send-keys -t mutt "dana.whitfield@northwind.example" Enter &&
-	wait_screen "^Subject:" &&
-	tm send-keys -t mutt "Re: Interview for Senior Data Engineer" Enter &&
-	wait_screen "y:Send" &&
-	tm send-keys -t mutt y &&
-	_i=0 && while [ ! -f sent ] && [ $_i -lt 200 ]; do sleep 0.1; _i=$((_i + 1)); done &&
-	wait_screen "Mail sent" &&
-	cmp from-mutt sent &&
-	test_cmp mutt-args sent-args &&
-	test_grep "^In-Reply-To: <inv1.4471@mail.northwind.example>" sent &&
-	wait_sent 2
-'
+	test_expect_success "$prog: nudge's draft is in Drafts" '
+		rm -rf drafts &&
+		python3 "$IMAPQ" fetch "$DOVECOT_DRAFTS" drafts >count &&
+		if [ "$(cat count)" -eq 0 ]; then
+			python3 "$IMAPQ" append "$DOVECOT_DRAFTS" nudge-draft.eml \
+				"\\Draft" >/dev/null
+		fi &&
+		rm -rf drafts &&
+		python3 "$IMAPQ" fetch "$DOVECOT_DRAFTS" drafts >count &&
+		echo 1 >want && test_cmp want count &&
+		cmp nudge-draft.eml drafts/*.eml &&
+		test_grep "^\\\\Draft$" drafts/*.flags
+	'
 
-test_expect_success '<recall-message> opens the draft nudge wrote' '
-	subject=$(sed "s/^Subject: //" draft-subject) &&
-	tm send-keys -t mutt R &&
-	wait_screen "Subject: $subject" &&
-	wait_screen "To: Dana Whitfield <dana.whitfield@northwind.example>" &&
-	python3 "$IMAPQ" fetch "$DOVECOT_DRAFTS" drafts >count &&
-	echo 0 >want && test_cmp want count
-'
+	test_expect_success "$prog starts; the index shows the stage and the draft" '
+		tm -f /dev/null new-session -d -s $prog -x 120 -y 40 \
+			"HOME=$TRASH $prog -n -F $TRASH/muttrc" &&
+		wait_screen "\[invitation\] Interview for Senior Data Engineer" &&
+		wait_screen "Post:1"
+	'
 
-test_expect_success 'mutt quits cleanly' '
-	tm send-keys -t mutt q &&
-	wait_screen "m:Mail" &&
-	tm send-keys -t mutt q &&
-	_i=0 && while tm has-session -t mutt 2>/dev/null && [ $_i -lt 100 ]; do
-		sleep 0.1; _i=$((_i + 1)); done &&
-	! tm has-session -t mutt 2>/dev/null
-'
+	test_expect_success "$prog: a reply sent: byte for byte to sendmail, recorded" '
+		rm -f sent sent-args &&
+		tm send-keys -t $prog m &&
+		wait_screen "^To:" &&
+		tm send-keys -t $prog "dana.whitfield@northwind.example" Enter &&
+		wait_screen "^Subject:" &&
+		tm send-keys -t $prog "Re: Interview for Senior Data Engineer" Enter &&
+		wait_screen "y:Send" &&
+		tm send-keys -t $prog y &&
+		_i=0 && while [ ! -f sent ] && [ $_i -lt 200 ]; do sleep 0.1; _i=$((_i + 1)); done &&
+		wait_screen "Mail sent" &&
+		cmp from-mutt sent &&
+		test_cmp mutt-args sent-args &&
+		test_grep "^In-Reply-To: <inv1.4471@mail.northwind.example>" sent &&
+		wait_sent $sent
+	'
+
+	test_expect_success "$prog: <recall-message> opens the draft nudge wrote" '
+		subject=$(sed "s/^Subject: //" draft-subject) &&
+		tm send-keys -t $prog R &&
+		wait_screen "Subject: $subject" &&
+		wait_screen "To: Dana Whitfield <dana.whitfield@northwind.example>" &&
+		python3 "$IMAPQ" fetch "$DOVECOT_DRAFTS" drafts >count &&
+		echo 0 >want && test_cmp want count
+	'
+
+	test_expect_success "$prog: the IMAP INBOX index shows the stage" '
+		tm send-keys -t $prog q &&
+		wait_screen "m:Mail" &&
+		tm send-keys -t $prog c &&
+		wait_screen "Open mailbox" &&
+		tm send-keys -t $prog C-u "=INBOX" Enter &&
+		wait_screen "\[invitation\] Onsite interview - Firmware Engineer"
+	'
+
+	test_expect_success "$prog quits cleanly" '
+		tm send-keys -t $prog q &&
+		_i=0 && while tm has-session -t $prog 2>/dev/null && [ $_i -lt 100 ]; do
+			sleep 0.1; _i=$((_i + 1)); done &&
+		! tm has-session -t $prog 2>/dev/null
+	'
+done
 
 test_done
