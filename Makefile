@@ -141,6 +141,16 @@ check: deps-test
 ACCURACY_SETS = ../shared/corpus/real-dev tests/corpus/labelled -- \
 	../shared/corpus/ham/easy-ham-1 ../shared/corpus/ham/hard-ham-1 \
 	../shared/corpus/ham/spam-1
+# The statistical model the classifier consults beside the rules: trained on
+# the labelled corpora and a sample of everyday mail (never tests/corpus/heldout).
+$(REL)/model-features: tools/model-features.c $(REL)/libnudge.a $(HDRS)
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) -Isrc -o $@ $< $(REL)/libnudge.a $(LDFLAGS) $(LDLIBS)
+model: deps $(REL)/model-features
+	@mkdir -p filters/model
+	perl tools/train-model $(REL)/model-features >filters/model/stages.tsv.new
+	mv filters/model/stages.tsv.new filters/model/stages.tsv
+
 accuracy: deps
 	$(MAKE) nudge
 	@mkdir -p build/accuracy
@@ -270,5 +280,5 @@ fuzz:
 	$(MAKE) fuzz-build
 	NUDGE_DATADIR=$(CURDIR) sh tests/fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZ_HARNESS)
 
-.PHONY: all plugin install-plugin deps deps-test check check-build demo clean accuracy \
+.PHONY: all plugin install-plugin deps deps-test check check-build demo clean accuracy model \
 	fuzz fuzz-build man install-build install uninstall FORCE
