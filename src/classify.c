@@ -858,10 +858,29 @@ static bool is_reply(const char *subject)
 	return false;
 }
 
-/* Adds the words of s and their neighbouring pairs to the set feats. */
+/*
+ * A word's first STEM_LEN letters: a crude stem that makes "interview",
+ * "interviews" and "interviewing" one feature in any language.
+ */
+#define STEM_LEN 6
+
+static const char *stem(const char *word, char *buf)
+{
+	const char *e = g_utf8_offset_to_pointer(word, STEM_LEN);
+
+	memcpy(buf, word, (size_t)(e - word));
+	buf[e - word] = '\0';
+	return buf;
+}
+
+/*
+ * Adds the words of s, their stems ("~" and the first letters of a long
+ * word) and their neighbouring pairs to the set feats.
+ */
 static void add_features(GHashTable *feats, const char *s)
 {
 	g_autofree char *prev = NULL;
+	char buf[STEM_LEN * 6 + 1];
 	const char *p = s, *w = NULL;
 
 	for (;; p = g_utf8_next_char(p)) {
@@ -882,6 +901,9 @@ static void add_features(GHashTable *feats, const char *s)
 				word = g_strdup("#");
 			} else {
 				g_hash_table_add(feats, g_strdup(word));
+				if (g_utf8_strlen(word, -1) > STEM_LEN)
+					g_hash_table_add(feats, g_strconcat("~", stem(word, buf),
+									    NULL));
 			}
 			if (prev)
 				g_hash_table_add(feats, g_strconcat(prev, "+", word, NULL));
@@ -948,12 +970,13 @@ static void model_score(const struct model *m, const char *subject, bool reply,
 /*
  * The model's say, for incoming mail with job context and no strong hard
  * negative: it lifts a message the rules left at none to its stage when it is
- * sure of it (against none and against the next stage), and decides between
+ * sure of it (against none and against the next stage; half as sure when a
+ * rule of that stage matched too), and decides between
  * two stages the rules scored nearly alike. Returns the stage, or win.
  */
 static enum nudge_stage model_decide(const struct rules *set, const char *subject,
 				     bool reply, const char *fresh, const int *score,
-				     enum nudge_stage win)
+				     int context_w, enum nudge_stage win)
 {
 	const struct model *m = set->model;
 	double lp[STAGE__COUNT];
@@ -974,8 +997,11 @@ static enum nudge_stage model_decide(const struct rules *set, const char *subjec
 	if (best < 0 || (second >= 0 && lp[best] - lp[second] < m->choose))
 		return win;
 	st = m->stage[best];
+	/* A stage phrase of the same stage below the threshold: half the
+	 * margin over none will do. */
 	if (win == STAGE_NONE)
-		return lp[best] - lp[0] >= m->lift ? st : win;
+		return lp[best] - lp[0] >= (score[st] > context_w ? m->lift / 2 : m->lift) ?
+			st : win;
 	/* Nearly alike: the runner-up has three quarters of the winner's score. */
 	if (st != win && score[st] >= set->threshold && score[st] * 4 >= score[win] * 3)
 		return st;
@@ -1058,7 +1084,8 @@ void classify(const struct rules *set, const struct classify_input *in,
 			win = (enum nudge_stage)s;
 	}
 	if (set->model && !in->outgoing && context_w > 0 && negative > -set->model->veto) {
-		enum nudge_stage m = model_decide(set, subject_s, reply, fresh_s, score, win);
+		enum nudge_stage m = model_decide(set, subject_s, reply, fresh_s, score,
+						  context_w, win);
 
 		if (m != win && score[m] < set->threshold) {
 			out->stage = m;
