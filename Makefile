@@ -141,6 +141,7 @@ check: deps-test
 ACCURACY_SETS = ../shared/corpus/real-dev tests/corpus/labelled -- \
 	../shared/corpus/ham/easy-ham-1 ../shared/corpus/ham/hard-ham-1 \
 	../shared/corpus/ham/spam-1
+HELDOUT_SETS = tests/corpus/heldout
 # The statistical model the classifier consults beside the rules: trained on
 # the labelled corpora and a sample of everyday mail (never tests/corpus/heldout).
 $(REL)/model-features: tools/model-features.c $(REL)/libnudge.a $(HDRS)
@@ -156,8 +157,13 @@ accuracy: deps
 	@mkdir -p build/accuracy
 	@printf '[user]\naddresses = candidate@example.org\ntimezone = America/New_York\n' \
 		>build/accuracy/config
-	NUDGE_HOME=$(CURDIR)/build/accuracy NUDGE_DATADIR=$(CURDIR) \
+	@echo "== mail the rules and the model were written and trained on, and everyday mail"
+	@NUDGE_HOME=$(CURDIR)/build/accuracy NUDGE_DATADIR=$(CURDIR) \
 		perl tools/accuracy.pl ./nudge $(ACCURACY_SETS)
+	@echo
+	@echo "== held-out mail (tests/corpus/heldout: never trained or tuned on)"
+	@NUDGE_HOME=$(CURDIR)/build/accuracy NUDGE_DATADIR=$(CURDIR) \
+		perl tools/accuracy.pl ./nudge $(HELDOUT_SETS)
 
 demo: deps
 	$(MAKE) nudge

@@ -38,9 +38,9 @@ struct classify_result {
 /*
  * The features the statistical model (filters/model/stages.tsv) reads: the
  * case-folded words of the subject (left out for a reply or forward, whose
- * subject is the thread's) and of the fresh text, digits as '#', the first
+ * subject is the thread's) and of the fresh text, the first
  * six letters of longer words after a '~', and pairs of neighbouring words
- * joined by '+'; each feature once. The training script
+ * joined by '+' (a number in a pair as '#'); each feature once. The training script
  * (tools/train-model) reads them through tools/model-features. The caller
  * frees the array with g_ptr_array_unref.
  */
