@@ -239,6 +239,8 @@ install: install-build
 	$(INSTALL) -m 755 $(INST)/nudge $(DESTDIR)$(BINDIR)/nudge
 	$(INSTALL) -m 644 $(TEMPLATES) $(DESTDIR)$(PKGDATADIR)/templates/
 	$(INSTALL) -m 644 $(RULES) $(DESTDIR)$(PKGDATADIR)/filters/rules/
+	$(INSTALL) -d $(DESTDIR)$(PKGDATADIR)/filters/model
+	$(INSTALL) -m 644 filters/model/stages.tsv $(DESTDIR)$(PKGDATADIR)/filters/model/
 	$(INSTALL) -m 644 $(filter %.1,$(MAN_OUT)) $(DESTDIR)$(MANDIR)/man1/
 	$(INSTALL) -m 644 $(filter %.5,$(MAN_OUT)) $(DESTDIR)$(MANDIR)/man5/
 	$(INSTALL) -m 644 completions/nudge.bash $(DESTDIR)$(BASHCOMPDIR)/nudge
