@@ -55,8 +55,24 @@ struct text {
 	GArray *words;		/* of struct word */
 };
 
+/*
+ * The statistical model: a naive Bayes over the features of
+ * classify_features(), trained by tools/train-model into
+ * filters/model/stages.tsv (format there).
+ */
+struct model {
+	int nclass;
+	enum nudge_stage stage[STAGE__COUNT];	/* class index -> stage */
+	double prior[STAGE__COUNT];		/* log P(class) */
+	GHashTable *feat;	/* feature -> double[nclass], log P(feature|class) */
+	double lift;		/* log-odds over none that lifts a rule-less message */
+	double choose;		/* log-odds over the next stage to pick a stage */
+	int veto;		/* hard negatives at or below -veto keep the model out */
+};
+
 struct rules {
 	GPtrArray *list;	/* of struct rule *, owned */
+	struct model *model;	/* NULL without filters/model/stages.tsv */
 	pcre2_match_context *mctx;
 	int threshold;
 	int quoted_percent;
@@ -83,10 +99,20 @@ static void rule_free(gpointer p)
 	g_free(r);
 }
 
+static void model_free(struct model *m)
+{
+	if (!m)
+		return;
+	if (m->feat)
+		g_hash_table_unref(m->feat);
+	g_free(m);
+}
+
 void rules_free(struct rules *r)
 {
 	if (!r)
 		return;
+	model_free(r->model);
 	if (r->list)
 		g_ptr_array_unref(r->list);
 	pcre2_match_context_free(r->mctx);
@@ -536,6 +562,102 @@ static void rule_file_free(gpointer p)
 	g_free(f);
 }
 
+/* Reads nclass numbers separated by tabs into v; false when malformed. */
+static bool parse_numbers(char **cells, int nclass, double *v)
+{
+	for (int i = 0; i < nclass; i++) {
+		char *end;
+
+		if (!cells[i] || !*cells[i])
+			return false;
+		v[i] = g_ascii_strtod(cells[i], &end);
+		if (*end)
+			return false;
+	}
+	return cells[nclass] == NULL;
+}
+
+/*
+ * Loads <datadir>/filters/model/stages.tsv into set->model. No file: no
+ * model (the rules decide alone). A malformed file is a configuration error.
+ */
+static int model_load(const char *datadir, struct rules *set, GError **err)
+{
+	g_autofree char *path = g_build_filename(datadir, "filters", "model",
+						 "stages.tsv", NULL);
+	g_autofree char *data = NULL;
+	g_autoptr(GError) e = NULL;
+	g_auto(GStrv) lines = NULL;
+	struct model *m;
+	int rc = 0;
+
+	if (!g_file_get_contents(path, &data, NULL, &e)) {
+		if (g_error_matches(e, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+			return 0;
+		return nudge_fail(err, NUDGE_E_CONFIG, "cannot read '%s': %s",
+				  path, e->message);
+	}
+	m = g_new0(struct model, 1);
+	m->feat = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	m->lift = 1e9;
+	m->choose = 1e9;
+	lines = g_strsplit(data, "\n", -1);
+	for (int i = 0; lines[i]; i++) {
+		g_auto(GStrv) cells = NULL;
+		char *line = lines[i];
+		double v[STAGE__COUNT];
+
+		g_strchomp(line);
+		if (!*line || *line == '#')
+			continue;
+		cells = g_strsplit(line, "\t", -1);
+		if (strcmp(cells[0], "@classes") == 0) {
+			for (int c = 1; cells[c]; c++) {
+				enum nudge_stage st;
+
+				if (c > STAGE__COUNT || stage_parse(cells[c], &st) < 0)
+					goto bad;
+				m->stage[m->nclass++] = st;
+			}
+			if (!m->nclass || m->stage[0] != STAGE_NONE)
+				goto bad;
+			continue;
+		}
+		if (!m->nclass)
+			goto bad;
+		if (strcmp(cells[0], "@prior") == 0) {
+			if (!parse_numbers(cells + 1, m->nclass, m->prior))
+				goto bad;
+		} else if (strcmp(cells[0], "@lift") == 0 || strcmp(cells[0], "@choose") == 0 ||
+			   strcmp(cells[0], "@veto") == 0) {
+			if (!parse_numbers(cells + 1, 1, v))
+				goto bad;
+			if (cells[0][1] == 'l')
+				m->lift = v[0];
+			else if (cells[0][1] == 'c')
+				m->choose = v[0];
+			else
+				m->veto = (int)v[0];
+		} else if (cells[0][0] == '@' || !parse_numbers(cells + 1, m->nclass, v)) {
+			goto bad;
+		} else {
+			g_hash_table_replace(m->feat, g_strdup(cells[0]),
+					     g_memdup2(v, sizeof(double) * (gsize)m->nclass));
+		}
+		continue;
+bad:
+		rc = nudge_fail(err, NUDGE_E_CONFIG, "%s:%d: malformed model line", path, i + 1);
+		model_free(m);
+		return rc;
+	}
+	if (!m->nclass) {
+		model_free(m);
+		return nudge_fail(err, NUDGE_E_CONFIG, "%s: no @classes line", path);
+	}
+	set->model = m;
+	return 0;
+}
+
 /*
  * The rule set from the files read; every pattern from src. Bad lines are
  * appended to errors; a bad user rule leaves all user rules out.
@@ -819,6 +941,11 @@ int rules_load_cached(const char *datadir, const char *userdir, const char *cach
 		for (guint i = 0; i < errors->len; i++)
 			g_ptr_array_add(*warnings, g_strdup(errors->pdata[i]));
 	}
+	/* The statistical model beside the rules (filters/model/stages.tsv). */
+	if ((rc = model_load(datadir, set, err)) < 0) {
+		g_clear_pointer(&set, rules_free);
+		goto out;
+	}
 	*out = set;
 	rc = 0;
 out:
@@ -1018,6 +1145,156 @@ static bool is_reply(const char *subject)
 	return false;
 }
 
+/*
+ * A word's first STEM_LEN letters: a crude stem that makes "interview",
+ * "interviews" and "interviewing" one feature in any language.
+ */
+#define STEM_LEN 6
+
+static const char *stem(const char *word, char *buf)
+{
+	const char *e = g_utf8_offset_to_pointer(word, STEM_LEN);
+
+	memcpy(buf, word, (size_t)(e - word));
+	buf[e - word] = '\0';
+	return buf;
+}
+
+/*
+ * Adds the words of s, their stems ("~" and the first letters of a long
+ * word) and their neighbouring pairs to the set feats.
+ */
+static void add_features(GHashTable *feats, const char *s)
+{
+	g_autofree char *prev = NULL;
+	char buf[STEM_LEN * 6 + 1];
+	const char *p = s, *w = NULL;
+
+	for (;; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		bool in = c && (g_unichar_isalnum(c) || c == '_' || g_unichar_ismark(c));
+
+		if (in && !w)
+			w = p;
+		if (!in && w) {
+			char *word = g_utf8_casefold(w, p - w);
+			bool digits = true;
+
+			for (const char *d = word; *d; d++)
+				if (!g_ascii_isdigit(*d))
+					digits = false;
+			if (digits) {
+				g_free(word);
+				word = g_strdup("#");
+			} else {
+				g_hash_table_add(feats, g_strdup(word));
+				if (g_utf8_strlen(word, -1) > STEM_LEN)
+					g_hash_table_add(feats, g_strconcat("~", stem(word, buf),
+									    NULL));
+			}
+			if (prev)
+				g_hash_table_add(feats, g_strconcat(prev, "+", word, NULL));
+			g_free(prev);
+			prev = word;
+			w = NULL;
+		}
+		if (!c)
+			break;
+	}
+}
+
+/* The feature set of normalised texts; the caller frees with g_hash_table_unref. */
+static GHashTable *features_of(const char *subject, bool reply, const char *fresh)
+{
+	GHashTable *feats = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+	if (!reply)
+		add_features(feats, subject);
+	add_features(feats, fresh);
+	return feats;
+}
+
+GPtrArray *classify_features(const struct classify_input *in)
+{
+	g_autofree char *subject_s = normalise(in->subject, FRESH_MAX);
+	g_autofree char *fresh_s = normalise(in->fresh, FRESH_MAX);
+	GHashTable *feats = features_of(subject_s, is_reply(subject_s), fresh_s);
+	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+	GHashTableIter it;
+	gpointer k;
+
+	g_hash_table_iter_init(&it, feats);
+	while (g_hash_table_iter_next(&it, &k, NULL))
+		g_ptr_array_add(out, g_strdup(k));
+	g_hash_table_unref(feats);
+	return out;
+}
+
+/*
+ * The model's log-probability of each class for the texts, in lp (indexed
+ * like m->stage).
+ */
+static void model_score(const struct model *m, const char *subject, bool reply,
+			const char *fresh, double *lp)
+{
+	GHashTable *feats = features_of(subject, reply, fresh);
+	GHashTableIter it;
+	gpointer k;
+
+	for (int c = 0; c < m->nclass; c++)
+		lp[c] = m->prior[c];
+	g_hash_table_iter_init(&it, feats);
+	while (g_hash_table_iter_next(&it, &k, NULL)) {
+		const double *v = g_hash_table_lookup(m->feat, k);
+
+		if (v)
+			for (int c = 0; c < m->nclass; c++)
+				lp[c] += v[c];
+	}
+	g_hash_table_unref(feats);
+}
+
+/*
+ * The model's say, for incoming mail with job context and no strong hard
+ * negative: it lifts a message the rules left at none to its stage when it is
+ * sure of it (against none and against the next stage; half as sure when a
+ * rule of that stage matched too), and decides between
+ * two stages the rules scored nearly alike. Returns the stage, or win.
+ */
+static enum nudge_stage model_decide(const struct rules *set, const char *subject,
+				     bool reply, const char *fresh, const int *score,
+				     int context_w, enum nudge_stage win)
+{
+	const struct model *m = set->model;
+	double lp[STAGE__COUNT];
+	int best = -1, second = -1;
+	enum nudge_stage st;
+
+	model_score(m, subject, reply, fresh, lp);
+	for (int c = 1; c < m->nclass; c++) {
+		if (m->stage[c] == STAGE_ACCEPTANCE)
+			continue;
+		if (best < 0 || lp[c] > lp[best]) {
+			second = best;
+			best = c;
+		} else if (second < 0 || lp[c] > lp[second]) {
+			second = c;
+		}
+	}
+	if (best < 0 || (second >= 0 && lp[best] - lp[second] < m->choose))
+		return win;
+	st = m->stage[best];
+	/* A stage phrase of the same stage below the threshold: half the
+	 * margin over none will do. */
+	if (win == STAGE_NONE)
+		return lp[best] - lp[0] >= (score[st] > context_w ? m->lift / 2 : m->lift) ?
+			st : win;
+	/* Nearly alike: the runner-up has three quarters of the winner's score. */
+	if (st != win && score[st] >= set->threshold && score[st] * 4 >= score[win] * 3)
+		return st;
+	return win;
+}
+
 void classify(const struct rules *set, const struct classify_input *in,
 	      struct classify_result *out)
 {
@@ -1030,6 +1307,7 @@ void classify(const struct rules *set, const struct classify_input *in,
 	const char *best_rule[STAGE__COUNT] = { NULL };
 	pcre2_match_data *md;
 	enum nudge_stage win = STAGE_NONE;
+	int context_w = 0, negative = 0;
 	bool context = false;
 	bool reply;
 
@@ -1067,6 +1345,10 @@ void classify(const struct rules *set, const struct classify_input *in,
 			context = true;
 		if (!w)
 			continue;
+		if (r->stage == (enum nudge_stage)STAGE_CONTEXT)
+			context_w += w;
+		else if (r->stage == STAGE_ALL && w < 0)
+			negative += w;
 		for (int s = STAGE_NONE + 1; s < STAGE__COUNT; s++) {
 			if (!all && r->stage != (enum nudge_stage)s)
 				continue;
@@ -1087,6 +1369,18 @@ void classify(const struct rules *set, const struct classify_input *in,
 			continue;
 		if (score[s] >= set->threshold && score[s] > score[win])
 			win = (enum nudge_stage)s;
+	}
+	if (set->model && !in->outgoing && context_w > 0 && negative > -set->model->veto) {
+		enum nudge_stage m = model_decide(set, subject_s, reply, fresh_s, score,
+						  context_w, win);
+
+		if (m != win && score[m] < set->threshold) {
+			out->stage = m;
+			out->score = set->threshold;
+			out->rule = "model";
+			return;
+		}
+		win = m;
 	}
 	if (win != STAGE_NONE) {
 		out->stage = win;

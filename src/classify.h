@@ -44,6 +44,17 @@ struct classify_result {
 	const char *rule;	/* "file:line" of its strongest rule; owned by rules */
 };
 
+/*
+ * The features the statistical model (filters/model/stages.tsv) reads: the
+ * case-folded words of the subject (left out for a reply or forward, whose
+ * subject is the thread's) and of the fresh text, the first
+ * six letters of longer words after a '~', and pairs of neighbouring words
+ * joined by '+' (a number in a pair as '#'); each feature once. The training script
+ * (tools/train-model) reads them through tools/model-features. The caller
+ * frees the array with g_ptr_array_unref.
+ */
+GPtrArray *classify_features(const struct classify_input *in);
+
 /* Never fails: a rule that hits a PCRE2 limit counts as not matching. */
 void classify(const struct rules *r, const struct classify_input *in,
 	      struct classify_result *out);

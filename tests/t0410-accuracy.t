@@ -1,18 +1,29 @@
 #!/bin/sh
 # The classifier's figures (make accuracy) held where they honestly stand:
 # the real recruiter mail and our labelled examples, and no false positive
-# beyond one in a thousand on the SpamAssassin everyday mail and spam.
+# beyond one in a thousand on the SpamAssassin everyday mail and spam; and,
+# separately, the held-out set (tests/corpus/heldout), which neither the rules
+# nor the model were written or trained on: the figure that judges them.
 . "$(dirname "$0")/lib.sh"
 
 printf "[user]\naddresses = candidate@example.org\ntimezone = America/New_York\n" >"$NUDGE_HOME/config"
 
 test_expect_success 'precision, recall, stage and date accuracy stay where they stand' '
 	perl "$SRC_DIR/tools/accuracy.pl" "$NUDGE_BIN" \
-		--min precision=0.98 --min recall=0.97 --min stage=0.97 \
+		--min precision=0.98 --min recall=0.98 --min stage=0.98 \
 		--min interview_date=0.95 --min decision_date=0.85 \
 		--min ham_false_positive=0.001 \
 		"$CORPUS/real-dev" "$TESTS_DIR/corpus/labelled" -- \
 		"$CORPUS/ham/easy-ham-1" "$CORPUS/ham/hard-ham-1" "$CORPUS/ham/spam-1" >report;
+	rc=$?; sed "s/^/# /" report; test $rc -eq 0
+'
+
+# Before the model (rules alone): precision 0.962, recall 0.823, stage 0.859.
+test_expect_success 'held-out mail: figures stay where they stand' '
+	perl "$SRC_DIR/tools/accuracy.pl" "$NUDGE_BIN" \
+		--min precision=0.96 --min recall=0.87 --min stage=0.89 \
+		--min interview_date=0.63 --min decision_date=0.44 \
+		"$TESTS_DIR/corpus/heldout" >report;
 	rc=$?; sed "s/^/# /" report; test $rc -eq 0
 '
 test_done

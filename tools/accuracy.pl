@@ -90,7 +90,7 @@ my %fig = (
 	stage => ratio($stage_ok, $n),
 	interview_date => ratio($iv_ok, $iv_n),
 	decision_date => ratio($dd_ok, $dd_n),
-	ham_false_positive => ratio($ham_fp, $ham_n),
+	ham_false_positive => $ham_n ? $ham_fp / $ham_n : 0,
 );
 printf "labelled messages    %d\n", $n;
 printf "interview-related    precision %.3f  recall %.3f  (tp %d, fp %d, fn %d)\n",
@@ -99,7 +99,7 @@ printf "stage accuracy       %.3f  (%d of %d)\n", $fig{stage}, $stage_ok, $n;
 printf "interview date       %.3f  (%d of %d)\n", $fig{interview_date}, $iv_ok, $iv_n;
 printf "decision date        %.3f  (%d of %d)\n", $fig{decision_date}, $dd_ok, $dd_n;
 printf "everyday mail        %d messages, %d tagged (false positives %.4f)\n",
-	$ham_n, $ham_fp, $fig{ham_false_positive};
+	$ham_n, $ham_fp, $fig{ham_false_positive} if $ham_n;
 my @st = qw(none invitation pending references rejection offer do-not-contact acceptance);
 my %short = (none => 'none', invitation => 'invite', pending => 'pending',
 	references => 'refs', rejection => 'reject', offer => 'offer',

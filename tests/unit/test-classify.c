@@ -248,6 +248,99 @@ static void test_broken_builtin(void)
 	rm_rf(dir);
 }
 
+static void write_model(const char *dir, const char *text)
+{
+	g_autofree char *md = g_build_filename(dir, "filters", "model", NULL);
+	g_autofree char *path = g_build_filename(md, "stages.tsv", NULL);
+
+	g_assert_cmpint(g_mkdir_with_parents(md, 0700), ==, 0);
+	g_assert_true(g_file_set_contents(path, text, -1, NULL));
+}
+
+static enum nudge_stage model_stage(const struct rules *r, const char *subject,
+				    const char *fresh, const char **rule)
+{
+	struct classify_input in = { subject, fresh, NULL, false };
+	struct classify_result res;
+
+	classify(r, &in, &res);
+	*rule = res.rule;
+	return res.stage;
+}
+
+/*
+ * The model (filters/model/stages.tsv) lifts job mail the rules leave at
+ * none, only with job context, without hard negatives and when it is sure.
+ */
+static void test_model(void)
+{
+	g_autofree char *dir = g_dir_make_tmp("nudge-data-XXXXXX", NULL);
+	g_autofree char *fdir = g_build_filename(dir, "filters", NULL);
+	g_autoptr(GError) err = NULL;
+	struct rules *r = NULL;
+	const char *rule = NULL;
+
+	write_rules(fdir, "a.rules", "threshold 16\n"
+		    "context 6 sf \\bapplication\\b\n"
+		    "* -20 sf \\bunsubscribe\\b\n"
+		    "rejection 20 sf \\bregret\\b\n");
+	/* Without a model file the rules decide alone. */
+	g_assert_cmpint(rules_load(dir, NULL, &r, NULL, &err), ==, 0);
+	g_assert_cmpint(model_stage(r, "Your application", "zorp", &rule), ==, STAGE_NONE);
+	rules_free(r);
+	r = NULL;
+
+	write_model(dir, "# test\n@classes\tnone\tinvitation\trejection\n"
+		    "@prior\t0\t0\t0\n@lift\t1\n@choose\t1\n@veto\t8\n"
+		    "zorp\t0\t3\t0\nglim\t0\t0\t3\n~glimme\t0\t0\t3\n");
+	g_assert_cmpint(rules_load(dir, NULL, &r, NULL, &err), ==, 0);
+	g_assert_cmpint(model_stage(r, "Your application", "zorp", &rule), ==, STAGE_INVITATION);
+	g_assert_cmpstr(rule, ==, "model");
+	/* No job context: the gate keeps it none. */
+	g_assert_cmpint(model_stage(r, "Hello", "zorp", &rule), ==, STAGE_NONE);
+	/* A hard negative keeps the model out. */
+	g_assert_cmpint(model_stage(r, "Your application", "zorp, unsubscribe", &rule), ==,
+			STAGE_NONE);
+	/* Two stages alike: the model is not sure. */
+	g_assert_cmpint(model_stage(r, "Your application", "zorp glim", &rule), ==, STAGE_NONE);
+	/* A long word's stem counts too; the rules still win when they decide. */
+	g_assert_cmpint(model_stage(r, "Your application", "zorp glimmering glim", &rule), ==,
+			STAGE_REJECTION);
+	g_assert_cmpint(model_stage(r, "Your application", "we regret; zorp", &rule), ==,
+			STAGE_REJECTION);
+	g_assert_cmpstr(rule, ==, "a.rules:4");
+	rules_free(r);
+	r = NULL;
+
+	/* A malformed model is a configuration error with file:line. */
+	write_model(dir, "@classes\tnone\tinvitation\nzorp\t0\tmany\n");
+	g_assert_cmpint(rules_load(dir, NULL, &r, NULL, &err), ==, NUDGE_E_CONFIG);
+	g_assert_null(r);
+	g_assert_true(strstr(err->message, "stages.tsv:2: ") != NULL);
+	rm_rf(dir);
+}
+
+/* The model's features: words, stems, pairs (a number as '#'); a reply's subject out. */
+static void test_features(void)
+{
+	struct classify_input in = { "Re: Phone screen", "Interviewing 2026 now", NULL, false };
+	g_autoptr(GPtrArray) f = classify_features(&in);
+	const char *want[] = { "interviewing", "~interv", "now", "interviewing+#", "#+now" };
+
+	g_assert_cmpuint(f->len, ==, G_N_ELEMENTS(want));
+	for (size_t i = 0; i < G_N_ELEMENTS(want); i++) {
+		bool found = false;
+
+		for (guint j = 0; j < f->len; j++)
+			found |= strcmp(f->pdata[j], want[i]) == 0;
+		g_assert_true(found);
+	}
+	in.subject = "Phone screen";
+	g_ptr_array_unref(f);
+	f = classify_features(&in);
+	g_assert_cmpuint(f->len, ==, G_N_ELEMENTS(want) + 3);
+}
+
 /* Counts for one stage: true positives, false positives, false negatives. */
 struct tally {
 	int tp[STAGE__COUNT], fp[STAGE__COUNT], fn[STAGE__COUNT];
@@ -417,6 +510,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/classify/acceptance", test_acceptance);
 	g_test_add_func("/classify/user-rules", test_user_rules);
 	g_test_add_func("/classify/broken-builtin", test_broken_builtin);
+	g_test_add_func("/classify/model", test_model);
+	g_test_add_func("/classify/features", test_features);
 	g_test_add_func("/classify/real-dev", test_real_dev);
 	g_test_add_func("/classify/labelled", test_labelled);
 	g_test_add_func("/classify/ham", test_ham);
