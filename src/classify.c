@@ -40,6 +40,7 @@ struct rule {
 	char *where;		/* "file:line" */
 	pcre2_code *re;
 	char **starts;		/* words one of which starts every match, or NULL */
+	unsigned runs;		/* matches tried, until the pattern is JIT-compiled */
 };
 
 /* A word of a text: case-folded, and where it starts. */
@@ -73,6 +74,7 @@ struct model {
 struct rules {
 	GPtrArray *list;	/* of struct rule *, owned */
 	struct model *model;	/* NULL without filters/model/stages.tsv */
+	char *datadir;		/* where the model is, while it is not loaded */
 	pcre2_match_context *mctx;
 	int threshold;
 	int quoted_percent;
@@ -113,6 +115,7 @@ void rules_free(struct rules *r)
 	if (!r)
 		return;
 	model_free(r->model);
+	g_free(r->datadir);
 	if (r->list)
 		g_ptr_array_unref(r->list);
 	pcre2_match_context_free(r->mctx);
@@ -858,6 +861,17 @@ static void source_clear(struct source *src)
 	g_clear_pointer(&src->used, g_ptr_array_unref);
 }
 
+int rules_load_model(struct rules *r, GError **err)
+{
+	int rc;
+
+	if (r->model || !r->datadir)
+		return 0;
+	rc = model_load(r->datadir, r, err);
+	g_clear_pointer(&r->datadir, g_free);
+	return rc;
+}
+
 int rules_load(const char *datadir, const char *userdir, struct rules **out,
 	       GPtrArray **warnings, GError **err)
 {
@@ -941,8 +955,16 @@ int rules_load_cached(const char *datadir, const char *userdir, const char *cach
 		for (guint i = 0; i < errors->len; i++)
 			g_ptr_array_add(*warnings, g_strdup(errors->pdata[i]));
 	}
-	/* The statistical model beside the rules (filters/model/stages.tsv). */
-	if ((rc = model_load(datadir, set, err)) < 0) {
+	/* The statistical model beside the rules (filters/model/stages.tsv):
+	 * with a cache (the filter), only when a message needs it, since most
+	 * mail never reaches it; else now. */
+	if (cache) {
+		g_autofree char *mpath = g_build_filename(datadir, "filters", "model",
+							  "stages.tsv", NULL);
+
+		if (g_file_test(mpath, G_FILE_TEST_EXISTS))
+			set->datadir = g_strdup(datadir);
+	} else if ((rc = model_load(datadir, set, err)) < 0) {
 		g_clear_pointer(&set, rules_free);
 		goto out;
 	}
@@ -1050,15 +1072,26 @@ static guint lower_bound(const struct text *t, const char *prefix)
 }
 
 /*
- * A pattern is compiled to machine code (JIT) when it is first run, not when
- * it is loaded: most mail runs a handful of the rules, and a JIT compile
- * costs more than many interpreted matches. Without JIT support the
- * interpreter runs it.
+ * A pattern is compiled to machine code (JIT) once it has been run JIT_AFTER
+ * times, not when it is loaded: a JIT compile costs more than many
+ * interpreted matches, so the one message of `nudge filter` is faster
+ * interpreted, while a process that classifies many messages (the Claws
+ * plugin, `nudge sync`) gets machine code for the rules it keeps running.
+ * Without JIT support the interpreter runs it. The count lives in the rule:
+ * like the compiled code, it changes under a const rule set.
  */
-static void jit_once(pcre2_code *re)
+#define JIT_AFTER 16
+
+static void jit_once(struct rule *r)
 {
 	static int have_jit = -1;
+	pcre2_code *re = r->re;
 	size_t size = 0;
+
+	if (r->runs < JIT_AFTER) {
+		r->runs++;
+		return;
+	}
 
 	if (have_jit < 0) {
 		uint32_t v = 0;
@@ -1076,7 +1109,7 @@ static bool match_at(const struct rules *set, const struct rule *r,
 		     const struct text *t, size_t off, uint32_t opts,
 		     pcre2_match_data *md)
 {
-	jit_once(r->re);
+	jit_once((struct rule *)r);
 	return pcre2_match(r->re, (PCRE2_SPTR)t->s, t->len, off,
 			   opts | PCRE2_NO_UTF_CHECK, md, set->mctx) >= 0;
 }
@@ -1370,6 +1403,8 @@ void classify(const struct rules *set, const struct classify_input *in,
 		if (score[s] >= set->threshold && score[s] > score[win])
 			win = (enum nudge_stage)s;
 	}
+	if (!set->model && set->datadir && !in->outgoing && context_w > 0)
+		out->needs_model = true;
 	if (set->model && !in->outgoing && context_w > 0 && negative > -set->model->veto) {
 		enum nudge_stage m = model_decide(set, subject_s, reply, fresh_s, score,
 						  context_w, win);

@@ -25,7 +25,8 @@ int rules_load(const char *datadir, const char *userdir, struct rules **out,
  * none), as `nudge filter` uses: read when it matches the rule files exactly,
  * rewritten when it does not. A missing, stale or damaged cache only costs
  * the compile; the rules are the same either way. Patterns are compiled to
- * machine code only when first run.
+ * machine code only when first run. The statistical model is loaded only
+ * when a message needs it (classify_result.needs_model).
  */
 int rules_load_cached(const char *datadir, const char *userdir, const char *cache,
 		      struct rules **out, GPtrArray **warnings, GError **err);
@@ -42,7 +43,15 @@ struct classify_result {
 	enum nudge_stage stage;
 	int score;		/* the winning stage's total weight */
 	const char *rule;	/* "file:line" of its strongest rule; owned by rules */
+	/* The statistical model would have been consulted but is not loaded
+	 * (rules_load_cached() waits for a message that needs it): call
+	 * rules_load_model() and classify again. */
+	bool needs_model;
 };
+
+/* Loads the model rules_load_cached() left for later; 0 when it is loaded
+ * or there is none, NUDGE_E_CONFIG for a malformed model file. */
+int rules_load_model(struct rules *r, GError **err);
 
 /*
  * The features the statistical model (filters/model/stages.tsv) reads: the

@@ -120,7 +120,7 @@ static void print_explain(const char *name, const struct analysis *a,
 	print_time("deadline", f->offer_deadline, tz);
 }
 
-static int classify_one(struct cli *cli, const struct rules *rules,
+static int classify_one(struct cli *cli, struct rules *rules,
 			const char *name, const char *buf, size_t len, bool outgoing,
 			enum format fmt)
 {
@@ -135,7 +135,12 @@ static int classify_one(struct cli *cli, const struct rules *rules,
 		cli_error("%s: %s", name, e->message);
 		return ret;
 	}
-	record_analyse(cli->cfg, rules, m, outgoing, &a);
+	if ((ret = record_analyse(cli->cfg, rules, m, outgoing, &a, &e)) < 0) {
+		cli_error("%s: %s", name, e->message);
+		analysis_clear(&a);
+		msg_free(m);
+		return ret;
+	}
 	if (!a.outgoing)
 		record_facts(cli->cfg, m, &a, cli->now, &f);
 	if (fmt == FMT_JSON) {

@@ -35,10 +35,12 @@ static char *reply_references(const struct nudge_msg *m, const char *own)
 	return g_string_free(s, FALSE);
 }
 
-void record_analyse(const struct config *cfg, const struct rules *rules,
-		    const struct nudge_msg *m, bool outgoing, struct analysis *a)
+int record_analyse(const struct config *cfg, struct rules *rules,
+		   const struct nudge_msg *m, bool outgoing, struct analysis *a,
+		   GError **err)
 {
 	struct classify_input in = { 0 };
+	int ret;
 
 	memset(a, 0, sizeof(*a));
 	a->outgoing = outgoing || config_is_user(cfg, m->from_addr);
@@ -49,9 +51,15 @@ void record_analyse(const struct config *cfg, const struct rules *rules,
 	in.quoted = a->quoted;
 	in.outgoing = a->outgoing;
 	classify(rules, &in, &a->cls);
+	if (a->cls.needs_model) {
+		if ((ret = rules_load_model(rules, err)) < 0)
+			return ret;
+		classify(rules, &in, &a->cls);
+	}
 	/* Out-of-office and list mail never starts or moves a thread. */
 	if (a->automatic)
 		a->cls.stage = STAGE_NONE;
+	return 0;
 }
 
 void record_facts(const struct config *cfg, const struct nudge_msg *m,
@@ -95,7 +103,10 @@ int record_message(const struct record_ctx *ctx, const struct nudge_msg *m,
 	int ret;
 
 	memset(res, 0, sizeof(*res));
-	record_analyse(cfg, ctx->rules, m, outgoing, &a);
+	if ((ret = record_analyse(cfg, ctx->rules, m, outgoing, &a, err)) < 0) {
+		analysis_clear(&a);
+		return ret;
+	}
 	res->outgoing = a.outgoing;
 	res->msg_stage = a.cls.stage;
 

@@ -15,7 +15,7 @@
 struct record_ctx {
 	const struct config *cfg;
 	struct store *st;
-	const struct rules *rules;
+	struct rules *rules;
 	gint64 now;
 };
 
@@ -36,9 +36,14 @@ struct analysis {
 	char *fresh, *quoted;	/* the body split by quote_split(); owned */
 };
 
-/* Classifies m; pure. The caller frees with analysis_clear(). */
-void record_analyse(const struct config *cfg, const struct rules *rules,
-		    const struct nudge_msg *m, bool outgoing, struct analysis *a);
+/*
+ * Classifies m. Pure, but for loading the classifier's model the first time
+ * a message needs it (NUDGE_E_CONFIG when that file is malformed). The
+ * caller frees with analysis_clear(), whatever it returns.
+ */
+int record_analyse(const struct config *cfg, struct rules *rules,
+		   const struct nudge_msg *m, bool outgoing, struct analysis *a,
+		   GError **err);
 /* The facts of an employer message, its Date (else now) resolving relative
  * dates. The caller frees with facts_clear(). */
 void record_facts(const struct config *cfg, const struct nudge_msg *m,

@@ -354,7 +354,7 @@ static int cmd_classify(int argc, char **argv)
 
 			if (msg_parse(m->str, m->len, &nm, NULL) < 0)
 				continue;
-			record_analyse(cfg, rules, nm, false, &a);
+			record_analyse(cfg, rules, nm, false, &a, NULL);
 			staged += a.cls.stage != STAGE_NONE;
 			analysis_clear(&a);
 			msg_free(nm);
