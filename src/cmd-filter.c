@@ -93,36 +93,6 @@ static void test_fault(void)
 			pause();
 }
 
-/*
- * Reads stdin into *buf up to max bytes. *more is set when the input is
- * longer; the rest is still unread on fd 0.
- */
-static int read_input(gsize max, GByteArray *buf, bool *more)
-{
-	char chunk[65536];
-
-	*more = false;
-	for (;;) {
-		size_t want = sizeof(chunk);
-		ssize_t n;
-
-		if (buf->len >= max) {
-			*more = true;
-			return 0;
-		}
-		if (want > max - buf->len)
-			want = max - buf->len;
-		n = read(STDIN_FILENO, chunk, want);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			return 0;
-		g_byte_array_append(buf, (const guint8 *)chunk, (guint)n);
-	}
-}
-
 /* Copies the rest of stdin to stdout. */
 static int copy_rest(void)
 {
@@ -282,7 +252,7 @@ int cmd_filter(struct cli *cli, int argc, char **argv)
 	}
 	max = cli->cfg ? cli->cfg->max_size : 50u << 20;
 
-	if ((ret = read_input(max, in, &more)) < 0) {
+	if ((ret = read_fd(STDIN_FILENO, max, in, &more)) < 0) {
 		/* Nothing reliable to pass on: let the mail system retry. */
 		cli_error("cannot read the message: %s", g_strerror(-ret));
 		return NUDGE_E_BUSY;

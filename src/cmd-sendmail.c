@@ -21,24 +21,6 @@
 
 #define DEFAULT_SENDMAIL "/usr/sbin/sendmail"
 
-/* Reads all of fd 0 into buf. */
-static int read_all(GByteArray *buf)
-{
-	char chunk[65536];
-
-	for (;;) {
-		ssize_t n = read(STDIN_FILENO, chunk, sizeof(chunk));
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			return 0;
-		g_byte_array_append(buf, (const guint8 *)chunk, (guint)n);
-	}
-}
-
 /*
  * Starts argv[0] with a pipe on its stdin (and stdout on /dev/null when
  * quiet), writes data into it and closes it. A child that stops reading
@@ -248,7 +230,7 @@ static int send_and_record(struct cli *cli, int argc, char **argv)
 
 	if ((ret = own_options(cli, argc, argv, &sendmail, &rest)) < 0)
 		return cli_exit_code(ret);
-	if ((ret = read_all(msg)) < 0) {
+	if ((ret = read_fd(STDIN_FILENO, G_MAXSIZE, msg, NULL)) < 0) {
 		/* Nothing reliable to send: the mail program keeps the message. */
 		cli_error("cannot read the message: %s", g_strerror(-ret));
 		return EX_TEMPFAIL;

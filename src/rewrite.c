@@ -5,6 +5,34 @@
 
 #include "rewrite.h"
 
+int read_fd(int fd, gsize max, GByteArray *buf, bool *more)
+{
+	char chunk[65536];
+
+	if (more)
+		*more = false;
+	for (;;) {
+		size_t want = sizeof(chunk);
+		ssize_t n;
+
+		if (buf->len >= max) {
+			if (more)
+				*more = true;
+			return 0;
+		}
+		if (want > max - buf->len)
+			want = max - buf->len;
+		n = read(fd, chunk, want);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			return 0;
+		g_byte_array_append(buf, (const guint8 *)chunk, (guint)n);
+	}
+}
+
 int write_all(int fd, const void *buf, size_t len)
 {
 	const char *p = buf;

@@ -27,6 +27,12 @@ int rewrite_write(int fd, const char *buf, size_t len,
 		  const struct header_block *hb, const char *const *add,
 		  size_t n_add);
 
+/*
+ * Reads fd into buf up to max bytes; *more (may be NULL) is set when there
+ * is more, still unread on fd. Returns 0 or -errno.
+ */
+int read_fd(int fd, gsize max, GByteArray *buf, bool *more);
+
 /* write(2) until done, retrying on EINTR. Returns 0 or -errno. */
 int write_all(int fd, const void *buf, size_t len);
 
