@@ -34,6 +34,7 @@ enum {
 	C_ORD = 1 << 17,	/* th, st, nd, rd, er, º after a number */
 	C_ABBR = 1 << 18,	/* a weekday or month abbreviation */
 	C_GUTEN = 1 << 19,	/* "guten" (Morgen) */
+	C_LAST = 1 << 20,	/* last, letzten, dernier, pasado: a day gone by */
 };
 
 struct word {
@@ -123,7 +124,7 @@ static const struct word words[] = {
 	CLS("within", C_WITHIN), CLS("in", C_WITHIN), CLS("inside", C_WITHIN),
 	CLS("over", C_WITHIN), CLS("innerhalb", C_WITHIN), CLS("binnen", C_WITHIN),
 	CLS("dans", C_WITHIN), CLS("sous", C_WITHIN), CLS("en", C_WITHIN),
-	CLS("dentro", C_WITHIN), CLS("durante", C_WITHIN),
+	CLS("dentro", C_WITHIN), CLS("durante", C_WITHIN), CLS("ici", C_WITHIN),
 
 	CLS("next", C_NEXT), CLS("nächste", C_NEXT), CLS("nächsten", C_NEXT),
 	CLS("nächster", C_NEXT), CLS("nächstes", C_NEXT), CLS("naechste", C_NEXT),
@@ -137,6 +138,10 @@ static const struct word words[] = {
 	CLS("esta", C_THIS), CLS("este", C_THIS),
 	CLS("end", C_END), CLS("ende", C_END), CLS("fin", C_END),
 	CLS("finales", C_END), CLS("final", C_END), CLS("late", C_END),
+	CLS("later", C_END),
+	CLS("last", C_LAST), CLS("letzten", C_LAST), CLS("letzte", C_LAST),
+	CLS("letzter", C_LAST), CLS("vergangenen", C_LAST), CLS("dernier", C_LAST),
+	CLS("dernière", C_LAST), CLS("pasado", C_LAST), CLS("pasada", C_LAST),
 	CLS("early", C_EARLY), CLS("beginning", C_EARLY), CLS("start", C_EARLY),
 	CLS("anfang", C_EARLY), CLS("beginn", C_EARLY), CLS("début", C_EARLY),
 	CLS("debut", C_EARLY), CLS("principios", C_EARLY), CLS("comienzos", C_EARLY),
@@ -443,6 +448,15 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 		biz = true;
 		j++;
 	}
+	/* "a week or two", "ein bis zwei Wochen" are read as their longer end. */
+	if ((at(sc, j)->cls & C_TO) && at(sc, j)->kind == TK_WORD && is_num(at(sc, j + 1)) &&
+	    !at(sc, j + 1)->unit && at(sc, j + 1)->num > n && at(sc, j + 1)->num <= 12 &&
+	    !is_punct(at(sc, j + 2), ':')) {
+		n = at(sc, j + 1)->num;
+		j += 2;
+		if (at(sc, j)->unit == unit)
+			j++;
+	}
 	*out = sc->today;
 	if (unit == 30)
 		g_date_add_months(out, (guint)n);
@@ -466,50 +480,6 @@ static void weekday_in_week(GDate *d, int wd, int weeks)
 		g_date_subtract_days(d, (guint)(cur - wd));
 	if (weeks)
 		g_date_add_days(d, (guint)(7 * weeks));
-}
-
-/* "end of next week", "early next week", "Ende nächster Woche",
- * "fin de la semaine prochaine", "la próxima semana", "end of the month". */
-static int try_relative(struct scan *sc, int i, GDate *out)
-{
-	int j = i, part = 0, next = 0, unit;
-
-	if (at(sc, j)->cls & (C_END | C_EARLY | C_MID)) {
-		part = at(sc, j)->cls & C_END ? 3 : at(sc, j)->cls & C_MID ? 2 : 1;
-		j = skip_fill(sc, j + 1);
-	}
-	if (at(sc, j)->cls & C_NEXT) {
-		next = 1;
-		j = skip_fill(sc, j + 1);
-	} else if (at(sc, j)->cls & C_THIS) {
-		j++;
-	}
-	unit = at(sc, j)->unit;
-	if (at(sc, j)->kind != TK_WORD || (unit != 7 && unit != 30))
-		return 0;
-	j++;
-	/* "semaine prochaine", "la semana que viene" */
-	if (at(sc, skip_fill(sc, j))->cls & C_NEXT) {
-		next = 1;
-		j = skip_fill(sc, j) + 1;
-		if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_NEXT))
-			j++;
-	}
-	if (!part && !next)
-		return 0;
-	*out = sc->today;
-	if (unit == 7) {
-		weekday_in_week(out, part == 1 ? 2 : part == 2 ? 3 : 5, next);
-		if (g_date_compare(out, &sc->today) < 0)
-			g_date_add_days(out, 7);
-	} else {
-		if (next)
-			g_date_add_months(out, 1);
-		g_date_set_day(out, part == 1 ? 5 : part == 2 ? 15 :
-			       g_date_get_days_in_month(g_date_get_month(out),
-							g_date_get_year(out)));
-	}
-	return j - i;
 }
 
 static int year_of(const struct tok *t)
@@ -540,6 +510,79 @@ static bool set_date(struct scan *sc, int year, int mon, int day, GDate *out)
 		g_date_set_dmy(out, (GDateDay)day, (GDateMonth)mon, (GDateYear)(y + 1));
 	}
 	return true;
+}
+
+/* The 5th, 15th or last day of a month: "end of March", "Mitte März". */
+static void part_of_month(GDate *d, int part)
+{
+	g_date_set_day(d, part == 1 ? 5 : part == 2 ? 15 :
+		       g_date_get_days_in_month(g_date_get_month(d), g_date_get_year(d)));
+}
+
+/* "end of next week", "early next week", "Ende nächster Woche",
+ * "fin de la semaine prochaine", "la próxima semana", "end of the month",
+ * "later this week", "by the end of March", "mid-March", "Mitte März". */
+static int try_relative(struct scan *sc, int i, GDate *out)
+{
+	int j = i, part = 0, next = 0, this = 0, unit;
+
+	if (at(sc, j)->cls & (C_END | C_EARLY | C_MID)) {
+		part = at(sc, j)->cls & C_END ? 3 : at(sc, j)->cls & C_MID ? 2 : 1;
+		j++;
+		if (is_punct(at(sc, j), '-') && !at(sc, j)->space_before)
+			j++;
+		j = skip_fill(sc, j);
+		if (at(sc, j)->kind == TK_WORD && at(sc, j)->mon && !at(sc, j)->num &&
+		    !at(sc, j)->unit) {
+			int k = j + 1, y = 0;
+
+			if (year_of(at(sc, k)) && at(sc, k)->ndigits == 4) {
+				y = year_of(at(sc, k));
+				k++;
+			}
+			if (!set_date(sc, y, at(sc, j)->mon, 1, out))
+				return 0;
+			part_of_month(out, part);
+			if (!y && g_date_compare(out, &sc->today) < 0 &&
+			    g_date_get_month(out) == g_date_get_month(&sc->today))
+				return 0;
+			return k - i;
+		}
+	}
+	if (at(sc, j)->cls & C_NEXT) {
+		next = 1;
+		j = skip_fill(sc, j + 1);
+	} else if (at(sc, j)->cls & C_THIS) {
+		this = 1;
+		j++;
+	}
+	unit = at(sc, j)->unit;
+	if (at(sc, j)->kind != TK_WORD || (unit != 7 && unit != 30))
+		return 0;
+	j++;
+	/* "semaine prochaine", "la semana que viene" */
+	if (at(sc, skip_fill(sc, j))->cls & C_NEXT) {
+		next = 1;
+		j = skip_fill(sc, j) + 1;
+		if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_NEXT))
+			j++;
+	}
+	/* "this week" alone is when something happens, not a promise. */
+	if (!part && !next)
+		return 0;
+	*out = sc->today;
+	if (unit == 7) {
+		weekday_in_week(out, part == 1 ? 2 : part == 2 ? 3 : 5, next);
+		if (g_date_compare(out, &sc->today) < 0)
+			g_date_add_days(out, this ? 0 : 7);
+		if (g_date_compare(out, &sc->today) < 0)
+			*out = sc->today;
+	} else {
+		if (next)
+			g_date_add_months(out, 1);
+		part_of_month(out, part);
+	}
+	return j - i;
 }
 
 /* "March 3rd, 2026", "3 March", "3. März", "3 de marzo de 2026", "3/20",
@@ -657,15 +700,19 @@ static int try_day_of_month(struct scan *sc, int i, GDate *out)
 	return n;
 }
 
-/* "Friday", "next Tuesday", "mardi prochain", "el próximo martes". */
+/* "Friday", "next Tuesday", "mardi prochain", "el próximo martes",
+ * "last Tuesday", "letzten Dienstag", "mardi dernier" (a day gone by). */
 static int try_weekday(struct scan *sc, int i, GDate *out)
 {
-	int j = i, next = 0, wd, delta;
+	int j = i, next = 0, last = 0, wd, delta;
 
 	if (at(sc, j)->cls & C_NEXT) {
 		next = 1;
 		j++;
 	} else if (at(sc, j)->cls & C_THIS) {
+		j++;
+	} else if (at(sc, j)->cls & C_LAST) {
+		last = 1;
 		j++;
 	}
 	if (at(sc, j)->kind != TK_WORD || !at(sc, j)->wd)
@@ -681,9 +728,16 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 		j++;
 		if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_NEXT))
 			j++;
+	} else if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_LAST) &&
+		   !at(sc, j)->wd) {
+		last = 1;
+		j++;
 	}
 	*out = sc->today;
-	if (next) {
+	if (last) {
+		delta = ((int)g_date_get_weekday(&sc->today) - wd + 7) % 7;
+		g_date_subtract_days(out, (guint)(delta ? delta : 7));
+	} else if (next) {
 		/* The named day of the coming week (Monday to Sunday). */
 		weekday_in_week(out, wd, 1);
 	} else {
@@ -847,7 +901,8 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			if (is_punct(at(&sc, j), ','))
 				j++;
 			j = skip_fill(&sc, j);
-			if ((m = try_absolute(&sc, j, &d2))) {
+			if ((m = try_absolute(&sc, j, &d2)) ||
+			    (at(&sc, j)->kind == TK_NUM && (m = try_day_of_month(&sc, j, &d2)))) {
 				d = d2;
 				n = j + m - i;
 			}
@@ -871,6 +926,42 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 				if (end > i + n)
 					hit->end = at(&sc, end - 1)->e;
 			}
+		}
+	}
+	g_free(t.v);
+	return found;
+}
+
+bool dates_find_time(const char *text, size_t from, size_t to, const struct date_ref *ref,
+		     gint64 day, gint64 *time, size_t *start)
+{
+	struct toks t;
+	struct scan sc;
+	bool found = false;
+
+	*time = NUDGE_NOTIME;
+	if (!text || day == NUDGE_NOTIME)
+		return false;
+	t = tokenize(text);
+	sc.t = &t;
+	sc.text = text;
+	sc.ref = ref;
+	civil(ref->tz, day, &sc.today);
+	for (int i = 0; i < t.n && !found; i++) {
+		int end, h, m, tz;
+
+		if (t.v[i].s < from)
+			continue;
+		if (t.v[i].s >= to)
+			break;
+		/* Times only: a word or number that starts a date is not one. */
+		if (t.v[i].kind == TK_NUM && t.v[i].ndigits > 2)
+			continue;
+		if (try_time(&sc, i, &end, &h, &m, &tz)) {
+			*time = instant(&sc, &sc.today, h, m, tz);
+			if (start)
+				*start = t.v[i].s;
+			found = *time != NUDGE_NOTIME;
 		}
 	}
 	g_free(t.v);
