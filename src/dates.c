@@ -37,6 +37,14 @@ enum {
 	C_LAST = 1 << 20,	/* last, letzten, dernier, pasado: a day gone by */
 };
 
+/* Zones written without their offset ("2pm ET", "10am Pacific"): the
+ * offset of the day comes from the zone database. */
+static const char *const named_zones[] = {
+	"America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+};
+
+#define NAMED_TZ 100000		/* tz >= NAMED_TZ: named_zones[tz - NAMED_TZ] */
+
 struct word {
 	const char *w;
 	int cls;
@@ -186,6 +194,9 @@ static const struct word words[] = {
 	TZ("utc", 0), TZ("gmt", 0), TZ("bst", 60), TZ("cet", 60), TZ("cest", 120),
 	TZ("mez", 60), TZ("mesz", 120), TZ("wet", 0), TZ("west", 60),
 	TZ("eet", 120), TZ("eest", 180),
+	{ "eastern", 0, 0, 0, 0, 0, NAMED_TZ }, { "central", 0, 0, 0, 0, 0, NAMED_TZ + 1 },
+	{ "mountain", 0, 0, 0, 0, 0, NAMED_TZ + 2 }, { "pacific", 0, 0, 0, 0, 0, NAMED_TZ + 3 },
+	CLS("midday", C_NOON), CLS("mediodia", C_NOON),
 };
 
 struct tok {
@@ -204,6 +215,20 @@ struct toks {
 	struct tok *v;
 	int n;
 };
+
+/* "ET", "CT", "MT", "PT" in capitals (lower case "et" is French "and"). */
+static int zone_abbr(const char *text, const struct tok *t)
+{
+	static const char abbr[] = "ECMP";
+
+	if (t->kind != TK_WORD || t->e - t->s != 2 || text[t->s + 1] != 'T')
+		return 0;
+	for (int i = 0; abbr[i]; i++)
+		if (text[t->s] == abbr[i])
+			return NAMED_TZ + i;
+	return 0;
+}
+
 
 static void lookup(struct tok *t, const char *w)
 {
@@ -748,7 +773,8 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 }
 
 /* "at 10:00 AM EST", "2pm", "um 14 Uhr", "à 10h30", "a las 10:00". */
-static bool try_time(struct scan *sc, int i, int *end, int *hour, int *min, int *tz)
+static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, int *tz,
+			bool range)
 {
 	int j = i, h, m = 0;
 	bool marked = false, pm = false, am = false;
@@ -823,19 +849,38 @@ static bool try_time(struct scan *sc, int i, int *end, int *hour, int *min, int 
 	else if (!am && !pm && h >= 1 && h <= 6)
 		h += 12;
 	*tz = 0;
-	if (at(sc, j)->kind == TK_WORD && at(sc, j)->tz) {
-		*tz = at(sc, j)->tz;
-		j++;
-	} else if (is_punct(at(sc, j), '(') && at(sc, j + 1)->tz) {
-		*tz = at(sc, j + 1)->tz;
+	/* "10:00 - 11:00 CET", "from 2 to 3pm ET": the zone follows the range. */
+	if (range && (is_punct(at(sc, j), '-') || (at(sc, j)->cls & C_TO)) &&
+	    at(sc, j + 1)->kind == TK_NUM) {
+		int e, h2, m2, tz2;
+
+		if (try_time_at(sc, j + 1, &e, &h2, &m2, &tz2, false) && tz2) {
+			*tz = tz2;
+			j = e;
+		}
+	}
+	if (*tz) {
+	} else if (is_punct(at(sc, j), '(') && (at(sc, j + 1)->tz || zone_abbr(sc->text, at(sc, j + 1)))) {
+		*tz = at(sc, j + 1)->tz ? at(sc, j + 1)->tz : zone_abbr(sc->text, at(sc, j + 1));
 		j += 2;
 		if (is_punct(at(sc, j), ')'))
+			j++;
+	} else if (at(sc, j)->kind == TK_WORD && (at(sc, j)->tz || zone_abbr(sc->text, at(sc, j)))) {
+		*tz = at(sc, j)->tz ? at(sc, j)->tz : zone_abbr(sc->text, at(sc, j));
+		j++;
+		if (*tz >= NAMED_TZ && at(sc, j)->kind == TK_WORD &&
+		    (at(sc, j)->unit == 0) && g_ascii_strncasecmp(sc->text + at(sc, j)->s, "time", 4) == 0)
 			j++;
 	}
 	*hour = h;
 	*min = m;
 	*end = j;
 	return true;
+}
+
+static bool try_time(struct scan *sc, int i, int *end, int *hour, int *min, int *tz)
+{
+	return try_time_at(sc, i, end, hour, min, tz, true);
 }
 
 static gint64 instant(struct scan *sc, const GDate *d, int h, int m, int tz)
@@ -845,7 +890,11 @@ static gint64 instant(struct scan *sc, const GDate *d, int h, int m, int tz)
 	GDateTime *dt;
 	gint64 t;
 
-	if (tz) {
+	if (tz >= NAMED_TZ) {
+		fixed = g_time_zone_new_identifier(named_zones[tz - NAMED_TZ]);
+		if (fixed)
+			zone = fixed;
+	} else if (tz) {
 		fixed = g_time_zone_new_offset((tz - 1) * 60);
 		zone = fixed;
 	}
@@ -883,7 +932,9 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			continue;
 		if ((n = try_duration(&sc, i, &d)))
 			dur = true;
-		else if ((t.v[i].cls & C_TOMORROW) && !(at(&sc, i - 1)->cls & C_GUTEN)) {
+		/* "la mañana", "am Morgen": the morning, not tomorrow. */
+		else if ((t.v[i].cls & C_TOMORROW) && !(at(&sc, i - 1)->cls & C_GUTEN) &&
+			 !(at(&sc, i - 1)->kind == TK_WORD && (at(&sc, i - 1)->cls & C_FILL))) {
 			d = sc.today;
 			g_date_add_days(&d, 1);
 			n = 1;

@@ -250,6 +250,18 @@ static void test_interview_across(void)
 			"suits you?", mon, "-");
 	check_interview("Here are the details:\n\nDate: Thursday, 5 March 2026\nTime: 11:00 CET\n"
 			"Location: Berlin office\n", mon, "2026-03-05 11:00");
+	/* Zones whose offset depends on the day: 14:00 EDT is 19:00 in Berlin on
+	 * 10 March (New York changed to summer time on 8 March, Berlin did not). */
+	check_interview("Phone interview on March 10 at 2pm ET.", mon, "2026-03-10 19:00");
+	check_interview("Phone interview on March 3 at 2pm ET.", mon, "2026-03-03 20:00");
+	check_interview("Video call on March 10 at 11am Pacific Time.", mon, "2026-03-10 19:00");
+	check_interview("Interview on 5 March, 10:00 - 11:00 CET.", mon, "2026-03-05 10:00");
+	check_interview("Interview on March 5 from 2 to 3pm EST.", mon, "2026-03-05 20:00");
+	check_interview("Entretien le 5 mars à 10h et 11h.", mon, "2026-03-05 10:00");
+	check_interview("Te invitamos a una entrevista el 5 de marzo a las 10 de la mañana.", mon,
+			"2026-03-05 10:00");
+	check_interview("Einladung zum Gespräch am 5. März, 14.30 Uhr.", mon, "2026-03-05 14:30");
+	check_interview("Interview tomorrow at noon.", mon, "2026-03-03 12:00");
 	/* An interview that already took place is not the next one. */
 	check_interview("Thanks for the interview on Monday, March 2 at 8:00. Could you send "
 			"us your references?", at(2026, 3, 2, 12, 0), "-");
