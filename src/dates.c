@@ -424,19 +424,31 @@ static int skip_fill(const struct scan *sc, int i)
 	return i;
 }
 
+/* The token before i and the filler words before it ("at the end"). */
+static int before_fill(const struct scan *sc, int i)
+{
+	i--;
+	while (i >= 0 && at(sc, i)->kind == TK_WORD && (at(sc, i)->cls & C_FILL) &&
+	       !(at(sc, i)->cls & C_AT))
+		i--;
+	return i;
+}
+
 /* "within three days", "in 3-5 business days", "innerhalb von zwei Wochen". */
 static int try_duration(struct scan *sc, int i, GDate *out)
 {
 	int j = i + 1, n, unit;
-	bool biz = false;
+	bool biz = false, next = false;
 
 	if (!(at(sc, i)->cls & C_WITHIN))
 		return 0;
 	for (int k = 0; k < 4; k++) {
 		const struct tok *t = at(sc, j);
 
-		if (t->kind == TK_WORD && (t->cls & (C_FILL | C_NEXT)) && !t->num)
+		if (t->kind == TK_WORD && (t->cls & (C_FILL | C_NEXT)) && !t->num) {
+			next = next || (t->cls & C_NEXT);
 			j++;
+		}
 		else if (t->kind == TK_WORD && strncmp(sc->text + t->s, "von", 3) == 0)
 			j++;
 		else
@@ -444,6 +456,15 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 	}
 	if (at(sc, j)->cls & C_VAGUE)
 		return 0;
+	/* "within the next week", "innerhalb der nächsten Woche": one of it. */
+	if (next && at(sc, j)->kind == TK_WORD && at(sc, j)->unit > 1 && !at(sc, j)->num) {
+		*out = sc->today;
+		if (at(sc, j)->unit == 30)
+			g_date_add_months(out, 1);
+		else
+			g_date_add_days(out, (guint)at(sc, j)->unit);
+		return j + 1 - i;
+	}
 	if (!is_num(at(sc, j)))
 		return 0;
 	n = at(sc, j)->num;
@@ -582,6 +603,20 @@ static int try_relative(struct scan *sc, int i, GDate *out)
 		j++;
 	}
 	unit = at(sc, j)->unit;
+	/* "by the end of the day": today; "at the end of the day" is a figure
+	 * of speech. */
+	if (part == 3 && unit == 1 && !next && at(sc, j)->kind == TK_WORD &&
+	    !(at(sc, before_fill(sc, i))->cls & C_AT) && j + 1 - i <= 4 &&
+	    g_ascii_strncasecmp(sc->text + at(sc, j)->s, "days", 4) != 0) {
+		const struct tok *after = at(sc, skip_fill(sc, j + 1));
+
+		/* "end of day Friday", "EOD tomorrow": the day named next. */
+		if (after->wd || after->mon || after->kind == TK_NUM ||
+		    (after->cls & (C_TOMORROW | C_NEXT | C_THIS)))
+			return 0;
+		*out = sc->today;
+		return j + 1 - i;
+	}
 	if (at(sc, j)->kind != TK_WORD || (unit != 7 && unit != 30))
 		return 0;
 	j++;
@@ -949,7 +984,7 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			int j = i + n, m;
 			GDate d2;
 
-			if (is_punct(at(&sc, j), ','))
+			if (is_punct(at(&sc, j), ',') || is_punct(at(&sc, j), '('))
 				j++;
 			j = skip_fill(&sc, j);
 			if ((m = try_absolute(&sc, j, &d2)) ||

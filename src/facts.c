@@ -15,7 +15,7 @@ enum {
 	RE_DECIDE, RE_CHECKIN, RE_IFNOT, RE_ANSWER, RE_INTERVIEW, RE_NOREPLY,
 	RE_SUFFIX, RE_LEGAL, RE_BODY_COMPANY, RE_EEO, RE_SUBJ_POSITION,
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
-	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE,
+	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON,
 	RE__COUNT
 };
 
@@ -123,6 +123,9 @@ static const char *const patterns[RE__COUNT] = {
 		"\\bstart(?:s|ing)?\\b(?: date| on| in| from)|start date|join us on|"
 		"first day|bewerbungsschluss|bewerbungsfrist|eintritt|starttermin|"
 		"date limite|prise de poste|fecha límite|incorporación",
+	[RE_FIRST_PERSON] =
+		"\\bI(?:'m| am| will| shall|'ll)\\b|\\bmy\\b|\\bich\\b|\\bje suis\\b|\\bj'|"
+		"\\bestoy\\b|\\bestaré\\b|\\bautomati|\\bautomáti",
 	[RE_OR] = "\\b(?:or|oder|ou|o)\\b",
 	[RE_NEG] = "n't\\b|\\bnot\\b|\\bno\\b|\\bnever\\b",
 	[RE_SIG_AT] =
@@ -685,6 +688,21 @@ static bool other_date(const char *s, size_t start)
 
 enum want { W_INTERVIEW, W_DECISION, W_ANSWER };
 
+/*
+ * An out-of-office reply says so in its subject or first lines, in the first
+ * person ("I am on annual leave until 23 March"); a recruiter's "our hiring
+ * manager is on vacation this week, we will decide by Friday" is not one.
+ */
+static bool is_autoreply(const char *subject, GPtrArray *sents)
+{
+	if (has(RE_AUTOREPLY, subject))
+		return true;
+	for (guint i = 0; i < sents->len && i < 3; i++)
+		if (has(RE_AUTOREPLY, sents->pdata[i]) && has(RE_FIRST_PERSON, sents->pdata[i]))
+			return true;
+	return false;
+}
+
 /* "at 10:00 or 14:00": another time offered for the day, no choice made. */
 static bool other_time(const char *s, size_t from, size_t to, const struct date_ref *ref,
 		       gint64 day)
@@ -862,7 +880,7 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 		else
 			out->interview = first_time_ahead(sents, &ref);
 	}
-	if (has(RE_AUTOREPLY, in->subject) || has(RE_AUTOREPLY, in->fresh))
+	if (is_autoreply(in->subject, sents))
 		goto out;
 
 	/* An explicit invitation to check in at a time comes first. */

@@ -134,6 +134,11 @@ static void test_decision_relative(void)
 		       "2026-03-03 00:00");
 	check_decision("We will let you know by 2026-03-20.", wed, "2026-03-20 00:00");
 	check_decision("Wir melden uns bis zum 03.04.2026.", wed, "2026-04-03 00:00");
+	check_decision("We will get back to you within the next week.", wed, "2026-03-11 00:00");
+	check_decision("Wir melden uns innerhalb der nächsten Woche.", wed, "2026-03-11 00:00");
+	check_decision("We will let you know by the end of the day.", wed, "2026-03-04 00:00");
+	check_decision("At the end of the day, we will decide soon.", wed, "-");
+	check_decision("We will let you know by end of day Friday.", wed, "2026-03-06 00:00");
 	check_decision("Die Entscheidung fällt Mitte April, Sie hören dann von uns.", wed,
 		       "2026-04-15 00:00");
 	check_decision("Sie hören bis Ende März von uns.", wed, "2026-03-31 00:00");
@@ -157,6 +162,8 @@ static void test_decision_not_dates(void)
 		       "decision later this week.", wed, "2026-03-06 00:00");
 	/* An availability window, unless nothing happens until then. */
 	check_decision("Nothing decided yet: the owner is away until next week.", wed, "-");
+	check_decision("Our hiring manager is on vacation this week, so we will let you know by "
+		       "next Friday.", wed, "2026-03-13 00:00");
 	check_decision("We are interviewing until Friday, March 6, and will let you know by "
 		       "the end of March.", wed, "2026-03-31 00:00");
 	check_decision("We won't have a decision until Friday.", wed, "2026-03-06 00:00");
@@ -262,6 +269,7 @@ static void test_interview_across(void)
 			"2026-03-05 10:00");
 	check_interview("Einladung zum Gespräch am 5. März, 14.30 Uhr.", mon, "2026-03-05 14:30");
 	check_interview("Interview tomorrow at noon.", mon, "2026-03-03 12:00");
+	check_interview("Interview on Tuesday (March 10) at 10am.", mon, "2026-03-10 10:00");
 	/* An interview that already took place is not the next one. */
 	check_interview("Thanks for the interview on Monday, March 2 at 8:00. Could you send "
 			"us your references?", at(2026, 3, 2, 12, 0), "-");
