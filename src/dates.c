@@ -859,7 +859,9 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 		pm = true;
 		j++;
 	} else if ((at(sc, j)->cls & C_AM) && at(sc, j)->kind == TK_WORD &&
-		   !is_num(at(sc, j + 1))) {
+		   !is_num(at(sc, j + 1)) && !at(sc, j + 1)->wd && !at(sc, j + 1)->mon &&
+		   !(at(sc, j - 1)->cls & C_UHR)) {
+		/* ("14 Uhr am Dienstag": German "am" is "on", not a.m.) */
 		am = true;
 		j++;
 	} else if (at(sc, j)->kind == TK_WORD && is_punct(at(sc, j + 1), '.') &&

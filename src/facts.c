@@ -726,6 +726,19 @@ static bool other_time(const char *s, size_t from, size_t to, const struct date_
 static gint64 time_nearby(GPtrArray *sents, guint i, const struct date_ref *ref,
 			  const struct date_hit *hit)
 {
+	const char *first = sents->pdata[i];
+	struct date_hit prev;
+	size_t after = 0, lo;
+	gint64 before;
+
+	/* "at 10:00 on Thursday": a time just before, after any earlier date. */
+	while (dates_find(first, after, ref, &prev) && prev.end <= hit->start &&
+	       prev.start < hit->start)
+		after = prev.end;
+	lo = hit->start > 24 ? hit->start - 24 : 0;
+	if (dates_find_time(first, after > lo ? after : lo, hit->start, ref, hit->day, &before,
+			    NULL))
+		return before;
 	for (guint k = i; k < sents->len && k <= i + 1; k++) {
 		const char *s = sents->pdata[k];
 		size_t from = k == i ? hit->end : 0, to = strlen(s), at;

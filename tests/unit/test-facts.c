@@ -270,6 +270,11 @@ static void test_interview_across(void)
 	check_interview("Einladung zum Gespräch am 5. März, 14.30 Uhr.", mon, "2026-03-05 14:30");
 	check_interview("Interview tomorrow at noon.", mon, "2026-03-03 12:00");
 	check_interview("Interview on Tuesday (March 10) at 10am.", mon, "2026-03-10 10:00");
+	check_interview("We have scheduled your interview for 10:00 on Thursday, March 12.", mon,
+			"2026-03-12 10:00");
+	check_interview("Wir erwarten Sie zum Gespräch um 14 Uhr am Dienstag, 17. März.", mon,
+			"2026-03-17 14:00");
+	check_interview("Entretien à 14h le 19 mars.", mon, "2026-03-19 14:00");
 	/* An interview that already took place is not the next one. */
 	check_interview("Thanks for the interview on Monday, March 2 at 8:00. Could you send "
 			"us your references?", at(2026, 3, 2, 12, 0), "-");
