@@ -34,7 +34,16 @@ enum {
 	C_ORD = 1 << 17,	/* th, st, nd, rd, er, º after a number */
 	C_ABBR = 1 << 18,	/* a weekday or month abbreviation */
 	C_GUTEN = 1 << 19,	/* "guten" (Morgen) */
+	C_LAST = 1 << 20,	/* last, letzten, dernier, pasado: a day gone by */
 };
+
+/* Zones written without their offset ("2pm ET", "10am Pacific"): the
+ * offset of the day comes from the zone database. */
+static const char *const named_zones[] = {
+	"America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+};
+
+#define NAMED_TZ 100000		/* tz >= NAMED_TZ: named_zones[tz - NAMED_TZ] */
 
 struct word {
 	const char *w;
@@ -123,7 +132,7 @@ static const struct word words[] = {
 	CLS("within", C_WITHIN), CLS("in", C_WITHIN), CLS("inside", C_WITHIN),
 	CLS("over", C_WITHIN), CLS("innerhalb", C_WITHIN), CLS("binnen", C_WITHIN),
 	CLS("dans", C_WITHIN), CLS("sous", C_WITHIN), CLS("en", C_WITHIN),
-	CLS("dentro", C_WITHIN), CLS("durante", C_WITHIN),
+	CLS("dentro", C_WITHIN), CLS("durante", C_WITHIN), CLS("ici", C_WITHIN),
 
 	CLS("next", C_NEXT), CLS("nächste", C_NEXT), CLS("nächsten", C_NEXT),
 	CLS("nächster", C_NEXT), CLS("nächstes", C_NEXT), CLS("naechste", C_NEXT),
@@ -137,6 +146,10 @@ static const struct word words[] = {
 	CLS("esta", C_THIS), CLS("este", C_THIS),
 	CLS("end", C_END), CLS("ende", C_END), CLS("fin", C_END),
 	CLS("finales", C_END), CLS("final", C_END), CLS("late", C_END),
+	CLS("later", C_END),
+	CLS("last", C_LAST), CLS("letzten", C_LAST), CLS("letzte", C_LAST),
+	CLS("letzter", C_LAST), CLS("vergangenen", C_LAST), CLS("dernier", C_LAST),
+	CLS("dernière", C_LAST), CLS("pasado", C_LAST), CLS("pasada", C_LAST),
 	CLS("early", C_EARLY), CLS("beginning", C_EARLY), CLS("start", C_EARLY),
 	CLS("anfang", C_EARLY), CLS("beginn", C_EARLY), CLS("début", C_EARLY),
 	CLS("debut", C_EARLY), CLS("principios", C_EARLY), CLS("comienzos", C_EARLY),
@@ -181,6 +194,9 @@ static const struct word words[] = {
 	TZ("utc", 0), TZ("gmt", 0), TZ("bst", 60), TZ("cet", 60), TZ("cest", 120),
 	TZ("mez", 60), TZ("mesz", 120), TZ("wet", 0), TZ("west", 60),
 	TZ("eet", 120), TZ("eest", 180),
+	{ "eastern", 0, 0, 0, 0, 0, NAMED_TZ }, { "central", 0, 0, 0, 0, 0, NAMED_TZ + 1 },
+	{ "mountain", 0, 0, 0, 0, 0, NAMED_TZ + 2 }, { "pacific", 0, 0, 0, 0, 0, NAMED_TZ + 3 },
+	CLS("midday", C_NOON), CLS("mediodia", C_NOON),
 };
 
 struct tok {
@@ -199,6 +215,20 @@ struct toks {
 	struct tok *v;
 	int n;
 };
+
+/* "ET", "CT", "MT", "PT" in capitals (lower case "et" is French "and"). */
+static int zone_abbr(const char *text, const struct tok *t)
+{
+	static const char abbr[] = "ECMP";
+
+	if (t->kind != TK_WORD || t->e - t->s != 2 || text[t->s + 1] != 'T')
+		return 0;
+	for (int i = 0; abbr[i]; i++)
+		if (text[t->s] == abbr[i])
+			return NAMED_TZ + i;
+	return 0;
+}
+
 
 static void lookup(struct tok *t, const char *w)
 {
@@ -394,19 +424,31 @@ static int skip_fill(const struct scan *sc, int i)
 	return i;
 }
 
+/* The token before i and the filler words before it ("at the end"). */
+static int before_fill(const struct scan *sc, int i)
+{
+	i--;
+	while (i >= 0 && at(sc, i)->kind == TK_WORD && (at(sc, i)->cls & C_FILL) &&
+	       !(at(sc, i)->cls & C_AT))
+		i--;
+	return i;
+}
+
 /* "within three days", "in 3-5 business days", "innerhalb von zwei Wochen". */
 static int try_duration(struct scan *sc, int i, GDate *out)
 {
 	int j = i + 1, n, unit;
-	bool biz = false;
+	bool biz = false, next = false;
 
 	if (!(at(sc, i)->cls & C_WITHIN))
 		return 0;
 	for (int k = 0; k < 4; k++) {
 		const struct tok *t = at(sc, j);
 
-		if (t->kind == TK_WORD && (t->cls & (C_FILL | C_NEXT)) && !t->num)
+		if (t->kind == TK_WORD && (t->cls & (C_FILL | C_NEXT)) && !t->num) {
+			next = next || (t->cls & C_NEXT);
 			j++;
+		}
 		else if (t->kind == TK_WORD && strncmp(sc->text + t->s, "von", 3) == 0)
 			j++;
 		else
@@ -414,6 +456,15 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 	}
 	if (at(sc, j)->cls & C_VAGUE)
 		return 0;
+	/* "within the next week", "innerhalb der nächsten Woche": one of it. */
+	if (next && at(sc, j)->kind == TK_WORD && at(sc, j)->unit > 1 && !at(sc, j)->num) {
+		*out = sc->today;
+		if (at(sc, j)->unit == 30)
+			g_date_add_months(out, 1);
+		else
+			g_date_add_days(out, (guint)at(sc, j)->unit);
+		return j + 1 - i;
+	}
 	if (!is_num(at(sc, j)))
 		return 0;
 	n = at(sc, j)->num;
@@ -443,6 +494,15 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 		biz = true;
 		j++;
 	}
+	/* "a week or two", "ein bis zwei Wochen" are read as their longer end. */
+	if ((at(sc, j)->cls & C_TO) && at(sc, j)->kind == TK_WORD && is_num(at(sc, j + 1)) &&
+	    !at(sc, j + 1)->unit && at(sc, j + 1)->num > n && at(sc, j + 1)->num <= 12 &&
+	    !is_punct(at(sc, j + 2), ':')) {
+		n = at(sc, j + 1)->num;
+		j += 2;
+		if (at(sc, j)->unit == unit)
+			j++;
+	}
 	*out = sc->today;
 	if (unit == 30)
 		g_date_add_months(out, (guint)n);
@@ -466,50 +526,6 @@ static void weekday_in_week(GDate *d, int wd, int weeks)
 		g_date_subtract_days(d, (guint)(cur - wd));
 	if (weeks)
 		g_date_add_days(d, (guint)(7 * weeks));
-}
-
-/* "end of next week", "early next week", "Ende nächster Woche",
- * "fin de la semaine prochaine", "la próxima semana", "end of the month". */
-static int try_relative(struct scan *sc, int i, GDate *out)
-{
-	int j = i, part = 0, next = 0, unit;
-
-	if (at(sc, j)->cls & (C_END | C_EARLY | C_MID)) {
-		part = at(sc, j)->cls & C_END ? 3 : at(sc, j)->cls & C_MID ? 2 : 1;
-		j = skip_fill(sc, j + 1);
-	}
-	if (at(sc, j)->cls & C_NEXT) {
-		next = 1;
-		j = skip_fill(sc, j + 1);
-	} else if (at(sc, j)->cls & C_THIS) {
-		j++;
-	}
-	unit = at(sc, j)->unit;
-	if (at(sc, j)->kind != TK_WORD || (unit != 7 && unit != 30))
-		return 0;
-	j++;
-	/* "semaine prochaine", "la semana que viene" */
-	if (at(sc, skip_fill(sc, j))->cls & C_NEXT) {
-		next = 1;
-		j = skip_fill(sc, j) + 1;
-		if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_NEXT))
-			j++;
-	}
-	if (!part && !next)
-		return 0;
-	*out = sc->today;
-	if (unit == 7) {
-		weekday_in_week(out, part == 1 ? 2 : part == 2 ? 3 : 5, next);
-		if (g_date_compare(out, &sc->today) < 0)
-			g_date_add_days(out, 7);
-	} else {
-		if (next)
-			g_date_add_months(out, 1);
-		g_date_set_day(out, part == 1 ? 5 : part == 2 ? 15 :
-			       g_date_get_days_in_month(g_date_get_month(out),
-							g_date_get_year(out)));
-	}
-	return j - i;
 }
 
 static int year_of(const struct tok *t)
@@ -540,6 +556,93 @@ static bool set_date(struct scan *sc, int year, int mon, int day, GDate *out)
 		g_date_set_dmy(out, (GDateDay)day, (GDateMonth)mon, (GDateYear)(y + 1));
 	}
 	return true;
+}
+
+/* The 5th, 15th or last day of a month: "end of March", "Mitte März". */
+static void part_of_month(GDate *d, int part)
+{
+	g_date_set_day(d, part == 1 ? 5 : part == 2 ? 15 :
+		       g_date_get_days_in_month(g_date_get_month(d), g_date_get_year(d)));
+}
+
+/* "end of next week", "early next week", "Ende nächster Woche",
+ * "fin de la semaine prochaine", "la próxima semana", "end of the month",
+ * "later this week", "by the end of March", "mid-March", "Mitte März". */
+static int try_relative(struct scan *sc, int i, GDate *out)
+{
+	int j = i, part = 0, next = 0, this = 0, unit;
+
+	if (at(sc, j)->cls & (C_END | C_EARLY | C_MID)) {
+		part = at(sc, j)->cls & C_END ? 3 : at(sc, j)->cls & C_MID ? 2 : 1;
+		j++;
+		if (is_punct(at(sc, j), '-') && !at(sc, j)->space_before)
+			j++;
+		j = skip_fill(sc, j);
+		if (at(sc, j)->kind == TK_WORD && at(sc, j)->mon && !at(sc, j)->num &&
+		    !at(sc, j)->unit) {
+			int k = j + 1, y = 0;
+
+			if (year_of(at(sc, k)) && at(sc, k)->ndigits == 4) {
+				y = year_of(at(sc, k));
+				k++;
+			}
+			if (!set_date(sc, y, at(sc, j)->mon, 1, out))
+				return 0;
+			part_of_month(out, part);
+			if (!y && g_date_compare(out, &sc->today) < 0 &&
+			    g_date_get_month(out) == g_date_get_month(&sc->today))
+				return 0;
+			return k - i;
+		}
+	}
+	if (at(sc, j)->cls & C_NEXT) {
+		next = 1;
+		j = skip_fill(sc, j + 1);
+	} else if (at(sc, j)->cls & C_THIS) {
+		this = 1;
+		j++;
+	}
+	unit = at(sc, j)->unit;
+	/* "by the end of the day": today; "at the end of the day" is a figure
+	 * of speech. */
+	if (part == 3 && unit == 1 && !next && at(sc, j)->kind == TK_WORD &&
+	    !(at(sc, before_fill(sc, i))->cls & C_AT) && j + 1 - i <= 4 &&
+	    g_ascii_strncasecmp(sc->text + at(sc, j)->s, "days", 4) != 0) {
+		const struct tok *after = at(sc, skip_fill(sc, j + 1));
+
+		/* "end of day Friday", "EOD tomorrow": the day named next. */
+		if (after->wd || after->mon || after->kind == TK_NUM ||
+		    (after->cls & (C_TOMORROW | C_NEXT | C_THIS)))
+			return 0;
+		*out = sc->today;
+		return j + 1 - i;
+	}
+	if (at(sc, j)->kind != TK_WORD || (unit != 7 && unit != 30))
+		return 0;
+	j++;
+	/* "semaine prochaine", "la semana que viene" */
+	if (at(sc, skip_fill(sc, j))->cls & C_NEXT) {
+		next = 1;
+		j = skip_fill(sc, j) + 1;
+		if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_NEXT))
+			j++;
+	}
+	/* "this week" alone is when something happens, not a promise. */
+	if (!part && !next)
+		return 0;
+	*out = sc->today;
+	if (unit == 7) {
+		weekday_in_week(out, part == 1 ? 2 : part == 2 ? 3 : 5, next);
+		if (g_date_compare(out, &sc->today) < 0)
+			g_date_add_days(out, this ? 0 : 7);
+		if (g_date_compare(out, &sc->today) < 0)
+			*out = sc->today;
+	} else {
+		if (next)
+			g_date_add_months(out, 1);
+		part_of_month(out, part);
+	}
+	return j - i;
 }
 
 /* "March 3rd, 2026", "3 March", "3. März", "3 de marzo de 2026", "3/20",
@@ -657,15 +760,19 @@ static int try_day_of_month(struct scan *sc, int i, GDate *out)
 	return n;
 }
 
-/* "Friday", "next Tuesday", "mardi prochain", "el próximo martes". */
+/* "Friday", "next Tuesday", "mardi prochain", "el próximo martes",
+ * "last Tuesday", "letzten Dienstag", "mardi dernier" (a day gone by). */
 static int try_weekday(struct scan *sc, int i, GDate *out)
 {
-	int j = i, next = 0, wd, delta;
+	int j = i, next = 0, last = 0, wd, delta;
 
 	if (at(sc, j)->cls & C_NEXT) {
 		next = 1;
 		j++;
 	} else if (at(sc, j)->cls & C_THIS) {
+		j++;
+	} else if (at(sc, j)->cls & C_LAST) {
+		last = 1;
 		j++;
 	}
 	if (at(sc, j)->kind != TK_WORD || !at(sc, j)->wd)
@@ -681,9 +788,16 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 		j++;
 		if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_NEXT))
 			j++;
+	} else if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_LAST) &&
+		   !at(sc, j)->wd) {
+		last = 1;
+		j++;
 	}
 	*out = sc->today;
-	if (next) {
+	if (last) {
+		delta = ((int)g_date_get_weekday(&sc->today) - wd + 7) % 7;
+		g_date_subtract_days(out, (guint)(delta ? delta : 7));
+	} else if (next) {
 		/* The named day of the coming week (Monday to Sunday). */
 		weekday_in_week(out, wd, 1);
 	} else {
@@ -694,7 +808,8 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 }
 
 /* "at 10:00 AM EST", "2pm", "um 14 Uhr", "à 10h30", "a las 10:00". */
-static bool try_time(struct scan *sc, int i, int *end, int *hour, int *min, int *tz)
+static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, int *tz,
+			bool range)
 {
 	int j = i, h, m = 0;
 	bool marked = false, pm = false, am = false;
@@ -744,7 +859,9 @@ static bool try_time(struct scan *sc, int i, int *end, int *hour, int *min, int 
 		pm = true;
 		j++;
 	} else if ((at(sc, j)->cls & C_AM) && at(sc, j)->kind == TK_WORD &&
-		   !is_num(at(sc, j + 1))) {
+		   !is_num(at(sc, j + 1)) && !at(sc, j + 1)->wd && !at(sc, j + 1)->mon &&
+		   !(at(sc, j - 1)->cls & C_UHR)) {
+		/* ("14 Uhr am Dienstag": German "am" is "on", not a.m.) */
 		am = true;
 		j++;
 	} else if (at(sc, j)->kind == TK_WORD && is_punct(at(sc, j + 1), '.') &&
@@ -769,19 +886,38 @@ static bool try_time(struct scan *sc, int i, int *end, int *hour, int *min, int 
 	else if (!am && !pm && h >= 1 && h <= 6)
 		h += 12;
 	*tz = 0;
-	if (at(sc, j)->kind == TK_WORD && at(sc, j)->tz) {
-		*tz = at(sc, j)->tz;
-		j++;
-	} else if (is_punct(at(sc, j), '(') && at(sc, j + 1)->tz) {
-		*tz = at(sc, j + 1)->tz;
+	/* "10:00 - 11:00 CET", "from 2 to 3pm ET": the zone follows the range. */
+	if (range && (is_punct(at(sc, j), '-') || (at(sc, j)->cls & C_TO)) &&
+	    at(sc, j + 1)->kind == TK_NUM) {
+		int e, h2, m2, tz2;
+
+		if (try_time_at(sc, j + 1, &e, &h2, &m2, &tz2, false) && tz2) {
+			*tz = tz2;
+			j = e;
+		}
+	}
+	if (*tz) {
+	} else if (is_punct(at(sc, j), '(') && (at(sc, j + 1)->tz || zone_abbr(sc->text, at(sc, j + 1)))) {
+		*tz = at(sc, j + 1)->tz ? at(sc, j + 1)->tz : zone_abbr(sc->text, at(sc, j + 1));
 		j += 2;
 		if (is_punct(at(sc, j), ')'))
+			j++;
+	} else if (at(sc, j)->kind == TK_WORD && (at(sc, j)->tz || zone_abbr(sc->text, at(sc, j)))) {
+		*tz = at(sc, j)->tz ? at(sc, j)->tz : zone_abbr(sc->text, at(sc, j));
+		j++;
+		if (*tz >= NAMED_TZ && at(sc, j)->kind == TK_WORD &&
+		    (at(sc, j)->unit == 0) && g_ascii_strncasecmp(sc->text + at(sc, j)->s, "time", 4) == 0)
 			j++;
 	}
 	*hour = h;
 	*min = m;
 	*end = j;
 	return true;
+}
+
+static bool try_time(struct scan *sc, int i, int *end, int *hour, int *min, int *tz)
+{
+	return try_time_at(sc, i, end, hour, min, tz, true);
 }
 
 static gint64 instant(struct scan *sc, const GDate *d, int h, int m, int tz)
@@ -791,7 +927,11 @@ static gint64 instant(struct scan *sc, const GDate *d, int h, int m, int tz)
 	GDateTime *dt;
 	gint64 t;
 
-	if (tz) {
+	if (tz >= NAMED_TZ) {
+		fixed = g_time_zone_new_identifier(named_zones[tz - NAMED_TZ]);
+		if (fixed)
+			zone = fixed;
+	} else if (tz) {
 		fixed = g_time_zone_new_offset((tz - 1) * 60);
 		zone = fixed;
 	}
@@ -829,7 +969,9 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			continue;
 		if ((n = try_duration(&sc, i, &d)))
 			dur = true;
-		else if ((t.v[i].cls & C_TOMORROW) && !(at(&sc, i - 1)->cls & C_GUTEN)) {
+		/* "la mañana", "am Morgen": the morning, not tomorrow. */
+		else if ((t.v[i].cls & C_TOMORROW) && !(at(&sc, i - 1)->cls & C_GUTEN) &&
+			 !(at(&sc, i - 1)->kind == TK_WORD && (at(&sc, i - 1)->cls & C_FILL))) {
 			d = sc.today;
 			g_date_add_days(&d, 1);
 			n = 1;
@@ -844,10 +986,11 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			int j = i + n, m;
 			GDate d2;
 
-			if (is_punct(at(&sc, j), ','))
+			if (is_punct(at(&sc, j), ',') || is_punct(at(&sc, j), '('))
 				j++;
 			j = skip_fill(&sc, j);
-			if ((m = try_absolute(&sc, j, &d2))) {
+			if ((m = try_absolute(&sc, j, &d2)) ||
+			    (at(&sc, j)->kind == TK_NUM && (m = try_day_of_month(&sc, j, &d2)))) {
 				d = d2;
 				n = j + m - i;
 			}
@@ -871,6 +1014,42 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 				if (end > i + n)
 					hit->end = at(&sc, end - 1)->e;
 			}
+		}
+	}
+	g_free(t.v);
+	return found;
+}
+
+bool dates_find_time(const char *text, size_t from, size_t to, const struct date_ref *ref,
+		     gint64 day, gint64 *time, size_t *start)
+{
+	struct toks t;
+	struct scan sc;
+	bool found = false;
+
+	*time = NUDGE_NOTIME;
+	if (!text || day == NUDGE_NOTIME)
+		return false;
+	t = tokenize(text);
+	sc.t = &t;
+	sc.text = text;
+	sc.ref = ref;
+	civil(ref->tz, day, &sc.today);
+	for (int i = 0; i < t.n && !found; i++) {
+		int end, h, m, tz;
+
+		if (t.v[i].s < from)
+			continue;
+		if (t.v[i].s >= to)
+			break;
+		/* Times only: a word or number that starts a date is not one. */
+		if (t.v[i].kind == TK_NUM && t.v[i].ndigits > 2)
+			continue;
+		if (try_time(&sc, i, &end, &h, &m, &tz)) {
+			*time = instant(&sc, &sc.today, h, m, tz);
+			if (start)
+				*start = t.v[i].s;
+			found = *time != NUDGE_NOTIME;
 		}
 	}
 	g_free(t.v);

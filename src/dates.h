@@ -30,6 +30,15 @@ struct date_hit {
 bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 		struct date_hit *hit);
 
+/*
+ * Finds the first time of day ("at 10:30 a.m.", "14 Uhr", "à 14h", "2pm EST")
+ * written in text between byte offsets from and to, and puts it on the day
+ * whose local midnight is day ("on Tuesday, March 3. The call will start at
+ * 10:00"). start, when not NULL, gets the offset of the expression.
+ */
+bool dates_find_time(const char *text, size_t from, size_t to, const struct date_ref *ref,
+		     gint64 day, gint64 *time, size_t *start);
+
 /* Local midnight of a civil date in tz, or NUDGE_NOTIME if it is invalid. */
 gint64 dates_midnight(GTimeZone *tz, int year, int month, int day);
 

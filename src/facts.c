@@ -15,6 +15,7 @@ enum {
 	RE_DECIDE, RE_CHECKIN, RE_IFNOT, RE_ANSWER, RE_INTERVIEW, RE_NOREPLY,
 	RE_SUFFIX, RE_LEGAL, RE_BODY_COMPANY, RE_EEO, RE_SUBJ_POSITION,
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
+	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON,
 	RE__COUNT
 };
 
@@ -31,7 +32,10 @@ static const char *const patterns[RE__COUNT] = {
 		"vous contacter|informer|réponse|tiendr|"
 		"respuesta|decisión|decidir|comunicar|contactar|noticias|informar|"
 		"pondremos en contacto|responder|escribiremos|te diremos|le diremos|"
-		"avisaremos|te avisamos",
+		"avisaremos|te avisamos|"
+		"answer (?:from us|for you|to you)|(?:give|send) you an? (?:final )?answer|\\bnews\\b|(?:final|make (?:a|our)) selection|circle back|"
+		"\\brevert\\b|in a position to|inform (?:candidates|applicants)|"
+		"hören sie|hören\\b.{0,40}?von (?:uns|mir)|ergebnis|nachricht|au courant|informad|mantendremos|résultat|resultado",
 	[RE_CHECKIN] =
 		"(?:feel free|please|you(?:'| a)re welcome|(?:don't|do not) hesitate|"
 		"you can|you may|invite you|n'hésitez pas|gerne|no dude|puede|"
@@ -106,6 +110,24 @@ static const char *const patterns[RE__COUNT] = {
 		"automatic reply|auto-?reply|abwesen|nicht im büro|absent du bureau|"
 		"réponse automatique|fuera de la oficina|respuesta automática|vacaciones",
 	[RE_REPLY] = "^\\s*(?:re|aw|wg|fwd?|tr|rv|sv)\\s*:",
+	/* "The panel meets on Thursday. You will hear from us after that." */
+	[RE_THEN] =
+		"\\b(?:after (?:that|this|it)|afterwards|(?:shortly|soon|right) after|then\\b|"
+		"danach|im anschluss|anschließend|ensuite|après cela|après quoi|"
+		"después|a continuación|luego)",
+	/* "away until next week", "interviewing until Friday": a window. */
+	[RE_UNTIL] = "\\b(?:until|till) (?:the )?$",
+	/* Dates that are not a promise: deadlines, start dates. */
+	[RE_OTHER_DATE] =
+		"deadline|closing date|applications? (?:close|closes|are open|is open)|"
+		"\\bstart(?:s|ing)?\\b(?: date| on| in| from)|start date|join us on|"
+		"first day|bewerbungsschluss|bewerbungsfrist|eintritt|starttermin|"
+		"date limite|prise de poste|fecha límite|incorporación",
+	[RE_FIRST_PERSON] =
+		"\\bI(?:'m| am| will| shall|'ll)\\b|\\bmy\\b|\\bich\\b|\\bje suis\\b|\\bj'|"
+		"\\bestoy\\b|\\bestaré\\b|\\bautomati|\\bautomáti",
+	[RE_OR] = "\\b(?:or|oder|ou|o)\\b",
+	[RE_NEG] = "n't\\b|\\bnot\\b|\\bno\\b|\\bnever\\b",
 	[RE_SIG_AT] =
 		"(?:recruit(?:er|ing|ment)|talent acquisition|talent partner|HR|hiring|"
 		"people (?:team|partner)|Personal\\w*|recrutement|selección) "
@@ -638,12 +660,138 @@ static bool after_window_word(const char *s, size_t start)
 }
 
 /*
+ * "away until next week": a window, not a promise; but "we won't know until
+ * Friday" is one. Looks at the clause before the date only.
+ */
+static bool after_until(const char *s, size_t start)
+{
+	g_autofree char *before = g_strndup(s, start);
+	const char *clause = before;
+
+	for (const char *p = before; *p; p++)
+		if (*p == ',' || *p == ';' || *p == ':')
+			clause = p + 1;
+	return has(RE_UNTIL, before) && !has(RE_NEG, clause);
+}
+
+/* "the application deadline is 20 March", "the role would start on 1 April". */
+static bool other_date(const char *s, size_t start)
+{
+	g_autofree char *before = g_strndup(s, start);
+	const char *clause = before;
+
+	for (const char *p = before; *p; p++)
+		if (*p == ',' || *p == ';' || (*p == ' ' && p[1] == '-'))
+			clause = p + 1;
+	return has(RE_OTHER_DATE, clause);
+}
+
+enum want { W_INTERVIEW, W_DECISION, W_ANSWER };
+
+/*
+ * An out-of-office reply says so in its subject or first lines, in the first
+ * person ("I am on annual leave until 23 March"); a recruiter's "our hiring
+ * manager is on vacation this week, we will decide by Friday" is not one.
+ */
+static bool is_autoreply(const char *subject, GPtrArray *sents)
+{
+	if (has(RE_AUTOREPLY, subject))
+		return true;
+	for (guint i = 0; i < sents->len && i < 3; i++)
+		if (has(RE_AUTOREPLY, sents->pdata[i]) && has(RE_FIRST_PERSON, sents->pdata[i]))
+			return true;
+	return false;
+}
+
+/* "at 10:00 or 14:00": another time offered for the day, no choice made. */
+static bool other_time(const char *s, size_t from, size_t to, const struct date_ref *ref,
+		       gint64 day)
+{
+	size_t at;
+	gint64 t;
+	g_autofree char *between = NULL;
+
+	if (!dates_find_time(s, from, to, ref, day, &t, &at))
+		return false;
+	between = g_strndup(s + from, at - from);
+	return has(RE_OR, between);
+}
+
+/*
+ * A time of day for a date written without one: later in its sentence
+ * before any other date ("Thursday 12 March; we have allocated you the 14:30
+ * slot"), else in the next sentence before any date there ("on Tuesday,
+ * March 3. The call will start at 10:00").
+ */
+static gint64 time_nearby(GPtrArray *sents, guint i, const struct date_ref *ref,
+			  const struct date_hit *hit)
+{
+	const char *first = sents->pdata[i];
+	struct date_hit prev;
+	size_t after = 0, lo;
+	gint64 before;
+
+	/* "at 10:00 on Thursday": a time just before, after any earlier date. */
+	while (dates_find(first, after, ref, &prev) && prev.end <= hit->start &&
+	       prev.start < hit->start)
+		after = prev.end;
+	lo = hit->start > 24 ? hit->start - 24 : 0;
+	if (dates_find_time(first, after > lo ? after : lo, hit->start, ref, hit->day, &before,
+			    NULL))
+		return before;
+	for (guint k = i; k < sents->len && k <= i + 1; k++) {
+		const char *s = sents->pdata[k];
+		size_t from = k == i ? hit->end : 0, to = strlen(s), at;
+		struct date_hit other;
+		gint64 t;
+
+		if (dates_find(s, from, ref, &other))
+			to = other.start;
+		if (dates_find_time(s, from, to, ref, hit->day, &t, &at))
+			return other_time(s, at + 1, to, ref, hit->day) ? NUDGE_NOTIME : t;
+		if (to != strlen(s))
+			break;
+	}
+	return NUDGE_NOTIME;
+}
+
+/* Is this date what the fact needs? Fills in a time for an interview. */
+static bool acceptable(GPtrArray *sents, guint i, const struct date_ref *ref,
+		       enum want w, struct date_hit *hit)
+{
+	const char *s = sents->pdata[i];
+	gint64 today = dates_day_of(ref->tz, ref->now);
+
+	if (w == W_INTERVIEW) {
+		struct date_hit next;
+
+		if (hit->time == NUDGE_NOTIME && hit->day != NUDGE_NOTIME && hit->day >= today)
+			hit->time = time_nearby(sents, i, ref, hit);
+		else if (hit->time != NUDGE_NOTIME &&
+			 other_time(s, hit->end, dates_find(s, hit->end, ref, &next) ?
+				    next.start : strlen(s), ref, hit->day))
+			return false;
+		return hit->time != NUDGE_NOTIME && hit->time > ref->now;
+	}
+	/* A day gone by is not a promise. */
+	if (hit->day != NUDGE_NOTIME && hit->day < today)
+		return false;
+	if (after_window_word(s, hit->start))
+		return false;
+	return w != W_DECISION || !(after_until(s, hit->start) || other_date(s, hit->start));
+}
+
+/*
  * The first date of the first sentence that has the keyword, looking after
- * the keyword first ("great talking today; we will decide by Friday").
+ * the keyword first ("great talking today; we will decide by Friday"). A
+ * decision sentence without a date that points back ("after that") takes
+ * the date of the sentence before it.
  */
 static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
-		      bool need_time, struct date_hit *hit)
+		      enum want w, struct date_hit *hit)
 {
+	bool need_time = w == W_INTERVIEW;
+
 	for (guint i = 0; i < sents->len; i++) {
 		const char *s = sents->pdata[i];
 		GMatchInfo *mi = NULL;
@@ -670,8 +818,18 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 				    dates_find(s, hit->end, ref, &other) &&
 				    other.time != NUDGE_NOTIME)
 					break;
-				if (need_time ? hit->time != NUDGE_NOTIME :
-				    !after_window_word(s, hit->start))
+				if (acceptable(sents, i, ref, w, hit))
+					return true;
+				from = hit->end;
+			}
+		}
+		if (w == W_DECISION && i > 0 && has(RE_THEN, s) &&
+		    !dates_find(s, 0, ref, hit)) {
+			const char *prev = sents->pdata[i - 1];
+			size_t from = 0;
+
+			while (dates_find(prev, from, ref, hit)) {
+				if (acceptable(sents, i - 1, ref, w, hit))
 					return true;
 				from = hit->end;
 			}
@@ -691,12 +849,12 @@ static gint64 first_time_ahead(GPtrArray *sents, const struct date_ref *ref)
 		while (dates_find(sents->pdata[i], from, ref, &hit)) {
 			struct date_hit other;
 
-			if (hit.time != NUDGE_NOTIME && hit.time > ref->now) {
-				if (dates_find(sents->pdata[i], hit.end, ref, &other) &&
-				    other.time != NUDGE_NOTIME)
-					break;
+			if (hit.time != NUDGE_NOTIME && hit.time > ref->now &&
+			    dates_find(sents->pdata[i], hit.end, ref, &other) &&
+			    other.time != NUDGE_NOTIME)
+				break;
+			if (acceptable(sents, i, ref, W_INTERVIEW, &hit))
 				return hit.time;
-			}
 			from = hit.end;
 		}
 	}
@@ -730,12 +888,12 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 		from_ics(in->ics, ref.tz, out);
 	if (out->interview == NUDGE_NOTIME && stage == STAGE_INVITATION) {
 		/* A sentence about the interview first, else any time ahead. */
-		if (find_date(sents, &ref, RE_INTERVIEW, true, &hit))
+		if (find_date(sents, &ref, RE_INTERVIEW, W_INTERVIEW, &hit))
 			out->interview = hit.time;
 		else
 			out->interview = first_time_ahead(sents, &ref);
 	}
-	if (has(RE_AUTOREPLY, in->subject) || has(RE_AUTOREPLY, in->fresh))
+	if (is_autoreply(in->subject, sents))
 		goto out;
 
 	/* An explicit invitation to check in at a time comes first. */
@@ -748,13 +906,13 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 		}
 	}
 	if (out->decision == NUDGE_NOTIME && stage != STAGE_OFFER &&
-	    find_date(sents, &ref, RE_DECIDE, false, &hit)) {
+	    find_date(sents, &ref, RE_DECIDE, W_DECISION, &hit)) {
 		/* An interview time in the same sentence is not a decision date. */
 		if (!(stage == STAGE_INVITATION && hit.time != NUDGE_NOTIME))
 			out->decision = hit.day;
 	}
 	if (stage == STAGE_OFFER) {
-		if (find_date(sents, &ref, RE_ANSWER, false, &hit))
+		if (find_date(sents, &ref, RE_ANSWER, W_ANSWER, &hit))
 			out->offer_deadline = hit.day;
 		out->decision = NUDGE_NOTIME;
 		out->decision_is_time = false;

@@ -108,6 +108,77 @@ static void test_decision_phrases(void)
 	check_decision("The office is closed on Friday.", wed, "-");
 }
 
+/* Relative and absolute decision dates recruiters write, in four languages. */
+static void test_decision_relative(void)
+{
+	gint64 wed = at(2026, 3, 4, 10, 0);	/* Wednesday 4 March 2026 */
+
+	check_decision("We will let you know by the end of the week.", wed, "2026-03-06 00:00");
+	check_decision("We will get back to you by this Friday.", wed, "2026-03-06 00:00");
+	check_decision("We will make a decision in two weeks.", wed, "2026-03-18 00:00");
+	check_decision("We will let you know by the end of the month.", wed, "2026-03-31 00:00");
+	check_decision("You will hear from us mid next week.", wed, "2026-03-11 00:00");
+	check_decision("You will hear from us late next week.", wed, "2026-03-13 00:00");
+	check_decision("We will respond within 5 business days.", wed, "2026-03-11 00:00");
+	check_decision("We will update you over the next few days.", wed, "-");
+	check_decision("We hope to reach a decision later this week.", wed, "2026-03-06 00:00");
+	check_decision("We will inform all candidates by the end of March.", wed,
+		       "2026-03-31 00:00");
+	check_decision("You can expect an answer from us by mid-March.", wed, "2026-03-15 00:00");
+	check_decision("We will get back to you in a week or two.", wed, "2026-03-18 00:00");
+	check_decision("We hope to be in a position to inform candidates early next week.", wed,
+		       "2026-03-10 00:00");
+	check_decision("We will let you know by March 3rd.", at(2026, 2, 20, 9, 0),
+		       "2026-03-03 00:00");
+	check_decision("We will let you know by the 3rd of March.", at(2026, 2, 20, 9, 0),
+		       "2026-03-03 00:00");
+	check_decision("We will let you know by 2026-03-20.", wed, "2026-03-20 00:00");
+	check_decision("Wir melden uns bis zum 03.04.2026.", wed, "2026-04-03 00:00");
+	check_decision("We will get back to you within the next week.", wed, "2026-03-11 00:00");
+	check_decision("Wir melden uns innerhalb der nächsten Woche.", wed, "2026-03-11 00:00");
+	check_decision("We will let you know by the end of the day.", wed, "2026-03-04 00:00");
+	check_decision("At the end of the day, we will decide soon.", wed, "-");
+	check_decision("We will let you know by end of day Friday.", wed, "2026-03-06 00:00");
+	check_decision("Die Entscheidung fällt Mitte April, Sie hören dann von uns.", wed,
+		       "2026-04-15 00:00");
+	check_decision("Sie hören bis Ende März von uns.", wed, "2026-03-31 00:00");
+	check_decision("Nous reviendrons vers vous d'ici deux semaines.", wed, "2026-03-18 00:00");
+	check_decision("Nous vous donnerons une réponse le 3 avril.", wed, "2026-04-03 00:00");
+	check_decision("Te daremos una respuesta a finales de la semana que viene.", wed,
+		       "2026-03-13 00:00");
+	check_decision("Te daremos una respuesta el 3 de abril.", wed, "2026-04-03 00:00");
+}
+
+/* Dates that are in a decision sentence but are not the decision. */
+static void test_decision_not_dates(void)
+{
+	gint64 wed = at(2026, 3, 4, 10, 0);
+
+	/* A day gone by. */
+	check_decision("Thank you for interviewing last Tuesday; no decision has been made yet.",
+		       wed, "-");
+	check_decision("We met the last candidates on 2 March and will decide soon.", wed, "-");
+	check_decision("We spoke to the last candidates on 2 March and hope to reach a "
+		       "decision later this week.", wed, "2026-03-06 00:00");
+	/* An availability window, unless nothing happens until then. */
+	check_decision("Nothing decided yet: the owner is away until next week.", wed, "-");
+	check_decision("Our hiring manager is on vacation this week, so we will let you know by "
+		       "next Friday.", wed, "2026-03-13 00:00");
+	check_decision("We are interviewing until Friday, March 6, and will let you know by "
+		       "the end of March.", wed, "2026-03-31 00:00");
+	check_decision("We won't have a decision until Friday.", wed, "2026-03-06 00:00");
+	/* Application deadlines and start dates. */
+	check_decision("The application deadline is 20 March; we will get back to every "
+		       "applicant in due course.", wed, "-");
+	check_decision("We will get back to you next Wednesday with a decision. If successful, "
+		       "the role would start on 1 April.", wed, "2026-03-11 00:00");
+	check_decision("If successful, you would start on 1 April; we will let you know soon.",
+		       wed, "-");
+	/* The date of the sentence before, pointed back to. */
+	check_decision("The hiring committee meets next Thursday. You should hear from me "
+		       "shortly after that.", at(2026, 3, 2, 9, 0), "2026-03-12 00:00");
+}
+
 static void test_checkin(void)
 {
 	struct facts f;
@@ -159,6 +230,54 @@ static void test_interview_text(void)
 			"2026-03-05 11:00");
 	check_interview("We'd like to schedule an interview. Please send your availability.",
 			mon, "-");
+}
+
+/* An interview stated across clauses, and times in their many forms. */
+static void test_interview_across(void)
+{
+	gint64 mon = at(2026, 3, 2, 9, 0);
+
+	check_interview("We'd like to invite you to an interview on Tuesday, March 3. "
+			"The call will start at 10:00.", mon, "2026-03-03 10:00");
+	check_interview("Interviews will take place on Thursday 12 March; we have allocated you "
+			"the 14:30 slot.", mon, "2026-03-12 14:30");
+	check_interview("Your interview is confirmed for Tuesday the 10th at 9:30am.", mon,
+			"2026-03-10 09:30");
+	check_interview("Your interview: 10.03.2026, 14h", mon, "2026-03-10 14:00");
+	check_interview("Wir laden Sie zum Vorstellungsgespräch am Dienstag, 17. März 2026 ein. "
+			"Beginn ist um 14 Uhr.", mon, "2026-03-17 14:00");
+	check_interview("Nous vous convions à un entretien le jeudi 19 mars. Le rendez-vous est "
+			"fixé à 14h.", mon, "2026-03-19 14:00");
+	check_interview("Nos gustaría invitarte a una entrevista el 18 de marzo. La reunión "
+			"comenzará a las 16:00.", mon, "2026-03-18 16:00");
+	check_interview("Phone interview on 2026-03-05 at 10:30 a.m.", mon, "2026-03-05 10:30");
+	check_interview("Phone interview on March 5th at 2pm EST.", mon, "2026-03-05 20:00");
+	check_interview("Interview on the 3rd of March at 10am.", mon, "2026-03-03 10:00");
+	check_interview("We would like to interview you on 5 March at 10:00 or 14:00. Which "
+			"suits you?", mon, "-");
+	check_interview("Here are the details:\n\nDate: Thursday, 5 March 2026\nTime: 11:00 CET\n"
+			"Location: Berlin office\n", mon, "2026-03-05 11:00");
+	/* Zones whose offset depends on the day: 14:00 EDT is 19:00 in Berlin on
+	 * 10 March (New York changed to summer time on 8 March, Berlin did not). */
+	check_interview("Phone interview on March 10 at 2pm ET.", mon, "2026-03-10 19:00");
+	check_interview("Phone interview on March 3 at 2pm ET.", mon, "2026-03-03 20:00");
+	check_interview("Video call on March 10 at 11am Pacific Time.", mon, "2026-03-10 19:00");
+	check_interview("Interview on 5 March, 10:00 - 11:00 CET.", mon, "2026-03-05 10:00");
+	check_interview("Interview on March 5 from 2 to 3pm EST.", mon, "2026-03-05 20:00");
+	check_interview("Entretien le 5 mars à 10h et 11h.", mon, "2026-03-05 10:00");
+	check_interview("Te invitamos a una entrevista el 5 de marzo a las 10 de la mañana.", mon,
+			"2026-03-05 10:00");
+	check_interview("Einladung zum Gespräch am 5. März, 14.30 Uhr.", mon, "2026-03-05 14:30");
+	check_interview("Interview tomorrow at noon.", mon, "2026-03-03 12:00");
+	check_interview("Interview on Tuesday (March 10) at 10am.", mon, "2026-03-10 10:00");
+	check_interview("We have scheduled your interview for 10:00 on Thursday, March 12.", mon,
+			"2026-03-12 10:00");
+	check_interview("Wir erwarten Sie zum Gespräch um 14 Uhr am Dienstag, 17. März.", mon,
+			"2026-03-17 14:00");
+	check_interview("Entretien à 14h le 19 mars.", mon, "2026-03-19 14:00");
+	/* An interview that already took place is not the next one. */
+	check_interview("Thanks for the interview on Monday, March 2 at 8:00. Could you send "
+			"us your references?", at(2026, 3, 2, 12, 0), "-");
 }
 
 static void test_interview_ics(void)
@@ -220,6 +339,26 @@ static void test_interview_ics_tzid(void)
 		       "BEGIN:STANDARD\r\nDTSTART:20071104T020000\r\n"
 		       "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\nTZOFFSETFROM:-0400\r\n"
 		       "TZOFFSETTO:-0500\r\nTZNAME:EST\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n");
+}
+
+/* An all-day event is the day itself. */
+static void test_interview_ics_all_day(void)
+{
+	const char *ics =
+		"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+		"BEGIN:VEVENT\r\nUID:3@acme\r\nDTSTART;VALUE=DATE:20260305\r\n"
+		"SUMMARY:Assessment day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+	struct fact_input in = { 0 };
+	struct facts f;
+	g_autofree char *s = NULL;
+
+	in.ics = ics;
+	in.date = at(2026, 3, 2, 9, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_INVITATION, &f);
+	s = day_str(f.interview);
+	g_assert_cmpstr(s, ==, "2026-03-05 00:00");
+	facts_clear(&f);
 }
 
 static void test_day_first(void)
@@ -449,9 +588,13 @@ int main(int argc, char **argv)
 	g_assert_nonnull(berlin);
 	g_test_add_func("/facts/worked-examples", test_worked_examples);
 	g_test_add_func("/facts/decision", test_decision_phrases);
+	g_test_add_func("/facts/decision-relative", test_decision_relative);
+	g_test_add_func("/facts/decision-not-dates", test_decision_not_dates);
 	g_test_add_func("/facts/checkin", test_checkin);
 	g_test_add_func("/facts/interview-text", test_interview_text);
+	g_test_add_func("/facts/interview-across", test_interview_across);
 	g_test_add_func("/facts/interview-ics", test_interview_ics);
+	g_test_add_func("/facts/interview-ics-all-day", test_interview_ics_all_day);
 	g_test_add_func("/facts/interview-ics-tzid", test_interview_ics_tzid);
 	g_test_add_func("/facts/day-first", test_day_first);
 	g_test_add_func("/facts/company", test_company);
