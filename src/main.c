@@ -193,6 +193,10 @@ int cli_parse(struct cli *cli, const char *cmd, GOptionEntry *entries,
 		G_OPTION_ENTRY_NULL
 	};
 
+	g_autofree char *prg = g_strdup_printf("nudge %s", cmd);
+
+	/* "Usage: nudge filter [OPTION...]" rather than the bare command. */
+	g_set_prgname(prg);
 	g_option_context_set_summary(ctx, c ? c->summary : "");
 	g_option_context_set_description(ctx, global_usage);
 	g_option_context_set_help_enabled(ctx, TRUE);
