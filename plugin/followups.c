@@ -44,6 +44,7 @@ static void refresh(void)
 	g_autoptr(GError) e = NULL;
 	g_autoptr(GPtrArray) recs = NULL;
 	g_autofree char *msg = NULL;
+	g_autofree const struct et_draft **next_of = NULL;
 	struct schedule *s = NULL;
 	gint64 now = nudge_now();
 	GtkTreeIter first;
@@ -59,10 +60,11 @@ static void refresh(void)
 		set_status(e->message);
 		goto out;
 	}
+	next_of = schedule_next_drafts(s, recs, now);
 	for (guint i = 0; i < s->threads->len; i++) {
 		const struct stored_thread *t = s->threads->pdata[i];
 		const struct et_thread_state *ts = &s->res.states[i];
-		const struct et_draft *d;
+		const struct et_draft *d = next_of[i];
 		g_autofree char *when = NULL;
 		struct thread_facts f;
 		GtkTreeIter it;
@@ -70,7 +72,6 @@ static void refresh(void)
 		if (ts->state != ET_OPEN)
 			continue;
 		thread_facts_get(t, &f);
-		d = schedule_next_draft(s, t->id, recs, now);
 		if (d)
 			when = clock_format(d->due, nudge.cfg->tz, "%a %d %b %Y %H:%M");
 		gtk_list_store_append(store, &it);

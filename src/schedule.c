@@ -155,15 +155,6 @@ const struct et_draft **schedule_next_drafts(const struct schedule *s,
 	return next;
 }
 
-const struct et_draft *schedule_next_draft(const struct schedule *s,
-					   const char *thread_id,
-					   const GPtrArray *recs, gint64 now)
-{
-	g_autofree const struct et_draft **next = schedule_next_drafts(s, recs, now);
-	int ti = schedule_thread_index(s, thread_id);
-
-	return ti < 0 ? NULL : next[ti];
-}
 
 void thread_facts_get(const struct stored_thread *t, struct thread_facts *f)
 {

@@ -43,10 +43,6 @@ int schedule_thread_index(const struct schedule *s, const char *id);
  */
 const struct et_draft **schedule_next_drafts(const struct schedule *s,
 					     const GPtrArray *recs, gint64 now);
-/* The same for one thread. */
-const struct et_draft *schedule_next_draft(const struct schedule *s,
-					   const char *thread_id,
-					   const GPtrArray *recs, gint64 now);
 
 /* True when the record means the draft must never be written again. */
 bool draft_rec_done(const struct draft_rec *r);
