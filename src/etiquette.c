@@ -163,15 +163,122 @@ void et_settings_init(struct et_settings *s, GTimeZone *tz)
 	s->n_references = 0;
 }
 
+/*
+ * The calendar of a run. GDateTime finds a time's UTC offset by a linear
+ * walk over the zone's transitions and allocates on every step; a run asks
+ * for millions of local days and hours. So a run keeps the spans of time
+ * with one offset that it met: the offset of a time inside a known span is
+ * exact, and GLib is asked again only for a time outside them. The span
+ * bounds are exact too: GLib's interval of a UTC time never decreases with
+ * the time, so they are found by bisection.
+ */
+#define CAL_SPANS 16
+#define DAY_SECONDS ((gint64)86400)
+#define JULIAN_EPOCH ((gint64)719163)	/* GDate's Julian day of 1970-01-01 */
+
+struct et_calendar {
+	GTimeZone *tz;
+	struct span {
+		gint64 lo, hi;		/* first and last second */
+		gint32 offset;		/* local = UTC + offset */
+	} spans[CAL_SPANS];
+	size_t n, next;
+};
+
+static gint64 floor_div(gint64 a, gint64 b)
+{
+	return a / b - (a % b < 0);
+}
+
+/* The last (dir 1) or first (dir -1) second of interval iv, from t in it. */
+static gint64 span_bound(GTimeZone *tz, gint64 t, int iv, int dir)
+{
+	const gint64 limit = 4 * MAX_TIME;
+	gint64 good = t, bad, step = 3600;
+
+	for (;;) {
+		gint64 probe = t + dir * step;
+
+		if (probe > limit || probe < -limit)
+			probe = dir * limit;
+		if (g_time_zone_find_interval(tz, G_TIME_TYPE_UNIVERSAL, probe) != iv) {
+			bad = probe;
+			break;
+		}
+		good = probe;
+		if (probe == dir * limit)
+			return good;
+		step *= 2;
+	}
+	while (good + dir != bad) {
+		gint64 mid = good + (bad - good) / 2;
+
+		if (g_time_zone_find_interval(tz, G_TIME_TYPE_UNIVERSAL, mid) == iv)
+			good = mid;
+		else
+			bad = mid;
+	}
+	return good;
+}
+
+static const struct span *cal_span(struct et_calendar *c, gint64 t)
+{
+	struct span *sp;
+	int iv;
+
+	for (size_t i = 0; i < c->n; i++)
+		if (c->spans[i].lo <= t && t <= c->spans[i].hi)
+			return &c->spans[i];
+	iv = g_time_zone_find_interval(c->tz, G_TIME_TYPE_UNIVERSAL, t);
+	sp = &c->spans[c->next];
+	c->next = (c->next + 1) % CAL_SPANS;
+	if (c->n < CAL_SPANS)
+		c->n++;
+	sp->lo = span_bound(c->tz, t, iv, -1);
+	sp->hi = span_bound(c->tz, t, iv, 1);
+	sp->offset = g_time_zone_get_offset(c->tz, iv);
+	return sp;
+}
+
+/*
+ * The UTC time of local wall-clock time `local` (seconds since the epoch as
+ * if local were UTC), when no offset change lies within two days of it:
+ * then it has exactly one UTC time, the one GLib gives. Else false, and the
+ * caller asks GLib.
+ */
+static bool cal_utc(struct et_calendar *c, gint64 local, gint64 *out)
+{
+	const gint64 margin = 2 * DAY_SECONDS;
+	gint64 u = local - cal_span(c, local)->offset;
+	const struct span *sp = cal_span(c, u);
+
+	if (local - sp->offset != u || u - margin < sp->lo || u + margin > sp->hi)
+		return false;
+	*out = u;
+	return true;
+}
+
+/* t as local wall-clock seconds since the epoch. */
+static gint64 cal_local(struct et_calendar *c, gint64 t)
+{
+	return t + cal_span(c, t)->offset;
+}
+
 /* The local calendar day of t in the user's zone. */
 static void local_day(const struct et_settings *s, gint64 t, GDate *d)
 {
-	GDateTime *utc = g_date_time_new_from_unix_utc(t);
-	GDateTime *loc = g_date_time_to_timezone(utc, s->tz);
+	GDateTime *utc, *loc;
 	int y, m, dd;
 
-	g_date_time_get_ymd(loc, &y, &m, &dd);
 	g_date_clear(d, 1);
+	if (s->cal) {
+		g_date_set_julian(d, (guint32)(floor_div(cal_local(s->cal, t), DAY_SECONDS) +
+					       JULIAN_EPOCH));
+		return;
+	}
+	utc = g_date_time_new_from_unix_utc(t);
+	loc = g_date_time_to_timezone(utc, s->tz);
+	g_date_time_get_ymd(loc, &y, &m, &dd);
 	g_date_set_dmy(d, (GDateDay)dd, (GDateMonth)m, (GDateYear)y);
 	g_date_time_unref(loc);
 	g_date_time_unref(utc);
@@ -180,11 +287,15 @@ static void local_day(const struct et_settings *s, gint64 t, GDate *d)
 /* Day d at hour:00 local time, as seconds since the epoch. */
 static gint64 day_at(const struct et_settings *s, const GDate *d, int hour)
 {
-	GDateTime *loc = g_date_time_new(s->tz, g_date_get_year(d),
-					 g_date_get_month(d), g_date_get_day(d),
-					 hour, 0, 0);
-	gint64 t = g_date_time_to_unix(loc);
+	GDateTime *loc;
+	gint64 t;
 
+	if (s->cal && cal_utc(s->cal, ((gint64)g_date_get_julian(d) - JULIAN_EPOCH) *
+			      DAY_SECONDS + hour * 3600, &t))
+		return t;
+	loc = g_date_time_new(s->tz, g_date_get_year(d), g_date_get_month(d),
+			      g_date_get_day(d), hour, 0, 0);
+	t = g_date_time_to_unix(loc);
 	g_date_time_unref(loc);
 	return t;
 }
@@ -192,11 +303,15 @@ static gint64 day_at(const struct et_settings *s, const GDate *d, int hour)
 /* t plus `days` calendar days at the same local wall-clock time. */
 static gint64 add_local_days(const struct et_settings *s, gint64 t, int days)
 {
-	GDateTime *utc = g_date_time_new_from_unix_utc(t);
-	GDateTime *loc = g_date_time_to_timezone(utc, s->tz);
-	GDateTime *later = g_date_time_add_days(loc, days);
-	gint64 r = g_date_time_to_unix(later);
+	GDateTime *utc, *loc, *later;
+	gint64 r;
 
+	if (s->cal && cal_utc(s->cal, cal_local(s->cal, t) + days * DAY_SECONDS, &r))
+		return r;
+	utc = g_date_time_new_from_unix_utc(t);
+	loc = g_date_time_to_timezone(utc, s->tz);
+	later = g_date_time_add_days(loc, days);
+	r = g_date_time_to_unix(later);
 	g_date_time_unref(later);
 	g_date_time_unref(loc);
 	g_date_time_unref(utc);
@@ -292,9 +407,18 @@ static void put_long_day(GString *g, const GDate *d)
 
 static void put_hm(GString *g, const struct et_settings *s, gint64 t)
 {
-	GDateTime *utc = g_date_time_new_from_unix_utc(t);
-	GDateTime *loc = g_date_time_to_timezone(utc, s->tz);
+	GDateTime *utc, *loc;
+	gint64 sec;
 
+	if (s->cal) {
+		sec = cal_local(s->cal, t) - floor_div(cal_local(s->cal, t), DAY_SECONDS) *
+		      DAY_SECONDS;
+		g_string_append_printf(g, "%02d:%02d", (int)(sec / 3600),
+				       (int)(sec / 60 % 60));
+		return;
+	}
+	utc = g_date_time_new_from_unix_utc(t);
+	loc = g_date_time_to_timezone(utc, s->tz);
 	g_string_append_printf(g, "%02d:%02d", g_date_time_get_hour(loc),
 			       g_date_time_get_minute(loc));
 	g_date_time_unref(loc);
@@ -323,9 +447,22 @@ static void put_amount(GString *g, int n, const char *unit)
 	g_string_append_printf(g, "%d %s%s", n, unit, n == 1 ? "" : "s");
 }
 
+/*
+ * O1: one offer, shared by the competing-offer slots of every thread it
+ * reaches. Their key and reason are made only for the slots still active
+ * at the end (emit_thread), not once per thread and offer.
+ */
+struct offer {
+	const char *thread_id;		/* the offer's thread */
+	const struct et_item *it;	/* the offer message */
+	char *reason;
+	gint64 deadline;		/* the date to ask for */
+};
+
 struct slot {
 	bool active;
 	gint64 since;		/* the trigger's time */
+	const struct offer *offer;	/* O1: key and reason still to make */
 	struct et_draft d;
 };
 
@@ -438,6 +575,7 @@ struct engine {
 	const struct et_settings *s;
 	struct sim *sims;
 	size_t n;
+	GPtrArray *offers;	/* struct offer *, O1 */
 };
 
 /* F5: close the thread when follow-up-2 has gone unanswered long enough. */
@@ -811,13 +949,19 @@ static void o1_ask_by(const struct et_settings *s, const struct et_item *it,
 		*ask = offer_day;
 }
 
+static void offer_free(struct offer *o)
+{
+	g_free(o->reason);
+	g_free(o);
+}
+
 static void on_offer(struct engine *e, struct sim *a, const struct et_item *it)
 {
 	const struct et_settings *s = e->s;
+	struct offer *o = NULL;
 	GDate deadline, ask;
 	GString *why;
 
-	o1_ask_by(s, it, &deadline, &ask);
 	for (size_t i = 0; i < e->n; i++) {
 		struct sim *b = &e->sims[i];
 
@@ -828,22 +972,39 @@ static void on_offer(struct engine *e, struct sim *a, const struct et_item *it)
 		    b->stage == STAGE_OFFER || !b->had_interview ||
 		    b->first_interview > it->time)
 			continue;
-		why = g_string_new("O1: offer in thread ");
-		g_string_append_printf(why, "%s on ", a->th->id);
-		put_date(why, s, it->time);
-		g_string_append(why, ", to be answered by ");
-		put_day(why, &deadline);
-		g_string_append(why, it->offer_deadline != NUDGE_NOTIME ? "" :
-				" (no deadline given)");
-		g_string_append(why, "; ask for a decision by ");
-		put_day(why, &ask);
-		g_string_append_printf(why, " (%d business day%s before)",
-				       s->competing_margin_days,
-				       s->competing_margin_days == 1 ? "" : "s");
-		slot_set(b, &b->competing, DRAFT_COMPETING_OFFER, "O1", it->time,
-			 it->time, make_key(b, DRAFT_COMPETING_OFFER, 0,
-					    a->th->id, -1, it), why);
-		b->competing.d.deadline = day_at(s, &ask, 0);
+		if (!o) {
+			o1_ask_by(s, it, &deadline, &ask);
+			why = g_string_new("O1: offer in thread ");
+			g_string_append_printf(why, "%s on ", a->th->id);
+			put_date(why, s, it->time);
+			g_string_append(why, ", to be answered by ");
+			put_day(why, &deadline);
+			g_string_append(why, it->offer_deadline != NUDGE_NOTIME ? "" :
+					" (no deadline given)");
+			g_string_append(why, "; ask for a decision by ");
+			put_day(why, &ask);
+			g_string_append_printf(why, " (%d business day%s before)",
+					       s->competing_margin_days,
+					       s->competing_margin_days == 1 ? "" : "s");
+			o = g_new0(struct offer, 1);
+			o->thread_id = a->th->id;
+			o->it = it;
+			o->reason = g_string_free(why, FALSE);
+			o->deadline = day_at(s, &ask, 0);
+			g_ptr_array_add(e->offers, o);
+		}
+		slot_drop(&b->competing);
+		b->competing.active = true;
+		b->competing.since = it->time;
+		b->competing.offer = o;
+		b->competing.d.thread_id = b->th->id;
+		b->competing.d.kind = DRAFT_COMPETING_OFFER;
+		b->competing.d.round = b->round;
+		b->competing.d.ref_index = -1;
+		b->competing.d.due = it->time;
+		b->competing.d.expires = NUDGE_NOTIME;
+		b->competing.d.deadline = o->deadline;
+		b->competing.d.rule = "O1";
 	}
 }
 
@@ -1113,6 +1274,13 @@ static void emit_thread(const struct et_settings *s, struct sim *m, GArray *out)
 		return;
 	emit(out, &m->thank, m->last_employer_ref);
 	emit(out, &m->more_info, NULL);
+	if (m->competing.active && m->competing.offer) {
+		const struct offer *o = m->competing.offer;
+
+		m->competing.d.key = make_key(m, DRAFT_COMPETING_OFFER, 0,
+					      o->thread_id, -1, o->it);
+		m->competing.d.reason = g_strdup(o->reason);
+	}
 	emit(out, &m->competing, m->last_employer_ref);
 	for (size_t i = 0; i < m->n_refs; i++)
 		emit(out, &m->refs[i], NULL);
@@ -1266,7 +1434,10 @@ static int check_input(const struct et_thread *threads, size_t n, GError **err)
 int etiquette_run(const struct et_settings *s, const struct et_thread *threads,
 		  size_t n_threads, gint64 now, struct et_result *out, GError **err)
 {
-	struct engine e = { .s = s, .sims = NULL, .n = n_threads };
+	struct et_calendar cal = { .tz = s ? s->tz : NULL };
+	struct et_settings with_cal;
+	struct engine e = { .s = s, .sims = NULL, .n = n_threads,
+			    .offers = g_ptr_array_new_with_free_func((GDestroyNotify)offer_free) };
 	struct event *ev = NULL;
 	GArray *drafts = NULL;
 	size_t n_ev = 0, k = 0;
@@ -1276,6 +1447,9 @@ int etiquette_run(const struct et_settings *s, const struct et_thread *threads,
 	ret = check_settings(s, err);
 	if (ret)
 		goto out;
+	with_cal = *s;
+	with_cal.cal = &cal;
+	s = e.s = &with_cal;
 	ret = check_input(threads, n_threads, err);
 	if (ret)
 		goto out;
@@ -1340,6 +1514,7 @@ out:
 		g_free(e.sims);
 	}
 	g_free(ev);
+	g_ptr_array_unref(e.offers);
 	return ret;
 }
 

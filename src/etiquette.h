@@ -79,6 +79,8 @@ struct et_settings {
 	const gint32 *holidays;		/* sorted, as YYYYMMDD; not owned */
 	size_t n_holidays;
 	size_t n_references;		/* P1: one draft per reference */
+	/* The engine's own calendar cache during a run; leave it NULL. */
+	struct et_calendar *cal;
 };
 
 void et_settings_init(struct et_settings *s, GTimeZone *tz);
