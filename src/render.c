@@ -27,11 +27,21 @@ static char *first_word(const char *s)
 	return sp ? g_strndup(s, (gsize)(sp - s)) : g_strdup(s);
 }
 
-/* Adds key -> cleaned value (or the fallback when value is empty). */
-static void put(GHashTable *vars, const char *key, const char *value,
-		const char *fallback)
+/* Whether the template part being rendered uses key (only NULL: all). */
+static bool want(GHashTable *only, const char *key)
 {
-	char *v = draft_clean(value);
+	return !only || g_hash_table_contains(only, key);
+}
+
+/* Adds key -> cleaned value (or the fallback when value is empty). */
+static void put(GHashTable *vars, GHashTable *only, const char *key,
+		const char *value, const char *fallback)
+{
+	char *v;
+
+	if (!want(only, key))
+		return;
+	v = draft_clean(value);
 
 	if (!v || !*v) {
 		g_free(v);
@@ -43,6 +53,20 @@ static void put(GHashTable *vars, const char *key, const char *value,
 static char *day_phrase(gint64 t, GTimeZone *tz)
 {
 	return t ? clock_format(t, tz, "%A %-d %B") : NULL;
+}
+
+/* The placeholders of a template's line, as a set. */
+static GHashTable *line_keys(const char *line)
+{
+	GHashTable *keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	const char *open, *close;
+
+	while ((open = strstr(line, "{{")) && (close = strstr(open + 2, "}}"))) {
+		g_hash_table_add(keys, g_strstrip(g_strndup(open + 2,
+							    (gsize)(close - open - 2))));
+		line = close + 2;
+	}
+	return keys;
 }
 
 static const struct stored_msg *find_msg(const struct stored_thread *t,
@@ -69,6 +93,8 @@ int render_draft(const struct config *cfg, struct templates *tpl,
 	g_autofree char *contact_first = NULL;
 	g_autofree char *decision = NULL, *deadline = NULL, *when = NULL;
 	g_autofree char *phrase = NULL, *ref_first = NULL, *domain = NULL;
+	g_autofree char *head = NULL;
+	g_autoptr(GHashTable) only = NULL;
 	const struct reference *ref = NULL;
 	const struct stored_msg *answer;
 	const char *kind = draft_kind_name(d->kind);
@@ -94,39 +120,67 @@ int render_draft(const struct config *cfg, struct templates *tpl,
 					  t->id, d->ref_index + 1);
 		ref = &cfg->refs[d->ref_index];
 	}
-
-	put(vars, "my_name", cfg->user_name, "");
-	first = first_word(cfg->user_name);
-	put(vars, "my_first_name", first, "");
-	contact_first = first_word(f.contact_name);
-	greeting = contact_first && g_unichar_isalpha(g_utf8_get_char(contact_first)) ?
-		   g_strdup_printf("Dear %s,", contact_first) :
-		   g_strdup("Dear hiring team,");
-	put(vars, "greeting", greeting, NULL);
-	put(vars, "contact_name", f.contact_name, "the hiring team");
-	put(vars, "company", f.company, "your company");
-	put(vars, "position", f.position, "open");
-	put(vars, "interviewer", f.interviewer ? f.interviewer : f.contact_name, "");
-	interview = day_phrase(interview_t, cfg->tz);
-	put(vars, "interview_date", interview, "");
-	when = interview ? g_strdup_printf("on %s", interview) : NULL;
-	put(vars, "interview_when", when, "recently");
-	decision = day_phrase(decision_t, cfg->tz);
-	put(vars, "decision_date", decision, "");
-	phrase = decision ?
-		 g_strdup_printf("I understood that a decision was expected around %s.", decision) :
-		 g_strdup("I would be grateful for any update on the timeline.");
-	put(vars, "decision_phrase", phrase, NULL);
-	deadline = day_phrase(d->deadline, cfg->tz);
-	put(vars, "deadline", deadline, "the end of next week");
-	put(vars, "reference_name", ref ? ref->name : NULL, "");
-	ref_first = first_word(ref ? ref->name : NULL);
-	put(vars, "reference_first_name", ref_first, "");
-	put(vars, "subject", f.subject, "");
-
-	if ((ret = templates_get(tpl, kind, &tmpl, &path, err)) < 0 ||
-	    (ret = template_render(path, tmpl, vars, &body, &subject, err)) < 0)
+	if ((ret = templates_get(tpl, kind, &tmpl, &path, err)) < 0)
 		return ret;
+	/*
+	 * Only the subject: once the whole template rendered well in this
+	 * run, its first line is enough (the Subject line, if any) and only
+	 * the values it names are made.
+	 */
+	if (subject_only && templates_checked(tpl, kind)) {
+		const char *nl = strchr(tmpl, '\n');
+
+		head = nl ? g_strndup(tmpl, (gsize)(nl - tmpl)) : g_strdup(tmpl);
+		only = line_keys(head);
+	}
+
+	put(vars, only, "my_name", cfg->user_name, "");
+	if (want(only, "my_first_name")) {
+		first = first_word(cfg->user_name);
+		put(vars, only, "my_first_name", first, "");
+	}
+	if (want(only, "greeting")) {
+		contact_first = first_word(f.contact_name);
+		greeting = contact_first &&
+			   g_unichar_isalpha(g_utf8_get_char(contact_first)) ?
+			   g_strdup_printf("Dear %s,", contact_first) :
+			   g_strdup("Dear hiring team,");
+		put(vars, only, "greeting", greeting, NULL);
+	}
+	put(vars, only, "contact_name", f.contact_name, "the hiring team");
+	put(vars, only, "company", f.company, "your company");
+	put(vars, only, "position", f.position, "open");
+	put(vars, only, "interviewer", f.interviewer ? f.interviewer : f.contact_name, "");
+	if (want(only, "interview_date") || want(only, "interview_when")) {
+		interview = day_phrase(interview_t, cfg->tz);
+		put(vars, only, "interview_date", interview, "");
+		when = interview ? g_strdup_printf("on %s", interview) : NULL;
+		put(vars, only, "interview_when", when, "recently");
+	}
+	if (want(only, "decision_date") || want(only, "decision_phrase")) {
+		decision = day_phrase(decision_t, cfg->tz);
+		put(vars, only, "decision_date", decision, "");
+		phrase = decision ?
+			 g_strdup_printf("I understood that a decision was expected around %s.", decision) :
+			 g_strdup("I would be grateful for any update on the timeline.");
+		put(vars, only, "decision_phrase", phrase, NULL);
+	}
+	if (want(only, "deadline")) {
+		deadline = day_phrase(d->deadline, cfg->tz);
+		put(vars, only, "deadline", deadline, "the end of next week");
+	}
+	put(vars, only, "reference_name", ref ? ref->name : NULL, "");
+	if (want(only, "reference_first_name")) {
+		ref_first = first_word(ref ? ref->name : NULL);
+		put(vars, only, "reference_first_name", ref_first, "");
+	}
+	put(vars, only, "subject", f.subject, "");
+
+	if ((ret = template_render(path, head ? head : tmpl, vars, &body, &subject,
+				   err)) < 0)
+		return ret;
+	if (!head)
+		templates_set_checked(tpl, kind);
 
 	answer = find_msg(t, d->reply_to);
 	if (!answer)

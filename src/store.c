@@ -399,31 +399,136 @@ void stored_thread_free(struct stored_thread *t)
 {
 	if (!t)
 		return;
-	g_free(t->id);
-	g_free(t->subject);
 	g_ptr_array_unref(t->msgs);
 	g_ptr_array_unref(t->events);
-	g_free(t);
+	g_free(t);	/* its strings are in the same block */
 }
 
+/*
+ * A loaded thread or message is one allocation: the struct, then its
+ * strings, so that 100,000 threads are not two million small blocks.
+ */
+#define PACK_MAX 16
+
+struct pack {
+	const char *text[PACK_MAX];
+	size_t len[PACK_MAX];
+	size_t size;		/* of the strings copied, with their NULs */
+};
+
+/* Collects text columns first to last; a NULL dst[i] reads but keeps none. */
+static void *pack_row(sqlite3_stmt *s, size_t n, size_t head, char **const dst[],
+		      struct pack *p)
+{
+	char *block, *at;
+
+	p->size = 0;
+	for (size_t i = 0; i < n; i++) {
+		p->text[i] = (const char *)sqlite3_column_text(s, (int)i);
+		p->len[i] = p->text[i] ? (size_t)sqlite3_column_bytes(s, (int)i) : 0;
+		if (p->text[i] && dst[i])
+			p->size += p->len[i] + 1;
+	}
+	block = g_malloc0(head + p->size);
+	at = block + head;
+	for (size_t i = 0; i < n; i++) {
+		if (!dst[i])
+			continue;
+		if (!p->text[i]) {
+			*dst[i] = NULL;
+			continue;
+		}
+		memcpy(at, p->text[i], p->len[i]);
+		at[p->len[i]] = '\0';
+		*dst[i] = at;
+		at += p->len[i] + 1;
+	}
+	return block;
+}
+
+static struct stored_thread *read_thread(sqlite3_stmt *s)
+{
+	struct stored_thread t = { 0 }, *out;
+	char **const dst[] = { &t.id, &t.subject };
+	struct pack p;
+
+	/* The strings go behind the struct; t, pointing at them, is copied in. */
+	out = pack_row(s, G_N_ELEMENTS(dst), sizeof(*out), dst, &p);
+	t.created = sqlite3_column_int64(s, 2);
+	t.msgs = g_ptr_array_new_with_free_func(g_free);
+	t.events = g_ptr_array_new_with_free_func((GDestroyNotify)stored_event_free);
+	*out = t;
+	return out;
+}
+
+#define MSG_COLS "message_id, thread_id, stage, from_addr, from_name, to_addr," \
+		 " reply_to, subject, refs, company, position, contact_addr," \
+		 " contact_name, interviewer, date, outgoing, interview, interview_end," \
+		 " decision, decision_is_time, offer_deadline"
+
+static struct stored_msg *read_msg(sqlite3_stmt *s)
+{
+	struct stored_msg m = { 0 }, *out;
+	char **const dst[] = {
+		&m.message_id, &m.thread_id, NULL, &m.from_addr, &m.from_name,
+		&m.to_addr, &m.reply_to, &m.subject, &m.references, &m.company,
+		&m.position, &m.contact_addr, &m.contact_name, &m.interviewer,
+	};
+	struct pack p;
+	int i = G_N_ELEMENTS(dst);
+
+	out = pack_row(s, G_N_ELEMENTS(dst), sizeof(*out), dst, &p);
+	if (!p.text[2] || stage_parse(p.text[2], &m.stage) < 0)
+		m.stage = STAGE_NONE;
+	m.date = sqlite3_column_int64(s, i++);
+	m.outgoing = sqlite3_column_int(s, i++);
+	m.interview = sqlite3_column_int64(s, i++);
+	m.interview_end = sqlite3_column_int64(s, i++);
+	m.decision = sqlite3_column_int64(s, i++);
+	m.decision_is_time = sqlite3_column_int(s, i++);
+	m.offer_deadline = sqlite3_column_int64(s, i++);
+	*out = m;
+	return out;
+}
+static int thread_cmp(gconstpointer a, gconstpointer b)
+{
+	const struct stored_thread *x = *(struct stored_thread *const *)a;
+	const struct stored_thread *y = *(struct stored_thread *const *)b;
+
+	if (x->created != y->created)
+		return x->created < y->created ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+/* Stable: messages come in rowid order, so this orders by date, rowid. */
+static void sort_msgs(GPtrArray *msgs)
+{
+	for (guint i = 1; i < msgs->len; i++) {
+		struct stored_msg *m = msgs->pdata[i];
+		guint k = i;
+
+		for (; k > 0 && ((struct stored_msg *)msgs->pdata[k - 1])->date > m->date; k--)
+			msgs->pdata[k] = msgs->pdata[k - 1];
+		msgs->pdata[k] = m;
+	}
+}
+
+/*
+ * Every table is read in its own order (no sort in SQLite); the threads
+ * and each thread's messages are sorted here.
+ */
 int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 {
 	GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)stored_thread_free);
 	g_autoptr(GHashTable) by_id = g_hash_table_new(g_str_hash, g_str_equal);
+	struct stored_thread *t = NULL;
 	sqlite3_stmt *s = NULL;
 	int ret, rc;
 
-	if ((ret = prepare(st, "SELECT id, subject, created FROM threads "
-			   "ORDER BY created, id", &s, err)) < 0)
+	if ((ret = prepare(st, "SELECT id, subject, created FROM threads", &s, err)) < 0)
 		goto out;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct stored_thread *t = g_new0(struct stored_thread, 1);
-
-		t->id = col_text(s, 0);
-		t->subject = col_text(s, 1);
-		t->created = sqlite3_column_int64(s, 2);
-		t->msgs = g_ptr_array_new_with_free_func((GDestroyNotify)stored_msg_free);
-		t->events = g_ptr_array_new_with_free_func((GDestroyNotify)stored_event_free);
+		t = read_thread(s);
 		g_ptr_array_add(out, t);
 		g_hash_table_insert(by_id, t->id, t);
 	}
@@ -433,47 +538,20 @@ int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 		ret = db_fail(st, err, "cannot read");
 		goto out;
 	}
+	g_ptr_array_sort(out, thread_cmp);
 
-	if ((ret = prepare(st, "SELECT message_id, thread_id, date, outgoing, stage,"
-			   " from_addr, from_name, to_addr, reply_to, subject, refs, company,"
-			   " position, contact_addr, contact_name, interviewer, interview,"
-			   " interview_end, decision, decision_is_time, offer_deadline"
-			   " FROM messages ORDER BY date, rowid", &s, err)) < 0)
+	if ((ret = prepare(st, "SELECT " MSG_COLS " FROM messages ORDER BY rowid",
+			   &s, err)) < 0)
 		goto out;
+	t = NULL;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct stored_msg *m = g_new0(struct stored_msg, 1);
-		struct stored_thread *t;
-		g_autofree char *stage = NULL;
-		int i = 0;
+		const char *tid = (const char *)sqlite3_column_text(s, 1);
 
-		m->message_id = col_text(s, i++);
-		m->thread_id = col_text(s, i++);
-		m->date = sqlite3_column_int64(s, i++);
-		m->outgoing = sqlite3_column_int(s, i++);
-		stage = col_text(s, i++);
-		if (!stage || stage_parse(stage, &m->stage) < 0)
-			m->stage = STAGE_NONE;
-		m->from_addr = col_text(s, i++);
-		m->from_name = col_text(s, i++);
-		m->to_addr = col_text(s, i++);
-		m->reply_to = col_text(s, i++);
-		m->subject = col_text(s, i++);
-		m->references = col_text(s, i++);
-		m->company = col_text(s, i++);
-		m->position = col_text(s, i++);
-		m->contact_addr = col_text(s, i++);
-		m->contact_name = col_text(s, i++);
-		m->interviewer = col_text(s, i++);
-		m->interview = sqlite3_column_int64(s, i++);
-		m->interview_end = sqlite3_column_int64(s, i++);
-		m->decision = sqlite3_column_int64(s, i++);
-		m->decision_is_time = sqlite3_column_int(s, i++);
-		m->offer_deadline = sqlite3_column_int64(s, i++);
-		t = g_hash_table_lookup(by_id, m->thread_id);
+		/* A thread's messages mostly come together. */
+		if (!t || !tid || strcmp(t->id, tid) != 0)
+			t = tid ? g_hash_table_lookup(by_id, tid) : NULL;
 		if (t)
-			g_ptr_array_add(t->msgs, m);
-		else
-			stored_msg_free(m);
+			g_ptr_array_add(t->msgs, read_msg(s));
 	}
 	sqlite3_finalize(s);
 	s = NULL;
@@ -481,15 +559,16 @@ int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 		ret = db_fail(st, err, "cannot read");
 		goto out;
 	}
+	for (guint i = 0; i < out->len; i++)
+		sort_msgs(((struct stored_thread *)out->pdata[i])->msgs);
 
 	if ((ret = prepare(st, "SELECT id, thread_id, time, kind, value FROM events "
 			   "ORDER BY time, id", &s, err)) < 0)
 		goto out;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct stored_event *e = g_new0(struct stored_event, 1);
-		struct stored_thread *t = g_hash_table_lookup(by_id,
-			(const char *)sqlite3_column_text(s, 1));
 
+		t = g_hash_table_lookup(by_id, (const char *)sqlite3_column_text(s, 1));
 		e->id = sqlite3_column_int64(s, 0);
 		e->time = sqlite3_column_int64(s, 2);
 		e->kind = col_text(s, 3);

@@ -91,14 +91,17 @@ int store_add_event(struct store *st, const char *thread_id, gint64 time,
 		    const char *kind, gint64 value, GError **err);
 
 /* Every thread with its messages and events, oldest first. The array frees
- * its elements (g_ptr_array_unref). */
+ * its elements (g_ptr_array_unref). A loaded thread and each of its messages
+ * are one block with their strings: the thread's arrays free them. */
 int store_load_threads(struct store *st, GPtrArray **threads, GError **err);
 /* The one thread whose id starts with prefix: NUDGE_E_NOTFOUND when none,
  * NUDGE_E_USAGE when several. Caller g_frees *thread_id. */
 int store_find_thread(struct store *st, const char *prefix, char **thread_id,
 		      GError **err);
 
+/* Frees a thread of store_load_threads() with its messages and events. */
 void stored_thread_free(struct stored_thread *t);
+/* Frees a message whose strings were each allocated (not a loaded one). */
 void stored_msg_free(struct stored_msg *m);
 
 /* Drafts by key: *found false when nudge never tried this one. */

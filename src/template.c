@@ -40,6 +40,7 @@ struct templates {
 
 struct loaded {
 	char *text, *path;
+	bool checked;		/* rendered without error once */
 };
 
 static void loaded_free(gpointer p)
@@ -89,6 +90,21 @@ int templates_get(struct templates *t, const char *name, const char **text,
 	*text = l->text;
 	*path = l->path;
 	return 0;
+}
+
+void templates_set_checked(struct templates *t, const char *name)
+{
+	struct loaded *l = g_hash_table_lookup(t->loaded, name);
+
+	if (l)
+		l->checked = true;
+}
+
+bool templates_checked(struct templates *t, const char *name)
+{
+	struct loaded *l = g_hash_table_lookup(t->loaded, name);
+
+	return l && l->checked;
 }
 
 static int line_at(const char *text, const char *p)

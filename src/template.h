@@ -19,6 +19,10 @@ void templates_free(struct templates *t);
 /* Template `name`; *text and *path are owned by the cache. */
 int templates_get(struct templates *t, const char *name, const char **text,
 		  const char **path, GError **err);
+/* Marks template `name` (already got) as rendered without error once. */
+void templates_set_checked(struct templates *t, const char *name);
+/* Whether it was: its placeholders are then all known. */
+bool templates_checked(struct templates *t, const char *name);
 
 /*
  * Replaces each {{key}} with its value from vars (key -> value, both
