@@ -475,28 +475,30 @@ enum cycle_from {
 
 /* One thread being replayed. */
 struct sim {
+	/* First what an offer elsewhere looks at (O1), to keep it one read. */
 	const struct et_thread *th;
 	enum et_state state;
-	gint64 state_time;
 	enum nudge_stage stage;
 	bool dnc;
-	const char *withdraw_for;	/* thread id of an accepted offer (O2) */
-	int round;
 	bool had_interview;
+	int followups_sent;
+	const char *withdraw_for;	/* thread id of an accepted offer (O2) */
 	gint64 first_interview;
+	gint64 close_at;
+	gint64 state_time;
+	int round;
 	gint64 prev_interview;		/* the previous round's */
 	gint64 interview, interview_end;
 	const struct et_item *thank_item;	/* the item that set the interview */
+	gint64 thank_start, thank_end;	/* the interview of the thank-you slot */
 	gint64 decision;
 	bool decision_is_time, decision_by_user;
 	gint64 stale_decision, stale_said;
 	enum cycle_from from;
 	gint64 cycle_time;
 	const struct et_item *cycle_item;
-	int followups_sent;
 	gint64 sent_time[2];
 	const struct et_item *sent_item[2];
-	gint64 close_at;
 	gint64 last_user;
 	const char *last_employer_ref;
 	bool refs_unconfigured;
@@ -532,22 +534,47 @@ static void drop_all(struct sim *m)
 }
 
 /* The N2 key: see the comment at the top of this file. */
+static void append_int(GString *g, gint64 v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+	guint64 u = v < 0 ? -(guint64)v : (guint64)v;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	g_string_append_len(g, p, buf + sizeof(buf) - p);
+}
+
 static char *make_key(const struct sim *m, enum draft_kind kind, int round,
 		      const char *other, int index, const struct et_item *it)
 {
-	GString *g = g_string_new(m->th->id);
+	GString *g = g_string_sized_new(64);
 
-	g_string_append_printf(g, "/%s", draft_kind_name(kind));
-	if (round > 0)
-		g_string_append_printf(g, "/r%d", round);
-	if (other)
-		g_string_append_printf(g, "/%s", other);
-	if (index >= 0)
-		g_string_append_printf(g, "/%d", index);
-	if (it->ref)
-		g_string_append_printf(g, "/%s", it->ref);
-	else
-		g_string_append_printf(g, "/@%" G_GINT64_FORMAT, it->time);
+	g_string_append(g, m->th->id);
+	g_string_append_c(g, '/');
+	g_string_append(g, draft_kind_name(kind));
+	if (round > 0) {
+		g_string_append(g, "/r");
+		append_int(g, round);
+	}
+	if (other) {
+		g_string_append_c(g, '/');
+		g_string_append(g, other);
+	}
+	if (index >= 0) {
+		g_string_append_c(g, '/');
+		append_int(g, index);
+	}
+	if (it->ref) {
+		g_string_append_c(g, '/');
+		g_string_append(g, it->ref);
+	} else {
+		g_string_append(g, "/@");
+		append_int(g, it->time);
+	}
 	return g_string_free(g, FALSE);
 }
 
@@ -568,7 +595,7 @@ static void slot_set(struct sim *m, struct slot *sl, enum draft_kind kind,
 	sl->d.deadline = NUDGE_NOTIME;
 	sl->d.rule = rule;
 	sl->d.key = key;
-	sl->d.reason = g_string_free(reason, FALSE);
+	sl->d.reason = reason ? g_string_free(reason, FALSE) : NULL;
 }
 
 struct engine {
@@ -576,6 +603,8 @@ struct engine {
 	struct sim *sims;
 	size_t n;
 	GPtrArray *offers;	/* struct offer *, O1 */
+	struct sim **interviewed;	/* the threads that had an interview (O1) */
+	size_t n_interviewed;
 };
 
 /* F5: close the thread when follow-up-2 has gone unanswered long enough. */
@@ -607,10 +636,8 @@ static void new_cycle(const struct et_settings *s, struct sim *m,
 static void set_thank_you(const struct et_settings *s, struct sim *m,
 			  const struct et_item *it)
 {
-	GString *why;
 	gint64 due = m->interview_end + (gint64)s->thank_you_delay_minutes * 60;
 	gint64 expires = m->interview_end + (gint64)s->thank_you_expire_hours * 3600;
-	int delay = s->thank_you_delay_minutes;
 	GDate d;
 	gint64 midnight;
 
@@ -621,30 +648,43 @@ static void set_thank_you(const struct et_settings *s, struct sim *m,
 	local_day(s, m->interview_end, &d);
 	g_date_add_days(&d, 1);
 	midnight = day_at(s, &d, 0);
-	why = g_string_new("T1: interview ");
-	put_time(why, s, m->interview);
+	if (due >= midnight && m->interview_end < midnight - 60)
+		due = midnight - 60;
+	/* The reason is written only if the draft is still listed at the end. */
+	slot_set(m, &m->thank, DRAFT_THANK_YOU, "T1", it->time, due,
+		 make_key(m, DRAFT_THANK_YOU, m->round, NULL, -1, it), NULL);
+	m->thank.d.expires = expires;
+	m->thank_start = m->interview;
+	m->thank_end = m->interview_end;
+}
+
+/* T1's reason, for the interview the thank-you slot was set for. */
+static char *thank_reason(const struct et_settings *s, const struct sim *m)
+{
+	GString *why = g_string_new("T1: interview ");
+	int delay = s->thank_you_delay_minutes;
+	gint64 due = m->thank.d.due;
+
+	put_time(why, s, m->thank_start);
 	g_string_append_c(why, '-');
-	if (day_cmp(s, m->interview, m->interview_end) == 0)
-		put_hm(why, s, m->interview_end);
+	if (day_cmp(s, m->thank_start, m->thank_end) == 0)
+		put_hm(why, s, m->thank_end);
 	else
-		put_time(why, s, m->interview_end);
+		put_time(why, s, m->thank_end);
 	g_string_append(why, "; due ");
 	if (delay % 60 == 0)
 		put_amount(why, delay / 60, "hour");
 	else
 		put_amount(why, delay, "minute");
 	g_string_append(why, " after it ends");
-	if (due >= midnight && m->interview_end < midnight - 60) {
-		due = midnight - 60;
+	if (due != m->thank_end + (gint64)delay * 60) {
 		g_string_append(why, ", kept to ");
 		put_hm(why, s, due);
 		g_string_append(why, " to be ready the same day");
 	}
 	g_string_append(why, "; not written after ");
-	put_time(why, s, expires);
-	slot_set(m, &m->thank, DRAFT_THANK_YOU, "T1", it->time, due,
-		 make_key(m, DRAFT_THANK_YOU, m->round, NULL, -1, it), why);
-	m->thank.d.expires = expires;
+	put_time(why, s, m->thank.d.expires);
+	return g_string_free(why, FALSE);
 }
 
 /* N1: an interview time stated by an item; see the top of the file. */
@@ -962,15 +1002,15 @@ static void on_offer(struct engine *e, struct sim *a, const struct et_item *it)
 	GDate deadline, ask;
 	GString *why;
 
-	for (size_t i = 0; i < e->n; i++) {
-		struct sim *b = &e->sims[i];
+	/* Only a thread that had an interview can get one. */
+	for (size_t i = 0; i < e->n_interviewed; i++) {
+		struct sim *b = e->interviewed[i];
 
 		if (b == a)
 			continue;
 		advance(b, it->time);
 		if (b->state != ET_OPEN || b->dnc || b->withdraw_for ||
-		    b->stage == STAGE_OFFER || !b->had_interview ||
-		    b->first_interview > it->time)
+		    b->stage == STAGE_OFFER || b->first_interview > it->time)
 			continue;
 		if (!o) {
 			o1_ask_by(s, it, &deadline, &ask);
@@ -1134,6 +1174,7 @@ static void on_reopen(const struct et_settings *s, struct sim *m,
 static void on_item(struct engine *e, struct sim *m, const struct et_item *it)
 {
 	const struct et_settings *s = e->s;
+	bool had_interview = m->had_interview;
 
 	advance(m, it->time);
 	switch (it->kind) {
@@ -1180,6 +1221,8 @@ static void on_item(struct engine *e, struct sim *m, const struct et_item *it)
 		drop_all(m);
 		break;
 	}
+	if (!had_interview && m->had_interview)
+		e->interviewed[e->n_interviewed++] = m;
 }
 
 /* Why the thread is where it is, for the listing. */
@@ -1272,6 +1315,8 @@ static void emit_thread(const struct et_settings *s, struct sim *m, GArray *out)
 	emit(out, &m->withdrawal, m->last_employer_ref);
 	if (m->withdraw_for)
 		return;
+	if (m->thank.active && !m->thank.d.reason)
+		m->thank.d.reason = thank_reason(s, m);
 	emit(out, &m->thank, m->last_employer_ref);
 	emit(out, &m->more_info, NULL);
 	if (m->competing.active && m->competing.offer) {
@@ -1458,6 +1503,7 @@ int etiquette_run(const struct et_settings *s, const struct et_thread *threads,
 		goto out;
 	}
 	e.sims = g_new0(struct sim, n_threads);
+	e.interviewed = g_new0(struct sim *, n_threads);
 	for (size_t i = 0; i < n_threads; i++) {
 		e.sims[i].th = &threads[i];
 		e.sims[i].state = ET_OPEN;
@@ -1514,6 +1560,7 @@ out:
 		g_free(e.sims);
 	}
 	g_free(ev);
+	g_free(e.interviewed);
 	g_ptr_array_unref(e.offers);
 	return ret;
 }
