@@ -463,7 +463,7 @@ struct slot {
 	bool active;
 	gint64 since;		/* the trigger's time */
 	const struct offer *offer;	/* O1: key and reason still to make */
-	struct et_draft d;
+	struct et_draft *d;	/* when active; a thread has few at a time */
 };
 
 enum cycle_from {
@@ -509,8 +509,11 @@ struct sim {
 
 static void slot_drop(struct slot *sl)
 {
-	g_free(sl->d.key);
-	g_free(sl->d.reason);
+	if (sl->d) {
+		g_free(sl->d->key);
+		g_free(sl->d->reason);
+		g_free(sl->d);
+	}
 	memset(sl, 0, sizeof(*sl));
 }
 
@@ -586,16 +589,17 @@ static void slot_set(struct sim *m, struct slot *sl, enum draft_kind kind,
 	slot_drop(sl);
 	sl->active = true;
 	sl->since = since;
-	sl->d.thread_id = m->th->id;
-	sl->d.kind = kind;
-	sl->d.round = m->round;
-	sl->d.ref_index = -1;
-	sl->d.due = due;
-	sl->d.expires = NUDGE_NOTIME;
-	sl->d.deadline = NUDGE_NOTIME;
-	sl->d.rule = rule;
-	sl->d.key = key;
-	sl->d.reason = reason ? g_string_free(reason, FALSE) : NULL;
+	sl->d = g_new0(struct et_draft, 1);
+	sl->d->thread_id = m->th->id;
+	sl->d->kind = kind;
+	sl->d->round = m->round;
+	sl->d->ref_index = -1;
+	sl->d->due = due;
+	sl->d->expires = NUDGE_NOTIME;
+	sl->d->deadline = NUDGE_NOTIME;
+	sl->d->rule = rule;
+	sl->d->key = key;
+	sl->d->reason = reason ? g_string_free(reason, FALSE) : NULL;
 }
 
 struct engine {
@@ -653,7 +657,7 @@ static void set_thank_you(const struct et_settings *s, struct sim *m,
 	/* The reason is written only if the draft is still listed at the end. */
 	slot_set(m, &m->thank, DRAFT_THANK_YOU, "T1", it->time, due,
 		 make_key(m, DRAFT_THANK_YOU, m->round, NULL, -1, it), NULL);
-	m->thank.d.expires = expires;
+	m->thank.d->expires = expires;
 	m->thank_start = m->interview;
 	m->thank_end = m->interview_end;
 }
@@ -663,7 +667,7 @@ static char *thank_reason(const struct et_settings *s, const struct sim *m)
 {
 	GString *why = g_string_new("T1: interview ");
 	int delay = s->thank_you_delay_minutes;
-	gint64 due = m->thank.d.due;
+	gint64 due = m->thank.d->due;
 
 	put_time(why, s, m->thank_start);
 	g_string_append_c(why, '-');
@@ -683,7 +687,7 @@ static char *thank_reason(const struct et_settings *s, const struct sim *m)
 		g_string_append(why, " to be ready the same day");
 	}
 	g_string_append(why, "; not written after ");
-	put_time(why, s, m->thank.d.expires);
+	put_time(why, s, m->thank.d->expires);
 	return g_string_free(why, FALSE);
 }
 
@@ -901,7 +905,7 @@ static void on_user(const struct et_settings *s, struct sim *m,
 	satisfied |= satisfy(&m->more_info, t);
 	satisfied |= satisfy(&m->competing, t);
 	if (m->thank.active && t >= m->interview) {
-		if (t <= m->thank.d.expires)
+		if (t <= m->thank.d->expires)
 			satisfied = true;
 		slot_drop(&m->thank);
 	}
@@ -942,7 +946,7 @@ static void on_rejection(const struct et_settings *s, struct sim *m,
 	put_hm(why, s, due);
 	slot_set(m, &m->rejection, DRAFT_REJECTION_REPLY, "R1", it->time, due,
 		 make_key(m, DRAFT_REJECTION_REPLY, 0, NULL, -1, it), why);
-	m->rejection.d.reply_to = it->ref;
+	m->rejection.d->reply_to = it->ref;
 }
 
 static void on_references(const struct et_settings *s, struct sim *m,
@@ -962,7 +966,7 @@ static void on_references(const struct et_settings *s, struct sim *m,
 		slot_set(m, &m->refs[i], DRAFT_REFERENCE_NOTICE, "P1", it->time,
 			 it->time, make_key(m, DRAFT_REFERENCE_NOTICE, 0, NULL,
 					    (int)i, it), why);
-		m->refs[i].d.ref_index = (int)i;
+		m->refs[i].d->ref_index = (int)i;
 	}
 }
 
@@ -1033,18 +1037,21 @@ static void on_offer(struct engine *e, struct sim *a, const struct et_item *it)
 			o->deadline = day_at(s, &ask, 0);
 			g_ptr_array_add(e->offers, o);
 		}
-		slot_drop(&b->competing);
-		b->competing.active = true;
+		/* A newer offer replaces one not answered yet (no key yet). */
+		if (!b->competing.active) {
+			b->competing.active = true;
+			b->competing.d = g_new0(struct et_draft, 1);
+		}
 		b->competing.since = it->time;
 		b->competing.offer = o;
-		b->competing.d.thread_id = b->th->id;
-		b->competing.d.kind = DRAFT_COMPETING_OFFER;
-		b->competing.d.round = b->round;
-		b->competing.d.ref_index = -1;
-		b->competing.d.due = it->time;
-		b->competing.d.expires = NUDGE_NOTIME;
-		b->competing.d.deadline = o->deadline;
-		b->competing.d.rule = "O1";
+		b->competing.d->thread_id = b->th->id;
+		b->competing.d->kind = DRAFT_COMPETING_OFFER;
+		b->competing.d->round = b->round;
+		b->competing.d->ref_index = -1;
+		b->competing.d->due = it->time;
+		b->competing.d->expires = NUDGE_NOTIME;
+		b->competing.d->deadline = o->deadline;
+		b->competing.d->rule = "O1";
 	}
 }
 
@@ -1133,7 +1140,7 @@ static void on_employer(struct engine *e, struct sim *m, const struct et_item *i
 		slot_set(m, &m->more_info, DRAFT_MORE_INFO, "F7", it->time,
 			 it->time, make_key(m, DRAFT_MORE_INFO, 0, NULL, -1, it),
 			 why);
-		m->more_info.d.reply_to = it->ref;
+		m->more_info.d->reply_to = it->ref;
 		break;
 	case STAGE_REFERENCES:
 		on_references(s, m, it);
@@ -1295,9 +1302,10 @@ static void emit(GArray *out, struct slot *sl, const char *reply_to)
 {
 	if (!sl->active)
 		return;
-	if (reply_to && !sl->d.reply_to)
-		sl->d.reply_to = reply_to;
-	g_array_append_val(out, sl->d);
+	if (reply_to && !sl->d->reply_to)
+		sl->d->reply_to = reply_to;
+	g_array_append_val(out, *sl->d);
+	g_free(sl->d);
 	memset(sl, 0, sizeof(*sl));
 }
 
@@ -1315,16 +1323,16 @@ static void emit_thread(const struct et_settings *s, struct sim *m, GArray *out)
 	emit(out, &m->withdrawal, m->last_employer_ref);
 	if (m->withdraw_for)
 		return;
-	if (m->thank.active && !m->thank.d.reason)
-		m->thank.d.reason = thank_reason(s, m);
+	if (m->thank.active && !m->thank.d->reason)
+		m->thank.d->reason = thank_reason(s, m);
 	emit(out, &m->thank, m->last_employer_ref);
 	emit(out, &m->more_info, NULL);
 	if (m->competing.active && m->competing.offer) {
 		const struct offer *o = m->competing.offer;
 
-		m->competing.d.key = make_key(m, DRAFT_COMPETING_OFFER, 0,
+		m->competing.d->key = make_key(m, DRAFT_COMPETING_OFFER, 0,
 					      o->thread_id, -1, o->it);
-		m->competing.d.reason = g_strdup(o->reason);
+		m->competing.d->reason = g_strdup(o->reason);
 	}
 	emit(out, &m->competing, m->last_employer_ref);
 	for (size_t i = 0; i < m->n_refs; i++)
