@@ -218,13 +218,13 @@ int due_run(struct store *st, const struct due_opts *o, due_cb cb, void *data,
 
 	for (size_t i = 0; i < s->res.n_drafts; i++) {
 		const struct et_draft *d = &s->res.drafts[i];
-		int ti = schedule_thread_index(s, d->thread_id);
+		size_t ti = d->thread;
 		struct due_item it = { .draft = d };
 		const struct draft_rec *old;
 		struct rendered c = { 0 };
 		g_autoptr(GError) e = NULL;
 
-		if (d->due > o->until || ti < 0)
+		if (d->due > o->until)
 			continue;
 		if (d->expires && d->expires <= o->now)
 			continue;	/* T1: a late thank-you is worse than none */

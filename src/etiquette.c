@@ -389,20 +389,50 @@ static int day_cmp(const struct et_settings *s, gint64 a, gint64 b)
 	return g_date_compare(&da, &db);
 }
 
+/* v in decimal at the end of buf (of 24 bytes); returns where it starts. */
+static char *fmt_int(char *buf, gint64 v)
+{
+	char *p = buf + 24;
+	guint64 u = v < 0 ? -(guint64)v : (guint64)v;
+
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
+/* n, 0 to 99, in decimal: two digits when pad or when n > 9. */
+static void put_small(GString *g, int n, bool pad)
+{
+	if (n > 9 || pad)
+		g_string_append_c(g, (char)('0' + n / 10 % 10));
+	g_string_append_c(g, (char)('0' + n % 10));
+}
+
+/* The name of d's weekday from names, the day, the month: "Tue 3 Mar". */
+static void put_day_with(GString *g, const char *const names[8], const GDate *d)
+{
+	g_string_append(g, names[g_date_get_weekday(d)]);
+	g_string_append_c(g, ' ');
+	put_small(g, g_date_get_day(d), false);
+	g_string_append_c(g, ' ');
+	g_string_append(g, month_short[g_date_get_month(d)]);
+}
+
 /* "Tue 3 Mar" */
 static void put_day(GString *g, const GDate *d)
 {
-	g_string_append_printf(g, "%s %u %s", wday_short[g_date_get_weekday(d)],
-			       (unsigned)g_date_get_day(d),
-			       month_short[g_date_get_month(d)]);
+	put_day_with(g, wday_short, d);
 }
 
 /* "Tuesday 10 Mar" */
 static void put_long_day(GString *g, const GDate *d)
 {
-	g_string_append_printf(g, "%s %u %s", wday_long[g_date_get_weekday(d)],
-			       (unsigned)g_date_get_day(d),
-			       month_short[g_date_get_month(d)]);
+	put_day_with(g, wday_long, d);
 }
 
 static void put_hm(GString *g, const struct et_settings *s, gint64 t)
@@ -413,8 +443,9 @@ static void put_hm(GString *g, const struct et_settings *s, gint64 t)
 	if (s->cal) {
 		sec = cal_local(s->cal, t) - floor_div(cal_local(s->cal, t), DAY_SECONDS) *
 		      DAY_SECONDS;
-		g_string_append_printf(g, "%02d:%02d", (int)(sec / 3600),
-				       (int)(sec / 60 % 60));
+		put_small(g, (int)(sec / 3600), true);
+		g_string_append_c(g, ':');
+		put_small(g, (int)(sec / 60 % 60), true);
 		return;
 	}
 	utc = g_date_time_new_from_unix_utc(t);
@@ -444,7 +475,13 @@ static void put_time(GString *g, const struct et_settings *s, gint64 t)
 /* "2 hours", "90 minutes", "1 day" */
 static void put_amount(GString *g, int n, const char *unit)
 {
-	g_string_append_printf(g, "%d %s%s", n, unit, n == 1 ? "" : "s");
+	char buf[24];
+
+	g_string_append(g, fmt_int(buf, n));
+	g_string_append_c(g, ' ');
+	g_string_append(g, unit);
+	if (n != 1)
+		g_string_append_c(g, 's');
 }
 
 /*
@@ -477,6 +514,7 @@ enum cycle_from {
 struct sim {
 	/* First what an offer elsewhere looks at (O1), to keep it one read. */
 	const struct et_thread *th;
+	size_t index;			/* of th in the input */
 	enum et_state state;
 	enum nudge_stage stage;
 	bool dnc;
@@ -491,6 +529,7 @@ struct sim {
 	gint64 interview, interview_end;
 	const struct et_item *thank_item;	/* the item that set the interview */
 	gint64 thank_start, thank_end;	/* the interview of the thank-you slot */
+	const struct et_item *thank_key_item;	/* and the item of its key */
 	gint64 decision;
 	bool decision_is_time, decision_by_user;
 	gint64 stale_decision, stale_said;
@@ -537,48 +576,47 @@ static void drop_all(struct sim *m)
 }
 
 /* The N2 key: see the comment at the top of this file. */
-static void append_int(GString *g, gint64 v)
-{
-	char buf[24], *p = buf + sizeof(buf);
-	guint64 u = v < 0 ? -(guint64)v : (guint64)v;
-
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		*--p = '-';
-	g_string_append_len(g, p, buf + sizeof(buf) - p);
-}
-
 static char *make_key(const struct sim *m, enum draft_kind kind, int round,
 		      const char *other, int index, const struct et_item *it)
 {
-	GString *g = g_string_sized_new(64);
+	char rbuf[24], ibuf[24], tbuf[24];
+	const char *parts[7];
+	size_t n = 0, len = 0;
+	char *key, *at;
 
-	g_string_append(g, m->th->id);
-	g_string_append_c(g, '/');
-	g_string_append(g, draft_kind_name(kind));
+	parts[n++] = m->th->id;
+	parts[n++] = draft_kind_name(kind);
 	if (round > 0) {
-		g_string_append(g, "/r");
-		append_int(g, round);
+		char *r = fmt_int(rbuf, round);
+
+		*--r = 'r';
+		parts[n++] = r;
 	}
-	if (other) {
-		g_string_append_c(g, '/');
-		g_string_append(g, other);
-	}
-	if (index >= 0) {
-		g_string_append_c(g, '/');
-		append_int(g, index);
-	}
+	if (other)
+		parts[n++] = other;
+	if (index >= 0)
+		parts[n++] = fmt_int(ibuf, index);
 	if (it->ref) {
-		g_string_append_c(g, '/');
-		g_string_append(g, it->ref);
+		parts[n++] = it->ref;
 	} else {
-		g_string_append(g, "/@");
-		append_int(g, it->time);
+		char *t = fmt_int(tbuf, it->time);
+
+		*--t = '@';
+		parts[n++] = t;
 	}
-	return g_string_free(g, FALSE);
+	for (size_t i = 0; i < n; i++)
+		len += strlen(parts[i]) + 1;
+	at = key = g_malloc(len);
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(parts[i]);
+
+		if (i)
+			*at++ = '/';
+		memcpy(at, parts[i], l);
+		at += l;
+	}
+	*at = '\0';
+	return key;
 }
 
 /* Fills a slot; takes ownership of key and the reason's text. */
@@ -591,6 +629,7 @@ static void slot_set(struct sim *m, struct slot *sl, enum draft_kind kind,
 	sl->since = since;
 	sl->d = g_new0(struct et_draft, 1);
 	sl->d->thread_id = m->th->id;
+	sl->d->thread = m->index;
 	sl->d->kind = kind;
 	sl->d->round = m->round;
 	sl->d->ref_index = -1;
@@ -654,10 +693,10 @@ static void set_thank_you(const struct et_settings *s, struct sim *m,
 	midnight = day_at(s, &d, 0);
 	if (due >= midnight && m->interview_end < midnight - 60)
 		due = midnight - 60;
-	/* The reason is written only if the draft is still listed at the end. */
-	slot_set(m, &m->thank, DRAFT_THANK_YOU, "T1", it->time, due,
-		 make_key(m, DRAFT_THANK_YOU, m->round, NULL, -1, it), NULL);
+	/* Key and reason are made only if the draft is still listed at the end. */
+	slot_set(m, &m->thank, DRAFT_THANK_YOU, "T1", it->time, due, NULL, NULL);
 	m->thank.d->expires = expires;
+	m->thank_key_item = it;
 	m->thank_start = m->interview;
 	m->thank_end = m->interview_end;
 }
@@ -1045,6 +1084,7 @@ static void on_offer(struct engine *e, struct sim *a, const struct et_item *it)
 		b->competing.since = it->time;
 		b->competing.offer = o;
 		b->competing.d->thread_id = b->th->id;
+		b->competing.d->thread = b->index;
 		b->competing.d->kind = DRAFT_COMPETING_OFFER;
 		b->competing.d->round = b->round;
 		b->competing.d->ref_index = -1;
@@ -1286,8 +1326,9 @@ static char *state_reason(const struct et_settings *s, const struct sim *m)
 			g_string_append(g, " without an answer");
 		} else {
 			compute_followup(s, m, &f);
-			g_string_append_printf(g, "waiting; %s due ",
-					       draft_kind_name(f.kind));
+			g_string_append(g, "waiting; ");
+			g_string_append(g, draft_kind_name(f.kind));
+			g_string_append(g, " due ");
 			put_time(g, s, f.due);
 			g_string_free(f.why, TRUE);
 		}
@@ -1323,8 +1364,11 @@ static void emit_thread(const struct et_settings *s, struct sim *m, GArray *out)
 	emit(out, &m->withdrawal, m->last_employer_ref);
 	if (m->withdraw_for)
 		return;
-	if (m->thank.active && !m->thank.d->reason)
+	if (m->thank.active && !m->thank.d->key) {
+		m->thank.d->key = make_key(m, DRAFT_THANK_YOU, m->thank.d->round,
+					   NULL, -1, m->thank_key_item);
 		m->thank.d->reason = thank_reason(s, m);
+	}
 	emit(out, &m->thank, m->last_employer_ref);
 	emit(out, &m->more_info, NULL);
 	if (m->competing.active && m->competing.offer) {
@@ -1343,6 +1387,7 @@ static void emit_thread(const struct et_settings *s, struct sim *m, GArray *out)
 	trig = f.trigger;
 	memset(&d, 0, sizeof(d));
 	d.thread_id = m->th->id;
+	d.thread = m->index;
 	d.kind = f.kind;
 	d.round = m->round;
 	d.ref_index = -1;
@@ -1514,6 +1559,7 @@ int etiquette_run(const struct et_settings *s, const struct et_thread *threads,
 	e.interviewed = g_new0(struct sim *, n_threads);
 	for (size_t i = 0; i < n_threads; i++) {
 		e.sims[i].th = &threads[i];
+		e.sims[i].index = i;
 		e.sims[i].state = ET_OPEN;
 		e.sims[i].round = 1;
 		n_ev += threads[i].n_items;

@@ -100,6 +100,7 @@ const char *et_state_name(enum et_state state);
 
 struct et_draft {
 	const char *thread_id;	/* points into the input */
+	size_t thread;		/* the index of that thread in the input */
 	enum draft_kind kind;
 	int round;		/* N1: interview round, from 1 */
 	int ref_index;		/* P1: which reference (0-based), else -1 */

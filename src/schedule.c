@@ -58,6 +58,8 @@ static void fill_items(const struct stored_thread *t, struct et_item *items,
 struct schedule_priv {
 	struct schedule pub;
 	GPtrArray *refs;	/* event refs the items point to */
+	struct et_item *item_block;	/* every thread's items */
+	GHashTable *index;	/* thread id -> its index + 1, made when asked */
 };
 
 int schedule_compute(struct store *st, const struct config *cfg, gint64 now,
@@ -67,22 +69,30 @@ int schedule_compute(struct store *st, const struct config *cfg, gint64 now,
 	struct schedule *s = &p->pub;
 	int ret;
 
+	size_t total = 0, at = 0;
+
 	p->refs = g_ptr_array_new_with_free_func(g_free);
-	s->index = g_hash_table_new(g_str_hash, g_str_equal);
 	if ((ret = store_load_threads(st, &s->threads, err)) < 0)
 		goto fail;
 	s->et = g_new0(struct et_thread, s->threads->len ? s->threads->len : 1);
 	s->items = g_new0(struct et_item *, s->threads->len ? s->threads->len : 1);
 	for (guint i = 0; i < s->threads->len; i++) {
 		const struct stored_thread *t = s->threads->pdata[i];
+
+		total += t->msgs->len + t->events->len;
+	}
+	/* One block for all items, not one per thread. */
+	p->item_block = g_new0(struct et_item, total ? total : 1);
+	for (guint i = 0; i < s->threads->len; i++) {
+		const struct stored_thread *t = s->threads->pdata[i];
 		size_t n = t->msgs->len + t->events->len;
 
-		s->items[i] = g_new0(struct et_item, n ? n : 1);
+		s->items[i] = p->item_block + at;
+		at += n;
 		fill_items(t, s->items[i], p->refs);
 		s->et[i].id = t->id;
 		s->et[i].items = s->items[i];
 		s->et[i].n_items = n;
-		g_hash_table_insert(s->index, t->id, GUINT_TO_POINTER(i + 1));
 	}
 	if ((ret = etiquette_run(&cfg->et, s->et, s->threads->len, now, &s->res,
 				 err)) < 0)
@@ -101,20 +111,29 @@ void schedule_free(struct schedule *s)
 	if (!s)
 		return;
 	et_result_clear(&s->res);
-	for (guint i = 0; s->threads && i < s->threads->len; i++)
-		g_free(s->items[i]);
+	g_free(p->item_block);
 	g_free(s->items);
 	g_free(s->et);
 	if (s->threads)
 		g_ptr_array_unref(s->threads);
 	g_ptr_array_unref(p->refs);
-	g_hash_table_unref(s->index);
+	if (p->index)
+		g_hash_table_unref(p->index);
 	g_free(p);
 }
 
 int schedule_thread_index(const struct schedule *s, const char *id)
 {
-	return (int)GPOINTER_TO_UINT(g_hash_table_lookup(s->index, id)) - 1;
+	struct schedule_priv *p = (struct schedule_priv *)s;
+
+	if (!p->index) {
+		p->index = g_hash_table_new(g_str_hash, g_str_equal);
+		for (guint i = 0; i < s->threads->len; i++)
+			g_hash_table_insert(p->index,
+					    ((struct stored_thread *)s->threads->pdata[i])->id,
+					    GUINT_TO_POINTER(i + 1));
+	}
+	return (int)GPOINTER_TO_UINT(g_hash_table_lookup(p->index, id)) - 1;
 }
 
 bool draft_rec_done(const struct draft_rec *r)
@@ -145,9 +164,9 @@ const struct et_draft **schedule_next_drafts(const struct schedule *s,
 	/* Drafts come sorted by due time: the first fit of a thread wins. */
 	for (size_t i = 0; i < s->res.n_drafts; i++) {
 		const struct et_draft *d = &s->res.drafts[i];
-		int ti = schedule_thread_index(s, d->thread_id);
+		size_t ti = d->thread;
 
-		if (ti < 0 || next[ti] || g_hash_table_contains(done, d->key))
+		if (next[ti] || g_hash_table_contains(done, d->key))
 			continue;
 		if (!d->expires || d->expires > now)
 			next[ti] = d;

@@ -24,7 +24,6 @@ struct schedule {
 	struct et_thread *et;		/* one per thread */
 	struct et_item **items;		/* the et_items of each thread */
 	struct et_result res;
-	GHashTable *index;		/* thread id -> its index + 1 */
 };
 
 /* Loads every thread and runs the rules as of now. Free with schedule_free(). */
