@@ -8,6 +8,8 @@
 struct due_print {
 	GTimeZone *tz;
 	int failed;
+	gint64 last_due;	/* drafts come by due time: many share one */
+	char *last_when;
 };
 
 static void print_stale(const struct due_item *it)
@@ -35,7 +37,7 @@ static void print_stale(const struct due_item *it)
 static void print_item(const struct due_item *it, void *data)
 {
 	struct due_print *p = data;
-	g_autofree char *when = NULL;
+	const char *when;
 
 	if (it->stale) {
 		print_stale(it);
@@ -43,7 +45,12 @@ static void print_item(const struct due_item *it, void *data)
 			p->failed++;
 		return;
 	}
-	when = clock_iso(it->draft->due, p->tz);
+	if (!p->last_when || it->draft->due != p->last_due) {
+		g_free(p->last_when);
+		p->last_when = clock_iso(it->draft->due, p->tz);
+		p->last_due = it->draft->due;
+	}
+	when = p->last_when;
 	if (it->retry_at) {
 		g_autofree char *retry = clock_iso(it->retry_at, p->tz);
 
@@ -116,6 +123,7 @@ int cmd_due(struct cli *cli, int argc, char **argv)
 	ret = due_run(st, &o, print_item, &p, &e);
 	if (ret < 0 && p.failed == 0)
 		cli_error("%s", e ? e->message : nudge_status_str(ret));
+	g_free(p.last_when);
 	store_close(st);
 	return ret;
 }

@@ -28,13 +28,18 @@ static char *first_word(const char *s)
 }
 
 /* Whether the template part being rendered uses key (only NULL: all). */
-static bool want(GHashTable *only, const char *key)
+static bool want(GPtrArray *only, const char *key)
 {
-	return !only || g_hash_table_contains(only, key);
+	if (!only)
+		return true;
+	for (guint i = 0; i < only->len; i++)
+		if (strcmp(only->pdata[i], key) == 0)
+			return true;
+	return false;
 }
 
 /* Adds key -> cleaned value (or the fallback when value is empty). */
-static void put(GHashTable *vars, GHashTable *only, const char *key,
+static void put(GHashTable *vars, GPtrArray *only, const char *key,
 		const char *value, const char *fallback)
 {
 	char *v;
@@ -55,15 +60,15 @@ static char *day_phrase(gint64 t, GTimeZone *tz)
 	return t ? clock_format(t, tz, "%A %-d %B") : NULL;
 }
 
-/* The placeholders of a template's line, as a set. */
-static GHashTable *line_keys(const char *line)
+/* The placeholders of a template's line (a few at most). */
+static GPtrArray *line_keys(const char *line)
 {
-	GHashTable *keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
 	const char *open, *close;
 
 	while ((open = strstr(line, "{{")) && (close = strstr(open + 2, "}}"))) {
-		g_hash_table_add(keys, g_strstrip(g_strndup(open + 2,
-							    (gsize)(close - open - 2))));
+		g_ptr_array_add(keys, g_strstrip(g_strndup(open + 2,
+							   (gsize)(close - open - 2))));
 		line = close + 2;
 	}
 	return keys;
@@ -94,7 +99,7 @@ int render_draft(const struct config *cfg, struct templates *tpl,
 	g_autofree char *decision = NULL, *deadline = NULL, *when = NULL;
 	g_autofree char *phrase = NULL, *ref_first = NULL, *domain = NULL;
 	g_autofree char *head = NULL;
-	g_autoptr(GHashTable) only = NULL;
+	g_autoptr(GPtrArray) only = NULL;
 	const struct reference *ref = NULL;
 	const struct stored_msg *answer;
 	const char *kind = draft_kind_name(d->kind);
@@ -176,8 +181,8 @@ int render_draft(const struct config *cfg, struct templates *tpl,
 	}
 	put(vars, only, "subject", f.subject, "");
 
-	if ((ret = template_render(path, head ? head : tmpl, vars, &body, &subject,
-				   err)) < 0)
+	if ((ret = template_render(path, head ? head : tmpl, vars, head ? NULL : &body,
+				   &subject, err)) < 0)
 		return ret;
 	if (!head)
 		templates_set_checked(tpl, kind);

@@ -198,6 +198,7 @@ int template_render(const char *path, const char *text, GHashTable *vars,
 		while (out->len && out->str[0] == '\n')
 			g_string_erase(out, 0, 1);
 	}
-	*body = reflow(out->str);
+	if (body)
+		*body = reflow(out->str);
 	return 0;
 }

@@ -27,7 +27,8 @@ bool templates_checked(struct templates *t, const char *name);
 /*
  * Replaces each {{key}} with its value from vars (key -> value, both
  * strings). An unknown key is NUDGE_E_DATA naming the template and line.
- * A line "Subject: ..." at the top sets *subject (else NULL). Caller g_frees.
+ * A line "Subject: ..." at the top sets *subject (else NULL). With body
+ * NULL only the subject is wanted: the text is not reflowed. Caller g_frees.
  */
 int template_render(const char *path, const char *text, GHashTable *vars,
 		    char **body, char **subject, GError **err);
