@@ -405,6 +405,13 @@ static char *fmt_int(char *buf, gint64 v)
 	return p;
 }
 
+/* Appends text, unless there is no text to write (g NULL: dates only). */
+static void add(GString *g, const char *text)
+{
+	if (g)
+		g_string_append(g, text);
+}
+
 /* n, 0 to 99, in decimal: two digits when pad or when n > 9. */
 static void put_small(GString *g, int n, bool pad)
 {
@@ -416,6 +423,8 @@ static void put_small(GString *g, int n, bool pad)
 /* The name of d's weekday from names, the day, the month: "Tue 3 Mar". */
 static void put_day_with(GString *g, const char *const names[8], const GDate *d)
 {
+	if (!g)
+		return;
 	g_string_append(g, names[g_date_get_weekday(d)]);
 	g_string_append_c(g, ' ');
 	put_small(g, g_date_get_day(d), false);
@@ -440,6 +449,8 @@ static void put_hm(GString *g, const struct et_settings *s, gint64 t)
 	GDateTime *utc, *loc;
 	gint64 sec;
 
+	if (!g)
+		return;
 	if (s->cal) {
 		sec = cal_local(s->cal, t) - floor_div(cal_local(s->cal, t), DAY_SECONDS) *
 		      DAY_SECONDS;
@@ -460,6 +471,8 @@ static void put_date(GString *g, const struct et_settings *s, gint64 t)
 {
 	GDate d;
 
+	if (!g)
+		return;
 	local_day(s, t, &d);
 	put_day(g, &d);
 }
@@ -467,6 +480,8 @@ static void put_date(GString *g, const struct et_settings *s, gint64 t)
 /* "Tue 3 Mar 10:00" */
 static void put_time(GString *g, const struct et_settings *s, gint64 t)
 {
+	if (!g)
+		return;
 	put_date(g, s, t);
 	g_string_append_c(g, ' ');
 	put_hm(g, s, t);
@@ -477,6 +492,8 @@ static void put_amount(GString *g, int n, const char *unit)
 {
 	char buf[24];
 
+	if (!g)
+		return;
 	g_string_append(g, fmt_int(buf, n));
 	g_string_append_c(g, ' ');
 	g_string_append(g, unit);
@@ -790,11 +807,11 @@ static void apply_f3(const struct et_settings *s, GString *why, GDate *d)
 	if (is_followup(s, d))
 		return;
 	if (is_holiday(s, d))
-		g_string_append(why, ", a holiday");
+		add(why, ", a holiday");
 	next_followup(s, d);
-	g_string_append(why, "; moved to ");
+	add(why, "; moved to ");
 	put_long_day(why, d);
-	g_string_append(why, " by F3");
+	add(why, " by F3");
 }
 
 struct followup {
@@ -810,43 +827,43 @@ static gint64 f2_base(const struct et_settings *s, const struct sim *m,
 		      GString *why)
 {
 	if (m->from == FROM_INTERVIEW || m->interview > m->cycle_time) {
-		g_string_append(why, "the interview (");
+		add(why, "the interview (");
 		put_date(why, s, m->interview);
-		g_string_append_c(why, ')');
+		add(why, ")");
 		return m->interview;
 	}
 	switch (m->from) {
 	case FROM_MARK:
-		g_string_append(why, "your mark of ");
+		add(why, "your mark of ");
 		break;
 	case FROM_REOPEN:
-		g_string_append(why, "you reopened the thread on ");
+		add(why, "you reopened the thread on ");
 		break;
 	default:
-		g_string_append(why, "the employer's message of ");
+		add(why, "the employer's message of ");
 		break;
 	}
 	put_date(why, s, m->cycle_time);
 	return m->cycle_time;
 }
 
-/* The next follow-up of an open cycle (F1-F5), with its reason. */
+/* The next follow-up of an open cycle (F1-F5), with its reason if with_why. */
 static void compute_followup(const struct et_settings *s, const struct sim *m,
-			     struct followup *f)
+			     struct followup *f, bool with_why)
 {
 	GDate d;
-	GString *why = g_string_new(NULL);
+	GString *why = with_why ? g_string_new(NULL) : NULL;
 	gint64 limit;
 
 	if (m->followups_sent == 1) {
 		f->kind = DRAFT_FOLLOW_UP_2;
 		f->rule = "F5";
 		f->trigger = m->sent_item[0];
-		g_string_append(why, "F5: follow-up-1 sent ");
+		add(why, "F5: follow-up-1 sent ");
 		put_date(why, s, m->sent_time[0]);
-		g_string_append(why, " and no answer; ");
+		add(why, " and no answer; ");
 		put_amount(why, s->followup2_days, "day");
-		g_string_append(why, " later is ");
+		add(why, " later is ");
 		local_day(s, m->sent_time[0], &d);
 		g_date_add_days(&d, (guint)s->followup2_days);
 	} else if (decision_usable(s, m)) {
@@ -855,15 +872,16 @@ static void compute_followup(const struct et_settings *s, const struct sim *m,
 		f->trigger = m->cycle_item;
 		local_day(s, m->decision, &d);
 		if (m->decision_is_time) {
-			g_string_append(why, "F1: the employer invited a follow-up on ");
+			add(why, "F1: the employer invited a follow-up on ");
 		} else {
-			g_string_append(why, m->decision_by_user ?
+			add(why, m->decision_by_user ?
 					"F1: decision date (set by you) " :
 					"F1: decision promised ");
 			put_day(why, &d);
-			g_string_append_printf(why, "; +%d day%s is ",
-					       s->followup_after_decision_days,
-					       s->followup_after_decision_days == 1 ? "" : "s");
+			if (why)
+				g_string_append_printf(why, "; +%d day%s is ",
+						       s->followup_after_decision_days,
+						       s->followup_after_decision_days == 1 ? "" : "s");
 			g_date_add_days(&d, (guint)s->followup_after_decision_days);
 		}
 	} else {
@@ -871,22 +889,22 @@ static void compute_followup(const struct et_settings *s, const struct sim *m,
 		f->rule = "F2";
 		f->trigger = m->cycle_item;
 		if (m->stale_decision != NUDGE_NOTIME) {
-			g_string_append(why, "F2: the decision date ");
+			add(why, "F2: the decision date ");
 			put_date(why, s, m->stale_decision);
-			g_string_append(why, " was already past when stated on ");
+			add(why, " was already past when stated on ");
 			put_date(why, s, m->stale_said);
-			g_string_append(why, "; ");
+			add(why, "; ");
 		} else if (m->decision != NUDGE_NOTIME) {
-			g_string_append(why, "F2: the decision date ");
+			add(why, "F2: the decision date ");
 			put_date(why, s, m->decision);
-			g_string_append(why, " is before the interview; ");
+			add(why, " is before the interview; ");
 		} else {
-			g_string_append(why, "F2: no decision date; ");
+			add(why, "F2: no decision date; ");
 		}
 		put_amount(why, s->followup_no_date_days, "day");
-		g_string_append(why, " after ");
+		add(why, " after ");
 		local_day(s, f2_base(s, m, why), &d);
-		g_string_append(why, " is ");
+		add(why, " is ");
 		g_date_add_days(&d, (guint)s->followup_no_date_days);
 	}
 	apply_f3(s, why, &d);
@@ -902,13 +920,13 @@ static void compute_followup(const struct et_settings *s, const struct sim *m,
 				next_followup(s, &d);
 				f->due = day_at(s, &d, s->draft_hour);
 			}
-			g_string_append(why, "; less than ");
+			add(why, "; less than ");
 			put_amount(why, s->min_gap_days, "day");
-			g_string_append(why, " after your message of ");
+			add(why, " after your message of ");
 			put_time(why, s, m->last_user);
-			g_string_append(why, ", so moved to ");
+			add(why, ", so moved to ");
 			put_long_day(why, &d);
-			g_string_append(why, " by F4");
+			add(why, " by F4");
 		}
 	}
 	f->why = why;
@@ -949,8 +967,7 @@ static void on_user(const struct et_settings *s, struct sim *m,
 		slot_drop(&m->thank);
 	}
 	if (!satisfied && followups_allowed(m)) {
-		compute_followup(s, m, &f);
-		g_string_free(f.why, TRUE);
+		compute_followup(s, m, &f, false);
 		if (day_cmp(s, t, f.due) >= 0) {
 			m->sent_time[m->followups_sent] = t;
 			m->sent_item[m->followups_sent] = it;
@@ -1325,12 +1342,11 @@ static char *state_reason(const struct et_settings *s, const struct sim *m)
 			put_time(g, s, m->close_at);
 			g_string_append(g, " without an answer");
 		} else {
-			compute_followup(s, m, &f);
+			compute_followup(s, m, &f, false);
 			g_string_append(g, "waiting; ");
 			g_string_append(g, draft_kind_name(f.kind));
 			g_string_append(g, " due ");
 			put_time(g, s, f.due);
-			g_string_free(f.why, TRUE);
 		}
 		if (m->refs_unconfigured)
 			g_string_append(g, "; P1: references requested but none configured, nothing written");
@@ -1383,7 +1399,7 @@ static void emit_thread(const struct et_settings *s, struct sim *m, GArray *out)
 		emit(out, &m->refs[i], NULL);
 	if (!followups_allowed(m))
 		return;
-	compute_followup(s, m, &f);
+	compute_followup(s, m, &f, true);
 	trig = f.trigger;
 	memset(&d, 0, sizeof(d));
 	d.thread_id = m->th->id;
