@@ -37,6 +37,8 @@ static const char *const migrations[] = {
 	"  hash TEXT, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT);",
 	"ALTER TABLE drafts ADD COLUMN written INTEGER;"
 	"ALTER TABLE drafts ADD COLUMN retry_at INTEGER;",
+	/* Threads in the order they are listed, without a sort (covering). */
+	"CREATE INDEX threads_order ON threads(created, id, subject);",
 };
 
 static int db_fail(struct store *st, GError **err, const char *what)
@@ -425,7 +427,7 @@ static void *pack_row(sqlite3_stmt *s, size_t n, size_t head, char **const dst[]
 	p->size = 0;
 	for (size_t i = 0; i < n; i++) {
 		p->text[i] = (const char *)sqlite3_column_text(s, (int)i);
-		p->len[i] = p->text[i] ? (size_t)sqlite3_column_bytes(s, (int)i) : 0;
+		p->len[i] = p->text[i] ? strlen(p->text[i]) : 0;
 		if (p->text[i] && dst[i])
 			p->size += p->len[i] + 1;
 	}
@@ -490,16 +492,6 @@ static struct stored_msg *read_msg(sqlite3_stmt *s)
 	*out = m;
 	return out;
 }
-static int thread_cmp(gconstpointer a, gconstpointer b)
-{
-	const struct stored_thread *x = *(struct stored_thread *const *)a;
-	const struct stored_thread *y = *(struct stored_thread *const *)b;
-
-	if (x->created != y->created)
-		return x->created < y->created ? -1 : 1;
-	return strcmp(x->id, y->id);
-}
-
 /* Stable: messages come in rowid order, so this orders by date, rowid. */
 static void sort_msgs(GPtrArray *msgs)
 {
@@ -514,8 +506,8 @@ static void sort_msgs(GPtrArray *msgs)
 }
 
 /*
- * Every table is read in its own order (no sort in SQLite); the threads
- * and each thread's messages are sorted here.
+ * Threads come in order from their index; messages in the table's own
+ * order (no sort in SQLite), each thread's then sorted here.
  */
 int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 {
@@ -525,7 +517,8 @@ int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 	sqlite3_stmt *s = NULL;
 	int ret, rc;
 
-	if ((ret = prepare(st, "SELECT id, subject, created FROM threads", &s, err)) < 0)
+	if ((ret = prepare(st, "SELECT id, subject, created FROM threads "
+			   "ORDER BY created, id", &s, err)) < 0)
 		goto out;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		t = read_thread(s);
@@ -538,7 +531,6 @@ int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 		ret = db_fail(st, err, "cannot read");
 		goto out;
 	}
-	g_ptr_array_sort(out, thread_cmp);
 
 	if ((ret = prepare(st, "SELECT " MSG_COLS " FROM messages ORDER BY rowid",
 			   &s, err)) < 0)
