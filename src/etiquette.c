@@ -663,8 +663,7 @@ struct engine {
 	struct sim *sims;
 	size_t n;
 	GPtrArray *offers;	/* struct offer *, O1 */
-	struct sim **interviewed;	/* the threads that had an interview (O1) */
-	size_t n_interviewed;
+	bool *interviewed;	/* by thread: had an interview (O1) */
 };
 
 /* F5: close the thread when follow-up-2 has gone unanswered long enough. */
@@ -1062,11 +1061,14 @@ static void on_offer(struct engine *e, struct sim *a, const struct et_item *it)
 	GDate deadline, ask;
 	GString *why;
 
-	/* Only a thread that had an interview can get one. */
-	for (size_t i = 0; i < e->n_interviewed; i++) {
-		struct sim *b = e->interviewed[i];
+	/*
+	 * Only a thread that had an interview can get one: a flag per thread
+	 * is read, and only those threads' records, in memory order.
+	 */
+	for (size_t i = 0; i < e->n; i++) {
+		struct sim *b = &e->sims[i];
 
-		if (b == a)
+		if (!e->interviewed[i] || b == a)
 			continue;
 		advance(b, it->time);
 		if (b->state != ET_OPEN || b->dnc || b->withdraw_for ||
@@ -1286,7 +1288,7 @@ static void on_item(struct engine *e, struct sim *m, const struct et_item *it)
 		break;
 	}
 	if (!had_interview && m->had_interview)
-		e->interviewed[e->n_interviewed++] = m;
+		e->interviewed[m->index] = true;
 }
 
 /* Why the thread is where it is, for the listing. */
@@ -1572,7 +1574,7 @@ int etiquette_run(const struct et_settings *s, const struct et_thread *threads,
 		goto out;
 	}
 	e.sims = g_new0(struct sim, n_threads);
-	e.interviewed = g_new0(struct sim *, n_threads);
+	e.interviewed = g_new0(bool, n_threads);
 	for (size_t i = 0; i < n_threads; i++) {
 		e.sims[i].th = &threads[i];
 		e.sims[i].index = i;
