@@ -405,6 +405,15 @@ static char *fmt_int(char *buf, gint64 v)
 	return p;
 }
 
+/* The text of g, its buffer cut to its length (reasons are kept by the
+ * hundred thousand). */
+static char *take(GString *g)
+{
+	gsize len = g->len;
+
+	return g_realloc(g_string_free(g, FALSE), len + 1);
+}
+
 /* Appends text, unless there is no text to write (g NULL: dates only). */
 static void add(GString *g, const char *text)
 {
@@ -655,7 +664,7 @@ static void slot_set(struct sim *m, struct slot *sl, enum draft_kind kind,
 	sl->d->deadline = NUDGE_NOTIME;
 	sl->d->rule = rule;
 	sl->d->key = key;
-	sl->d->reason = reason ? g_string_free(reason, FALSE) : NULL;
+	sl->d->reason = reason ? take(reason) : NULL;
 }
 
 struct engine {
@@ -743,7 +752,7 @@ static char *thank_reason(const struct et_settings *s, const struct sim *m)
 	}
 	g_string_append(why, "; not written after ");
 	put_time(why, s, m->thank.d->expires);
-	return g_string_free(why, FALSE);
+	return take(why);
 }
 
 /* N1: an interview time stated by an item; see the top of the file. */
@@ -1091,7 +1100,7 @@ static void on_offer(struct engine *e, struct sim *a, const struct et_item *it)
 			o = g_new0(struct offer, 1);
 			o->thread_id = a->th->id;
 			o->it = it;
-			o->reason = g_string_free(why, FALSE);
+			o->reason = take(why);
 			o->deadline = day_at(s, &ask, 0);
 			g_ptr_array_add(e->offers, o);
 		}
@@ -1354,7 +1363,7 @@ static char *state_reason(const struct et_settings *s, const struct sim *m)
 			g_string_append(g, "; P1: references requested but none configured, nothing written");
 		break;
 	}
-	return g_string_free(g, FALSE);
+	return take(g);
 }
 
 static void emit(GArray *out, struct slot *sl, const char *reply_to)
@@ -1415,7 +1424,7 @@ static void emit_thread(const struct et_settings *s, struct sim *m, GArray *out)
 	d.reply_to = m->last_employer_ref;
 	d.rule = f.rule;
 	d.key = make_key(m, f.kind, m->round, NULL, -1, trig);
-	d.reason = g_string_free(f.why, FALSE);
+	d.reason = take(f.why);
 	g_array_append_val(out, d);
 }
 

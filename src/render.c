@@ -148,7 +148,7 @@ int render_draft(const struct config *cfg, struct templates *tpl,
 		contact_first = first_word(f.contact_name);
 		greeting = contact_first &&
 			   g_unichar_isalpha(g_utf8_get_char(contact_first)) ?
-			   g_strdup_printf("Dear %s,", contact_first) :
+			   g_strconcat("Dear ", contact_first, ",", NULL) :
 			   g_strdup("Dear hiring team,");
 		put(vars, only, "greeting", greeting, NULL);
 	}
