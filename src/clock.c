@@ -91,15 +91,19 @@ static void put2(char *at, int n)
  */
 char *clock_iso(gint64 t, GTimeZone *tz)
 {
-	gint64 local, days, sec;
+	if (t < 86400 || t > (gint64)253402214400)	/* 9999-12-31 */
+		return clock_format(t, tz, "%Y-%m-%dT%H:%M");
+	return clock_iso_local(t + g_time_zone_get_offset(tz,
+			       g_time_zone_find_interval(tz, G_TIME_TYPE_UNIVERSAL, t)));
+}
+
+char *clock_iso_local(gint64 local)
+{
+	gint64 days, sec;
 	char *out;
 	GDate d;
 	int y;
 
-	if (t < 86400 || t > (gint64)253402214400)	/* 9999-12-31 */
-		return clock_format(t, tz, "%Y-%m-%dT%H:%M");
-	local = t + g_time_zone_get_offset(tz, g_time_zone_find_interval(tz,
-					   G_TIME_TYPE_UNIVERSAL, t));
 	days = local / 86400;
 	sec = local % 86400;
 	g_date_clear(&d, 1);

@@ -16,5 +16,8 @@ char *clock_format(gint64 t, GTimeZone *tz, const char *fmt);
 
 /* "2026-03-10T09:00" in tz: the form `nudge due` prints. Caller g_frees. */
 char *clock_iso(gint64 t, GTimeZone *tz);
+/* The same from local wall-clock seconds since the epoch (years 1000 to
+ * 9999). Caller g_frees. */
+char *clock_iso_local(gint64 local);
 
 #endif

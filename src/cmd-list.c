@@ -7,6 +7,14 @@
 #include "clock.h"
 #include "schedule.h"
 
+/* clock_iso(), with the zone's offsets remembered across the listing. */
+static char *iso(struct et_calendar *cal, GTimeZone *tz, gint64 t)
+{
+	if (t < 86400 || t > (gint64)253402214400)
+		return clock_iso(t, tz);
+	return clock_iso_local(et_calendar_local(cal, t));
+}
+
 int cmd_list(struct cli *cli, int argc, char **argv)
 {
 	gboolean tsv = FALSE, open_only = FALSE;
@@ -26,6 +34,7 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	g_autofree char *db = NULL;
 	struct schedule *s = NULL;
 	struct store *st = NULL;
+	struct et_calendar *cal = NULL;
 	int ret;
 
 	if ((ret = cli_parse(cli, "list", entries, &argc, &argv)) < 0)
@@ -50,6 +59,7 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 			g_hash_table_insert(failed, r->key, r);
 	}
 	next_of = schedule_next_drafts(s, drafts, cli->now);
+	cal = et_calendar_new(cli->cfg->tz);
 
 	g_ptr_array_add(rows, g_strdupv((char **)head));
 	for (guint i = 0; i < s->threads->len; i++) {
@@ -66,12 +76,12 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 		}
 		thread_facts_get(t, &f);
 		if (f.last) {
-			g_autofree char *when = clock_iso(f.last->date, cli->cfg->tz);
+			g_autofree char *when = iso(cal, cli->cfg->tz, f.last->date);
 
-			last = g_strdup_printf("%s %s", when, f.last->outgoing ? "out" : "in");
+			last = g_strconcat(when, f.last->outgoing ? " out" : " in", NULL);
 		}
 		if (d) {
-			g_autofree char *when = clock_iso(d->due, cli->cfg->tz);
+			g_autofree char *when = iso(cal, cli->cfg->tz, d->due);
 			struct draft_rec *fr = g_hash_table_lookup(failed, d->key);
 
 			if (fr) {
@@ -83,7 +93,7 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 						       draft_kind_name(d->kind), when,
 						       fr->attempts, retry);
 			} else {
-				next = g_strdup_printf("%s %s", draft_kind_name(d->kind), when);
+				next = g_strconcat(draft_kind_name(d->kind), " ", when, NULL);
 			}
 		}
 		row[0] = cli_cell(t->id);
@@ -98,6 +108,7 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 
 	cli_print_table(rows, NCOL, tsv);
 out:
+	et_calendar_free(cal);
 	schedule_free(s);
 	store_close(st);
 	return ret;

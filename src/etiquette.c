@@ -264,6 +264,27 @@ static gint64 cal_local(struct et_calendar *c, gint64 t)
 	return t + cal_span(c, t)->offset;
 }
 
+struct et_calendar *et_calendar_new(GTimeZone *tz)
+{
+	struct et_calendar *c = g_new0(struct et_calendar, 1);
+
+	c->tz = g_time_zone_ref(tz);
+	return c;
+}
+
+void et_calendar_free(struct et_calendar *c)
+{
+	if (!c)
+		return;
+	g_time_zone_unref(c->tz);
+	g_free(c);
+}
+
+gint64 et_calendar_local(struct et_calendar *c, gint64 t)
+{
+	return cal_local(c, t);
+}
+
 /* The local calendar day of t in the user's zone. */
 static void local_day(const struct et_settings *s, gint64 t, GDate *d)
 {

@@ -152,6 +152,15 @@ int etiquette_run(const struct et_settings *s, const struct et_thread *threads,
 void et_result_clear(struct et_result *r);
 
 /*
+ * A zone's UTC offsets, remembered by span: for turning many times into
+ * local time (what GDateTime gives, without its cost per call).
+ */
+struct et_calendar *et_calendar_new(GTimeZone *tz);
+void et_calendar_free(struct et_calendar *c);
+/* t as local wall-clock seconds since the epoch. */
+gint64 et_calendar_local(struct et_calendar *c, gint64 t);
+
+/*
  * Calendar helpers shared with the CLI. F3: the first Tuesday-to-Friday
  * non-holiday on or after the local day of t, at `hour`:00.
  */
