@@ -27,51 +27,125 @@ static char *first_word(const char *s)
 	return sp ? g_strndup(s, (gsize)(sp - s)) : g_strdup(s);
 }
 
-/* Whether the template part being rendered uses key (only NULL: all). */
-static bool want(GPtrArray *only, const char *key)
-{
-	if (!only)
-		return true;
-	for (guint i = 0; i < only->len; i++)
-		if (strcmp(only->pdata[i], key) == 0)
-			return true;
-	return false;
-}
-
-/* Adds key -> cleaned value (or the fallback when value is empty). */
-static void put(GHashTable *vars, GPtrArray *only, const char *key,
-		const char *value, const char *fallback)
-{
-	char *v;
-
-	if (!want(only, key))
-		return;
-	v = draft_clean(value);
-
-	if (!v || !*v) {
-		g_free(v);
-		v = g_strdup(fallback ? fallback : "");
-	}
-	g_hash_table_insert(vars, g_strdup(key), v);
-}
-
 static char *day_phrase(gint64 t, GTimeZone *tz)
 {
 	return t ? clock_format(t, tz, "%A %-d %B") : NULL;
 }
 
-/* The placeholders of a template's line (a few at most). */
-static GPtrArray *line_keys(const char *line)
-{
-	GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
-	const char *open, *close;
+/* What the placeholders of a draft are made from. */
+struct render_ctx {
+	const struct config *cfg;
+	const struct et_draft *d;
+	const struct thread_facts *f;
+	const struct reference *ref;
+	gint64 interview, decision;	/* the thread's latest, or 0 */
+};
 
-	while ((open = strstr(line, "{{")) && (close = strstr(open + 2, "}}"))) {
-		g_ptr_array_add(keys, g_strstrip(g_strndup(open + 2,
-							   (gsize)(close - open - 2))));
-		line = close + 2;
+/* Every placeholder a template may use. */
+static const char *const var_names[] = {
+	"my_name", "my_first_name", "greeting", "contact_name", "company",
+	"position", "interviewer", "interview_date", "interview_when",
+	"decision_date", "decision_phrase", "deadline", "reference_name",
+	"reference_first_name", "subject",
+};
+
+/* value cleaned, or the fallback when that leaves nothing; takes value. */
+static char *clean_or(char *value, const char *fallback)
+{
+	char *v = draft_clean(value);
+
+	g_free(value);
+	if (!v || !*v) {
+		g_free(v);
+		v = g_strdup(fallback ? fallback : "");
 	}
-	return keys;
+	return v;
+}
+
+/* The value of placeholder key, or NULL when there is no such key. */
+static char *var_value(const struct render_ctx *c, const char *key)
+{
+	const struct thread_facts *f = c->f;
+	GTimeZone *tz = c->cfg->tz;
+	g_autofree char *day = NULL, *first = NULL;
+
+	if (strcmp(key, "my_name") == 0)
+		return clean_or(g_strdup(c->cfg->user_name), "");
+	if (strcmp(key, "my_first_name") == 0)
+		return clean_or(first_word(c->cfg->user_name), "");
+	if (strcmp(key, "greeting") == 0) {
+		first = first_word(f->contact_name);
+		if (first && g_unichar_isalpha(g_utf8_get_char(first)))
+			return clean_or(g_strconcat("Dear ", first, ",", NULL), NULL);
+		return clean_or(g_strdup("Dear hiring team,"), NULL);
+	}
+	if (strcmp(key, "contact_name") == 0)
+		return clean_or(g_strdup(f->contact_name), "the hiring team");
+	if (strcmp(key, "company") == 0)
+		return clean_or(g_strdup(f->company), "your company");
+	if (strcmp(key, "position") == 0)
+		return clean_or(g_strdup(f->position), "open");
+	if (strcmp(key, "interviewer") == 0)
+		return clean_or(g_strdup(f->interviewer ? f->interviewer :
+					 f->contact_name), "");
+	if (strcmp(key, "interview_date") == 0)
+		return clean_or(day_phrase(c->interview, tz), "");
+	if (strcmp(key, "interview_when") == 0) {
+		day = day_phrase(c->interview, tz);
+		return clean_or(day ? g_strconcat("on ", day, NULL) : NULL, "recently");
+	}
+	if (strcmp(key, "decision_date") == 0)
+		return clean_or(day_phrase(c->decision, tz), "");
+	if (strcmp(key, "decision_phrase") == 0) {
+		day = day_phrase(c->decision, tz);
+		return clean_or(day ? g_strconcat("I understood that a decision was expected around ",
+						  day, ".", NULL) :
+				g_strdup("I would be grateful for any update on the timeline."),
+				NULL);
+	}
+	if (strcmp(key, "deadline") == 0)
+		return clean_or(day_phrase(c->d->deadline, tz), "the end of next week");
+	if (strcmp(key, "reference_name") == 0)
+		return clean_or(g_strdup(c->ref ? c->ref->name : NULL), "");
+	if (strcmp(key, "reference_first_name") == 0)
+		return clean_or(first_word(c->ref ? c->ref->name : NULL), "");
+	if (strcmp(key, "subject") == 0)
+		return clean_or(g_strdup(f->subject), "");
+	return NULL;
+}
+
+/*
+ * The Subject line a template whose whole text rendered well once gives:
+ * only its first line is filled in, with only the values it names (as
+ * template_render() would, values having no line breaks). Returns false
+ * when that line is not as expected; the caller renders it all.
+ */
+static bool head_subject(const struct render_ctx *c, const char *tmpl,
+			 char **subject)
+{
+	const char *end = strchr(tmpl, '\n'), *p = tmpl, *open;
+	g_autoptr(GString) out = g_string_new(NULL);
+
+	if (!end)
+		end = tmpl + strlen(tmpl);
+	*subject = NULL;
+	while ((open = strstr(p, "{{")) && open < end) {
+		const char *close = strstr(open + 2, "}}");
+		g_autofree char *key = NULL, *val = NULL;
+
+		if (!close || close > end)
+			return false;
+		key = g_strstrip(g_strndup(open + 2, (gsize)(close - open - 2)));
+		if (!(val = var_value(c, key)))
+			return false;
+		g_string_append_len(out, p, open - p);
+		g_string_append(out, val);
+		p = close + 2;
+	}
+	g_string_append_len(out, p, end - p);
+	if (g_str_has_prefix(out->str, "Subject:"))
+		*subject = g_strstrip(g_strdup(out->str + 8));
+	return true;
 }
 
 static const struct stored_msg *find_msg(const struct stored_thread *t,
@@ -90,22 +164,15 @@ int render_draft(const struct config *cfg, struct templates *tpl,
 		 const struct stored_thread *t, const struct et_draft *d,
 		 gint64 now, bool subject_only, struct rendered *out, GError **err)
 {
-	g_autoptr(GHashTable) vars = g_hash_table_new_full(g_str_hash, g_str_equal,
-							   g_free, g_free);
-	g_autofree char *body = NULL, *subject = NULL;
+	g_autoptr(GHashTable) vars = NULL;
+	g_autofree char *body = NULL, *subject = NULL, *domain = NULL;
 	const char *tmpl, *path;
-	g_autofree char *greeting = NULL, *first = NULL, *interview = NULL;
-	g_autofree char *contact_first = NULL;
-	g_autofree char *decision = NULL, *deadline = NULL, *when = NULL;
-	g_autofree char *phrase = NULL, *ref_first = NULL, *domain = NULL;
-	g_autofree char *head = NULL;
-	g_autoptr(GPtrArray) only = NULL;
 	const struct reference *ref = NULL;
 	const struct stored_msg *answer;
 	const char *kind = draft_kind_name(d->kind);
 	struct thread_facts f;
 	struct draft_spec spec = { 0 };
-	gint64 interview_t = 0, decision_t = 0;
+	struct render_ctx c = { .cfg = cfg, .d = d, .f = &f };
 	int ret;
 
 	memset(out, 0, sizeof(*out));
@@ -114,9 +181,9 @@ int render_draft(const struct config *cfg, struct templates *tpl,
 		const struct stored_msg *m = t->msgs->pdata[i];
 
 		if (m->interview)
-			interview_t = m->interview;
+			c.interview = m->interview;
 		if (m->decision)
-			decision_t = m->decision;
+			c.decision = m->decision;
 	}
 	if (d->kind == DRAFT_REFERENCE_NOTICE) {
 		if (d->ref_index < 0 || (size_t)d->ref_index >= cfg->n_refs)
@@ -125,67 +192,26 @@ int render_draft(const struct config *cfg, struct templates *tpl,
 					  t->id, d->ref_index + 1);
 		ref = &cfg->refs[d->ref_index];
 	}
+	c.ref = ref;
 	if ((ret = templates_get(tpl, kind, &tmpl, &path, err)) < 0)
 		return ret;
 	/*
-	 * Only the subject: once the whole template rendered well in this
-	 * run, its first line is enough (the Subject line, if any) and only
-	 * the values it names are made.
+	 * Only the subject, of a template that rendered well once in this
+	 * run: its first line is enough. Else all of it (its errors, if any,
+	 * are the draft's), without the reflow when only the subject is wanted.
 	 */
-	if (subject_only && templates_checked(tpl, kind)) {
-		const char *nl = strchr(tmpl, '\n');
-
-		head = nl ? g_strndup(tmpl, (gsize)(nl - tmpl)) : g_strdup(tmpl);
-		only = line_keys(head);
-	}
-
-	put(vars, only, "my_name", cfg->user_name, "");
-	if (want(only, "my_first_name")) {
-		first = first_word(cfg->user_name);
-		put(vars, only, "my_first_name", first, "");
-	}
-	if (want(only, "greeting")) {
-		contact_first = first_word(f.contact_name);
-		greeting = contact_first &&
-			   g_unichar_isalpha(g_utf8_get_char(contact_first)) ?
-			   g_strconcat("Dear ", contact_first, ",", NULL) :
-			   g_strdup("Dear hiring team,");
-		put(vars, only, "greeting", greeting, NULL);
-	}
-	put(vars, only, "contact_name", f.contact_name, "the hiring team");
-	put(vars, only, "company", f.company, "your company");
-	put(vars, only, "position", f.position, "open");
-	put(vars, only, "interviewer", f.interviewer ? f.interviewer : f.contact_name, "");
-	if (want(only, "interview_date") || want(only, "interview_when")) {
-		interview = day_phrase(interview_t, cfg->tz);
-		put(vars, only, "interview_date", interview, "");
-		when = interview ? g_strdup_printf("on %s", interview) : NULL;
-		put(vars, only, "interview_when", when, "recently");
-	}
-	if (want(only, "decision_date") || want(only, "decision_phrase")) {
-		decision = day_phrase(decision_t, cfg->tz);
-		put(vars, only, "decision_date", decision, "");
-		phrase = decision ?
-			 g_strdup_printf("I understood that a decision was expected around %s.", decision) :
-			 g_strdup("I would be grateful for any update on the timeline.");
-		put(vars, only, "decision_phrase", phrase, NULL);
-	}
-	if (want(only, "deadline")) {
-		deadline = day_phrase(d->deadline, cfg->tz);
-		put(vars, only, "deadline", deadline, "the end of next week");
-	}
-	put(vars, only, "reference_name", ref ? ref->name : NULL, "");
-	if (want(only, "reference_first_name")) {
-		ref_first = first_word(ref ? ref->name : NULL);
-		put(vars, only, "reference_first_name", ref_first, "");
-	}
-	put(vars, only, "subject", f.subject, "");
-
-	if ((ret = template_render(path, head ? head : tmpl, vars, head ? NULL : &body,
-				   &subject, err)) < 0)
-		return ret;
-	if (!head)
+	if (!subject_only || !templates_checked(tpl, kind) ||
+	    !head_subject(&c, tmpl, &subject)) {
+		vars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+		for (size_t i = 0; i < G_N_ELEMENTS(var_names); i++)
+			g_hash_table_insert(vars, g_strdup(var_names[i]),
+					    var_value(&c, var_names[i]));
+		g_clear_pointer(&subject, g_free);
+		if ((ret = template_render(path, tmpl, vars, subject_only ? NULL : &body,
+					   &subject, err)) < 0)
+			return ret;
 		templates_set_checked(tpl, kind);
+	}
 
 	answer = find_msg(t, d->reply_to);
 	if (!answer)
