@@ -48,7 +48,7 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	db = cli_db_path(cli);
 	if ((ret = store_open(db, &st, &e)) < 0 ||
 	    (ret = store_draft_list(st, &drafts, &e)) < 0 ||
-	    (ret = schedule_compute(st, cli->cfg, cli->now, &s, &e)) < 0) {
+	    (ret = schedule_compute_brief(st, cli->cfg, cli->now, &s, &e)) < 0) {
 		cli_error("%s", e->message);
 		goto out;
 	}

@@ -204,7 +204,7 @@ int due_run(struct store *st, const struct due_opts *o, due_cb cb, void *data,
 		if ((ret = target_open(o->cfg, &tg, err)) < 0)
 			goto out;
 	}
-	if ((ret = schedule_compute(st, o->cfg, o->now, &s, err)) < 0)
+	if ((ret = schedule_compute_brief(st, o->cfg, o->now, &s, err)) < 0)
 		goto out;
 	if (!o->dry_run &&
 	    (ret = remove_stale(st, tg, s, cb, data, &first_fail, err)) < 0)

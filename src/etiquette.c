@@ -435,6 +435,12 @@ static char *take(GString *g)
 	return g_realloc(g_string_free(g, FALSE), len + 1);
 }
 
+/* A reason's text to write, or NULL when the settings want none. */
+static GString *reason_new(const struct et_settings *s, const char *init)
+{
+	return s->no_reasons ? NULL : g_string_new(init);
+}
+
 /* Appends text, unless there is no text to write (g NULL: dates only). */
 static void add(GString *g, const char *text)
 {
@@ -1014,7 +1020,7 @@ static void on_rejection(const struct et_settings *s, struct sim *m,
 			 const struct et_item *it)
 {
 	GDate d;
-	GString *why = g_string_new("R1: rejection received ");
+	GString *why = reason_new(s, "R1: rejection received ");
 	gint64 due;
 
 	m->state = ET_REJECTED;
@@ -1025,9 +1031,9 @@ static void on_rejection(const struct et_settings *s, struct sim *m,
 	next_business(s, &d);
 	due = day_at(s, &d, s->reply_hour);
 	put_time(why, s, it->time);
-	g_string_append(why, "; reply on the next business day, ");
+	add(why, "; reply on the next business day, ");
 	put_long_day(why, &d);
-	g_string_append(why, " at ");
+	add(why, " at ");
 	put_hm(why, s, due);
 	slot_set(m, &m->rejection, DRAFT_REJECTION_REPLY, "R1", it->time, due,
 		 make_key(m, DRAFT_REJECTION_REPLY, 0, NULL, -1, it), why);
@@ -1044,10 +1050,11 @@ static void on_references(const struct et_settings *s, struct sim *m,
 	m->n_refs = s->n_references;
 	m->refs = g_new0(struct slot, m->n_refs);
 	for (size_t i = 0; i < m->n_refs; i++) {
-		why = g_string_new("P1: references requested on ");
+		why = reason_new(s, "P1: references requested on ");
 		put_time(why, s, it->time);
-		g_string_append_printf(why, "; notice %zu of %zu to a reference contact",
-				       i + 1, m->n_refs);
+		if (why)
+			g_string_append_printf(why, "; notice %zu of %zu to a reference contact",
+					       i + 1, m->n_refs);
 		slot_set(m, &m->refs[i], DRAFT_REFERENCE_NOTICE, "P1", it->time,
 			 it->time, make_key(m, DRAFT_REFERENCE_NOTICE, 0, NULL,
 					    (int)i, it), why);
@@ -1106,22 +1113,24 @@ static void on_offer(struct engine *e, struct sim *a, const struct et_item *it)
 			continue;
 		if (!o) {
 			o1_ask_by(s, it, &deadline, &ask);
-			why = g_string_new("O1: offer in thread ");
-			g_string_append_printf(why, "%s on ", a->th->id);
+			why = reason_new(s, "O1: offer in thread ");
+			if (why)
+				g_string_append_printf(why, "%s on ", a->th->id);
 			put_date(why, s, it->time);
-			g_string_append(why, ", to be answered by ");
+			add(why, ", to be answered by ");
 			put_day(why, &deadline);
-			g_string_append(why, it->offer_deadline != NUDGE_NOTIME ? "" :
+			add(why, it->offer_deadline != NUDGE_NOTIME ? "" :
 					" (no deadline given)");
-			g_string_append(why, "; ask for a decision by ");
+			add(why, "; ask for a decision by ");
 			put_day(why, &ask);
-			g_string_append_printf(why, " (%d business day%s before)",
-					       s->competing_margin_days,
-					       s->competing_margin_days == 1 ? "" : "s");
+			if (why)
+				g_string_append_printf(why, " (%d business day%s before)",
+						       s->competing_margin_days,
+						       s->competing_margin_days == 1 ? "" : "s");
 			o = g_new0(struct offer, 1);
 			o->thread_id = a->th->id;
 			o->it = it;
-			o->reason = take(why);
+			o->reason = why ? take(why) : NULL;
 			o->deadline = day_at(s, &ask, 0);
 			g_ptr_array_add(e->offers, o);
 		}
@@ -1166,10 +1175,11 @@ static void on_accept(struct engine *e, struct sim *a, const struct et_item *it)
 			continue;
 		drop_all(b);
 		b->withdraw_for = a->th->id;
-		why = g_string_new("O2: you accepted the offer in thread ");
-		g_string_append_printf(why, "%s on ", a->th->id);
+		why = reason_new(s, "O2: you accepted the offer in thread ");
+		if (why)
+			g_string_append_printf(why, "%s on ", a->th->id);
 		put_date(why, s, it->time);
-		g_string_append(why, "; withdraw here, with thanks");
+		add(why, "; withdraw here, with thanks");
 		slot_set(b, &b->withdrawal, DRAFT_WITHDRAWAL, "O2", it->time,
 			 it->time, make_key(b, DRAFT_WITHDRAWAL, 0, a->th->id,
 					    -1, it), why);
@@ -1223,9 +1233,9 @@ static void on_employer(struct engine *e, struct sim *m, const struct et_item *i
 	case STAGE_PENDING:
 		if (!answered)
 			break;
-		why = g_string_new("F7: the employer answered your follow-up on ");
+		why = reason_new(s, "F7: the employer answered your follow-up on ");
 		put_time(why, s, it->time);
-		g_string_append(why, "; thank them and offer more information, at once");
+		add(why, "; thank them and offer more information, at once");
 		slot_set(m, &m->more_info, DRAFT_MORE_INFO, "F7", it->time,
 			 it->time, make_key(m, DRAFT_MORE_INFO, 0, NULL, -1, it),
 			 why);
@@ -1415,7 +1425,7 @@ static void emit_thread(const struct et_settings *s, struct sim *m, GArray *out)
 	if (m->thank.active && !m->thank.d->key) {
 		m->thank.d->key = make_key(m, DRAFT_THANK_YOU, m->thank.d->round,
 					   NULL, -1, m->thank_key_item);
-		m->thank.d->reason = thank_reason(s, m);
+		m->thank.d->reason = s->no_reasons ? NULL : thank_reason(s, m);
 	}
 	emit(out, &m->thank, m->last_employer_ref);
 	emit(out, &m->more_info, NULL);
@@ -1431,7 +1441,7 @@ static void emit_thread(const struct et_settings *s, struct sim *m, GArray *out)
 		emit(out, &m->refs[i], NULL);
 	if (!followups_allowed(m))
 		return;
-	compute_followup(s, m, &f, true);
+	compute_followup(s, m, &f, !s->no_reasons);
 	trig = f.trigger;
 	memset(&d, 0, sizeof(d));
 	d.thread_id = m->th->id;
@@ -1445,7 +1455,7 @@ static void emit_thread(const struct et_settings *s, struct sim *m, GArray *out)
 	d.reply_to = m->last_employer_ref;
 	d.rule = f.rule;
 	d.key = make_key(m, f.kind, m->round, NULL, -1, trig);
-	d.reason = take(f.why);
+	d.reason = f.why ? take(f.why) : NULL;
 	g_array_append_val(out, d);
 }
 
@@ -1647,7 +1657,7 @@ int etiquette_run(const struct et_settings *s, const struct et_thread *threads,
 		st->round = m->round;
 		st->followups_sent = m->followups_sent;
 		st->do_not_contact = m->dnc;
-		st->reason = state_reason(s, m);
+		st->reason = s->no_reasons ? NULL : state_reason(s, m);
 		emit_thread(s, m, drafts);
 	}
 	out->n_drafts = drafts->len;

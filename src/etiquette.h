@@ -79,6 +79,8 @@ struct et_settings {
 	const gint32 *holidays;		/* sorted, as YYYYMMDD; not owned */
 	size_t n_holidays;
 	size_t n_references;		/* P1: one draft per reference */
+	bool no_reasons;		/* leave every reason NULL (for listings
+					 * that do not show them) */
 	/* The engine's own calendar cache during a run; leave it NULL. */
 	struct et_calendar *cal;
 };
@@ -115,7 +117,8 @@ struct et_draft {
 	 */
 	char *key;
 	char *reason;		/* for the user, e.g. "F1: decision promised Fri 6
-				 * Mar; +1 day is Saturday; moved to Tuesday by F3"; owned */
+				 * Mar; +1 day is Saturday; moved to Tuesday by F3"; owned;
+				 * NULL with no_reasons */
 };
 
 struct et_thread_state {
@@ -127,7 +130,8 @@ struct et_thread_state {
 	int round;
 	int followups_sent;	/* in the current cycle */
 	bool do_not_contact;	/* R2 */
-	char *reason;		/* why closed, or what it waits for; owned */
+	char *reason;		/* why closed, or what it waits for; owned; NULL
+				 * with no_reasons */
 };
 
 struct et_result {

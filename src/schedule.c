@@ -62,13 +62,14 @@ struct schedule_priv {
 	GHashTable *index;	/* thread id -> its index + 1, made when asked */
 };
 
-int schedule_compute(struct store *st, const struct config *cfg, gint64 now,
-		     struct schedule **out, GError **err)
+static int compute(struct store *st, const struct config *cfg, gint64 now,
+		   bool reasons, struct schedule **out, GError **err)
 {
 	struct schedule_priv *p = g_new0(struct schedule_priv, 1);
 	struct schedule *s = &p->pub;
 	int ret;
 
+	struct et_settings settings = cfg->et;
 	size_t total = 0, at = 0;
 
 	p->refs = g_ptr_array_new_with_free_func(g_free);
@@ -94,7 +95,8 @@ int schedule_compute(struct store *st, const struct config *cfg, gint64 now,
 		s->et[i].items = s->items[i];
 		s->et[i].n_items = n;
 	}
-	if ((ret = etiquette_run(&cfg->et, s->et, s->threads->len, now, &s->res,
+	settings.no_reasons = !reasons;
+	if ((ret = etiquette_run(&settings, s->et, s->threads->len, now, &s->res,
 				 err)) < 0)
 		goto fail;
 	*out = s;
@@ -102,6 +104,18 @@ int schedule_compute(struct store *st, const struct config *cfg, gint64 now,
 fail:
 	schedule_free(s);
 	return ret;
+}
+
+int schedule_compute(struct store *st, const struct config *cfg, gint64 now,
+		     struct schedule **out, GError **err)
+{
+	return compute(st, cfg, now, true, out, err);
+}
+
+int schedule_compute_brief(struct store *st, const struct config *cfg, gint64 now,
+			   struct schedule **out, GError **err)
+{
+	return compute(st, cfg, now, false, out, err);
 }
 
 void schedule_free(struct schedule *s)

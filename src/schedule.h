@@ -29,6 +29,9 @@ struct schedule {
 /* Loads every thread and runs the rules as of now. Free with schedule_free(). */
 int schedule_compute(struct store *st, const struct config *cfg, gint64 now,
 		     struct schedule **out, GError **err);
+/* The same without the reasons (each NULL), for what does not show them. */
+int schedule_compute_brief(struct store *st, const struct config *cfg, gint64 now,
+			   struct schedule **out, GError **err);
 void schedule_free(struct schedule *s);
 
 /* Index of the thread with this id, or -1. */
