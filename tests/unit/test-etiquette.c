@@ -1197,6 +1197,24 @@ static void calendar(struct fx *f)
 	assert_local(f, et_followup_day(&f->s, lt(f, 3, 7, 12, 0), 9), 4, 9);
 }
 
+/* The remembered offsets agree with GDateTime, across both changes of 2026. */
+static void calendar_offsets(struct fx *f)
+{
+	struct et_calendar *c = et_calendar_new(f->tz);
+	gint64 from = lt(f, 1, 1, 0, 0), to = lt(f, 12, 31, 0, 0);
+
+	for (gint64 t = from; t < to; t += 1799) {
+		GDateTime *utc = g_date_time_new_from_unix_utc(t);
+		GDateTime *loc = g_date_time_to_timezone(utc, f->tz);
+
+		g_assert_cmpint(et_calendar_local(c, t), ==,
+				t + g_date_time_get_utc_offset(loc) / G_USEC_PER_SEC);
+		g_date_time_unref(loc);
+		g_date_time_unref(utc);
+	}
+	et_calendar_free(c);
+}
+
 static void names(struct fx *f)
 {
 	enum draft_kind k;
@@ -1386,6 +1404,81 @@ static void competing_holiday(struct fx *f)
 			==, lt(f, 3, 18, 0, 0));
 }
 
+/*
+ * Without reasons (due, list) the rules give the same drafts and states,
+ * each reason NULL; every draft names its thread's index in the input.
+ */
+static void no_reasons(struct fx *f)
+{
+	struct et_item a[] = {	/* an offer: O1 elsewhere */
+		invite(lt(f, 3, 1, 9, 0), lt(f, 3, 5, 10, 0), "<inv@a>"),
+		emp(lt(f, 3, 16, 10, 0), STAGE_OFFER, "<offer@a>"),
+	};
+	struct et_item b[] = {	/* thank-you due, follow-up to come */
+		invite(lt(f, 3, 2, 9, 0), lt(f, 3, 16, 8, 0), "<inv@b>"),
+	};
+	struct et_item c[] = {	/* follow-up-1 sent, answered: more-info */
+		invite(lt(f, 3, 1, 9, 0), lt(f, 3, 3, 10, 0), "<inv@c>"),
+		usr(lt(f, 3, 10, 9, 30), "<f1@c>"),
+		emp(lt(f, 3, 11, 12, 0), STAGE_PENDING, "<ans@c>"),
+	};
+	struct et_item d[] = {	/* rejected */
+		invite(lt(f, 3, 2, 9, 0), lt(f, 3, 6, 14, 0), "<inv@d>"),
+		emp(lt(f, 3, 13, 17, 40), STAGE_REJECTION, "<no@d>"),
+	};
+	struct et_item e[] = {	/* references asked */
+		invite(lt(f, 3, 2, 9, 0), lt(f, 3, 6, 14, 0), "<inv@e>"),
+		emp(lt(f, 3, 12, 9, 0), STAGE_REFERENCES, "<refs@e>"),
+	};
+	struct et_thread th[] = {
+		{ .id = "A", .items = a, .n_items = G_N_ELEMENTS(a) },
+		{ .id = "B", .items = b, .n_items = G_N_ELEMENTS(b) },
+		{ .id = "C", .items = c, .n_items = G_N_ELEMENTS(c) },
+		{ .id = "D", .items = d, .n_items = G_N_ELEMENTS(d) },
+		{ .id = "E", .items = e, .n_items = G_N_ELEMENTS(e) },
+	};
+	gint64 now = lt(f, 3, 16, 11, 0);
+	struct et_result full;
+
+	f->s.n_references = 2;
+	run_threads(f, th, G_N_ELEMENTS(th), now);
+	expect(f, "B", DRAFT_COMPETING_OFFER, lt(f, 3, 16, 10, 0));
+	expect(f, "C", DRAFT_MORE_INFO, lt(f, 3, 11, 12, 0));
+	expect(f, "D", DRAFT_REJECTION_REPLY, lt(f, 3, 16, 9, 0));
+	g_assert_cmpuint(count_kind(f, "E", DRAFT_REFERENCE_NOTICE), ==, 2);
+	full = f->r;
+	memset(&f->r, 0, sizeof(f->r));
+	f->s.no_reasons = true;
+	run_threads(f, th, G_N_ELEMENTS(th), now);
+	g_assert_cmpuint(f->r.n_drafts, ==, full.n_drafts);
+	g_assert_cmpuint(full.n_drafts, >=, 7);
+	for (size_t i = 0; i < full.n_drafts; i++) {
+		const struct et_draft *x = &full.drafts[i], *y = &f->r.drafts[i];
+
+		g_assert_nonnull(x->reason);
+		g_assert_null(y->reason);
+		g_assert_cmpstr(x->key, ==, y->key);
+		g_assert_cmpstr(x->thread_id, ==, y->thread_id);
+		g_assert_cmpstr(th[x->thread].id, ==, x->thread_id);
+		g_assert_cmpuint(x->thread, ==, y->thread);
+		g_assert_cmpint(x->kind, ==, y->kind);
+		g_assert_cmpint(x->due, ==, y->due);
+		g_assert_cmpint(x->expires, ==, y->expires);
+		g_assert_cmpint(x->deadline, ==, y->deadline);
+		g_assert_cmpstr(x->reply_to, ==, y->reply_to);
+		g_assert_cmpstr(x->rule, ==, y->rule);
+	}
+	for (size_t i = 0; i < full.n_states; i++) {
+		g_assert_nonnull(full.states[i].reason);
+		g_assert_null(f->r.states[i].reason);
+		g_assert_cmpint(full.states[i].state, ==, f->r.states[i].state);
+		g_assert_cmpint(full.states[i].stage, ==, f->r.states[i].stage);
+		g_assert_cmpint(full.states[i].followups_sent, ==,
+				f->r.states[i].followups_sent);
+	}
+	et_result_clear(&full);
+}
+
 struct tcase {
 	const char *name;
 	void (*fn)(struct fx *f);
@@ -1431,6 +1524,7 @@ static const struct tcase cases[] = {
 	{ "run/empty-and-sorted", empty_and_sorted },
 	{ "run/bad-input", bad_input },
 	{ "calendar/helpers", calendar },
+	{ "calendar/offsets", calendar_offsets },
 	{ "run/future-items", future_items },
 	{ "t1/late-interview", late_interview },
 	{ "o2/accept-twice", accept_twice },
@@ -1440,6 +1534,7 @@ static const struct tcase cases[] = {
 	{ "settings/custom", custom_settings },
 	{ "o1/holiday-margin", competing_holiday },
 	{ "names", names },
+	{ "run/no-reasons", no_reasons },
 };
 
 struct zcase {
