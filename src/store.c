@@ -448,7 +448,7 @@ static void *pack_row(sqlite3_stmt *s, size_t n, size_t head, char **const dst[]
 	return block;
 }
 
-static struct stored_thread *read_thread(sqlite3_stmt *s)
+static struct stored_thread *read_thread(sqlite3_stmt *s, GPtrArray *no_events)
 {
 	struct stored_thread t = { 0 }, *out;
 	char **const dst[] = { &t.id, &t.subject };
@@ -458,7 +458,7 @@ static struct stored_thread *read_thread(sqlite3_stmt *s)
 	out = pack_row(s, G_N_ELEMENTS(dst), sizeof(*out), dst, &p);
 	t.created = sqlite3_column_int64(s, 2);
 	t.msgs = g_ptr_array_new_with_free_func(g_free);
-	t.events = g_ptr_array_new_with_free_func((GDestroyNotify)stored_event_free);
+	t.events = g_ptr_array_ref(no_events);
 	*out = t;
 	return out;
 }
@@ -513,6 +513,8 @@ int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 {
 	GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)stored_thread_free);
 	g_autoptr(GHashTable) by_id = g_hash_table_new(g_str_hash, g_str_equal);
+	/* Most threads have no events: they share one empty array. */
+	g_autoptr(GPtrArray) no_events = g_ptr_array_new();
 	struct stored_thread *t = NULL;
 	sqlite3_stmt *s = NULL;
 	int ret, rc;
@@ -521,7 +523,7 @@ int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 			   "ORDER BY created, id", &s, err)) < 0)
 		goto out;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		t = read_thread(s);
+		t = read_thread(s, no_events);
 		g_ptr_array_add(out, t);
 		g_hash_table_insert(by_id, t->id, t);
 	}
@@ -565,6 +567,10 @@ int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 		e->time = sqlite3_column_int64(s, 2);
 		e->kind = col_text(s, 3);
 		e->value = sqlite3_column_int64(s, 4);
+		if (t && t->events == no_events) {
+			g_ptr_array_unref(t->events);
+			t->events = g_ptr_array_new_with_free_func((GDestroyNotify)stored_event_free);
+		}
 		if (t)
 			g_ptr_array_add(t->events, e);
 		else

@@ -92,7 +92,8 @@ int store_add_event(struct store *st, const char *thread_id, gint64 time,
 
 /* Every thread with its messages and events, oldest first. The array frees
  * its elements (g_ptr_array_unref). A loaded thread and each of its messages
- * are one block with their strings: the thread's arrays free them. */
+ * are one block with their strings: the thread's arrays free them. The
+ * arrays are for reading: threads without events share one empty array. */
 int store_load_threads(struct store *st, GPtrArray **threads, GError **err);
 /* The one thread whose id starts with prefix: NUDGE_E_NOTFOUND when none,
  * NUDGE_E_USAGE when several. Caller g_frees *thread_id. */
