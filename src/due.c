@@ -228,7 +228,7 @@ int due_run(struct store *st, const struct due_opts *o, due_cb cb, void *data,
 			continue;
 		if (d->expires && d->expires <= o->now)
 			continue;	/* T1: a late thank-you is worse than none */
-		old = g_hash_table_lookup(by_key, d->key);
+		old = recs->len ? g_hash_table_lookup(by_key, d->key) : NULL;
 		if (old && draft_rec_done(old))
 			continue;	/* N2: each draft once */
 		if (old && state_is(old, "failed") && o->now < old->retry_at) {

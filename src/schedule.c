@@ -180,7 +180,8 @@ const struct et_draft **schedule_next_drafts(const struct schedule *s,
 		const struct et_draft *d = &s->res.drafts[i];
 		size_t ti = d->thread;
 
-		if (next[ti] || g_hash_table_contains(done, d->key))
+		if (next[ti] || (g_hash_table_size(done) &&
+				 g_hash_table_contains(done, d->key)))
 			continue;
 		if (!d->expires || d->expires > now)
 			next[ti] = d;
