@@ -151,6 +151,10 @@ static bool head_subject(const struct render_ctx *c, const char *tmpl,
 static const struct stored_msg *find_msg(const struct stored_thread *t,
 					 const char *id)
 {
+	/* A draft's reply_to mostly is the message's own string (ids are unique). */
+	for (guint i = 0; id && i < t->msgs->len; i++)
+		if (((const struct stored_msg *)t->msgs->pdata[i])->message_id == id)
+			return t->msgs->pdata[i];
 	for (guint i = 0; id && i < t->msgs->len; i++) {
 		const struct stored_msg *m = t->msgs->pdata[i];
 
