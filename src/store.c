@@ -397,19 +397,65 @@ static void stored_event_free(struct stored_event *e)
 	g_free(e);
 }
 
+/*
+ * The memory of one load: threads and messages with their strings, one
+ * after the other in large chunks, so that 100,000 threads are neither
+ * two million small blocks to allocate nor as many to free.
+ */
+#define ARENA_CHUNK ((size_t)1 << 20)
+
+struct store_arena {
+	guint refs;		/* the loader's and one per thread */
+	GPtrArray *chunks;
+	char *next;
+	size_t left;
+};
+
+static struct store_arena *arena_new(void)
+{
+	struct store_arena *a = g_new0(struct store_arena, 1);
+
+	a->refs = 1;
+	a->chunks = g_ptr_array_new_with_free_func(g_free);
+	return a;
+}
+
+static void arena_unref(struct store_arena *a)
+{
+	if (--a->refs)
+		return;
+	g_ptr_array_unref(a->chunks);
+	g_free(a);
+}
+
+/* n bytes, aligned for any field of a thread or a message, not zeroed. */
+static void *arena_alloc(struct store_arena *a, size_t n)
+{
+	char *p;
+
+	n = (n + 15) & ~(size_t)15;
+	if (n > a->left) {
+		a->left = MAX(ARENA_CHUNK, n);
+		a->next = g_malloc(a->left);
+		g_ptr_array_add(a->chunks, a->next);
+	}
+	p = a->next;
+	a->next += n;
+	a->left -= n;
+	return p;
+}
+
 void stored_thread_free(struct stored_thread *t)
 {
 	if (!t)
 		return;
 	g_ptr_array_unref(t->msgs);
 	g_ptr_array_unref(t->events);
-	g_free(t);	/* its strings are in the same block */
+	/* The thread, its messages and strings are in the load's memory. */
+	arena_unref(t->arena);
 }
 
-/*
- * A loaded thread or message is one allocation: the struct, then its
- * strings, so that 100,000 threads are not two million small blocks.
- */
+/* A loaded thread or message: the struct, then its strings. */
 #define PACK_MAX 16
 
 struct pack {
@@ -419,8 +465,8 @@ struct pack {
 };
 
 /* Collects text columns first to last; a NULL dst[i] reads but keeps none. */
-static void *pack_row(sqlite3_stmt *s, size_t n, size_t head, char **const dst[],
-		      struct pack *p)
+static void *pack_row(struct store_arena *a, sqlite3_stmt *s, size_t n,
+		      size_t head, char **const dst[], struct pack *p)
 {
 	char *block, *at;
 
@@ -431,7 +477,7 @@ static void *pack_row(sqlite3_stmt *s, size_t n, size_t head, char **const dst[]
 		if (p->text[i] && dst[i])
 			p->size += p->len[i] + 1;
 	}
-	block = g_malloc0(head + p->size);
+	block = arena_alloc(a, head + p->size);
 	at = block + head;
 	for (size_t i = 0; i < n; i++) {
 		if (!dst[i])
@@ -448,17 +494,20 @@ static void *pack_row(sqlite3_stmt *s, size_t n, size_t head, char **const dst[]
 	return block;
 }
 
-static struct stored_thread *read_thread(sqlite3_stmt *s, GPtrArray *no_events)
+static struct stored_thread *read_thread(struct store_arena *a, sqlite3_stmt *s,
+				       GPtrArray *no_events)
 {
 	struct stored_thread t = { 0 }, *out;
 	char **const dst[] = { &t.id, &t.subject };
 	struct pack p;
 
 	/* The strings go behind the struct; t, pointing at them, is copied in. */
-	out = pack_row(s, G_N_ELEMENTS(dst), sizeof(*out), dst, &p);
+	out = pack_row(a, s, G_N_ELEMENTS(dst), sizeof(*out), dst, &p);
 	t.created = sqlite3_column_int64(s, 2);
-	t.msgs = g_ptr_array_new_with_free_func(g_free);
+	t.msgs = g_ptr_array_new();
 	t.events = g_ptr_array_ref(no_events);
+	t.arena = a;
+	a->refs++;
 	*out = t;
 	return out;
 }
@@ -468,7 +517,7 @@ static struct stored_thread *read_thread(sqlite3_stmt *s, GPtrArray *no_events)
 		 " contact_name, interviewer, date, outgoing, interview, interview_end," \
 		 " decision, decision_is_time, offer_deadline"
 
-static struct stored_msg *read_msg(sqlite3_stmt *s)
+static struct stored_msg *read_msg(struct store_arena *a, sqlite3_stmt *s)
 {
 	struct stored_msg m = { 0 }, *out;
 	char **const dst[] = {
@@ -479,7 +528,7 @@ static struct stored_msg *read_msg(sqlite3_stmt *s)
 	struct pack p;
 	int i = G_N_ELEMENTS(dst);
 
-	out = pack_row(s, G_N_ELEMENTS(dst), sizeof(*out), dst, &p);
+	out = pack_row(a, s, G_N_ELEMENTS(dst), sizeof(*out), dst, &p);
 	if (!p.text[2] || stage_parse(p.text[2], &m.stage) < 0)
 		m.stage = STAGE_NONE;
 	m.date = sqlite3_column_int64(s, i++);
@@ -515,6 +564,7 @@ int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 	g_autoptr(GHashTable) by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	/* Most threads have no events: they share one empty array. */
 	g_autoptr(GPtrArray) no_events = g_ptr_array_new();
+	struct store_arena *arena = arena_new();
 	struct stored_thread *t = NULL;
 	sqlite3_stmt *s = NULL;
 	int ret, rc;
@@ -523,7 +573,7 @@ int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 			   "ORDER BY created, id", &s, err)) < 0)
 		goto out;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		t = read_thread(s, no_events);
+		t = read_thread(arena, s, no_events);
 		g_ptr_array_add(out, t);
 		g_hash_table_insert(by_id, t->id, t);
 	}
@@ -545,7 +595,7 @@ int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 		if (!t || !tid || strcmp(t->id, tid) != 0)
 			t = tid ? g_hash_table_lookup(by_id, tid) : NULL;
 		if (t)
-			g_ptr_array_add(t->msgs, read_msg(s));
+			g_ptr_array_add(t->msgs, read_msg(arena, s));
 	}
 	sqlite3_finalize(s);
 	s = NULL;
@@ -580,6 +630,7 @@ int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 		ret = db_fail(st, err, "cannot read");
 out:
 	sqlite3_finalize(s);
+	arena_unref(arena);	/* the threads hold it now */
 	if (ret < 0) {
 		g_ptr_array_unref(out);
 		return ret;

@@ -38,6 +38,7 @@ struct stored_thread {
 	gint64 created;
 	GPtrArray *msgs;	/* struct stored_msg *, by date */
 	GPtrArray *events;	/* struct stored_event *, by time */
+	struct store_arena *arena;	/* the load's memory it is in (private) */
 };
 
 struct draft_rec {
@@ -91,9 +92,10 @@ int store_add_event(struct store *st, const char *thread_id, gint64 time,
 		    const char *kind, gint64 value, GError **err);
 
 /* Every thread with its messages and events, oldest first. The array frees
- * its elements (g_ptr_array_unref). A loaded thread and each of its messages
- * are one block with their strings: the thread's arrays free them. The
- * arrays are for reading: threads without events share one empty array. */
+ * its elements (g_ptr_array_unref). The threads and messages of one load,
+ * with their strings, are in large shared blocks, freed with the last of
+ * those threads. The arrays are for reading: threads without events share
+ * one empty array. */
 int store_load_threads(struct store *st, GPtrArray **threads, GError **err);
 /* The one thread whose id starts with prefix: NUDGE_E_NOTFOUND when none,
  * NUDGE_E_USAGE when several. Caller g_frees *thread_id. */
