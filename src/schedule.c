@@ -67,10 +67,9 @@ static int compute(struct store *st, const struct config *cfg, gint64 now,
 {
 	struct schedule_priv *p = g_new0(struct schedule_priv, 1);
 	struct schedule *s = &p->pub;
-	int ret;
-
 	struct et_settings settings = cfg->et;
 	size_t total = 0, at = 0;
+	int ret;
 
 	p->refs = g_ptr_array_new_with_free_func(g_free);
 	if ((ret = store_load_threads(st, &s->threads, err)) < 0)

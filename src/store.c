@@ -541,6 +541,7 @@ static struct stored_msg *read_msg(struct store_arena *a, sqlite3_stmt *s)
 	*out = m;
 	return out;
 }
+
 /* Stable: messages come in rowid order, so this orders by date, rowid. */
 static void sort_msgs(GPtrArray *msgs)
 {
