@@ -542,6 +542,52 @@ static struct stored_msg *read_msg(struct store_arena *a, sqlite3_stmt *s)
 	return out;
 }
 
+/*
+ * Threads by id during a load: open addressing with each id's hash beside
+ * its thread, so that finding the thread of a message reads one slot and
+ * the id it compares, not a hash table's three arrays.
+ */
+struct id_map {
+	struct id_slot {
+		guint hash;
+		struct stored_thread *t;
+	} *slots;
+	size_t mask;
+};
+
+static void id_map_init(struct id_map *m, const GPtrArray *threads)
+{
+	size_t size = 16;
+
+	while (size < 2 * (size_t)threads->len)
+		size *= 2;
+	m->slots = g_new0(struct id_slot, size);
+	m->mask = size - 1;
+	for (guint k = 0; k < threads->len; k++) {
+		struct stored_thread *t = threads->pdata[k];
+		guint h = g_str_hash(t->id);
+		size_t i = h & m->mask;
+
+		while (m->slots[i].t)
+			i = (i + 1) & m->mask;
+		m->slots[i].hash = h;
+		m->slots[i].t = t;
+	}
+}
+
+static struct stored_thread *id_map_get(const struct id_map *m, const char *id)
+{
+	guint h;
+
+	if (!id)
+		return NULL;
+	h = g_str_hash(id);
+	for (size_t i = h & m->mask; m->slots[i].t; i = (i + 1) & m->mask)
+		if (m->slots[i].hash == h && strcmp(m->slots[i].t->id, id) == 0)
+			return m->slots[i].t;
+	return NULL;
+}
+
 /* Stable: messages come in rowid order, so this orders by date, rowid. */
 static void sort_msgs(GPtrArray *msgs)
 {
@@ -562,7 +608,7 @@ static void sort_msgs(GPtrArray *msgs)
 int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 {
 	GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)stored_thread_free);
-	g_autoptr(GHashTable) by_id = g_hash_table_new(g_str_hash, g_str_equal);
+	struct id_map by_id = { 0 };
 	/* Most threads have no events: they share one empty array. */
 	g_autoptr(GPtrArray) no_events = g_ptr_array_new();
 	struct store_arena *arena = arena_new();
@@ -576,7 +622,6 @@ int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		t = read_thread(arena, s, no_events);
 		g_ptr_array_add(out, t);
-		g_hash_table_insert(by_id, t->id, t);
 	}
 	sqlite3_finalize(s);
 	s = NULL;
@@ -584,6 +629,7 @@ int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 		ret = db_fail(st, err, "cannot read");
 		goto out;
 	}
+	id_map_init(&by_id, out);
 
 	if ((ret = prepare(st, "SELECT " MSG_COLS " FROM messages ORDER BY rowid",
 			   &s, err)) < 0)
@@ -594,7 +640,7 @@ int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 
 		/* A thread's messages mostly come together. */
 		if (!t || !tid || strcmp(t->id, tid) != 0)
-			t = tid ? g_hash_table_lookup(by_id, tid) : NULL;
+			t = id_map_get(&by_id, tid);
 		if (t)
 			g_ptr_array_add(t->msgs, read_msg(arena, s));
 	}
@@ -613,7 +659,7 @@ int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct stored_event *e = g_new0(struct stored_event, 1);
 
-		t = g_hash_table_lookup(by_id, (const char *)sqlite3_column_text(s, 1));
+		t = id_map_get(&by_id, (const char *)sqlite3_column_text(s, 1));
 		e->id = sqlite3_column_int64(s, 0);
 		e->time = sqlite3_column_int64(s, 2);
 		e->kind = col_text(s, 3);
@@ -631,6 +677,7 @@ int store_load_threads(struct store *st, GPtrArray **threads, GError **err)
 		ret = db_fail(st, err, "cannot read");
 out:
 	sqlite3_finalize(s);
+	g_free(by_id.slots);
 	arena_unref(arena);	/* the threads hold it now */
 	if (ret < 0) {
 		g_ptr_array_unref(out);
