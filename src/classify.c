@@ -39,21 +39,40 @@ struct rule {
 	char *pattern;
 	char *where;		/* "file:line" */
 	pcre2_code *re;
-	char **starts;		/* words one of which starts every match, or NULL */
+	/* Where every match starts (anchored: tried there only): at a word
+	 * beginning with one of starts, or at a byte of first_bytes. */
+	bool anchored;
+	char **starts;		/* case-folded word beginnings; NULL when !anchored */
+	gint32 *start_ids;	/* their numbers in the rule set's trie, then -1 */
+	guint8 *first_bytes;	/* a set of 256 bits, or NULL */
+	bool jit;		/* JIT-compiled (or tried) */
 	unsigned runs;		/* matches tried, until the pattern is JIT-compiled */
 };
 
-/* A word of a text: case-folded, and where it starts. */
-struct word {
-	char *w;
-	size_t off;
+/*
+ * The start words of all rules as a trie of their bytes: a node per prefix,
+ * its children chained by sibling, and the number of the start word that
+ * ends there (or -1).
+ */
+struct trie_node {
+	gint32 child, sibling;	/* node indices, 0 for none (the root is no child) */
+	gint32 id;
+	guint8 byte;
 };
 
-/* A text as the rules see it, and its words sorted for lookups. */
+/* Where a start word begins a word of a text; chained per start word. */
+struct hit {
+	size_t off;
+	gint32 next;		/* the next hit of the same start word, or -1 */
+};
+
+/* A text as the rules see it: where each start word begins one of its words. */
 struct text {
 	const char *s;
 	size_t len;
-	GArray *words;		/* of struct word */
+	gint32 *head;		/* per start word: its first hit, or -1 */
+	GArray *hits;		/* of struct hit */
+	guint8 bytes[32];	/* the set of bytes in s */
 };
 
 /*
@@ -73,6 +92,8 @@ struct model {
 
 struct rules {
 	GPtrArray *list;	/* of struct rule *, owned */
+	GArray *trie;		/* of struct trie_node; node 0 is the root */
+	gint32 n_starts;	/* distinct start words */
 	struct model *model;	/* NULL without filters/model/stages.tsv */
 	char *datadir;		/* where the model is, while it is not loaded */
 	pcre2_match_context *mctx;
@@ -96,6 +117,8 @@ static void rule_free(gpointer p)
 		return;
 	pcre2_code_free(r->re);
 	g_strfreev(r->starts);
+	g_free(r->start_ids);
+	g_free(r->first_bytes);
 	g_free(r->pattern);
 	g_free(r->where);
 	g_free(r);
@@ -119,6 +142,8 @@ void rules_free(struct rules *r)
 	if (r->list)
 		g_ptr_array_unref(r->list);
 	pcre2_match_context_free(r->mctx);
+	if (r->trie)
+		g_array_unref(r->trie);
 	g_free(r);
 }
 
@@ -186,14 +211,21 @@ static char *next_word(char **p)
 	return w;
 }
 
-static pcre2_code *compile(const char *pattern, char *msg, size_t msglen)
+/*
+ * A pattern with first words (starts_of()) is only ever tried at those words:
+ * it is compiled anchored, which is the same as anchoring each match, except
+ * that JIT serves a pattern anchored at compile time and not one anchored at
+ * match time (PCRE2 then falls back to its interpreter).
+ */
+static pcre2_code *compile(const char *pattern, bool anchored, char *msg, size_t msglen)
 {
 	pcre2_code *re;
 	int code;
 	PCRE2_SIZE off;
 
 	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-			   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS,
+			   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
+			   (anchored ? PCRE2_ANCHORED : 0),
 			   &code, &off, NULL);
 	if (!re) {
 		char buf[256];
@@ -245,13 +277,58 @@ static bool word_byte(char c)
 	return g_ascii_isalnum(c) || c == '_' || (unsigned char)c >= 0x80;
 }
 
+/* Where the matches of a pattern can start (first_words()). */
+struct starts {
+	GPtrArray *words;	/* of case-folded word beginnings */
+	guint8 bytes[32];	/* bytes a match can start with */
+	bool any_bytes;
+};
+
+static void add_byte(struct starts *st, unsigned char c)
+{
+	st->bytes[c / 8] |= (guint8)(1u << (c % 8));
+	st->any_bytes = true;
+}
+
+/* After a group or an atom: the quantifier at q lets it match nothing. */
+static bool optional_at(const char *q)
+{
+	return *q == '?' || *q == '*' || (*q == '{' && q[1] == '0');
+}
+
+/* Skips an optional quantifier ("?", "*", "{0,3}", with a lazy '?' or a
+ * possessive '+'). */
+static const char *skip_quantifier(const char *q)
+{
+	if (*q == '{') {
+		while (*q && *q != '}')
+			q++;
+		if (*q)
+			q++;
+	} else {
+		q++;
+	}
+	if (*q == '?' || *q == '+')
+		q++;
+	return q;
+}
+
+/* Characters that stand for themselves in a pattern, outside a class. */
+static bool plain_punct(char c)
+{
+	return c > ' ' && c < 0x7f && !g_ascii_isalnum(c) && c != '_' &&
+	       !strchr(".^$*+?()[]{}|\\#", c);
+}
+
 /*
- * The words that every match must start with, read off the pattern: each
- * alternative has to begin with \b (or ^) and a literal, perhaps inside a
- * group ("\b(?:invite|schedule) ..."). Appends them to out; false when the
- * pattern does not have this shape and must always run.
+ * Where every match must start, read off the pattern: each alternative has
+ * to begin, after optional groups (whose own alternatives then count too),
+ * with \b (or ^) and a literal word, with a literal punctuation character,
+ * or with \d; perhaps inside a group ("\b(?:invite|schedule) ...",
+ * "\b(?:please )?(?:do not|don't)", "\$\d"). Adds them to st; false when
+ * the pattern does not have this shape and must run along the whole text.
  */
-static bool first_words(const char *p, const char **end, bool bound, GPtrArray *out)
+static bool first_words(const char *p, const char **end, bool bound, struct starts *st)
 {
 	const char *q = p;
 
@@ -259,43 +336,68 @@ static bool first_words(const char *p, const char **end, bool bound, GPtrArray *
 		bool b = bound;
 
 		for (;;) {
-			if (q[0] == '\\' && q[1] == 'b') {
+			while ((q[0] == '\\' && q[1] == 'b') || q[0] == '^') {
 				b = true;
-				q += 2;
-			} else if (q[0] == '^') {
-				b = true;
-				q++;
-			} else {
+				q += q[0] == '^' ? 1 : 2;
+			}
+			if (q[0] == '(') {
+				const char *e;
+
+				if (q[1] == '?' && q[2] != ':')
+					return false;
+				q += q[1] == '?' ? 3 : 1;
+				if (!first_words(q, &e, b, st))
+					return false;
+				q = e;
+				if (!optional_at(q))
+					break;
+				/* An optional group: the match may also start
+				 * with what follows it. */
+				q = skip_quantifier(q);
+				if (!*q || *q == '|' || *q == ')')
+					return false;
+				continue;
+			}
+			if (word_byte(q[0])) {
+				const char *w = q;
+				g_autofree char *lit = NULL;
+				size_t n;
+
+				while (word_byte(*q))
+					q++;
+				n = (size_t)(q - w);
+				/* "references?": the last letter may be missing. */
+				if (optional_at(q))
+					n = (size_t)(g_utf8_find_prev_char(w, q) - w);
+				if (!b || !n)
+					return false;
+				lit = g_strndup(w, n);
+				if (!g_utf8_validate(lit, -1, NULL))
+					return false;
+				g_ptr_array_add(st->words, g_utf8_casefold(lit, -1));
 				break;
 			}
-		}
-		if (q[0] == '(') {
-			const char *e;
+			if (q[0] == '\\' && q[1] == 'd') {
+				/* A decimal digit: ASCII, or any other script's,
+				 * which starts with a UTF-8 lead byte. */
+				if (optional_at(q + 2))
+					return false;
+				for (unsigned c = '0'; c <= '9'; c++)
+					add_byte(st, (unsigned char)c);
+				for (unsigned c = 0xc2; c <= 0xf4; c++)
+					add_byte(st, (unsigned char)c);
+				q += 2;
+				break;
+			}
+			if (plain_punct(q[0]) || (q[0] == '\\' && plain_punct(q[1]))) {
+				unsigned char c = (unsigned char)(q[0] == '\\' ? q[1] : q[0]);
 
-			q += q[1] == '?' && q[2] == ':' ? 3 : q[1] == '?' ? 0 : 1;
-			if (q[0] == '(' || !first_words(q, &e, b, out))
-				return false;
-			if (*e == '?' || *e == '*' || (*e == '{' && e[1] == '0'))
-				return false;
-			q = e;
-		} else if (word_byte(q[0])) {
-			const char *w = q;
-			g_autofree char *lit = NULL;
-			size_t n;
-
-			while (word_byte(*q))
-				q++;
-			n = (size_t)(q - w);
-			/* "references?": the last letter may be missing. */
-			if (*q == '?' || *q == '*' || *q == '{')
-				n = (size_t)(g_utf8_find_prev_char(w, q) - w);
-			if (!b || !n)
-				return false;
-			lit = g_strndup(w, n);
-			if (!g_utf8_validate(lit, -1, NULL))
-				return false;
-			g_ptr_array_add(out, g_utf8_casefold(lit, -1));
-		} else {
+				q += q[0] == '\\' ? 2 : 1;
+				if (optional_at(q))
+					return false;
+				add_byte(st, c);
+				break;
+			}
 			return false;
 		}
 		q = skip_alternative(q);
@@ -307,19 +409,23 @@ static bool first_words(const char *p, const char **end, bool bound, GPtrArray *
 	return true;
 }
 
-/* The first words of a pattern as a string vector, or NULL. */
-static char **starts_of(const char *pattern)
+/* Sets the rule's start words and bytes from its pattern, or leaves it
+ * unanchored. */
+static void starts_of(struct rule *r)
 {
-	GPtrArray *w = g_ptr_array_new();
+	struct starts st = { .words = g_ptr_array_new_with_free_func(g_free) };
 	const char *end;
 
-	if (!first_words(pattern, &end, false, w) || *end) {
-		g_ptr_array_set_free_func(w, g_free);
-		g_ptr_array_unref(w);
-		return NULL;
+	if (first_words(r->pattern, &end, false, &st) && !*end) {
+		r->anchored = true;
+		g_ptr_array_set_free_func(st.words, NULL);
+		g_ptr_array_add(st.words, NULL);
+		r->starts = (char **)g_ptr_array_free(st.words, FALSE);
+		if (st.any_bytes)
+			r->first_bytes = g_memdup2(st.bytes, sizeof(st.bytes));
+		return;
 	}
-	g_ptr_array_add(w, NULL);
-	return (char **)g_ptr_array_free(w, FALSE);
+	g_ptr_array_unref(st.words);
 }
 
 /*
@@ -334,7 +440,7 @@ struct source {
 };
 
 static pcre2_code *source_get(struct source *src, const char *pattern,
-			      char *msg, size_t msglen)
+			      bool anchored, char *msg, size_t msglen)
 {
 	pcre2_code *re;
 
@@ -346,7 +452,7 @@ static pcre2_code *source_get(struct source *src, const char *pattern,
 		re = src->cached[src->next];
 		src->cached[src->next++] = NULL;
 	} else {
-		re = compile(pattern, msg, msglen);
+		re = compile(pattern, anchored, msg, msglen);
 	}
 	if (re)
 		g_ptr_array_add(src->used, re);
@@ -423,8 +529,8 @@ static struct rule_file parse_file(const char *path, const char *name,
 		r->scope = scope;
 		r->pattern = g_strdup(p);
 		r->where = g_strdup_printf("%s:%d", name, i + 1);
-		r->re = source_get(src, p, msg, sizeof(msg));
-		r->starts = starts_of(p);
+		starts_of(r);
+		r->re = source_get(src, p, r->anchored, msg, sizeof(msg));
 		if (!r->re) {
 			g_ptr_array_add(errors, g_strdup_printf("%s:%d: %s", path, i + 1, msg));
 			rule_free(r);
@@ -661,6 +767,52 @@ bad:
 	return 0;
 }
 
+/* The node for the byte under node, added when add is set; 0 for none. */
+static gint32 trie_child(GArray *trie, gint32 node, guint8 byte, bool add)
+{
+	struct trie_node *n = &g_array_index(trie, struct trie_node, node);
+	gint32 c = n->child;
+	struct trie_node x = { 0, 0, -1, byte };
+
+	for (; c; c = g_array_index(trie, struct trie_node, c).sibling)
+		if (g_array_index(trie, struct trie_node, c).byte == byte)
+			return c;
+	if (!add)
+		return 0;
+	x.sibling = n->child;
+	g_array_append_val(trie, x);
+	c = (gint32)trie->len - 1;
+	g_array_index(trie, struct trie_node, node).child = c;
+	return c;
+}
+
+/* Numbers every rule's start words and puts them into the set's trie. */
+static void trie_build(struct rules *set)
+{
+	struct trie_node root = { 0, 0, -1, 0 };
+
+	set->trie = g_array_new(FALSE, FALSE, sizeof(struct trie_node));
+	g_array_append_val(set->trie, root);
+	set->n_starts = 0;
+	for (guint i = 0; i < set->list->len; i++) {
+		struct rule *r = set->list->pdata[i];
+		guint n = r->starts ? g_strv_length(r->starts) : 0;
+
+		g_free(r->start_ids);
+		r->start_ids = g_new(gint32, n + 1);
+		for (guint k = 0; k < n; k++) {
+			gint32 node = 0;
+
+			for (const char *b = r->starts[k]; *b; b++)
+				node = trie_child(set->trie, node, (guint8)*b, true);
+			if (g_array_index(set->trie, struct trie_node, node).id < 0)
+				g_array_index(set->trie, struct trie_node, node).id = set->n_starts++;
+			r->start_ids[k] = g_array_index(set->trie, struct trie_node, node).id;
+		}
+		r->start_ids[n] = -1;
+	}
+}
+
 /*
  * The rule set from the files read; every pattern from src. Bad lines are
  * appended to errors; a bad user rule leaves all user rules out.
@@ -708,6 +860,7 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, struct source *src,
 			merge(set, user_files->pdata[i]);
 	/* Context rules first: without context the rest need not run. */
 	g_ptr_array_sort(set->list, cmp_context_first);
+	trie_build(set);
 	set->has_context = set->list->len &&
 		((struct rule *)set->list->pdata[0])->stage == (enum nudge_stage)STAGE_CONTEXT;
 	return set;
@@ -720,10 +873,10 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, struct source *src,
  * name and contents) and the checksum of its patterns both match; anything
  * else (missing, stale, truncated, corrupt) means compiling, as without it.
  *
- *   "nudge-rules-cache 1\n", key (16 bytes), length (8, little-endian),
+ *   "nudge-rules-cache 2\n", key (16 bytes), length (8, little-endian),
  *   hash of the patterns (16), the patterns (pcre2_serialize_encode)
  */
-#define CACHE_MAGIC "nudge-rules-cache 1\n"
+#define CACHE_MAGIC "nudge-rules-cache 2\n"
 #define CACHE_HEAD (sizeof(CACHE_MAGIC) - 1 + 16 + 8 + 16)
 
 /*
@@ -1015,60 +1168,85 @@ static char *normalise(const char *s, size_t max)
 	return g_string_free(o, FALSE);
 }
 
-static int cmp_word(gconstpointer a, gconstpointer b)
+/*
+ * Records where the start words that begin the case-folded word w occur;
+ * lower: w is ASCII, which folds to its lower case.
+ */
+static void trie_walk(const struct rules *set, struct text *t, const char *w,
+		      size_t n, bool lower, size_t off)
 {
-	const struct word *x = a, *y = b;
-	int c = strcmp(x->w, y->w);
+	gint32 node = 0;
 
-	return c ? c : (x->off > y->off) - (x->off < y->off);
+	for (size_t i = 0; i < n; i++) {
+		guint8 b = (guint8)(lower ? g_ascii_tolower(w[i]) : w[i]);
+		gint32 id;
+
+		node = trie_child(set->trie, node, b, false);
+		if (!node)
+			return;
+		id = g_array_index(set->trie, struct trie_node, node).id;
+		if (id >= 0) {
+			struct hit h = { off, t->head[id] };
+
+			g_array_append_val(t->hits, h);
+			t->head[id] = (gint32)t->hits->len - 1;
+		}
+	}
 }
 
-static void clear_word(gpointer p)
-{
-	g_free(((struct word *)p)->w);
-}
-
-/* The text's words, case-folded and sorted. */
-static void text_init(struct text *t, const char *s)
+/*
+ * Finds the words of the text (runs of letters, digits, marks and '_') that
+ * begin, case-folded, with a start word of the rules. head has room for
+ * set->n_starts entries.
+ */
+static void text_init(const struct rules *set, struct text *t, const char *s,
+		      gint32 *head)
 {
 	const char *p = s, *w = NULL;
+	bool ascii = true;
 
 	t->s = s;
 	t->len = strlen(s);
-	t->words = g_array_new(FALSE, FALSE, sizeof(struct word));
-	g_array_set_clear_func(t->words, clear_word);
-	for (;; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-		bool in = c && (g_unichar_isalnum(c) || c == '_' || g_unichar_ismark(c));
+	t->head = head;
+	for (gint32 i = 0; i < set->n_starts; i++)
+		head[i] = -1;
+	t->hits = g_array_new(FALSE, FALSE, sizeof(struct hit));
+	memset(t->bytes, 0, sizeof(t->bytes));
+	for (const unsigned char *b = (const unsigned char *)s; *b; b++)
+		t->bytes[*b / 8] |= (guint8)(1u << (*b % 8));
+	for (;;) {
+		unsigned char b = (unsigned char)*p;
+		bool in;
 
-		if (in && !w)
+		if (b < 0x80)
+			in = g_ascii_isalnum(b) || b == '_';
+		else {
+			gunichar c = g_utf8_get_char(p);
+
+			in = g_unichar_isalnum(c) || g_unichar_ismark(c);
+		}
+		if (in && !w) {
 			w = p;
+			ascii = true;
+		}
+		if (in && b >= 0x80)
+			ascii = false;
 		if (!in && w) {
-			struct word x = { g_utf8_casefold(w, p - w), (size_t)(w - s) };
+			size_t n = (size_t)(p - w);
 
-			g_array_append_val(t->words, x);
+			if (ascii) {
+				trie_walk(set, t, w, n, true, (size_t)(w - s));
+			} else {
+				g_autofree char *f = g_utf8_casefold(w, (gssize)n);
+
+				trie_walk(set, t, f, strlen(f), false, (size_t)(w - s));
+			}
 			w = NULL;
 		}
-		if (!c)
+		if (!b)
 			break;
+		p = b < 0x80 ? p + 1 : g_utf8_next_char(p);
 	}
-	g_array_sort(t->words, cmp_word);
-}
-
-/* The index of the first word not below prefix. */
-static guint lower_bound(const struct text *t, const char *prefix)
-{
-	guint lo = 0, hi = t->words->len;
-
-	while (lo < hi) {
-		guint mid = lo + (hi - lo) / 2;
-
-		if (strcmp(g_array_index(t->words, struct word, mid).w, prefix) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 /*
@@ -1088,10 +1266,13 @@ static void jit_once(struct rule *r)
 	pcre2_code *re = r->re;
 	size_t size = 0;
 
+	if (r->jit)
+		return;
 	if (r->runs < JIT_AFTER) {
 		r->runs++;
 		return;
 	}
+	r->jit = true;
 
 	if (have_jit < 0) {
 		uint32_t v = 0;
@@ -1106,32 +1287,40 @@ static void jit_once(struct rule *r)
 }
 
 static bool match_at(const struct rules *set, const struct rule *r,
-		     const struct text *t, size_t off, uint32_t opts,
-		     pcre2_match_data *md)
+		     const struct text *t, size_t off, pcre2_match_data *md)
 {
 	jit_once((struct rule *)r);
 	return pcre2_match(r->re, (PCRE2_SPTR)t->s, t->len, off,
-			   opts | PCRE2_NO_UTF_CHECK, md, set->mctx) >= 0;
+			   PCRE2_NO_UTF_CHECK, md, set->mctx) >= 0;
 }
 
 /*
- * Every match of a rule with first words starts at a word that begins with
- * one of them: try the pattern anchored there only, not along the text.
+ * Every match of an anchored rule starts at a word that begins with one of
+ * its start words or at one of its first bytes: try it there only, not
+ * along the text.
  */
 static bool matches(const struct rules *set, const struct rule *r,
 		    const struct text *t, pcre2_match_data *md)
 {
 	if (!t->len)
 		return false;
-	if (!r->starts)
-		return match_at(set, r, t, 0, 0, md);
-	for (char **w = r->starts; *w; w++) {
-		for (guint i = lower_bound(t, *w); i < t->words->len; i++) {
-			const struct word *x = &g_array_index(t->words, struct word, i);
+	if (!r->anchored)
+		return match_at(set, r, t, 0, md);
+	for (const gint32 *id = r->start_ids; *id >= 0; id++) {
+		for (gint32 h = t->head[*id]; h >= 0;
+		     h = g_array_index(t->hits, struct hit, h).next)
+			if (match_at(set, r, t, g_array_index(t->hits, struct hit, h).off, md))
+				return true;
+	}
+	if (r->first_bytes) {
+		bool any = false;
 
-			if (!g_str_has_prefix(x->w, *w))
-				break;
-			if (match_at(set, r, t, x->off, PCRE2_ANCHORED, md))
+		for (size_t i = 0; i < sizeof(t->bytes); i++)
+			any |= (r->first_bytes[i] & t->bytes[i]) != 0;
+		for (size_t i = 0; any && i < t->len; i++) {
+			unsigned char c = (unsigned char)t->s[i];
+
+			if ((r->first_bytes[c / 8] >> (c % 8) & 1) && match_at(set, r, t, i, md))
 				return true;
 		}
 	}
@@ -1339,6 +1528,7 @@ void classify(const struct rules *set, const struct classify_input *in,
 	int best_w[STAGE__COUNT] = { 0 };
 	const char *best_rule[STAGE__COUNT] = { NULL };
 	pcre2_match_data *md;
+	gint32 *head;
 	enum nudge_stage win = STAGE_NONE;
 	int context_w = 0, negative = 0;
 	bool context = false;
@@ -1351,9 +1541,10 @@ void classify(const struct rules *set, const struct classify_input *in,
 		return;
 	/* A reply's subject is the thread's: it weighs like quoted text. */
 	reply = is_reply(subject_s);
-	text_init(&subject, subject_s);
-	text_init(&fresh, fresh_s);
-	text_init(&quoted, quoted_s);
+	head = g_new(gint32, 3 * (gsize)set->n_starts + 1);
+	text_init(set, &subject, subject_s, head);
+	text_init(set, &fresh, fresh_s, head + set->n_starts);
+	text_init(set, &quoted, quoted_s, head + 2 * set->n_starts);
 	md = pcre2_match_data_create(1, NULL);
 	for (guint i = 0; i < set->list->len; i++) {
 		const struct rule *r = set->list->pdata[i];
@@ -1393,9 +1584,10 @@ void classify(const struct rules *set, const struct classify_input *in,
 		}
 	}
 	pcre2_match_data_free(md);
-	g_array_unref(subject.words);
-	g_array_unref(fresh.words);
-	g_array_unref(quoted.words);
+	g_array_unref(subject.hits);
+	g_array_unref(fresh.hits);
+	g_array_unref(quoted.hits);
+	g_free(head);
 
 	for (int s = STAGE_NONE + 1; s < STAGE__COUNT; s++) {
 		if ((s == STAGE_ACCEPTANCE) != in->outgoing)
