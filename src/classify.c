@@ -1128,23 +1128,46 @@ out:
 }
 
 /*
+ * The character at *p, which moves past it: an invalid byte is U+FFFD and
+ * moves one byte, as g_utf8_make_valid() replaces it.
+ */
+static gunichar next_valid_char(const char **p)
+{
+	const char *s = *p;
+	guint n;
+
+	if ((unsigned char)*s < 0x80) {
+		*p = s + 1;
+		return (unsigned char)*s;
+	}
+	n = (guint)g_utf8_skip[(unsigned char)*s];
+	if (!g_utf8_validate_len(s, n, NULL)) {
+		*p = s + 1;
+		return 0xfffd;
+	}
+	*p = s + n;
+	return g_utf8_get_char(s);
+}
+
+/*
  * The text as the rules see it: valid UTF-8, every run of white space one
- * blank, typographic quotes and dashes as their ASCII forms.
+ * blank, typographic quotes and dashes as their ASCII forms; read until
+ * about max bytes are written.
  */
 static char *normalise(const char *s, size_t max)
 {
-	g_autofree char *valid = NULL;
 	GString *o;
 	bool space = false;
 
 	if (!s)
 		return g_strdup("");
-	valid = g_utf8_make_valid(s, -1);
-	o = g_string_sized_new(strlen(valid) + 1);
-	for (const char *p = valid; *p && o->len < max; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
+	o = g_string_sized_new(MIN(strlen(s), max) + 8);
+	for (const char *p = s; *p && o->len < max;) {
+		gunichar c = next_valid_char(&p);
 
-		if (g_unichar_isspace(c) || c == 0xa0 || c == 0x200b) {
+		/* The white space of g_unichar_isspace(). */
+		if (c < 0x80 ? c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' :
+		    g_unichar_isspace(c) || c == 0xa0 || c == 0x200b) {
 			space = true;
 			continue;
 		}
@@ -1162,7 +1185,10 @@ static char *normalise(const char *s, size_t max)
 			g_string_append_c(o, '-');
 			break;
 		default:
-			g_string_append_unichar(o, c);
+			if (c < 0x80)
+				g_string_append_c(o, (char)c);
+			else
+				g_string_append_unichar(o, c);
 		}
 	}
 	return g_string_free(o, FALSE);

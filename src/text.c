@@ -265,9 +265,16 @@ static bool is_separator(const char *l)
 		"weitergeleitete nachricht", "message transféré", "mensaje reenviado",
 		"begin forwarded message", "message transmis", "nachricht weitergeleitet",
 	};
-	g_autofree char *low = g_utf8_strdown(l, -1);
-	const char *s = low;
+	g_autofree char *low = NULL;
+	const char *s = l;
 
+	/* Most lines start with a letter no mark starts with: no need to fold. */
+	while (*s == ' ' || *s == '\t' || *s == '-' || *s == '_' || *s == '=')
+		s++;
+	if ((unsigned char)*s < 0x80 && !strchr("oumfwbn", g_ascii_tolower(*s)))
+		return false;
+	low = g_utf8_strdown(l, -1);
+	s = low;
 	while (*s == ' ' || *s == '\t' || *s == '-' || *s == '_' || *s == '=')
 		s++;
 	for (size_t i = 0; i < G_N_ELEMENTS(marks); i++)
@@ -304,6 +311,23 @@ static bool is_sent_line(const char *l)
 	return has_prefix_ci(l, w, G_N_ELEMENTS(w));
 }
 
+/*
+ * Whether an attribution can be in l: an ASCII line must hold "wrote" or
+ * "schrieb" (the French and Spanish verbs are not ASCII), in any case.
+ */
+static bool may_attribute(const char *l)
+{
+	for (const char *p = l; *p; p++) {
+		char c = g_ascii_tolower(*p);
+
+		if ((unsigned char)*p >= 0x80 ||
+		    (c == 'w' && g_ascii_strncasecmp(p, "wrote", 5) == 0) ||
+		    (c == 's' && g_ascii_strncasecmp(p, "schrieb", 7) == 0))
+			return true;
+	}
+	return false;
+}
+
 /* "On Mon, 2 Mar 2026, Jane <j@x> wrote:" and its DE, FR and ES forms. */
 static bool is_attribution(const char *l)
 {
@@ -319,7 +343,7 @@ static bool is_attribution(const char *l)
 			G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
 		g_once_init_leave(&re, r);
 	}
-	return g_regex_match(re, l, 0, NULL);
+	return may_attribute(l) && g_regex_match(re, l, 0, NULL);
 }
 
 /* Whether a line starts like an attribution: "On", "Am", "Le", "El". */
@@ -336,9 +360,25 @@ static bool starts_attribution(const char *s)
 void quote_split(const char *text, char **fresh, char **quoted)
 {
 	g_autofree char *valid = g_utf8_make_valid(text ? text : "", -1);
-	g_auto(GStrv) lines = g_strsplit(valid, "\n", -1);
+	g_autoptr(GPtrArray) split = g_ptr_array_new();
 	GString *f = g_string_new(NULL), *q = g_string_new(NULL);
+	char **lines;
 	bool rest = false;
+
+	/* The lines, cut in place (as g_strsplit() would, without the copies). */
+	for (char *p = valid; *p;) {
+		char *nl = strchr(p, '\n');
+
+		g_ptr_array_add(split, p);
+		if (!nl)
+			break;
+		*nl = '\0';
+		p = nl + 1;
+		if (!*p)
+			g_ptr_array_add(split, p);
+	}
+	g_ptr_array_add(split, NULL);
+	lines = (char **)split->pdata;
 
 	for (int i = 0; lines[i]; i++) {
 		char *l = lines[i];
@@ -356,7 +396,8 @@ void quote_split(const char *text, char **fresh, char **quoted)
 			if (is_separator(l) || is_attribution(l))
 				rest = true;
 			/* An attribution wrapped over two lines. */
-			else if (lines[i + 1] && n < 200 && starts_attribution(s)) {
+			else if (lines[i + 1] && n < 200 && starts_attribution(s) &&
+				 (may_attribute(l) || may_attribute(lines[i + 1]))) {
 				g_autofree char *two = g_strconcat(l, " ", lines[i + 1], NULL);
 
 				if (is_attribution(two))
