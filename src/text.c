@@ -46,6 +46,24 @@ static const struct entity entities[] = {
 	{ "euro", 0x20ac }, { "trade", 0x2122 }, { "larr", 0x2190 }, { "rarr", 0x2192 },
 };
 
+bool text_is_utf8(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+
+	/* ASCII eight bytes at a time, then GLib from the first other byte. */
+	for (; i + 8 <= len; i += 8) {
+		guint64 v;
+
+		memcpy(&v, s + i, 8);
+		if (v & 0x8080808080808080u)
+			break;
+	}
+	for (; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return g_utf8_validate(s + i, (gssize)(len - i), NULL);
+	return true;
+}
+
 /* Elements after which the text continues on a new line. */
 static const char *const blocks[] = {
 	"br", "p", "div", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3",
@@ -359,12 +377,15 @@ static bool starts_attribution(const char *s)
 
 void quote_split(const char *text, char **fresh, char **quoted)
 {
-	g_autofree char *valid = g_utf8_make_valid(text ? text : "", -1);
+	g_autofree char *valid = NULL;
 	g_autoptr(GPtrArray) split = g_ptr_array_new();
 	GString *f = g_string_new(NULL), *q = g_string_new(NULL);
 	char **lines;
 	bool rest = false;
 
+	if (!text)
+		text = "";
+	valid = text_is_utf8(text) ? g_strdup(text) : g_utf8_make_valid(text, -1);
 	/* The lines, cut in place (as g_strsplit() would, without the copies). */
 	for (char *p = valid; *p;) {
 		char *nl = strchr(p, '\n');
