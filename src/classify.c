@@ -45,6 +45,8 @@ struct rule {
 	char **starts;		/* case-folded word beginnings; NULL when !anchored */
 	gint32 *start_ids;	/* their numbers in the rule set's trie, then -1 */
 	guint8 *first_bytes;	/* a set of 256 bits, or NULL */
+	/* A \d after \b: never tried right after an ASCII letter or digit. */
+	bool bounded_digits;
 	bool jit;		/* JIT-compiled (or tried) */
 	unsigned runs;		/* matches tried, until the pattern is JIT-compiled */
 };
@@ -56,7 +58,8 @@ struct rule {
  */
 struct trie_node {
 	gint32 child, sibling;	/* node indices, 0 for none (the root is no child) */
-	gint32 id;
+	gint32 id;		/* a start word that a word begins with */
+	gint32 whole;		/* a start word that is the whole word */
 	guint8 byte;
 };
 
@@ -93,6 +96,7 @@ struct model {
 struct rules {
 	GPtrArray *list;	/* of struct rule *, owned */
 	GArray *trie;		/* of struct trie_node; node 0 is the root */
+	gint32 first[256];	/* the root's child per byte, or 0 */
 	gint32 n_starts;	/* distinct start words */
 	struct model *model;	/* NULL without filters/model/stages.tsv */
 	char *datadir;		/* where the model is, while it is not loaded */
@@ -279,9 +283,12 @@ static bool word_byte(char c)
 
 /* Where the matches of a pattern can start (first_words()). */
 struct starts {
-	GPtrArray *words;	/* of case-folded word beginnings */
+	GPtrArray *words;	/* of case-folded word beginnings; a whole word
+				 * ends in a blank */
 	guint8 bytes[32];	/* bytes a match can start with */
 	bool any_bytes;
+	int digits;		/* \d starts: 0 none, 1 all after \b, 2 some not */
+	bool spaced;		/* the pattern may set (?x): blanks are no literals */
 };
 
 static void add_byte(struct starts *st, unsigned char c)
@@ -374,7 +381,15 @@ static bool first_words(const char *p, const char **end, bool bound, struct star
 				lit = g_strndup(w, n);
 				if (!g_utf8_validate(lit, -1, NULL))
 					return false;
-				g_ptr_array_add(st->words, g_utf8_casefold(lit, -1));
+				/* "a few": the word is "a", not one starting so. */
+				if (!st->spaced && n == (size_t)(q - w) &&
+				    (*q == ' ' || plain_punct(*q)) && !optional_at(q + 1)) {
+					g_autofree char *f = g_utf8_casefold(lit, -1);
+
+					g_ptr_array_add(st->words, g_strconcat(f, " ", NULL));
+				} else {
+					g_ptr_array_add(st->words, g_utf8_casefold(lit, -1));
+				}
 				break;
 			}
 			if (q[0] == '\\' && q[1] == 'd') {
@@ -382,6 +397,7 @@ static bool first_words(const char *p, const char **end, bool bound, struct star
 				 * which starts with a UTF-8 lead byte. */
 				if (optional_at(q + 2))
 					return false;
+				st->digits = b && st->digits != 2 ? 1 : 2;
 				for (unsigned c = '0'; c <= '9'; c++)
 					add_byte(st, (unsigned char)c);
 				for (unsigned c = 0xc2; c <= 0xf4; c++)
@@ -416,6 +432,14 @@ static void starts_of(struct rule *r)
 	struct starts st = { .words = g_ptr_array_new_with_free_func(g_free) };
 	const char *end;
 
+	/* An option group with x anywhere ("(?x)", "(?ix:"). */
+	for (const char *o = strstr(r->pattern, "(?"); o; o = strstr(o + 2, "(?")) {
+		size_t n = strspn(o + 2, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-^");
+
+		if (memchr(o + 2, 'x', n))
+			st.spaced = true;
+	}
+
 	if (first_words(r->pattern, &end, false, &st) && !*end) {
 		r->anchored = true;
 		g_ptr_array_set_free_func(st.words, NULL);
@@ -423,6 +447,7 @@ static void starts_of(struct rule *r)
 		r->starts = (char **)g_ptr_array_free(st.words, FALSE);
 		if (st.any_bytes)
 			r->first_bytes = g_memdup2(st.bytes, sizeof(st.bytes));
+		r->bounded_digits = st.digits == 1;
 		return;
 	}
 	g_ptr_array_unref(st.words);
@@ -772,7 +797,7 @@ static gint32 trie_child(GArray *trie, gint32 node, guint8 byte, bool add)
 {
 	struct trie_node *n = &g_array_index(trie, struct trie_node, node);
 	gint32 c = n->child;
-	struct trie_node x = { 0, 0, -1, byte };
+	struct trie_node x = { 0, 0, -1, -1, byte };
 
 	for (; c; c = g_array_index(trie, struct trie_node, c).sibling)
 		if (g_array_index(trie, struct trie_node, c).byte == byte)
@@ -789,7 +814,7 @@ static gint32 trie_child(GArray *trie, gint32 node, guint8 byte, bool add)
 /* Numbers every rule's start words and puts them into the set's trie. */
 static void trie_build(struct rules *set)
 {
-	struct trie_node root = { 0, 0, -1, 0 };
+	struct trie_node root = { 0, 0, -1, -1, 0 };
 
 	set->trie = g_array_new(FALSE, FALSE, sizeof(struct trie_node));
 	g_array_append_val(set->trie, root);
@@ -801,16 +826,27 @@ static void trie_build(struct rules *set)
 		g_free(r->start_ids);
 		r->start_ids = g_new(gint32, n + 1);
 		for (guint k = 0; k < n; k++) {
+			struct trie_node *x;
 			gint32 node = 0;
+			const char *b;
 
-			for (const char *b = r->starts[k]; *b; b++)
+			for (b = r->starts[k]; *b && *b != ' '; b++)
 				node = trie_child(set->trie, node, (guint8)*b, true);
-			if (g_array_index(set->trie, struct trie_node, node).id < 0)
-				g_array_index(set->trie, struct trie_node, node).id = set->n_starts++;
-			r->start_ids[k] = g_array_index(set->trie, struct trie_node, node).id;
+			x = &g_array_index(set->trie, struct trie_node, node);
+			if (*b) {
+				if (x->whole < 0)
+					x->whole = set->n_starts++;
+				r->start_ids[k] = x->whole;
+			} else {
+				if (x->id < 0)
+					x->id = set->n_starts++;
+				r->start_ids[k] = x->id;
+			}
 		}
 		r->start_ids[n] = -1;
 	}
+	for (unsigned b = 0; b < 256; b++)
+		set->first[b] = trie_child(set->trie, 0, (guint8)b, false);
 }
 
 /*
@@ -1205,15 +1241,18 @@ static void trie_walk(const struct rules *set, struct text *t, const char *w,
 
 	for (size_t i = 0; i < n; i++) {
 		guint8 b = (guint8)(lower ? g_ascii_tolower(w[i]) : w[i]);
-		gint32 id;
+		const struct trie_node *x;
 
-		node = trie_child(set->trie, node, b, false);
+		node = i ? trie_child(set->trie, node, b, false) : set->first[b];
 		if (!node)
 			return;
-		id = g_array_index(set->trie, struct trie_node, node).id;
-		if (id >= 0) {
-			struct hit h = { off, t->head[id] };
+		x = &g_array_index(set->trie, struct trie_node, node);
+		for (int k = 0; k < 2; k++) {
+			gint32 id = k ? (i + 1 == n ? x->whole : -1) : x->id;
+			struct hit h = { off, id >= 0 ? t->head[id] : -1 };
 
+			if (id < 0)
+				continue;
 			g_array_append_val(t->hits, h);
 			t->head[id] = (gint32)t->hits->len - 1;
 		}
@@ -1346,7 +1385,14 @@ static bool matches(const struct rules *set, const struct rule *r,
 		for (size_t i = 0; any && i < t->len; i++) {
 			unsigned char c = (unsigned char)t->s[i];
 
-			if ((r->first_bytes[c / 8] >> (c % 8) & 1) && match_at(set, r, t, i, md))
+			if (!(r->first_bytes[c / 8] >> (c % 8) & 1))
+				continue;
+			/* No word boundary between an ASCII word character and
+			 * a digit (or any letter). */
+			if (r->bounded_digits && i > 0 && (c >= 0x80 || g_ascii_isdigit(c)) &&
+			    (g_ascii_isalnum(t->s[i - 1]) || t->s[i - 1] == '_'))
+				continue;
+			if (match_at(set, r, t, i, md))
 				return true;
 		}
 	}
