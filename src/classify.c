@@ -1454,57 +1454,100 @@ static const char *stem(const char *word, char *buf)
 	return buf;
 }
 
+/* Adds key to the set (its string copied into chunk) unless it is there. */
+static void add_key(GHashTable *feats, GStringChunk *chunk, const char *key)
+{
+	if (!g_hash_table_contains(feats, key))
+		g_hash_table_add(feats, g_string_chunk_insert(chunk, key));
+}
+
 /*
  * Adds the words of s, their stems ("~" and the first letters of a long
- * word) and their neighbouring pairs to the set feats.
+ * word) and their neighbouring pairs to the set feats, whose strings live in
+ * chunk. The set is built in the same order whatever the text, so that the
+ * model's sum over it (model_score()) always adds in the same order.
  */
-static void add_features(GHashTable *feats, const char *s)
+static void add_features(GHashTable *feats, GStringChunk *chunk, const char *s)
 {
-	g_autofree char *prev = NULL;
+	g_autoptr(GString) word = g_string_new(NULL);
+	g_autoptr(GString) prev = g_string_new(NULL);
+	g_autoptr(GString) key = g_string_new(NULL);
 	char buf[STEM_LEN * 6 + 1];
 	const char *p = s, *w = NULL;
+	bool have_prev = false, ascii = true;
 
-	for (;; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-		bool in = c && (g_unichar_isalnum(c) || c == '_' || g_unichar_ismark(c));
+	for (;;) {
+		unsigned char b = (unsigned char)*p;
+		bool in;
 
-		if (in && !w)
+		if (b < 0x80) {
+			in = g_ascii_isalnum(b) || b == '_';
+		} else {
+			gunichar c = g_utf8_get_char(p);
+
+			in = g_unichar_isalnum(c) || g_unichar_ismark(c);
+		}
+		if (in && !w) {
 			w = p;
+			ascii = true;
+		}
+		if (in && b >= 0x80)
+			ascii = false;
 		if (!in && w) {
-			char *word = g_utf8_casefold(w, p - w);
 			bool digits = true;
 
-			for (const char *d = word; *d; d++)
+			/* ASCII folds to its lower case. */
+			if (ascii) {
+				g_string_truncate(word, 0);
+				for (const char *x = w; x < p; x++)
+					g_string_append_c(word, g_ascii_tolower(*x));
+			} else {
+				g_autofree char *f = g_utf8_casefold(w, p - w);
+
+				g_string_assign(word, f);
+			}
+			for (const char *d = word->str; *d; d++)
 				if (!g_ascii_isdigit(*d))
 					digits = false;
 			if (digits) {
-				g_free(word);
-				word = g_strdup("#");
+				g_string_assign(word, "#");
 			} else {
-				g_hash_table_add(feats, g_strdup(word));
-				if (g_utf8_strlen(word, -1) > STEM_LEN)
-					g_hash_table_add(feats, g_strconcat("~", stem(word, buf),
-									    NULL));
+				add_key(feats, chunk, word->str);
+				if ((ascii ? (glong)word->len : g_utf8_strlen(word->str, -1)) > STEM_LEN) {
+					g_string_assign(key, "~");
+					g_string_append(key, stem(word->str, buf));
+					add_key(feats, chunk, key->str);
+				}
 			}
-			if (prev)
-				g_hash_table_add(feats, g_strconcat(prev, "+", word, NULL));
-			g_free(prev);
-			prev = word;
+			if (have_prev) {
+				g_string_assign(key, prev->str);
+				g_string_append_c(key, '+');
+				g_string_append(key, word->str);
+				add_key(feats, chunk, key->str);
+			}
+			g_string_assign(prev, word->str);
+			have_prev = true;
 			w = NULL;
 		}
-		if (!c)
+		if (!b)
 			break;
+		p = b < 0x80 ? p + 1 : g_utf8_next_char(p);
 	}
 }
 
-/* The feature set of normalised texts; the caller frees with g_hash_table_unref. */
-static GHashTable *features_of(const char *subject, bool reply, const char *fresh)
+/*
+ * The feature set of normalised texts, its strings in *chunk; the caller
+ * frees with g_hash_table_unref and g_string_chunk_free.
+ */
+static GHashTable *features_of(const char *subject, bool reply, const char *fresh,
+			       GStringChunk **chunk)
 {
-	GHashTable *feats = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTable *feats = g_hash_table_new(g_str_hash, g_str_equal);
 
+	*chunk = g_string_chunk_new(4096);
 	if (!reply)
-		add_features(feats, subject);
-	add_features(feats, fresh);
+		add_features(feats, *chunk, subject);
+	add_features(feats, *chunk, fresh);
 	return feats;
 }
 
@@ -1512,7 +1555,8 @@ GPtrArray *classify_features(const struct classify_input *in)
 {
 	g_autofree char *subject_s = normalise(in->subject, FRESH_MAX);
 	g_autofree char *fresh_s = normalise(in->fresh, FRESH_MAX);
-	GHashTable *feats = features_of(subject_s, is_reply(subject_s), fresh_s);
+	GStringChunk *chunk;
+	GHashTable *feats = features_of(subject_s, is_reply(subject_s), fresh_s, &chunk);
 	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
 	GHashTableIter it;
 	gpointer k;
@@ -1521,6 +1565,7 @@ GPtrArray *classify_features(const struct classify_input *in)
 	while (g_hash_table_iter_next(&it, &k, NULL))
 		g_ptr_array_add(out, g_strdup(k));
 	g_hash_table_unref(feats);
+	g_string_chunk_free(chunk);
 	return out;
 }
 
@@ -1531,7 +1576,8 @@ GPtrArray *classify_features(const struct classify_input *in)
 static void model_score(const struct model *m, const char *subject, bool reply,
 			const char *fresh, double *lp)
 {
-	GHashTable *feats = features_of(subject, reply, fresh);
+	GStringChunk *chunk;
+	GHashTable *feats = features_of(subject, reply, fresh, &chunk);
 	GHashTableIter it;
 	gpointer k;
 
@@ -1546,6 +1592,7 @@ static void model_score(const struct model *m, const char *subject, bool reply,
 				lp[c] += v[c];
 	}
 	g_hash_table_unref(feats);
+	g_string_chunk_free(chunk);
 }
 
 /*
