@@ -285,11 +285,25 @@ static bool is_separator(const char *l)
 	};
 	g_autofree char *low = NULL;
 	const char *s = l;
+	bool maybe = false;
 
-	/* Most lines start with a letter no mark starts with: no need to fold. */
+	/*
+	 * Most lines differ from every mark in their first ASCII letters: no
+	 * need to fold them. (Only a character beyond ASCII can fold to other
+	 * ASCII than its own lower case.)
+	 */
 	while (*s == ' ' || *s == '\t' || *s == '-' || *s == '_' || *s == '=')
 		s++;
-	if ((unsigned char)*s < 0x80 && !strchr("oumfwbn", g_ascii_tolower(*s)))
+	for (size_t i = 0; i < G_N_ELEMENTS(marks) && !maybe; i++) {
+		const char *m = marks[i];
+		size_t k = 0;
+
+		while (m[k] && (unsigned char)m[k] < 0x80 && (unsigned char)s[k] < 0x80 &&
+		       s[k] && g_ascii_tolower(s[k]) == m[k])
+			k++;
+		maybe = !m[k] || (unsigned char)m[k] >= 0x80 || (unsigned char)s[k] >= 0x80;
+	}
+	if (!maybe)
 		return false;
 	low = g_utf8_strdown(l, -1);
 	s = low;
