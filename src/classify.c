@@ -320,6 +320,14 @@ static const char *skip_quantifier(const char *q)
 	return q;
 }
 
+static bool ascii_only(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
 /* Characters that stand for themselves in a pattern, outside a class. */
 static bool plain_punct(char c)
 {
@@ -379,17 +387,25 @@ static bool first_words(const char *p, const char **end, bool bound, struct star
 				if (!b || !n)
 					return false;
 				lit = g_strndup(w, n);
-				if (!g_utf8_validate(lit, -1, NULL))
-					return false;
+				if (ascii_only(lit)) {
+					/* ASCII folds to its lower case. */
+					for (char *x = lit; *x; x++)
+						*x = g_ascii_tolower(*x);
+				} else {
+					char *f;
+
+					if (!g_utf8_validate(lit, -1, NULL))
+						return false;
+					f = g_utf8_casefold(lit, -1);
+					g_free(lit);
+					lit = f;
+				}
 				/* "a few": the word is "a", not one starting so. */
 				if (!st->spaced && n == (size_t)(q - w) &&
-				    (*q == ' ' || plain_punct(*q)) && !optional_at(q + 1)) {
-					g_autofree char *f = g_utf8_casefold(lit, -1);
-
-					g_ptr_array_add(st->words, g_strconcat(f, " ", NULL));
-				} else {
-					g_ptr_array_add(st->words, g_utf8_casefold(lit, -1));
-				}
+				    (*q == ' ' || plain_punct(*q)) && !optional_at(q + 1))
+					g_ptr_array_add(st->words, g_strconcat(lit, " ", NULL));
+				else
+					g_ptr_array_add(st->words, g_steal_pointer(&lit));
 				break;
 			}
 			if (q[0] == '\\' && q[1] == 'd') {
