@@ -143,7 +143,9 @@ int store_open(const char *path, struct store **out, GError **err)
 	/* Keep the -wal and -shm files between runs: creating and removing
 	 * them cost a filter run more than its own queries. */
 	sqlite3_file_control(st->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	/* journal_size_limit: the kept -wal file never stays above 4 MB. */
 	if ((ret = exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+			"PRAGMA journal_size_limit = 4194304;"
 			"PRAGMA foreign_keys = ON;", err)) < 0 ||
 	    (ret = migrate(st, err)) < 0)
 		goto out;
