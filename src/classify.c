@@ -1382,7 +1382,8 @@ static void text_init(const struct rules *set, struct text *t, const char *s,
 
 /*
  * A pattern is compiled to machine code (JIT) once it has been run JIT_AFTER
- * times, not when it is loaded: a JIT compile costs more than many
+ * times (on a text: one run may try it at many words), not when it is
+ * loaded: a JIT compile costs more than many
  * interpreted matches, so the one message of `nudge filter` is faster
  * interpreted, while a process that classifies many messages (the Claws
  * plugin, `nudge sync`) gets machine code for the rules it keeps running.
@@ -1420,7 +1421,6 @@ static void jit_once(struct rule *r)
 static bool match_at(const struct rules *set, const struct rule *r,
 		     const struct text *t, size_t off, pcre2_match_data *md)
 {
-	jit_once((struct rule *)r);
 	return pcre2_match(r->re, (PCRE2_SPTR)t->s, t->len, off,
 			   PCRE2_NO_UTF_CHECK, md, set->mctx) >= 0;
 }
@@ -1435,6 +1435,8 @@ static bool matches(const struct rules *set, const struct rule *r,
 {
 	if (!t->len)
 		return false;
+	/* A run is a rule tried on a text, however many places it is tried at. */
+	jit_once((struct rule *)r);
 	if (!r->anchored)
 		return match_at(set, r, t, 0, md);
 	for (const gint32 *id = r->start_ids; *id >= 0; id++) {
