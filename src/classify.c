@@ -328,11 +328,16 @@ static bool ascii_only(const char *s)
 	return true;
 }
 
-/* Characters that stand for themselves in a pattern, outside a class. */
+/* ASCII punctuation; a backslash before it makes it a literal. */
+static bool punct(char c)
+{
+	return c > ' ' && c < 0x7f && !g_ascii_isalnum(c) && c != '_';
+}
+
+/* Punctuation that stands for itself in a pattern, outside a class. */
 static bool plain_punct(char c)
 {
-	return c > ' ' && c < 0x7f && !g_ascii_isalnum(c) && c != '_' &&
-	       !strchr(".^$*+?()[]{}|\\#", c);
+	return punct(c) && !strchr(".^$*+?()[]{}|\\#", c);
 }
 
 /*
@@ -421,7 +426,7 @@ static bool first_words(const char *p, const char **end, bool bound, struct star
 				q += 2;
 				break;
 			}
-			if (plain_punct(q[0]) || (q[0] == '\\' && plain_punct(q[1]))) {
+			if (plain_punct(q[0]) || (q[0] == '\\' && punct(q[1]))) {
 				unsigned char c = (unsigned char)(q[0] == '\\' ? q[1] : q[0]);
 
 				q += q[0] == '\\' ? 2 : 1;

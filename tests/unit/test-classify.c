@@ -296,6 +296,8 @@ static void test_where_rules_start(void)
 		/* Punctuation and digits. */
 		{ "'d love to", "We'd love to meet you", true },
 		{ "\\$\\d+ off", "save $20 off now", true },
+		{ "\\.net developers?", "a .NET developer", true },
+		{ "\\.net developers?", "a NET developer", false },
 		{ "\\d+ tips to", "x10 tips to win", true },
 		{ "\\b\\d+ tips to", "x10 tips to win", false },
 		{ "\\b\\d+ tips to", "(10 tips to win)", true },
