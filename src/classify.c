@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "classify.h"
+#include "model.h"
 
 #define SCOPE_SUBJECT 1u
 #define SCOPE_FRESH 2u
@@ -78,28 +79,14 @@ struct text {
 	guint8 bytes[32];	/* the set of bytes in s */
 };
 
-/*
- * The statistical model: a naive Bayes over the features of
- * classify_features(), trained by tools/train-model into
- * filters/model/stages.tsv (format there).
- */
-struct model {
-	int nclass;
-	enum nudge_stage stage[STAGE__COUNT];	/* class index -> stage */
-	double prior[STAGE__COUNT];		/* log P(class) */
-	GHashTable *feat;	/* feature -> double[nclass], log P(feature|class) */
-	double lift;		/* log-odds over none that lifts a rule-less message */
-	double choose;		/* log-odds over the next stage to pick a stage */
-	int veto;		/* hard negatives at or below -veto keep the model out */
-};
-
 struct rules {
 	GPtrArray *list;	/* of struct rule *, owned */
 	GArray *trie;		/* of struct trie_node; node 0 is the root */
 	gint32 first[256];	/* the root's child per byte, or 0 */
 	gint32 n_starts;	/* distinct start words */
 	struct model *model;	/* NULL without filters/model/stages.tsv */
-	char *datadir;		/* where the model is, while it is not loaded */
+	char *model_path;	/* the model, while it is not loaded */
+	char *model_cache;	/* its cache, or NULL */
 	pcre2_match_context *mctx;
 	int threshold;
 	int quoted_percent;
@@ -128,21 +115,13 @@ static void rule_free(gpointer p)
 	g_free(r);
 }
 
-static void model_free(struct model *m)
-{
-	if (!m)
-		return;
-	if (m->feat)
-		g_hash_table_unref(m->feat);
-	g_free(m);
-}
-
 void rules_free(struct rules *r)
 {
 	if (!r)
 		return;
 	model_free(r->model);
-	g_free(r->datadir);
+	g_free(r->model_path);
+	g_free(r->model_cache);
 	if (r->list)
 		g_ptr_array_unref(r->list);
 	pcre2_match_context_free(r->mctx);
@@ -717,152 +696,6 @@ static void rule_file_free(gpointer p)
 	g_free(f);
 }
 
-/*
- * The number in s as g_ascii_strtod() reads it, *end after it. A plain
- * decimal of at most 15 digits ("-0.012", as the model is written) is an
- * integer over a power of ten, both exact in a double, and one division
- * rounds correctly: the same double as strtod's, at a fraction of its cost.
- */
-static double parse_double(const char *s, char **end)
-{
-	static const double pow10[] = {
-		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
-		1e13, 1e14, 1e15,
-	};
-	const char *p = s + (*s == '-');
-	guint64 n = 0;
-	int digits = 0, frac = -1;
-
-	for (;; p++) {
-		if (g_ascii_isdigit(*p) && digits < 16) {
-			n = n * 10 + (guint64)(*p - '0');
-			digits++;
-			if (frac >= 0)
-				frac++;
-		} else if (*p == '.' && frac < 0) {
-			frac = 0;
-		} else {
-			break;
-		}
-	}
-	if (*p || !digits || digits > 15 || !frac)
-		return g_ascii_strtod(s, end);
-	*end = (char *)p;
-	return (*s == '-' ? -1.0 : 1.0) * ((double)n / pow10[frac < 0 ? 0 : frac]);
-}
-
-/* Reads nclass numbers separated by tabs into v; false when malformed. */
-static bool parse_numbers(char **cells, int nclass, double *v)
-{
-	for (int i = 0; i < nclass; i++) {
-		char *end;
-
-		if (!cells[i] || !*cells[i])
-			return false;
-		v[i] = parse_double(cells[i], &end);
-		if (*end)
-			return false;
-	}
-	return cells[nclass] == NULL;
-}
-
-/*
- * Loads <datadir>/filters/model/stages.tsv into set->model. No file: no
- * model (the rules decide alone). A malformed file is a configuration error.
- */
-static int model_load(const char *datadir, struct rules *set, GError **err)
-{
-	g_autofree char *path = g_build_filename(datadir, "filters", "model",
-						 "stages.tsv", NULL);
-	g_autofree char *data = NULL;
-	g_autoptr(GError) e = NULL;
-	g_autoptr(GPtrArray) split = g_ptr_array_new();
-	char *next;
-	struct model *m;
-	int rc = 0;
-
-	if (!g_file_get_contents(path, &data, NULL, &e)) {
-		if (g_error_matches(e, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-			return 0;
-		return nudge_fail(err, NUDGE_E_CONFIG, "cannot read '%s': %s",
-				  path, e->message);
-	}
-	m = g_new0(struct model, 1);
-	m->feat = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	m->lift = 1e9;
-	m->choose = 1e9;
-	/* Lines and cells cut in place, as g_strsplit() would cut them. */
-	next = data;
-	for (int i = 0; next; i++) {
-		char *line = next, *nl = strchr(line, '\n');
-		char **cells;
-		double v[STAGE__COUNT];
-
-		if (nl)
-			*nl = '\0';
-		next = nl ? nl + 1 : NULL;
-		g_strchomp(line);
-		if (!*line || *line == '#')
-			continue;
-		g_ptr_array_set_size(split, 0);
-		for (char *c = line;;) {
-			char *tab = strchr(c, '\t');
-
-			g_ptr_array_add(split, c);
-			if (!tab)
-				break;
-			*tab = '\0';
-			c = tab + 1;
-		}
-		g_ptr_array_add(split, NULL);
-		cells = (char **)split->pdata;
-		if (strcmp(cells[0], "@classes") == 0) {
-			for (int c = 1; cells[c]; c++) {
-				enum nudge_stage st;
-
-				if (c > STAGE__COUNT || stage_parse(cells[c], &st) < 0)
-					goto bad;
-				m->stage[m->nclass++] = st;
-			}
-			if (!m->nclass || m->stage[0] != STAGE_NONE)
-				goto bad;
-			continue;
-		}
-		if (!m->nclass)
-			goto bad;
-		if (strcmp(cells[0], "@prior") == 0) {
-			if (!parse_numbers(cells + 1, m->nclass, m->prior))
-				goto bad;
-		} else if (strcmp(cells[0], "@lift") == 0 || strcmp(cells[0], "@choose") == 0 ||
-			   strcmp(cells[0], "@veto") == 0) {
-			if (!parse_numbers(cells + 1, 1, v))
-				goto bad;
-			if (cells[0][1] == 'l')
-				m->lift = v[0];
-			else if (cells[0][1] == 'c')
-				m->choose = v[0];
-			else
-				m->veto = (int)v[0];
-		} else if (cells[0][0] == '@' || !parse_numbers(cells + 1, m->nclass, v)) {
-			goto bad;
-		} else {
-			g_hash_table_replace(m->feat, g_strdup(cells[0]),
-					     g_memdup2(v, sizeof(double) * (gsize)m->nclass));
-		}
-		continue;
-bad:
-		rc = nudge_fail(err, NUDGE_E_CONFIG, "%s:%d: malformed model line", path, i + 1);
-		model_free(m);
-		return rc;
-	}
-	if (!m->nclass) {
-		model_free(m);
-		return nudge_fail(err, NUDGE_E_CONFIG, "%s: no @classes line", path);
-	}
-	set->model = m;
-	return 0;
-}
-
 /* The node for the byte under node, added when add is set; 0 for none. */
 static gint32 trie_child(GArray *trie, gint32 node, guint8 byte, bool add)
 {
@@ -1125,10 +958,10 @@ int rules_load_model(struct rules *r, GError **err)
 {
 	int rc;
 
-	if (r->model || !r->datadir)
+	if (r->model || !r->model_path)
 		return 0;
-	rc = model_load(r->datadir, r, err);
-	g_clear_pointer(&r->datadir, g_free);
+	rc = model_load(r->model_path, r->model_cache, &r->model, err);
+	g_clear_pointer(&r->model_path, g_free);
 	return rc;
 }
 
@@ -1142,6 +975,7 @@ int rules_load_cached(const char *datadir, const char *userdir, const char *cach
 		      struct rules **out, GPtrArray **warnings, GError **err)
 {
 	g_autofree char *sysdir = g_build_filename(datadir, "filters", "rules", NULL);
+	g_autofree char *mpath = NULL;
 	g_autofree char *udir = NULL;
 	g_autoptr(GPtrArray) sys = g_ptr_array_new_with_free_func(rule_text_free);
 	g_autoptr(GPtrArray) user = g_ptr_array_new_with_free_func(rule_text_free);
@@ -1218,13 +1052,15 @@ int rules_load_cached(const char *datadir, const char *userdir, const char *cach
 	/* The statistical model beside the rules (filters/model/stages.tsv):
 	 * with a cache (the filter), only when a message needs it, since most
 	 * mail never reaches it; else now. */
+	mpath = g_build_filename(datadir, "filters", "model", "stages.tsv", NULL);
 	if (cache) {
-		g_autofree char *mpath = g_build_filename(datadir, "filters", "model",
-							  "stages.tsv", NULL);
+		g_autofree char *dir = g_path_get_dirname(cache);
 
-		if (g_file_test(mpath, G_FILE_TEST_EXISTS))
-			set->datadir = g_strdup(datadir);
-	} else if ((rc = model_load(datadir, set, err)) < 0) {
+		if (g_file_test(mpath, G_FILE_TEST_EXISTS)) {
+			set->model_path = g_steal_pointer(&mpath);
+			set->model_cache = g_build_filename(dir, "model.cache", NULL);
+		}
+	} else if ((rc = model_load(mpath, NULL, &set->model, err)) < 0) {
 		g_clear_pointer(&set, rules_free);
 		goto out;
 	}
@@ -1658,7 +1494,7 @@ static void model_score(const struct model *m, const char *subject, bool reply,
 		lp[c] = m->prior[c];
 	g_hash_table_iter_init(&it, feats);
 	while (g_hash_table_iter_next(&it, &k, NULL)) {
-		const double *v = g_hash_table_lookup(m->feat, k);
+		const double *v = model_weights(m, k);
 
 		if (v)
 			for (int c = 0; c < m->nclass; c++)
@@ -1787,7 +1623,7 @@ void classify(const struct rules *set, const struct classify_input *in,
 		if (score[s] >= set->threshold && score[s] > score[win])
 			win = (enum nudge_stage)s;
 	}
-	if (!set->model && set->datadir && !in->outgoing && context_w > 0)
+	if (!set->model && set->model_path && !in->outgoing && context_w > 0)
 		out->needs_model = true;
 	if (set->model && !in->outgoing && context_w > 0 && negative > -set->model->veto) {
 		enum nudge_stage m = model_decide(set, subject_s, reply, fresh_s, score,
