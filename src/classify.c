@@ -454,43 +454,11 @@ static void starts_of(struct rule *r)
 }
 
 /*
- * Where compiled patterns come from: a rule cache's, in the order the rules
- * are read, else pcre2_compile(). Every pattern used is kept in `used`, in
- * that order, for writing the cache.
- */
-struct source {
-	pcre2_code **cached;	/* owned until taken; NULL without a cache */
-	int32_t n_cached, next;
-	GPtrArray *used;	/* of pcre2_code *, not owned */
-};
-
-static pcre2_code *source_get(struct source *src, const char *pattern,
-			      bool anchored, char *msg, size_t msglen)
-{
-	pcre2_code *re;
-
-	if (src->cached) {
-		if (src->next >= src->n_cached) {
-			g_snprintf(msg, msglen, "rule cache too short");
-			return NULL;
-		}
-		re = src->cached[src->next];
-		src->cached[src->next++] = NULL;
-	} else {
-		re = compile(pattern, anchored, msg, msglen);
-	}
-	if (re)
-		g_ptr_array_add(src->used, re);
-	return re;
-}
-
-/*
  * Parses one rule file; every bad line is appended to errors as
  * "file:line: message". Returns the rules of the good lines.
  */
 static struct rule_file parse_file(const char *path, const char *name,
-				   const char *data, struct source *src,
-				   GPtrArray *errors)
+				   const char *data, GPtrArray *errors)
 {
 	struct rule_file f = { g_ptr_array_new_with_free_func(rule_free), -1, -1 };
 	g_auto(GStrv) lines = g_strsplit(data, "\n", -1);
@@ -555,7 +523,7 @@ static struct rule_file parse_file(const char *path, const char *name,
 		r->pattern = g_strdup(p);
 		r->where = g_strdup_printf("%s:%d", name, i + 1);
 		starts_of(r);
-		r->re = source_get(src, p, r->anchored, msg, sizeof(msg));
+		r->re = compile(p, r->anchored, msg, sizeof(msg));
 		if (!r->re) {
 			g_ptr_array_add(errors, g_strdup_printf("%s:%d: %s", path, i + 1, msg));
 			rule_free(r);
@@ -757,8 +725,7 @@ static void trie_build(struct rules *set)
  * The rule set from the files read; every pattern from src. Bad lines are
  * appended to errors; a bad user rule leaves all user rules out.
  */
-static struct rules *build(GPtrArray *sys, GPtrArray *user, struct source *src,
-			   GPtrArray *errors)
+static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
 {
 	g_autoptr(GPtrArray) sys_files = g_ptr_array_new_with_free_func(rule_file_free);
 	g_autoptr(GPtrArray) user_files = g_ptr_array_new_with_free_func(rule_file_free);
@@ -770,7 +737,7 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, struct source *src,
 		/* The parser cuts lines in place: give it a copy. */
 		g_autofree char *data = g_strndup(t->data, t->len);
 
-		*f = parse_file(t->path, t->name, data, src, errors);
+		*f = parse_file(t->path, t->name, data, errors);
 		g_ptr_array_add(i < sys->len ? sys_files : user_files, f);
 	}
 
@@ -807,17 +774,22 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, struct source *src,
 }
 
 /*
- * The rule cache: every compiled pattern of a rule set that loaded without a
- * warning, serialised by PCRE2, in the order the rules are read. It is used
- * only when its key (a 128-bit hash of the PCRE2 version and of every rule file's
- * name and contents) and the checksum of its patterns both match; anything
- * else (missing, stale, truncated, corrupt) means compiling, as without it.
+ * The rule cache: the whole rule set of a load without a warning, as
+ * build() left it (rules in their final order with their start words and
+ * bytes, the trie), and every compiled pattern serialised by PCRE2, so a
+ * filter run neither parses the rule files nor analyses a pattern. It is
+ * used only when its key (a 128-bit hash of the PCRE2 version and of every
+ * rule file's name and contents) and the checksum of its body both match and
+ * the body holds together; anything else (missing, stale, truncated,
+ * corrupt) means building and compiling, as without it.
  *
- *   "nudge-rules-cache 2\n", key (16 bytes), length (8, little-endian),
- *   hash of the patterns (16), the patterns (pcre2_serialize_encode)
+ *   "nudge-rules-cache 3\n", key (16 bytes), body length (8, little-endian),
+ *   hash64 of the body (8), body: length of the patterns (8), the patterns
+ *   (pcre2_serialize_encode), the set (set_write())
  */
-#define CACHE_MAGIC "nudge-rules-cache 2\n"
-#define CACHE_HEAD (sizeof(CACHE_MAGIC) - 1 + 16 + 8 + 16)
+#define CACHE_MAGIC "nudge-rules-cache 3\n"
+#define CACHE_HEAD (sizeof(CACHE_MAGIC) - 1 + 16 + 8 + 8)
+#define CACHE_SEED 0x452821e638d01377u
 
 /*
  * A 64-bit hash, eight bytes at a time: the cache guards against stale and
@@ -880,78 +852,271 @@ static void cache_key(GPtrArray *sys, GPtrArray *user, guint8 key[16])
 	g_byte_array_unref(all);
 }
 
-/* The cached patterns for key, or false (src untouched). */
-static bool cache_read(const char *path, const guint8 key[16], struct source *src)
+static void put32(GByteArray *b, guint32 v)
 {
-	g_autofree char *data = NULL;
-	gsize len;
-	guint64 plen = 0;
-	guint8 sum[16];
-	const guint8 *p;
-	int32_t n;
-
-	if (!g_file_get_contents(path, &data, &len, NULL) || len < CACHE_HEAD ||
-	    memcmp(data, CACHE_MAGIC, sizeof(CACHE_MAGIC) - 1) != 0)
-		return false;
-	p = (const guint8 *)data + sizeof(CACHE_MAGIC) - 1;
-	if (memcmp(p, key, 16) != 0)
-		return false;
-	for (int i = 0; i < 8; i++)
-		plen |= (guint64)p[16 + i] << (8 * i);
-	if (plen != len - CACHE_HEAD)
-		return false;
-	hash128(data + CACHE_HEAD, plen, sum);
-	if (memcmp(sum, p + 24, 16) != 0)
-		return false;
-	n = pcre2_serialize_get_number_of_codes((const uint8_t *)data + CACHE_HEAD);
-	if (n <= 0)
-		return false;
-	src->cached = g_new0(pcre2_code *, n);
-	if (pcre2_serialize_decode(src->cached, n, (const uint8_t *)data + CACHE_HEAD,
-				   NULL) != n) {
-		g_clear_pointer(&src->cached, g_free);
-		return false;
-	}
-	src->n_cached = n;
-	src->next = 0;
-	return true;
+	g_byte_array_append(b, (const guint8 *)&v, 4);
 }
 
-/* Writes the cache; best effort: without it the rules are compiled. */
-static void cache_write(const char *path, const guint8 key[16], GPtrArray *codes)
+static void put_str(GByteArray *b, const char *s)
 {
+	put32(b, (guint32)strlen(s));
+	g_byte_array_append(b, (const guint8 *)s, (guint)strlen(s));
+}
+
+/* The set after the patterns; a rule names its pattern by its index in
+ * codes (the patterns serialised). What only build() reads (a rule's
+ * pattern text and start words: the trie has them) is left out. */
+static void set_write(GByteArray *b, const struct rules *set, GHashTable *codes)
+{
+	put32(b, set->list->len);
+	put32(b, (guint32)set->threshold);
+	put32(b, (guint32)set->quoted_percent);
+	put32(b, set->has_context);
+	put32(b, (guint32)set->n_starts);
+	put32(b, set->trie->len);
+	for (guint i = 0; i < set->trie->len; i++) {
+		const struct trie_node *n = &g_array_index(set->trie, struct trie_node, i);
+
+		put32(b, (guint32)n->child);
+		put32(b, (guint32)n->sibling);
+		put32(b, (guint32)n->id);
+		put32(b, (guint32)n->whole);
+		put32(b, n->byte);
+	}
+	for (unsigned i = 0; i < 256; i++)
+		put32(b, (guint32)set->first[i]);
+	for (guint i = 0; i < set->list->len; i++) {
+		const struct rule *r = set->list->pdata[i];
+		guint n = r->starts ? g_strv_length(r->starts) : 0;
+
+		put32(b, (guint32)r->stage);
+		put32(b, (guint32)r->weight);
+		put32(b, r->scope);
+		put32(b, GPOINTER_TO_UINT(g_hash_table_lookup(codes, r->re)) - 1);
+		put32(b, (guint32)r->anchored | (guint32)r->bounded_digits << 1 |
+			 (guint32)(r->first_bytes != NULL) << 2);
+		if (r->first_bytes)
+			g_byte_array_append(b, r->first_bytes, 32);
+		put32(b, n);
+		for (guint k = 0; k < n; k++)
+			put32(b, (guint32)r->start_ids[k]);
+		put_str(b, r->where);
+	}
+}
+
+/* Reading the set back: every read checks its bounds; bad is set on the
+ * first that fails and every read after it returns 0 or NULL. */
+struct reader {
+	const guint8 *p, *end;
+	bool bad;
+};
+
+static guint32 get32(struct reader *rd)
+{
+	guint32 v;
+
+	if (rd->bad || rd->end - rd->p < 4) {
+		rd->bad = true;
+		return 0;
+	}
+	memcpy(&v, rd->p, 4);
+	rd->p += 4;
+	return v;
+}
+
+static gint32 get_index(struct reader *rd, gint32 lo, gint32 hi)
+{
+	gint32 v = (gint32)get32(rd);
+
+	if (v < lo || v >= hi)
+		rd->bad = true;
+	return rd->bad ? lo : v;
+}
+
+static char *get_str(struct reader *rd)
+{
+	guint32 n = get32(rd);
+	char *s;
+
+	if (rd->bad || (size_t)(rd->end - rd->p) < n || memchr(rd->p, 0, n)) {
+		rd->bad = true;
+		return NULL;
+	}
+	s = g_strndup((const char *)rd->p, n);
+	rd->p += n;
+	return s;
+}
+
+/* The set from the cache's body, taking its patterns from codes (each used
+ * once, set to NULL when taken); NULL when anything does not fit. */
+static struct rules *set_read(struct reader *rd, pcre2_code **codes, gint32 ncodes)
+{
+	struct rules *set = g_new0(struct rules, 1);
+	guint32 nrules, ntrie;
+
+	set->list = g_ptr_array_new_with_free_func(rule_free);
+	set->trie = g_array_new(FALSE, FALSE, sizeof(struct trie_node));
+	nrules = get32(rd);
+	set->threshold = (int)get32(rd);
+	set->quoted_percent = (int)get32(rd);
+	set->has_context = get32(rd) != 0;
+	set->n_starts = get_index(rd, 0, G_MAXINT32);
+	ntrie = get32(rd);
+	if (ntrie == 0 || ntrie > (guint32)(rd->end - rd->p) / 20)
+		rd->bad = true;
+	for (guint32 i = 0; i < ntrie && !rd->bad; i++) {
+		struct trie_node n;
+
+		n.child = get_index(rd, 0, (gint32)ntrie);
+		n.sibling = get_index(rd, 0, (gint32)ntrie);
+		n.id = get_index(rd, -1, set->n_starts);
+		n.whole = get_index(rd, -1, set->n_starts);
+		n.byte = (guint8)get_index(rd, 0, 256);
+		g_array_append_val(set->trie, n);
+	}
+	for (unsigned i = 0; i < 256; i++)
+		set->first[i] = get_index(rd, 0, (gint32)ntrie);
+	if (nrules > (guint32)(rd->end - rd->p) / 20)
+		rd->bad = true;
+	for (guint32 i = 0; i < nrules && !rd->bad; i++) {
+		struct rule *r = g_new0(struct rule, 1);
+		guint32 flags, n;
+		gint32 code;
+
+		g_ptr_array_add(set->list, r);
+		r->stage = (enum nudge_stage)get_index(rd, 0, STAGE_CONTEXT + 1);
+		r->weight = (int)get32(rd);
+		r->scope = get32(rd);
+		code = get_index(rd, 0, ncodes);
+		flags = get32(rd);
+		if (rd->bad || !codes[code]) {
+			rd->bad = true;
+			break;
+		}
+		r->re = codes[code];
+		codes[code] = NULL;
+		r->anchored = flags & 1;
+		r->bounded_digits = (flags >> 1) & 1;
+		if (flags & 4) {
+			if (rd->end - rd->p < 32) {
+				rd->bad = true;
+				break;
+			}
+			r->first_bytes = g_memdup2(rd->p, 32);
+			rd->p += 32;
+		}
+		n = get32(rd);
+		if (n > (guint32)(rd->end - rd->p) / 4) {
+			rd->bad = true;
+			break;
+		}
+		r->start_ids = g_new(gint32, n + 1);
+		for (guint32 k = 0; k < n; k++)
+			r->start_ids[k] = get_index(rd, 0, set->n_starts);
+		r->start_ids[n] = -1;
+		r->where = get_str(rd);
+	}
+	if (rd->bad || rd->p != rd->end) {
+		rules_free(set);
+		return NULL;
+	}
+	set->mctx = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(set->mctx, 200000);
+	pcre2_set_depth_limit(set->mctx, 2000);
+	pcre2_set_heap_limit(set->mctx, 4096);
+	return set;
+}
+
+/* The rule set cached for key, or NULL. */
+static struct rules *cache_read(const char *path, const guint8 key[16])
+{
+	g_autofree char *data = NULL;
+	struct rules *set = NULL;
+	pcre2_code **codes = NULL;
+	struct reader rd;
+	gsize len;
+	guint64 blen = 0, clen = 0, sum;
+	const guint8 *p;
+	int32_t n = 0;
+
+	if (!g_file_get_contents(path, &data, &len, NULL) || len < CACHE_HEAD + 8 ||
+	    memcmp(data, CACHE_MAGIC, sizeof(CACHE_MAGIC) - 1) != 0)
+		return NULL;
+	p = (const guint8 *)data + sizeof(CACHE_MAGIC) - 1;
+	if (memcmp(p, key, 16) != 0)
+		return NULL;
+	for (int i = 0; i < 8; i++)
+		blen |= (guint64)p[16 + i] << (8 * i);
+	if (blen != len - CACHE_HEAD)
+		return NULL;
+	sum = hash64(CACHE_SEED, data + CACHE_HEAD, blen);
+	if (memcmp(&sum, p + 24, 8) != 0)
+		return NULL;
+	p = (const guint8 *)data + CACHE_HEAD;
+	for (int i = 0; i < 8; i++)
+		clen |= (guint64)p[i] << (8 * i);
+	if (clen > blen - 8)
+		return NULL;
+	n = pcre2_serialize_get_number_of_codes(p + 8);
+	if (n <= 0)
+		return NULL;
+	codes = g_new0(pcre2_code *, n);
+	if (pcre2_serialize_decode(codes, n, p + 8, NULL) != n) {
+		g_free(codes);
+		return NULL;
+	}
+	rd.p = p + 8 + clen;
+	rd.end = (const guint8 *)data + len;
+	rd.bad = false;
+	set = set_read(&rd, codes, n);
+	for (int32_t i = 0; i < n; i++)
+		pcre2_code_free(codes[i]);
+	g_free(codes);
+	return set;
+}
+
+/* Writes the cache; best effort: without it the rules are built. Only the
+ * patterns of the set's rules are written (merge() frees a rule that a later
+ * one replaces, and its pattern with it). */
+static void cache_write(const char *path, const guint8 key[16], const struct rules *set)
+{
+	g_autoptr(GHashTable) index = g_hash_table_new(NULL, NULL);
+	g_autoptr(GPtrArray) used = g_ptr_array_new();
 	uint8_t *bytes = NULL;
 	PCRE2_SIZE size = 0;
-	GByteArray *out;
-	guint8 len[8], sum[16];
+	GByteArray *body, *out;
+	guint8 len[8];
+	guint64 clen, sum;
 
-	if (!codes->len ||
-	    pcre2_serialize_encode((const pcre2_code **)codes->pdata, (int32_t)codes->len,
+	for (guint i = 0; i < set->list->len; i++)
+		g_ptr_array_add(used, ((struct rule *)set->list->pdata[i])->re);
+	if (!used->len ||
+	    pcre2_serialize_encode((const pcre2_code **)used->pdata, (int32_t)used->len,
 				   &bytes, &size, NULL) < 0)
 		return;
+	for (guint i = 0; i < used->len; i++)
+		g_hash_table_insert(index, used->pdata[i], GUINT_TO_POINTER(i + 1));
+	body = g_byte_array_new();
+	clen = size;
+	g_byte_array_append(body, (const guint8 *)&clen, 8);
+	g_byte_array_append(body, bytes, (guint)size);
+	set_write(body, set, index);
 	for (int i = 0; i < 8; i++)
-		len[i] = (guint8)((guint64)size >> (8 * i));
-	hash128(bytes, size, sum);
-	out = g_byte_array_sized_new((guint)(CACHE_HEAD + size));
+		len[i] = (guint8)((guint64)body->len >> (8 * i));
+	sum = hash64(CACHE_SEED, body->data, body->len);
+	out = g_byte_array_sized_new((guint)(CACHE_HEAD + body->len));
 	g_byte_array_append(out, (const guint8 *)CACHE_MAGIC, sizeof(CACHE_MAGIC) - 1);
 	g_byte_array_append(out, key, 16);
 	g_byte_array_append(out, len, 8);
-	g_byte_array_append(out, sum, 16);
-	g_byte_array_append(out, bytes, (guint)size);
+	g_byte_array_append(out, (const guint8 *)&sum, 8);
+	g_byte_array_append(out, body->data, body->len);
 	/* A temporary file renamed over the old one: readers see one or the
 	 * other. Mode 0600 like every file in the state folder. */
 	(void)g_file_set_contents_full(path, (const char *)out->data, (gssize)out->len,
 				       G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
 	g_byte_array_unref(out);
+	g_byte_array_unref(body);
 	pcre2_serialize_free(bytes);
-}
-
-static void source_clear(struct source *src)
-{
-	for (int32_t i = 0; src->cached && i < src->n_cached; i++)
-		pcre2_code_free(src->cached[i]);
-	g_clear_pointer(&src->cached, g_free);
-	g_clear_pointer(&src->used, g_ptr_array_unref);
 }
 
 int rules_load_model(struct rules *r, GError **err)
@@ -980,7 +1145,6 @@ int rules_load_cached(const char *datadir, const char *userdir, const char *cach
 	g_autoptr(GPtrArray) sys = g_ptr_array_new_with_free_func(rule_text_free);
 	g_autoptr(GPtrArray) user = g_ptr_array_new_with_free_func(rule_text_free);
 	g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func(g_free);
-	struct source src = { 0 };
 	struct rules *set = NULL;
 	guint8 key[16];
 	int rc;
@@ -1002,25 +1166,14 @@ int rules_load_cached(const char *datadir, const char *userdir, const char *cach
 
 	if (cache && !errors->len) {
 		cache_key(sys, user, key);
-		src.used = g_ptr_array_new();
-		if (cache_read(cache, key, &src)) {
-			set = build(sys, user, &src, errors);
-			/* Not exactly the patterns of these files: compile instead. */
-			if (errors->len || src.next != src.n_cached) {
-				g_clear_pointer(&set, rules_free);
-				g_ptr_array_set_size(errors, 0);
-			}
-		}
-		source_clear(&src);
+		set = cache_read(cache, key);
 	}
 	if (!set) {
 		guint n_errors = errors->len;
 
-		src.used = g_ptr_array_new();
-		set = build(sys, user, &src, errors);
+		set = build(sys, user, errors);
 		if (cache && !n_errors && !errors->len)
-			cache_write(cache, key, src.used);
-		source_clear(&src);
+			cache_write(cache, key, set);
 	}
 	/* A broken built-in file is fatal, with every broken line at once so
 	 * they can all be fixed in one go; user rules only warn. */
