@@ -66,17 +66,17 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 		}
 		thread_facts_get(t, &f);
 		if (f.last) {
-			g_autofree char *when = clock_iso(f.last->date, cli->cfg->tz);
+			g_autofree char *when = clock_iso(f.last->date, config_tz(cli->cfg));
 
 			last = g_strdup_printf("%s %s", when, f.last->outgoing ? "out" : "in");
 		}
 		if (d) {
-			g_autofree char *when = clock_iso(d->due, cli->cfg->tz);
+			g_autofree char *when = clock_iso(d->due, config_tz(cli->cfg));
 			struct draft_rec *fr = g_hash_table_lookup(failed, d->key);
 
 			if (fr) {
 				g_autofree char *retry = fr->retry_at > cli->now ?
-					clock_iso(fr->retry_at, cli->cfg->tz) :
+					clock_iso(fr->retry_at, config_tz(cli->cfg)) :
 					g_strdup("on the next run");
 
 				next = g_strdup_printf("%s %s (failed %d times, next try %s)",

@@ -81,7 +81,7 @@ void record_facts(const struct config *cfg, const struct nudge_msg *m,
 	in.organization = m->organization;
 	in.ics = m->ics;
 	in.date = m->date ? m->date : now;
-	in.tz = cfg->tz;
+	in.tz = config_tz(cfg);
 	in.day_first = cfg->day_first;
 	facts_extract(&in, a->cls.stage, out);
 }

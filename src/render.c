@@ -107,17 +107,17 @@ int render_draft(const struct config *cfg, struct templates *tpl,
 	put(vars, "company", f.company, "your company");
 	put(vars, "position", f.position, "open");
 	put(vars, "interviewer", f.interviewer ? f.interviewer : f.contact_name, "");
-	interview = day_phrase(interview_t, cfg->tz);
+	interview = day_phrase(interview_t, config_tz(cfg));
 	put(vars, "interview_date", interview, "");
 	when = interview ? g_strdup_printf("on %s", interview) : NULL;
 	put(vars, "interview_when", when, "recently");
-	decision = day_phrase(decision_t, cfg->tz);
+	decision = day_phrase(decision_t, config_tz(cfg));
 	put(vars, "decision_date", decision, "");
 	phrase = decision ?
 		 g_strdup_printf("I understood that a decision was expected around %s.", decision) :
 		 g_strdup("I would be grateful for any update on the timeline.");
 	put(vars, "decision_phrase", phrase, NULL);
-	deadline = day_phrase(d->deadline, cfg->tz);
+	deadline = day_phrase(d->deadline, config_tz(cfg));
 	put(vars, "deadline", deadline, "the end of next week");
 	put(vars, "reference_name", ref ? ref->name : NULL, "");
 	ref_first = first_word(ref ? ref->name : NULL);
@@ -165,7 +165,7 @@ int render_draft(const struct config *cfg, struct templates *tpl,
 	spec.message_id = out->message_id;
 	spec.draft_id = out->draft_id;
 	spec.date = now;
-	spec.tz = cfg->tz;
+	spec.tz = config_tz(cfg);
 	spec.body = body;
 	if ((ret = draft_build(&spec, &out->data, &out->len, err)) < 0) {
 		rendered_clear(out);

@@ -65,6 +65,7 @@ int schedule_compute(struct store *st, const struct config *cfg, gint64 now,
 {
 	struct schedule_priv *p = g_new0(struct schedule_priv, 1);
 	struct schedule *s = &p->pub;
+	struct et_settings et;
 	int ret;
 
 	p->refs = g_ptr_array_new_with_free_func(g_free);
@@ -84,7 +85,9 @@ int schedule_compute(struct store *st, const struct config *cfg, gint64 now,
 		s->et[i].n_items = n;
 		g_hash_table_insert(s->index, t->id, GUINT_TO_POINTER(i + 1));
 	}
-	if ((ret = etiquette_run(&cfg->et, s->et, s->threads->len, now, &s->res,
+	et = cfg->et;
+	et.tz = config_tz(cfg);
+	if ((ret = etiquette_run(&et, s->et, s->threads->len, now, &s->res,
 				 err)) < 0)
 		goto fail;
 	*out = s;
