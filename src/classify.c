@@ -964,15 +964,16 @@ static struct rules *set_read(struct reader *rd, pcre2_code **codes, gint32 ncod
 	ntrie = get32(rd);
 	if (ntrie == 0 || ntrie > (guint32)(rd->end - rd->p) / 20)
 		rd->bad = true;
+	if (!rd->bad)
+		g_array_set_size(set->trie, ntrie);
 	for (guint32 i = 0; i < ntrie && !rd->bad; i++) {
-		struct trie_node n;
+		struct trie_node *n = &g_array_index(set->trie, struct trie_node, i);
 
-		n.child = get_index(rd, 0, (gint32)ntrie);
-		n.sibling = get_index(rd, 0, (gint32)ntrie);
-		n.id = get_index(rd, -1, set->n_starts);
-		n.whole = get_index(rd, -1, set->n_starts);
-		n.byte = (guint8)get_index(rd, 0, 256);
-		g_array_append_val(set->trie, n);
+		n->child = get_index(rd, 0, (gint32)ntrie);
+		n->sibling = get_index(rd, 0, (gint32)ntrie);
+		n->id = get_index(rd, -1, set->n_starts);
+		n->whole = get_index(rd, -1, set->n_starts);
+		n->byte = (guint8)get_index(rd, 0, 256);
 	}
 	for (unsigned i = 0; i < 256; i++)
 		set->first[i] = get_index(rd, 0, (gint32)ntrie);
