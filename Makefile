@@ -8,10 +8,28 @@ DATADIR ?= $(CURDIR)
 
 CC ?= cc
 CFLAGS ?= -O2 -g
-PKGS = gmime-3.0 glib-2.0 libetpan libpcre2-8 sqlite3 libical
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# The core's libraries. libetpan and GnuTLS (IMAP) and libical (calendar
+# parts) are only linked into the modules nudge-imap.so and
+# nudge-calendar.so, loaded on first use (src/module.h).
+PKGS = gmime-3.0 glib-2.0 libpcre2-8 sqlite3
+MODULE_PKGS = libetpan gnutls libical
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(MODULE_PKGS) 2>/dev/null)
 # Debian's libetpan.pc leaks -specs=.../no-pie-link.specs: keep nudge a PIE.
-PKG_LIBS = $(filter-out -specs=%,$(shell pkg-config --libs $(PKGS) 2>/dev/null))
+pkg_libs = $(filter-out -specs=%,$(shell pkg-config $(2) --libs $(1) 2>/dev/null))
+PKG_LIBS = $(call pkg_libs,$(PKGS))
+MODULE_LIBS_imap = $(call pkg_libs,libetpan gnutls)
+MODULE_LIBS_calendar = $(call pkg_libs,libical)
+
+# build/rel (what users run) links the GLib stack, GMime, PCRE2 and SQLite
+# statically: resolving the symbols of some twenty shared libraries was
+# most of the cost of a `nudge filter` run (README, Performance).
+# STATIC=no links them as shared libraries.
+STATIC ?= yes
+STATIC_SET = gmime-3.0 gio-2.0 gobject-2.0 gmodule-2.0 glib-2.0 pcre2-8 sqlite3 ffi
+comma := ,
+static_lib = $(if $(filter $(patsubst -l%,%,$(1)),$(STATIC_SET)),-Wl$(comma)-Bstatic $(1) -Wl$(comma)-Bdynamic,$(1))
+PKG_LIBS_STATIC = $(foreach l,$(call pkg_libs,$(PKGS),--static),$(call static_lib,$(l)))
+REL_LIBS = $(if $(filter yes,$(STATIC)),$(PKG_LIBS_STATIC),$(PKG_LIBS)) -lm
 
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
 	-Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wvla \
@@ -23,12 +41,17 @@ LDLIBS += $(PKG_LIBS) -lm
 VERSION = 0.1.0
 SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-CORE_SRC = $(filter-out src/main.c src/cmd-%.c,$(wildcard src/*.c))
+# Modules: each src/NAME.c below is nudge-NAME.so; src/NAME-load.c in the
+# core forwards to it. The plugin and the fuzzers link NAME.c directly.
+MODULES = imap calendar
+MODULE_SRC = $(MODULES:%=src/%.c)
+CORE_SRC = $(filter-out src/main.c src/cmd-%.c $(MODULE_SRC),$(wildcard src/*.c))
 CLI_SRC = src/main.c $(wildcard src/cmd-*.c)
 HDRS = $(wildcard src/*.h)
 UNIT_SRC = $(wildcard tests/unit/test-*.c)
 
 # Two build flavours: build/rel (what users run) and build/san (what tests run).
+# Each has its own modules beside the binary; module.c looks for them there.
 REL = build/rel
 SAN = build/san
 
@@ -42,42 +65,68 @@ Q = $(if $(V),,@)
 $(REL)/%.o: src/%.c $(HDRS)
 	@mkdir -p $(@D)
 	@$(if $(V),,echo "  CC      $@";)
-	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS) -DNUDGE_MODULEDIR='"$(CURDIR)/$(REL)"' -c -o $@ $<
 $(SAN)/%.o: src/%.c $(HDRS)
 	@mkdir -p $(@D)
 	@$(if $(V),,echo "  CC      $@";)
-	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) -DNUDGE_MODULEDIR='"$(CURDIR)/$(SAN)"' -c -o $@ $<
 
 $(REL)/libnudge.a: $(CORE_SRC:src/%.c=$(REL)/%.o)
 	$(Q)rm -f $@; ar rcs $@ $^
 $(SAN)/libnudge.a: $(CORE_SRC:src/%.c=$(SAN)/%.o)
 	$(Q)rm -f $@; ar rcs $@ $^
 
-$(REL)/nudge: $(CLI_SRC:src/%.c=$(REL)/%.o) $(REL)/libnudge.a
+# A module exports one symbol, its table; it takes GLib and the core
+# functions it calls from the program that loads it, which exports just
+# those (exports.list: what the modules leave undefined), so a module and
+# its program never hold two copies of GLib.
+$(REL)/mod/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  CC      $@";)
+	$(Q)$(CC) $(CFLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
+$(SAN)/mod/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  CC      $@";)
+	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) -fPIC -fvisibility=hidden -c -o $@ $<
+$(REL)/nudge-%.so: $(REL)/mod/%.o
 	@$(if $(V),,echo "  LINK    $@";)
-	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
-$(SAN)/nudge: $(CLI_SRC:src/%.c=$(SAN)/%.o) $(SAN)/libnudge.a
+	$(Q)$(CC) $(CFLAGS) -shared -Wl,-Bsymbolic -o $@ $< $(LDFLAGS) $(MODULE_LIBS_$*)
+$(SAN)/nudge-%.so: $(SAN)/mod/%.o
 	@$(if $(V),,echo "  LINK    $@";)
-	$(Q)$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(SANITIZE) -shared -Wl,-Bsymbolic -o $@ $< $(LDFLAGS) $(MODULE_LIBS_$*)
+%/exports.list: $(addprefix %/mod/,$(MODULES:=.o))
+	$(Q){ echo '{'; nm -u $^ | awk 'NF == 2 { print "\t" $$2 ";" }' | sort -u; echo '};'; } >$@
+.SECONDARY: $(MODULES:%=$(REL)/mod/%.o) $(MODULES:%=$(SAN)/mod/%.o)
+REL_MODULES = $(MODULES:%=$(REL)/nudge-%.so)
+SAN_MODULES = $(MODULES:%=$(SAN)/nudge-%.so)
+REL_EXPORTS = -Wl,--dynamic-list=$(REL)/exports.list
+SAN_EXPORTS = -Wl,--dynamic-list=$(SAN)/exports.list
+
+$(REL)/nudge: $(CLI_SRC:src/%.c=$(REL)/%.o) $(REL)/libnudge.a $(REL)/exports.list | $(REL_MODULES)
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) $(REL_EXPORTS) -o $@ $(filter %.o %.a,$^) $(LDFLAGS) $(REL_LIBS)
+$(SAN)/nudge: $(CLI_SRC:src/%.c=$(SAN)/%.o) $(SAN)/libnudge.a $(SAN)/exports.list | $(SAN_MODULES)
+	@$(if $(V),,echo "  LINK    $@";)
+	$(Q)$(CC) $(CFLAGS) $(SANITIZE) $(SAN_EXPORTS) -o $@ $(filter %.o %.a,$^) $(LDFLAGS) $(LDLIBS)
 
 # C unit tests of the pure modules (GTest, TAP with --tap).
-$(SAN)/tests/%: tests/unit/%.c $(SAN)/libnudge.a $(HDRS)
+$(SAN)/tests/%: tests/unit/%.c $(SAN)/libnudge.a $(SAN)/exports.list $(HDRS) | $(SAN_MODULES)
 	@mkdir -p $(@D)
 	@$(if $(V),,echo "  LINK    $@";)
-	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) -Isrc -o $@ $< $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) $(SAN_EXPORTS) -Isrc -o $@ $< $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
 
 # Small programs the shell tests call (e.g. mimeinfo to read drafts back).
-$(SAN)/tests/%: tests/helpers/%.c $(SAN)/libnudge.a $(HDRS)
+$(SAN)/tests/%: tests/helpers/%.c $(SAN)/libnudge.a $(SAN)/exports.list $(HDRS) | $(SAN_MODULES)
 	@mkdir -p $(@D)
 	@$(if $(V),,echo "  LINK    $@";)
-	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) -Isrc -o $@ $< $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) $(SAN_EXPORTS) -Isrc -o $@ $< $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
 
 # The fuzzing harnesses replayed without libFuzzer (regression cases).
 FUZZ_HARNESS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz-*.c))
-$(SAN)/tests/replay-%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(SAN)/libnudge.a $(HDRS)
+$(SAN)/tests/replay-%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(SAN)/libnudge.a $(SAN)/exports.list $(HDRS) | $(SAN_MODULES)
 	@mkdir -p $(@D)
 	@$(if $(V),,echo "  LINK    $@";)
-	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) -Isrc -o $@ $< tests/fuzz/replay.c $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) -O1 $(SANITIZE) $(SAN_EXPORTS) -Isrc -o $@ $< tests/fuzz/replay.c $(SAN)/libnudge.a $(LDFLAGS) $(LDLIBS)
 
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(SAN)/tests/%) \
 	$(patsubst tests/helpers/%.c,$(SAN)/tests/%,$(wildcard tests/helpers/*.c)) \
@@ -96,7 +145,7 @@ CLAWS_PLUGINDIR = $(shell pkg-config --variable=plugindir claws-mail 2>/dev/null
 $(PIC)/%.o: src/%.c $(HDRS)
 	@mkdir -p $(@D)
 	@$(if $(V),,echo "  CC      $@";)
-	$(Q)$(CC) $(CFLAGS) -fPIC -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS) -fPIC -DNUDGE_MODULEDIR='"$(PKGLIBDIR)"' -c -o $@ $<
 $(PIC)/libnudge.a: $(CORE_SRC:src/%.c=$(PIC)/%.o)
 	$(Q)rm -f $@; ar rcs $@ $^
 $(PIC)/plugin/%.o: plugin/%.c $(HDRS) $(PLUGIN_HDRS)
@@ -105,11 +154,15 @@ $(PIC)/plugin/%.o: plugin/%.c $(HDRS) $(PLUGIN_HDRS)
 	$(Q)$(CC) $(CFLAGS) -fPIC -Isrc $(PLUGIN_CFLAGS) -c -o $@ $<
 
 plugin: plugin/nudge.so
-plugin/nudge.so: $(PLUGIN_SRC:plugin/%.c=$(PIC)/plugin/%.o) $(PIC)/libnudge.a plugin/nudge.map
+# Claws Mail links libetpan itself: the plugin links the modules' code directly.
+PIC_MODULES = $(MODULES:%=$(PIC)/%.o)
+PLUGIN_LIBS = $(LDLIBS) $(foreach m,$(MODULES),$(MODULE_LIBS_$(m))) \
+	$(shell pkg-config --libs gtk+-3.0 2>/dev/null)
+plugin/nudge.so: $(PLUGIN_SRC:plugin/%.c=$(PIC)/plugin/%.o) $(PIC_MODULES) $(PIC)/libnudge.a plugin/nudge.map
 	@$(if $(V),,echo "  LINK    $@";)
 	$(Q)$(CC) $(CFLAGS) -shared -fPIC -Wl,-Bsymbolic -Wl,--version-script=plugin/nudge.map \
-		-o $@ $(PLUGIN_SRC:plugin/%.c=$(PIC)/plugin/%.o) $(PIC)/libnudge.a \
-		$(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs gtk+-3.0 2>/dev/null)
+		-o $@ $(PLUGIN_SRC:plugin/%.c=$(PIC)/plugin/%.o) $(PIC_MODULES) $(PIC)/libnudge.a \
+		$(LDFLAGS) $(PLUGIN_LIBS)
 
 # System-wide into Claws' plugin folder; `make install-plugin USER_PLUGIN=1`
 # into ~/.claws-mail/plugins instead.
@@ -139,9 +192,9 @@ check: deps-test
 
 # Speed, side by side with cat and bogofilter (tools/bench.sh). Never part
 # of make check: it measures, it asserts nothing.
-$(REL)/bench-nudge: tools/bench-nudge.c $(REL)/libnudge.a $(HDRS)
+$(REL)/bench-nudge: tools/bench-nudge.c $(REL)/libnudge.a $(REL)/exports.list $(HDRS) | $(REL_MODULES)
 	@$(if $(V),,echo "  LINK    $@";)
-	$(Q)$(CC) $(CFLAGS) -Isrc -o $@ $< $(REL)/libnudge.a $(LDFLAGS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(REL_EXPORTS) -Isrc -o $@ $< $(REL)/libnudge.a $(LDFLAGS) $(REL_LIBS)
 
 bench:
 	@sh tools/deps.sh build bench
@@ -155,9 +208,9 @@ ACCURACY_SETS = ../shared/corpus/real-dev tests/corpus/labelled -- \
 HELDOUT_SETS = tests/corpus/heldout
 # The statistical model the classifier consults beside the rules: trained on
 # the labelled corpora and a sample of everyday mail (never tests/corpus/heldout).
-$(REL)/model-features: tools/model-features.c $(REL)/libnudge.a $(HDRS)
+$(REL)/model-features: tools/model-features.c $(REL)/libnudge.a $(REL)/exports.list $(HDRS) | $(REL_MODULES)
 	@$(if $(V),,echo "  LINK    $@";)
-	$(Q)$(CC) $(CFLAGS) -Isrc -o $@ $< $(REL)/libnudge.a $(LDFLAGS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(REL_EXPORTS) -Isrc -o $@ $< $(REL)/libnudge.a $(LDFLAGS) $(REL_LIBS)
 model: deps $(REL)/model-features
 	@mkdir -p filters/model
 	perl tools/train-model $(REL)/model-features >filters/model/stages.tsv.new
@@ -188,6 +241,8 @@ clean:
 # time into build/inst; ./nudge keeps using the source tree.
 BINDIR ?= $(PREFIX)/bin
 PKGDATADIR ?= $(PREFIX)/share/nudge
+# The modules (nudge-imap.so, nudge-calendar.so).
+PKGLIBDIR ?= $(PREFIX)/lib/nudge
 MANDIR ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
@@ -210,30 +265,31 @@ RULES = $(wildcard filters/rules/*.rules) filters/rules/README
 # The recipes for procmail, Dovecot sieve and Mutt (README: "Using it from").
 RECIPES = $(wildcard filters/procmailrc filters/nudge.sieve filters/muttrc filters/README.md)
 
-# Rebuilt when PKGDATADIR changes between two `make install`s.
+# Rebuilt when PKGDATADIR or PKGLIBDIR change between two `make install`s.
 $(INST)/datadir: FORCE
 	@mkdir -p $(@D)
-	@echo '$(PKGDATADIR)' | cmp -s - $@ || echo '$(PKGDATADIR)' >$@
+	@echo '$(PKGDATADIR) $(PKGLIBDIR)' | cmp -s - $@ || echo '$(PKGDATADIR) $(PKGLIBDIR)' >$@
 $(INST)/%.o: src/%.c $(HDRS) $(INST)/datadir
 	@mkdir -p $(@D)
 	@$(if $(V),,echo "  CC      $@";)
-	$(Q)$(CC) $(CFLAGS) -UNUDGE_DATADIR -DNUDGE_DATADIR='"$(PKGDATADIR)"' -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS) -UNUDGE_DATADIR -DNUDGE_DATADIR='"$(PKGDATADIR)"' \
+		-DNUDGE_MODULEDIR='"$(PKGLIBDIR)"' -c -o $@ $<
 $(INST)/nudge: $(DATADIR_SRC:src/%.c=$(INST)/%.o) \
 		$(patsubst src/%.c,$(REL)/%.o,$(filter-out $(DATADIR_SRC),$(CLI_SRC))) \
-		$(REL)/libnudge.a
+		$(INST)/module.o $(REL)/libnudge.a $(REL)/exports.list | $(REL_MODULES)
 	@$(if $(V),,echo "  LINK    $@";)
-	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(REL_EXPORTS) -o $@ $(filter %.o %.a,$^) $(LDFLAGS) $(REL_LIBS)
 
 $(INST)/plugin/%.o: plugin/%.c $(HDRS) $(PLUGIN_HDRS) $(INST)/datadir
 	@mkdir -p $(@D)
 	@$(if $(V),,echo "  CC      $@";)
 	$(Q)$(CC) $(CFLAGS) -fPIC -Isrc $(PLUGIN_CFLAGS) -UNUDGE_DATADIR \
 		-DNUDGE_DATADIR='"$(PKGDATADIR)"' -c -o $@ $<
-$(INST)/plugin/nudge.so: $(PLUGIN_SRC:plugin/%.c=$(INST)/plugin/%.o) $(PIC)/libnudge.a plugin/nudge.map
+$(INST)/plugin/nudge.so: $(PLUGIN_SRC:plugin/%.c=$(INST)/plugin/%.o) $(PIC_MODULES) $(PIC)/libnudge.a plugin/nudge.map
 	@$(if $(V),,echo "  LINK    $@";)
 	$(Q)$(CC) $(CFLAGS) -shared -fPIC -Wl,-Bsymbolic -Wl,--version-script=plugin/nudge.map \
-		-o $@ $(PLUGIN_SRC:plugin/%.c=$(INST)/plugin/%.o) $(PIC)/libnudge.a \
-		$(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs gtk+-3.0 2>/dev/null)
+		-o $@ $(PLUGIN_SRC:plugin/%.c=$(INST)/plugin/%.o) $(PIC_MODULES) $(PIC)/libnudge.a \
+		$(LDFLAGS) $(PLUGIN_LIBS)
 
 build/man/%: man/%.scd
 	@mkdir -p $(@D)
@@ -250,6 +306,8 @@ install: install-build
 		$(DESTDIR)$(PKGDATADIR)/filters/rules $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	$(INSTALL) -m 755 $(INST)/nudge $(DESTDIR)$(BINDIR)/nudge
+	$(INSTALL) -d $(DESTDIR)$(PKGLIBDIR)
+	$(INSTALL) -m 644 $(REL_MODULES) $(DESTDIR)$(PKGLIBDIR)/
 	$(INSTALL) -m 644 $(TEMPLATES) $(DESTDIR)$(PKGDATADIR)/templates/
 	$(INSTALL) -m 644 $(RULES) $(DESTDIR)$(PKGDATADIR)/filters/rules/
 	$(if $(RECIPES),$(INSTALL) -m 644 $(RECIPES) $(DESTDIR)$(PKGDATADIR)/filters/)
@@ -266,6 +324,7 @@ install: install-build
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/nudge
+	rm -rf $(DESTDIR)$(PKGLIBDIR)
 	rm -rf $(DESTDIR)$(PKGDATADIR)
 	rm -f $(patsubst build/man/%,$(DESTDIR)$(MANDIR)/man1/%,$(filter %.1,$(MAN_OUT))) \
 		$(patsubst build/man/%,$(DESTDIR)$(MANDIR)/man5/%,$(filter %.5,$(MAN_OUT)))
@@ -286,14 +345,17 @@ FUZZ_SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer \
 $(FUZZ)/%.o: src/%.c $(HDRS)
 	@mkdir -p $(@D)
 	@$(if $(V),,echo "  CC      $@";)
-	$(Q)$(FUZZ_CC) $(CFLAGS) -O1 $(FUZZ_SANITIZE) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(Q)$(FUZZ_CC) $(CFLAGS) -O1 $(FUZZ_SANITIZE) -fsanitize=fuzzer-no-link \
+		-DNUDGE_MODULEDIR='"$(CURDIR)/$(FUZZ)"' -c -o $@ $<
 $(FUZZ)/libnudge.a: $(CORE_SRC:src/%.c=$(FUZZ)/%.o)
 	$(Q)rm -f $@; ar rcs $@ $^
-$(FUZZ)/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(FUZZ)/libnudge.a $(HDRS)
+# The harnesses link the modules' code directly.
+.SECONDARY: $(MODULES:%=$(FUZZ)/%.o)
+$(FUZZ)/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(MODULES:%=$(FUZZ)/%.o) $(FUZZ)/libnudge.a $(HDRS)
 	@$(if $(V),,echo "  LINK    $@";)
 	$(Q)$(FUZZ_CC) $(CFLAGS) -O1 $(FUZZ_SANITIZE) -fsanitize=fuzzer -Isrc \
-		-Wno-unused-command-line-argument -o $@ $< \
-		$(FUZZ)/libnudge.a $(LDFLAGS) $(LDLIBS)
+		-Wno-unused-command-line-argument -o $@ $< $(MODULES:%=$(FUZZ)/%.o) \
+		$(FUZZ)/libnudge.a $(LDFLAGS) $(LDLIBS) $(foreach m,$(MODULES),$(MODULE_LIBS_$(m)))
 
 fuzz-build: $(FUZZ_HARNESS:%=$(FUZZ)/%)
 

@@ -73,7 +73,7 @@ static void refresh(void)
 			continue;
 		thread_facts_get(t, &f);
 		if (d)
-			when = clock_format(d->due, nudge.cfg->tz, "%a %d %b %Y %H:%M");
+			when = clock_format(d->due, config_tz(nudge.cfg), "%a %d %b %Y %H:%M");
 		gtk_list_store_append(store, &it);
 		gtk_list_store_set(store, &it,
 				   COL_COMPANY, or_dash(f.company),

@@ -62,7 +62,7 @@ gint64 nudge_now(void)
 	const char *s = g_getenv("NUDGE_NOW");
 	gint64 t;
 
-	if (s && *s && clock_parse(s, nudge.cfg ? nudge.cfg->tz : NULL, &t) == 0)
+	if (s && *s && clock_parse(s, nudge.cfg ? config_tz(nudge.cfg) : NULL, &t) == 0)
 		return t;
 	return g_get_real_time() / G_USEC_PER_SEC;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "classify.h"
+#include "model.h"
 
 #define SCOPE_SUBJECT 1u
 #define SCOPE_FRESH 2u
@@ -39,42 +40,53 @@ struct rule {
 	char *pattern;
 	char *where;		/* "file:line" */
 	pcre2_code *re;
-	char **starts;		/* words one of which starts every match, or NULL */
+	/* Where every match starts (anchored: tried there only): at a word
+	 * beginning with one of starts, or at a byte of first_bytes. */
+	bool anchored;
+	char **starts;		/* case-folded word beginnings; NULL when !anchored */
+	gint32 *start_ids;	/* their numbers in the rule set's trie, then -1 */
+	guint8 *first_bytes;	/* a set of 256 bits, or NULL */
+	/* A \d after \b: never tried right after an ASCII letter or digit. */
+	bool bounded_digits;
+	bool jit;		/* JIT-compiled (or tried) */
 	unsigned runs;		/* matches tried, until the pattern is JIT-compiled */
 };
 
-/* A word of a text: case-folded, and where it starts. */
-struct word {
-	char *w;
-	size_t off;
+/*
+ * The start words of all rules as a trie of their bytes: a node per prefix,
+ * its children chained by sibling, and the number of the start word that
+ * ends there (or -1).
+ */
+struct trie_node {
+	gint32 child, sibling;	/* node indices, 0 for none (the root is no child) */
+	gint32 id;		/* a start word that a word begins with */
+	gint32 whole;		/* a start word that is the whole word */
+	guint8 byte;
 };
 
-/* A text as the rules see it, and its words sorted for lookups. */
+/* Where a start word begins a word of a text; chained per start word. */
+struct hit {
+	size_t off;
+	gint32 next;		/* the next hit of the same start word, or -1 */
+};
+
+/* A text as the rules see it: where each start word begins one of its words. */
 struct text {
 	const char *s;
 	size_t len;
-	GArray *words;		/* of struct word */
-};
-
-/*
- * The statistical model: a naive Bayes over the features of
- * classify_features(), trained by tools/train-model into
- * filters/model/stages.tsv (format there).
- */
-struct model {
-	int nclass;
-	enum nudge_stage stage[STAGE__COUNT];	/* class index -> stage */
-	double prior[STAGE__COUNT];		/* log P(class) */
-	GHashTable *feat;	/* feature -> double[nclass], log P(feature|class) */
-	double lift;		/* log-odds over none that lifts a rule-less message */
-	double choose;		/* log-odds over the next stage to pick a stage */
-	int veto;		/* hard negatives at or below -veto keep the model out */
+	gint32 *head;		/* per start word: its first hit, or -1 */
+	GArray *hits;		/* of struct hit */
+	guint8 bytes[32];	/* the set of bytes in s */
 };
 
 struct rules {
 	GPtrArray *list;	/* of struct rule *, owned */
+	GArray *trie;		/* of struct trie_node; node 0 is the root */
+	gint32 first[256];	/* the root's child per byte, or 0 */
+	gint32 n_starts;	/* distinct start words */
 	struct model *model;	/* NULL without filters/model/stages.tsv */
-	char *datadir;		/* where the model is, while it is not loaded */
+	char *model_path;	/* the model, while it is not loaded */
+	char *model_cache;	/* its cache, or NULL */
 	pcre2_match_context *mctx;
 	int threshold;
 	int quoted_percent;
@@ -96,18 +108,11 @@ static void rule_free(gpointer p)
 		return;
 	pcre2_code_free(r->re);
 	g_strfreev(r->starts);
+	g_free(r->start_ids);
+	g_free(r->first_bytes);
 	g_free(r->pattern);
 	g_free(r->where);
 	g_free(r);
-}
-
-static void model_free(struct model *m)
-{
-	if (!m)
-		return;
-	if (m->feat)
-		g_hash_table_unref(m->feat);
-	g_free(m);
 }
 
 void rules_free(struct rules *r)
@@ -115,10 +120,13 @@ void rules_free(struct rules *r)
 	if (!r)
 		return;
 	model_free(r->model);
-	g_free(r->datadir);
+	g_free(r->model_path);
+	g_free(r->model_cache);
 	if (r->list)
 		g_ptr_array_unref(r->list);
 	pcre2_match_context_free(r->mctx);
+	if (r->trie)
+		g_array_unref(r->trie);
 	g_free(r);
 }
 
@@ -186,14 +194,21 @@ static char *next_word(char **p)
 	return w;
 }
 
-static pcre2_code *compile(const char *pattern, char *msg, size_t msglen)
+/*
+ * A pattern with first words (starts_of()) is only ever tried at those words:
+ * it is compiled anchored, which is the same as anchoring each match, except
+ * that JIT serves a pattern anchored at compile time and not one anchored at
+ * match time (PCRE2 then falls back to its interpreter).
+ */
+static pcre2_code *compile(const char *pattern, bool anchored, char *msg, size_t msglen)
 {
 	pcre2_code *re;
 	int code;
 	PCRE2_SIZE off;
 
 	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-			   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS,
+			   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
+			   (anchored ? PCRE2_ANCHORED : 0),
 			   &code, &off, NULL);
 	if (!re) {
 		char buf[256];
@@ -245,13 +260,74 @@ static bool word_byte(char c)
 	return g_ascii_isalnum(c) || c == '_' || (unsigned char)c >= 0x80;
 }
 
+/* Where the matches of a pattern can start (first_words()). */
+struct starts {
+	GPtrArray *words;	/* of case-folded word beginnings; a whole word
+				 * ends in a blank */
+	guint8 bytes[32];	/* bytes a match can start with */
+	bool any_bytes;
+	int digits;		/* \d starts: 0 none, 1 all after \b, 2 some not */
+	bool spaced;		/* the pattern may set (?x): blanks are no literals */
+};
+
+static void add_byte(struct starts *st, unsigned char c)
+{
+	st->bytes[c / 8] |= (guint8)(1u << (c % 8));
+	st->any_bytes = true;
+}
+
+/* After a group or an atom: the quantifier at q lets it match nothing. */
+static bool optional_at(const char *q)
+{
+	return *q == '?' || *q == '*' || (*q == '{' && q[1] == '0');
+}
+
+/* Skips an optional quantifier ("?", "*", "{0,3}", with a lazy '?' or a
+ * possessive '+'). */
+static const char *skip_quantifier(const char *q)
+{
+	if (*q == '{') {
+		while (*q && *q != '}')
+			q++;
+		if (*q)
+			q++;
+	} else {
+		q++;
+	}
+	if (*q == '?' || *q == '+')
+		q++;
+	return q;
+}
+
+static bool ascii_only(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+/* ASCII punctuation; a backslash before it makes it a literal. */
+static bool punct(char c)
+{
+	return c > ' ' && c < 0x7f && !g_ascii_isalnum(c) && c != '_';
+}
+
+/* Punctuation that stands for itself in a pattern, outside a class. */
+static bool plain_punct(char c)
+{
+	return punct(c) && !strchr(".^$*+?()[]{}|\\#", c);
+}
+
 /*
- * The words that every match must start with, read off the pattern: each
- * alternative has to begin with \b (or ^) and a literal, perhaps inside a
- * group ("\b(?:invite|schedule) ..."). Appends them to out; false when the
- * pattern does not have this shape and must always run.
+ * Where every match must start, read off the pattern: each alternative has
+ * to begin, after optional groups (whose own alternatives then count too),
+ * with \b (or ^) and a literal word, with a literal punctuation character,
+ * or with \d; perhaps inside a group ("\b(?:invite|schedule) ...",
+ * "\b(?:please )?(?:do not|don't)", "\$\d"). Adds them to st; false when
+ * the pattern does not have this shape and must run along the whole text.
  */
-static bool first_words(const char *p, const char **end, bool bound, GPtrArray *out)
+static bool first_words(const char *p, const char **end, bool bound, struct starts *st)
 {
 	const char *q = p;
 
@@ -259,43 +335,85 @@ static bool first_words(const char *p, const char **end, bool bound, GPtrArray *
 		bool b = bound;
 
 		for (;;) {
-			if (q[0] == '\\' && q[1] == 'b') {
+			while ((q[0] == '\\' && q[1] == 'b') || q[0] == '^') {
 				b = true;
-				q += 2;
-			} else if (q[0] == '^') {
-				b = true;
-				q++;
-			} else {
+				q += q[0] == '^' ? 1 : 2;
+			}
+			if (q[0] == '(') {
+				const char *e;
+
+				if (q[1] == '?' && q[2] != ':')
+					return false;
+				q += q[1] == '?' ? 3 : 1;
+				if (!first_words(q, &e, b, st))
+					return false;
+				q = e;
+				if (!optional_at(q))
+					break;
+				/* An optional group: the match may also start
+				 * with what follows it. */
+				q = skip_quantifier(q);
+				if (!*q || *q == '|' || *q == ')')
+					return false;
+				continue;
+			}
+			if (word_byte(q[0])) {
+				const char *w = q;
+				g_autofree char *lit = NULL;
+				size_t n;
+
+				while (word_byte(*q))
+					q++;
+				n = (size_t)(q - w);
+				/* "references?": the last letter may be missing. */
+				if (optional_at(q))
+					n = (size_t)(g_utf8_find_prev_char(w, q) - w);
+				if (!b || !n)
+					return false;
+				lit = g_strndup(w, n);
+				if (ascii_only(lit)) {
+					/* ASCII folds to its lower case. */
+					for (char *x = lit; *x; x++)
+						*x = g_ascii_tolower(*x);
+				} else {
+					char *f;
+
+					if (!g_utf8_validate(lit, -1, NULL))
+						return false;
+					f = g_utf8_casefold(lit, -1);
+					g_free(lit);
+					lit = f;
+				}
+				/* "a few": the word is "a", not one starting so. */
+				if (!st->spaced && n == (size_t)(q - w) &&
+				    (*q == ' ' || plain_punct(*q)) && !optional_at(q + 1))
+					g_ptr_array_add(st->words, g_strconcat(lit, " ", NULL));
+				else
+					g_ptr_array_add(st->words, g_steal_pointer(&lit));
 				break;
 			}
-		}
-		if (q[0] == '(') {
-			const char *e;
+			if (q[0] == '\\' && q[1] == 'd') {
+				/* A decimal digit: ASCII, or any other script's,
+				 * which starts with a UTF-8 lead byte. */
+				if (optional_at(q + 2))
+					return false;
+				st->digits = b && st->digits != 2 ? 1 : 2;
+				for (unsigned c = '0'; c <= '9'; c++)
+					add_byte(st, (unsigned char)c);
+				for (unsigned c = 0xc2; c <= 0xf4; c++)
+					add_byte(st, (unsigned char)c);
+				q += 2;
+				break;
+			}
+			if (plain_punct(q[0]) || (q[0] == '\\' && punct(q[1]))) {
+				unsigned char c = (unsigned char)(q[0] == '\\' ? q[1] : q[0]);
 
-			q += q[1] == '?' && q[2] == ':' ? 3 : q[1] == '?' ? 0 : 1;
-			if (q[0] == '(' || !first_words(q, &e, b, out))
-				return false;
-			if (*e == '?' || *e == '*' || (*e == '{' && e[1] == '0'))
-				return false;
-			q = e;
-		} else if (word_byte(q[0])) {
-			const char *w = q;
-			g_autofree char *lit = NULL;
-			size_t n;
-
-			while (word_byte(*q))
-				q++;
-			n = (size_t)(q - w);
-			/* "references?": the last letter may be missing. */
-			if (*q == '?' || *q == '*' || *q == '{')
-				n = (size_t)(g_utf8_find_prev_char(w, q) - w);
-			if (!b || !n)
-				return false;
-			lit = g_strndup(w, n);
-			if (!g_utf8_validate(lit, -1, NULL))
-				return false;
-			g_ptr_array_add(out, g_utf8_casefold(lit, -1));
-		} else {
+				q += q[0] == '\\' ? 2 : 1;
+				if (optional_at(q))
+					return false;
+				add_byte(st, c);
+				break;
+			}
 			return false;
 		}
 		q = skip_alternative(q);
@@ -307,50 +425,32 @@ static bool first_words(const char *p, const char **end, bool bound, GPtrArray *
 	return true;
 }
 
-/* The first words of a pattern as a string vector, or NULL. */
-static char **starts_of(const char *pattern)
+/* Sets the rule's start words and bytes from its pattern, or leaves it
+ * unanchored. */
+static void starts_of(struct rule *r)
 {
-	GPtrArray *w = g_ptr_array_new();
+	struct starts st = { .words = g_ptr_array_new_with_free_func(g_free) };
 	const char *end;
 
-	if (!first_words(pattern, &end, false, w) || *end) {
-		g_ptr_array_set_free_func(w, g_free);
-		g_ptr_array_unref(w);
-		return NULL;
+	/* An option group with x anywhere ("(?x)", "(?ix:"). */
+	for (const char *o = strstr(r->pattern, "(?"); o; o = strstr(o + 2, "(?")) {
+		size_t n = strspn(o + 2, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-^");
+
+		if (memchr(o + 2, 'x', n))
+			st.spaced = true;
 	}
-	g_ptr_array_add(w, NULL);
-	return (char **)g_ptr_array_free(w, FALSE);
-}
 
-/*
- * Where compiled patterns come from: a rule cache's, in the order the rules
- * are read, else pcre2_compile(). Every pattern used is kept in `used`, in
- * that order, for writing the cache.
- */
-struct source {
-	pcre2_code **cached;	/* owned until taken; NULL without a cache */
-	int32_t n_cached, next;
-	GPtrArray *used;	/* of pcre2_code *, not owned */
-};
-
-static pcre2_code *source_get(struct source *src, const char *pattern,
-			      char *msg, size_t msglen)
-{
-	pcre2_code *re;
-
-	if (src->cached) {
-		if (src->next >= src->n_cached) {
-			g_snprintf(msg, msglen, "rule cache too short");
-			return NULL;
-		}
-		re = src->cached[src->next];
-		src->cached[src->next++] = NULL;
-	} else {
-		re = compile(pattern, msg, msglen);
+	if (first_words(r->pattern, &end, false, &st) && !*end) {
+		r->anchored = true;
+		g_ptr_array_set_free_func(st.words, NULL);
+		g_ptr_array_add(st.words, NULL);
+		r->starts = (char **)g_ptr_array_free(st.words, FALSE);
+		if (st.any_bytes)
+			r->first_bytes = g_memdup2(st.bytes, sizeof(st.bytes));
+		r->bounded_digits = st.digits == 1;
+		return;
 	}
-	if (re)
-		g_ptr_array_add(src->used, re);
-	return re;
+	g_ptr_array_unref(st.words);
 }
 
 /*
@@ -358,8 +458,7 @@ static pcre2_code *source_get(struct source *src, const char *pattern,
  * "file:line: message". Returns the rules of the good lines.
  */
 static struct rule_file parse_file(const char *path, const char *name,
-				   const char *data, struct source *src,
-				   GPtrArray *errors)
+				   const char *data, GPtrArray *errors)
 {
 	struct rule_file f = { g_ptr_array_new_with_free_func(rule_free), -1, -1 };
 	g_auto(GStrv) lines = g_strsplit(data, "\n", -1);
@@ -423,8 +522,8 @@ static struct rule_file parse_file(const char *path, const char *name,
 		r->scope = scope;
 		r->pattern = g_strdup(p);
 		r->where = g_strdup_printf("%s:%d", name, i + 1);
-		r->re = source_get(src, p, msg, sizeof(msg));
-		r->starts = starts_of(p);
+		starts_of(r);
+		r->re = compile(p, r->anchored, msg, sizeof(msg));
 		if (!r->re) {
 			g_ptr_array_add(errors, g_strdup_printf("%s:%d: %s", path, i + 1, msg));
 			rule_free(r);
@@ -565,108 +664,68 @@ static void rule_file_free(gpointer p)
 	g_free(f);
 }
 
-/* Reads nclass numbers separated by tabs into v; false when malformed. */
-static bool parse_numbers(char **cells, int nclass, double *v)
+/* The node for the byte under node, added when add is set; 0 for none. */
+static gint32 trie_child(GArray *trie, gint32 node, guint8 byte, bool add)
 {
-	for (int i = 0; i < nclass; i++) {
-		char *end;
+	struct trie_node *n = &g_array_index(trie, struct trie_node, node);
+	gint32 c = n->child;
+	struct trie_node x = { 0, 0, -1, -1, byte };
 
-		if (!cells[i] || !*cells[i])
-			return false;
-		v[i] = g_ascii_strtod(cells[i], &end);
-		if (*end)
-			return false;
-	}
-	return cells[nclass] == NULL;
+	for (; c; c = g_array_index(trie, struct trie_node, c).sibling)
+		if (g_array_index(trie, struct trie_node, c).byte == byte)
+			return c;
+	if (!add)
+		return 0;
+	x.sibling = n->child;
+	g_array_append_val(trie, x);
+	c = (gint32)trie->len - 1;
+	g_array_index(trie, struct trie_node, node).child = c;
+	return c;
 }
 
-/*
- * Loads <datadir>/filters/model/stages.tsv into set->model. No file: no
- * model (the rules decide alone). A malformed file is a configuration error.
- */
-static int model_load(const char *datadir, struct rules *set, GError **err)
+/* Numbers every rule's start words and puts them into the set's trie. */
+static void trie_build(struct rules *set)
 {
-	g_autofree char *path = g_build_filename(datadir, "filters", "model",
-						 "stages.tsv", NULL);
-	g_autofree char *data = NULL;
-	g_autoptr(GError) e = NULL;
-	g_auto(GStrv) lines = NULL;
-	struct model *m;
-	int rc = 0;
+	struct trie_node root = { 0, 0, -1, -1, 0 };
 
-	if (!g_file_get_contents(path, &data, NULL, &e)) {
-		if (g_error_matches(e, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-			return 0;
-		return nudge_fail(err, NUDGE_E_CONFIG, "cannot read '%s': %s",
-				  path, e->message);
-	}
-	m = g_new0(struct model, 1);
-	m->feat = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	m->lift = 1e9;
-	m->choose = 1e9;
-	lines = g_strsplit(data, "\n", -1);
-	for (int i = 0; lines[i]; i++) {
-		g_auto(GStrv) cells = NULL;
-		char *line = lines[i];
-		double v[STAGE__COUNT];
+	set->trie = g_array_new(FALSE, FALSE, sizeof(struct trie_node));
+	g_array_append_val(set->trie, root);
+	set->n_starts = 0;
+	for (guint i = 0; i < set->list->len; i++) {
+		struct rule *r = set->list->pdata[i];
+		guint n = r->starts ? g_strv_length(r->starts) : 0;
 
-		g_strchomp(line);
-		if (!*line || *line == '#')
-			continue;
-		cells = g_strsplit(line, "\t", -1);
-		if (strcmp(cells[0], "@classes") == 0) {
-			for (int c = 1; cells[c]; c++) {
-				enum nudge_stage st;
+		g_free(r->start_ids);
+		r->start_ids = g_new(gint32, n + 1);
+		for (guint k = 0; k < n; k++) {
+			struct trie_node *x;
+			gint32 node = 0;
+			const char *b;
 
-				if (c > STAGE__COUNT || stage_parse(cells[c], &st) < 0)
-					goto bad;
-				m->stage[m->nclass++] = st;
+			for (b = r->starts[k]; *b && *b != ' '; b++)
+				node = trie_child(set->trie, node, (guint8)*b, true);
+			x = &g_array_index(set->trie, struct trie_node, node);
+			if (*b) {
+				if (x->whole < 0)
+					x->whole = set->n_starts++;
+				r->start_ids[k] = x->whole;
+			} else {
+				if (x->id < 0)
+					x->id = set->n_starts++;
+				r->start_ids[k] = x->id;
 			}
-			if (!m->nclass || m->stage[0] != STAGE_NONE)
-				goto bad;
-			continue;
 		}
-		if (!m->nclass)
-			goto bad;
-		if (strcmp(cells[0], "@prior") == 0) {
-			if (!parse_numbers(cells + 1, m->nclass, m->prior))
-				goto bad;
-		} else if (strcmp(cells[0], "@lift") == 0 || strcmp(cells[0], "@choose") == 0 ||
-			   strcmp(cells[0], "@veto") == 0) {
-			if (!parse_numbers(cells + 1, 1, v))
-				goto bad;
-			if (cells[0][1] == 'l')
-				m->lift = v[0];
-			else if (cells[0][1] == 'c')
-				m->choose = v[0];
-			else
-				m->veto = (int)v[0];
-		} else if (cells[0][0] == '@' || !parse_numbers(cells + 1, m->nclass, v)) {
-			goto bad;
-		} else {
-			g_hash_table_replace(m->feat, g_strdup(cells[0]),
-					     g_memdup2(v, sizeof(double) * (gsize)m->nclass));
-		}
-		continue;
-bad:
-		rc = nudge_fail(err, NUDGE_E_CONFIG, "%s:%d: malformed model line", path, i + 1);
-		model_free(m);
-		return rc;
+		r->start_ids[n] = -1;
 	}
-	if (!m->nclass) {
-		model_free(m);
-		return nudge_fail(err, NUDGE_E_CONFIG, "%s: no @classes line", path);
-	}
-	set->model = m;
-	return 0;
+	for (unsigned b = 0; b < 256; b++)
+		set->first[b] = trie_child(set->trie, 0, (guint8)b, false);
 }
 
 /*
  * The rule set from the files read; every pattern from src. Bad lines are
  * appended to errors; a bad user rule leaves all user rules out.
  */
-static struct rules *build(GPtrArray *sys, GPtrArray *user, struct source *src,
-			   GPtrArray *errors)
+static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
 {
 	g_autoptr(GPtrArray) sys_files = g_ptr_array_new_with_free_func(rule_file_free);
 	g_autoptr(GPtrArray) user_files = g_ptr_array_new_with_free_func(rule_file_free);
@@ -678,7 +737,7 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, struct source *src,
 		/* The parser cuts lines in place: give it a copy. */
 		g_autofree char *data = g_strndup(t->data, t->len);
 
-		*f = parse_file(t->path, t->name, data, src, errors);
+		*f = parse_file(t->path, t->name, data, errors);
 		g_ptr_array_add(i < sys->len ? sys_files : user_files, f);
 	}
 
@@ -708,23 +767,29 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, struct source *src,
 			merge(set, user_files->pdata[i]);
 	/* Context rules first: without context the rest need not run. */
 	g_ptr_array_sort(set->list, cmp_context_first);
+	trie_build(set);
 	set->has_context = set->list->len &&
 		((struct rule *)set->list->pdata[0])->stage == (enum nudge_stage)STAGE_CONTEXT;
 	return set;
 }
 
 /*
- * The rule cache: every compiled pattern of a rule set that loaded without a
- * warning, serialised by PCRE2, in the order the rules are read. It is used
- * only when its key (a 128-bit hash of the PCRE2 version and of every rule file's
- * name and contents) and the checksum of its patterns both match; anything
- * else (missing, stale, truncated, corrupt) means compiling, as without it.
+ * The rule cache: the whole rule set of a load without a warning, as
+ * build() left it (rules in their final order with their start words and
+ * bytes, the trie), and every compiled pattern serialised by PCRE2, so a
+ * filter run neither parses the rule files nor analyses a pattern. It is
+ * used only when its key (a 128-bit hash of the PCRE2 version and of every
+ * rule file's name and contents) and the checksum of its body both match and
+ * the body holds together; anything else (missing, stale, truncated,
+ * corrupt) means building and compiling, as without it.
  *
- *   "nudge-rules-cache 1\n", key (16 bytes), length (8, little-endian),
- *   hash of the patterns (16), the patterns (pcre2_serialize_encode)
+ *   "nudge-rules-cache 3\n", key (16 bytes), body length (8, little-endian),
+ *   hash64 of the body (8), body: length of the patterns (8), the patterns
+ *   (pcre2_serialize_encode), the set (set_write())
  */
-#define CACHE_MAGIC "nudge-rules-cache 1\n"
-#define CACHE_HEAD (sizeof(CACHE_MAGIC) - 1 + 16 + 8 + 16)
+#define CACHE_MAGIC "nudge-rules-cache 3\n"
+#define CACHE_HEAD (sizeof(CACHE_MAGIC) - 1 + 16 + 8 + 8)
+#define CACHE_SEED 0x452821e638d01377u
 
 /*
  * A 64-bit hash, eight bytes at a time: the cache guards against stale and
@@ -787,88 +852,282 @@ static void cache_key(GPtrArray *sys, GPtrArray *user, guint8 key[16])
 	g_byte_array_unref(all);
 }
 
-/* The cached patterns for key, or false (src untouched). */
-static bool cache_read(const char *path, const guint8 key[16], struct source *src)
+static void put32(GByteArray *b, guint32 v)
 {
-	g_autofree char *data = NULL;
-	gsize len;
-	guint64 plen = 0;
-	guint8 sum[16];
-	const guint8 *p;
-	int32_t n;
-
-	if (!g_file_get_contents(path, &data, &len, NULL) || len < CACHE_HEAD ||
-	    memcmp(data, CACHE_MAGIC, sizeof(CACHE_MAGIC) - 1) != 0)
-		return false;
-	p = (const guint8 *)data + sizeof(CACHE_MAGIC) - 1;
-	if (memcmp(p, key, 16) != 0)
-		return false;
-	for (int i = 0; i < 8; i++)
-		plen |= (guint64)p[16 + i] << (8 * i);
-	if (plen != len - CACHE_HEAD)
-		return false;
-	hash128(data + CACHE_HEAD, plen, sum);
-	if (memcmp(sum, p + 24, 16) != 0)
-		return false;
-	n = pcre2_serialize_get_number_of_codes((const uint8_t *)data + CACHE_HEAD);
-	if (n <= 0)
-		return false;
-	src->cached = g_new0(pcre2_code *, n);
-	if (pcre2_serialize_decode(src->cached, n, (const uint8_t *)data + CACHE_HEAD,
-				   NULL) != n) {
-		g_clear_pointer(&src->cached, g_free);
-		return false;
-	}
-	src->n_cached = n;
-	src->next = 0;
-	return true;
+	g_byte_array_append(b, (const guint8 *)&v, 4);
 }
 
-/* Writes the cache; best effort: without it the rules are compiled. */
-static void cache_write(const char *path, const guint8 key[16], GPtrArray *codes)
+static void put_str(GByteArray *b, const char *s)
 {
+	put32(b, (guint32)strlen(s));
+	g_byte_array_append(b, (const guint8 *)s, (guint)strlen(s));
+}
+
+/* The set after the patterns; a rule names its pattern by its index in
+ * codes (the patterns serialised). What only build() reads (a rule's
+ * pattern text and start words: the trie has them) is left out. */
+static void set_write(GByteArray *b, const struct rules *set, GHashTable *codes)
+{
+	put32(b, set->list->len);
+	put32(b, (guint32)set->threshold);
+	put32(b, (guint32)set->quoted_percent);
+	put32(b, set->has_context);
+	put32(b, (guint32)set->n_starts);
+	put32(b, set->trie->len);
+	for (guint i = 0; i < set->trie->len; i++) {
+		const struct trie_node *n = &g_array_index(set->trie, struct trie_node, i);
+
+		put32(b, (guint32)n->child);
+		put32(b, (guint32)n->sibling);
+		put32(b, (guint32)n->id);
+		put32(b, (guint32)n->whole);
+		put32(b, n->byte);
+	}
+	for (unsigned i = 0; i < 256; i++)
+		put32(b, (guint32)set->first[i]);
+	for (guint i = 0; i < set->list->len; i++) {
+		const struct rule *r = set->list->pdata[i];
+		guint n = r->starts ? g_strv_length(r->starts) : 0;
+
+		put32(b, (guint32)r->stage);
+		put32(b, (guint32)r->weight);
+		put32(b, r->scope);
+		put32(b, GPOINTER_TO_UINT(g_hash_table_lookup(codes, r->re)) - 1);
+		put32(b, (guint32)r->anchored | (guint32)r->bounded_digits << 1 |
+			 (guint32)(r->first_bytes != NULL) << 2);
+		if (r->first_bytes)
+			g_byte_array_append(b, r->first_bytes, 32);
+		put32(b, n);
+		for (guint k = 0; k < n; k++)
+			put32(b, (guint32)r->start_ids[k]);
+		put_str(b, r->where);
+	}
+}
+
+/* Reading the set back: every read checks its bounds; bad is set on the
+ * first that fails and every read after it returns 0 or NULL. */
+struct reader {
+	const guint8 *p, *end;
+	bool bad;
+};
+
+static guint32 get32(struct reader *rd)
+{
+	guint32 v;
+
+	if (rd->bad || rd->end - rd->p < 4) {
+		rd->bad = true;
+		return 0;
+	}
+	memcpy(&v, rd->p, 4);
+	rd->p += 4;
+	return v;
+}
+
+static gint32 get_index(struct reader *rd, gint32 lo, gint32 hi)
+{
+	gint32 v = (gint32)get32(rd);
+
+	if (v < lo || v >= hi)
+		rd->bad = true;
+	return rd->bad ? lo : v;
+}
+
+static char *get_str(struct reader *rd)
+{
+	guint32 n = get32(rd);
+	char *s;
+
+	if (rd->bad || (size_t)(rd->end - rd->p) < n || memchr(rd->p, 0, n)) {
+		rd->bad = true;
+		return NULL;
+	}
+	s = g_strndup((const char *)rd->p, n);
+	rd->p += n;
+	return s;
+}
+
+/* The set from the cache's body, taking its patterns from codes (each used
+ * once, set to NULL when taken); NULL when anything does not fit. */
+static struct rules *set_read(struct reader *rd, pcre2_code **codes, gint32 ncodes)
+{
+	struct rules *set = g_new0(struct rules, 1);
+	guint32 nrules, ntrie;
+
+	set->list = g_ptr_array_new_with_free_func(rule_free);
+	set->trie = g_array_new(FALSE, FALSE, sizeof(struct trie_node));
+	nrules = get32(rd);
+	set->threshold = (int)get32(rd);
+	set->quoted_percent = (int)get32(rd);
+	set->has_context = get32(rd) != 0;
+	set->n_starts = get_index(rd, 0, G_MAXINT32);
+	ntrie = get32(rd);
+	if (ntrie == 0 || ntrie > (guint32)(rd->end - rd->p) / 20)
+		rd->bad = true;
+	if (!rd->bad)
+		g_array_set_size(set->trie, ntrie);
+	for (guint32 i = 0; i < ntrie && !rd->bad; i++) {
+		struct trie_node *n = &g_array_index(set->trie, struct trie_node, i);
+
+		n->child = get_index(rd, 0, (gint32)ntrie);
+		n->sibling = get_index(rd, 0, (gint32)ntrie);
+		n->id = get_index(rd, -1, set->n_starts);
+		n->whole = get_index(rd, -1, set->n_starts);
+		n->byte = (guint8)get_index(rd, 0, 256);
+	}
+	for (unsigned i = 0; i < 256; i++)
+		set->first[i] = get_index(rd, 0, (gint32)ntrie);
+	if (nrules > (guint32)(rd->end - rd->p) / 20)
+		rd->bad = true;
+	for (guint32 i = 0; i < nrules && !rd->bad; i++) {
+		struct rule *r = g_new0(struct rule, 1);
+		guint32 flags, n;
+		gint32 code;
+
+		g_ptr_array_add(set->list, r);
+		r->stage = (enum nudge_stage)get_index(rd, 0, STAGE_CONTEXT + 1);
+		r->weight = (int)get32(rd);
+		r->scope = get32(rd);
+		code = get_index(rd, 0, ncodes);
+		flags = get32(rd);
+		if (rd->bad || !codes[code]) {
+			rd->bad = true;
+			break;
+		}
+		r->re = codes[code];
+		codes[code] = NULL;
+		r->anchored = flags & 1;
+		r->bounded_digits = (flags >> 1) & 1;
+		if (flags & 4) {
+			if (rd->end - rd->p < 32) {
+				rd->bad = true;
+				break;
+			}
+			r->first_bytes = g_memdup2(rd->p, 32);
+			rd->p += 32;
+		}
+		n = get32(rd);
+		if (n > (guint32)(rd->end - rd->p) / 4) {
+			rd->bad = true;
+			break;
+		}
+		r->start_ids = g_new(gint32, n + 1);
+		for (guint32 k = 0; k < n; k++)
+			r->start_ids[k] = get_index(rd, 0, set->n_starts);
+		r->start_ids[n] = -1;
+		r->where = get_str(rd);
+	}
+	if (rd->bad || rd->p != rd->end) {
+		rules_free(set);
+		return NULL;
+	}
+	set->mctx = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(set->mctx, 200000);
+	pcre2_set_depth_limit(set->mctx, 2000);
+	pcre2_set_heap_limit(set->mctx, 4096);
+	return set;
+}
+
+/* The rule set cached for key, or NULL. */
+static struct rules *cache_read(const char *path, const guint8 key[16])
+{
+	g_autofree char *data = NULL;
+	struct rules *set = NULL;
+	pcre2_code **codes = NULL;
+	struct reader rd;
+	gsize len;
+	guint64 blen = 0, clen = 0, sum;
+	const guint8 *p;
+	int32_t n = 0;
+
+	if (!g_file_get_contents(path, &data, &len, NULL) || len < CACHE_HEAD + 8 ||
+	    memcmp(data, CACHE_MAGIC, sizeof(CACHE_MAGIC) - 1) != 0)
+		return NULL;
+	p = (const guint8 *)data + sizeof(CACHE_MAGIC) - 1;
+	if (memcmp(p, key, 16) != 0)
+		return NULL;
+	for (int i = 0; i < 8; i++)
+		blen |= (guint64)p[16 + i] << (8 * i);
+	if (blen != len - CACHE_HEAD)
+		return NULL;
+	sum = hash64(CACHE_SEED, data + CACHE_HEAD, blen);
+	if (memcmp(&sum, p + 24, 8) != 0)
+		return NULL;
+	p = (const guint8 *)data + CACHE_HEAD;
+	for (int i = 0; i < 8; i++)
+		clen |= (guint64)p[i] << (8 * i);
+	if (clen > blen - 8)
+		return NULL;
+	n = pcre2_serialize_get_number_of_codes(p + 8);
+	if (n <= 0)
+		return NULL;
+	codes = g_new0(pcre2_code *, n);
+	if (pcre2_serialize_decode(codes, n, p + 8, NULL) != n) {
+		g_free(codes);
+		return NULL;
+	}
+	rd.p = p + 8 + clen;
+	rd.end = (const guint8 *)data + len;
+	rd.bad = false;
+	set = set_read(&rd, codes, n);
+	for (int32_t i = 0; i < n; i++)
+		pcre2_code_free(codes[i]);
+	g_free(codes);
+	return set;
+}
+
+/* Writes the cache; best effort: without it the rules are built. Only the
+ * patterns of the set's rules are written (merge() frees a rule that a later
+ * one replaces, and its pattern with it). */
+static void cache_write(const char *path, const guint8 key[16], const struct rules *set)
+{
+	g_autoptr(GHashTable) index = g_hash_table_new(NULL, NULL);
+	g_autoptr(GPtrArray) used = g_ptr_array_new();
 	uint8_t *bytes = NULL;
 	PCRE2_SIZE size = 0;
-	GByteArray *out;
-	guint8 len[8], sum[16];
+	GByteArray *body, *out;
+	guint8 len[8];
+	guint64 clen, sum;
 
-	if (!codes->len ||
-	    pcre2_serialize_encode((const pcre2_code **)codes->pdata, (int32_t)codes->len,
+	for (guint i = 0; i < set->list->len; i++)
+		g_ptr_array_add(used, ((struct rule *)set->list->pdata[i])->re);
+	if (!used->len ||
+	    pcre2_serialize_encode((const pcre2_code **)used->pdata, (int32_t)used->len,
 				   &bytes, &size, NULL) < 0)
 		return;
+	for (guint i = 0; i < used->len; i++)
+		g_hash_table_insert(index, used->pdata[i], GUINT_TO_POINTER(i + 1));
+	body = g_byte_array_new();
+	clen = size;
+	g_byte_array_append(body, (const guint8 *)&clen, 8);
+	g_byte_array_append(body, bytes, (guint)size);
+	set_write(body, set, index);
 	for (int i = 0; i < 8; i++)
-		len[i] = (guint8)((guint64)size >> (8 * i));
-	hash128(bytes, size, sum);
-	out = g_byte_array_sized_new((guint)(CACHE_HEAD + size));
+		len[i] = (guint8)((guint64)body->len >> (8 * i));
+	sum = hash64(CACHE_SEED, body->data, body->len);
+	out = g_byte_array_sized_new((guint)(CACHE_HEAD + body->len));
 	g_byte_array_append(out, (const guint8 *)CACHE_MAGIC, sizeof(CACHE_MAGIC) - 1);
 	g_byte_array_append(out, key, 16);
 	g_byte_array_append(out, len, 8);
-	g_byte_array_append(out, sum, 16);
-	g_byte_array_append(out, bytes, (guint)size);
+	g_byte_array_append(out, (const guint8 *)&sum, 8);
+	g_byte_array_append(out, body->data, body->len);
 	/* A temporary file renamed over the old one: readers see one or the
 	 * other. Mode 0600 like every file in the state folder. */
 	(void)g_file_set_contents_full(path, (const char *)out->data, (gssize)out->len,
 				       G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
 	g_byte_array_unref(out);
+	g_byte_array_unref(body);
 	pcre2_serialize_free(bytes);
-}
-
-static void source_clear(struct source *src)
-{
-	for (int32_t i = 0; src->cached && i < src->n_cached; i++)
-		pcre2_code_free(src->cached[i]);
-	g_clear_pointer(&src->cached, g_free);
-	g_clear_pointer(&src->used, g_ptr_array_unref);
 }
 
 int rules_load_model(struct rules *r, GError **err)
 {
 	int rc;
 
-	if (r->model || !r->datadir)
+	if (r->model || !r->model_path)
 		return 0;
-	rc = model_load(r->datadir, r, err);
-	g_clear_pointer(&r->datadir, g_free);
+	rc = model_load(r->model_path, r->model_cache, &r->model, err);
+	g_clear_pointer(&r->model_path, g_free);
 	return rc;
 }
 
@@ -882,11 +1141,11 @@ int rules_load_cached(const char *datadir, const char *userdir, const char *cach
 		      struct rules **out, GPtrArray **warnings, GError **err)
 {
 	g_autofree char *sysdir = g_build_filename(datadir, "filters", "rules", NULL);
+	g_autofree char *mpath = NULL;
 	g_autofree char *udir = NULL;
 	g_autoptr(GPtrArray) sys = g_ptr_array_new_with_free_func(rule_text_free);
 	g_autoptr(GPtrArray) user = g_ptr_array_new_with_free_func(rule_text_free);
 	g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func(g_free);
-	struct source src = { 0 };
 	struct rules *set = NULL;
 	guint8 key[16];
 	int rc;
@@ -908,25 +1167,14 @@ int rules_load_cached(const char *datadir, const char *userdir, const char *cach
 
 	if (cache && !errors->len) {
 		cache_key(sys, user, key);
-		src.used = g_ptr_array_new();
-		if (cache_read(cache, key, &src)) {
-			set = build(sys, user, &src, errors);
-			/* Not exactly the patterns of these files: compile instead. */
-			if (errors->len || src.next != src.n_cached) {
-				g_clear_pointer(&set, rules_free);
-				g_ptr_array_set_size(errors, 0);
-			}
-		}
-		source_clear(&src);
+		set = cache_read(cache, key);
 	}
 	if (!set) {
 		guint n_errors = errors->len;
 
-		src.used = g_ptr_array_new();
-		set = build(sys, user, &src, errors);
+		set = build(sys, user, errors);
 		if (cache && !n_errors && !errors->len)
-			cache_write(cache, key, src.used);
-		source_clear(&src);
+			cache_write(cache, key, set);
 	}
 	/* A broken built-in file is fatal, with every broken line at once so
 	 * they can all be fixed in one go; user rules only warn. */
@@ -958,13 +1206,15 @@ int rules_load_cached(const char *datadir, const char *userdir, const char *cach
 	/* The statistical model beside the rules (filters/model/stages.tsv):
 	 * with a cache (the filter), only when a message needs it, since most
 	 * mail never reaches it; else now. */
+	mpath = g_build_filename(datadir, "filters", "model", "stages.tsv", NULL);
 	if (cache) {
-		g_autofree char *mpath = g_build_filename(datadir, "filters", "model",
-							  "stages.tsv", NULL);
+		g_autofree char *dir = g_path_get_dirname(cache);
 
-		if (g_file_test(mpath, G_FILE_TEST_EXISTS))
-			set->datadir = g_strdup(datadir);
-	} else if ((rc = model_load(datadir, set, err)) < 0) {
+		if (g_file_test(mpath, G_FILE_TEST_EXISTS)) {
+			set->model_path = g_steal_pointer(&mpath);
+			set->model_cache = g_build_filename(dir, "model.cache", NULL);
+		}
+	} else if ((rc = model_load(mpath, NULL, &set->model, err)) < 0) {
 		g_clear_pointer(&set, rules_free);
 		goto out;
 	}
@@ -975,23 +1225,46 @@ out:
 }
 
 /*
+ * The character at *p, which moves past it: an invalid byte is U+FFFD and
+ * moves one byte, as g_utf8_make_valid() replaces it.
+ */
+static gunichar next_valid_char(const char **p)
+{
+	const char *s = *p;
+	guint n;
+
+	if ((unsigned char)*s < 0x80) {
+		*p = s + 1;
+		return (unsigned char)*s;
+	}
+	n = (guint)g_utf8_skip[(unsigned char)*s];
+	if (!g_utf8_validate_len(s, n, NULL)) {
+		*p = s + 1;
+		return 0xfffd;
+	}
+	*p = s + n;
+	return g_utf8_get_char(s);
+}
+
+/*
  * The text as the rules see it: valid UTF-8, every run of white space one
- * blank, typographic quotes and dashes as their ASCII forms.
+ * blank, typographic quotes and dashes as their ASCII forms; read until
+ * about max bytes are written.
  */
 static char *normalise(const char *s, size_t max)
 {
-	g_autofree char *valid = NULL;
 	GString *o;
 	bool space = false;
 
 	if (!s)
 		return g_strdup("");
-	valid = g_utf8_make_valid(s, -1);
-	o = g_string_sized_new(strlen(valid) + 1);
-	for (const char *p = valid; *p && o->len < max; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
+	o = g_string_sized_new(MIN(strlen(s), max) + 8);
+	for (const char *p = s; *p && o->len < max;) {
+		gunichar c = next_valid_char(&p);
 
-		if (g_unichar_isspace(c) || c == 0xa0 || c == 0x200b) {
+		/* The white space of g_unichar_isspace(). */
+		if (c < 0x80 ? c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' :
+		    g_unichar_isspace(c) || c == 0xa0 || c == 0x200b) {
 			space = true;
 			continue;
 		}
@@ -1009,71 +1282,103 @@ static char *normalise(const char *s, size_t max)
 			g_string_append_c(o, '-');
 			break;
 		default:
-			g_string_append_unichar(o, c);
+			if (c < 0x80)
+				g_string_append_c(o, (char)c);
+			else
+				g_string_append_unichar(o, c);
 		}
 	}
 	return g_string_free(o, FALSE);
 }
 
-static int cmp_word(gconstpointer a, gconstpointer b)
+/*
+ * Records where the start words that begin the case-folded word w occur;
+ * lower: w is ASCII, which folds to its lower case.
+ */
+static void trie_walk(const struct rules *set, struct text *t, const char *w,
+		      size_t n, bool lower, size_t off)
 {
-	const struct word *x = a, *y = b;
-	int c = strcmp(x->w, y->w);
+	gint32 node = 0;
 
-	return c ? c : (x->off > y->off) - (x->off < y->off);
+	for (size_t i = 0; i < n; i++) {
+		guint8 b = (guint8)(lower ? g_ascii_tolower(w[i]) : w[i]);
+		const struct trie_node *x;
+
+		node = i ? trie_child(set->trie, node, b, false) : set->first[b];
+		if (!node)
+			return;
+		x = &g_array_index(set->trie, struct trie_node, node);
+		for (int k = 0; k < 2; k++) {
+			gint32 id = k ? (i + 1 == n ? x->whole : -1) : x->id;
+			struct hit h = { off, id >= 0 ? t->head[id] : -1 };
+
+			if (id < 0)
+				continue;
+			g_array_append_val(t->hits, h);
+			t->head[id] = (gint32)t->hits->len - 1;
+		}
+	}
 }
 
-static void clear_word(gpointer p)
-{
-	g_free(((struct word *)p)->w);
-}
-
-/* The text's words, case-folded and sorted. */
-static void text_init(struct text *t, const char *s)
+/*
+ * Finds the words of the text (runs of letters, digits, marks and '_') that
+ * begin, case-folded, with a start word of the rules. head has room for
+ * set->n_starts entries.
+ */
+static void text_init(const struct rules *set, struct text *t, const char *s,
+		      gint32 *head)
 {
 	const char *p = s, *w = NULL;
+	bool ascii = true;
 
 	t->s = s;
 	t->len = strlen(s);
-	t->words = g_array_new(FALSE, FALSE, sizeof(struct word));
-	g_array_set_clear_func(t->words, clear_word);
-	for (;; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-		bool in = c && (g_unichar_isalnum(c) || c == '_' || g_unichar_ismark(c));
+	t->head = head;
+	for (gint32 i = 0; i < set->n_starts; i++)
+		head[i] = -1;
+	t->hits = g_array_new(FALSE, FALSE, sizeof(struct hit));
+	memset(t->bytes, 0, sizeof(t->bytes));
+	for (const unsigned char *b = (const unsigned char *)s; *b; b++)
+		t->bytes[*b / 8] |= (guint8)(1u << (*b % 8));
+	for (;;) {
+		unsigned char b = (unsigned char)*p;
+		bool in;
 
-		if (in && !w)
+		if (b < 0x80)
+			in = g_ascii_isalnum(b) || b == '_';
+		else {
+			gunichar c = g_utf8_get_char(p);
+
+			in = g_unichar_isalnum(c) || g_unichar_ismark(c);
+		}
+		if (in && !w) {
 			w = p;
+			ascii = true;
+		}
+		if (in && b >= 0x80)
+			ascii = false;
 		if (!in && w) {
-			struct word x = { g_utf8_casefold(w, p - w), (size_t)(w - s) };
+			size_t n = (size_t)(p - w);
 
-			g_array_append_val(t->words, x);
+			if (ascii) {
+				trie_walk(set, t, w, n, true, (size_t)(w - s));
+			} else {
+				g_autofree char *f = g_utf8_casefold(w, (gssize)n);
+
+				trie_walk(set, t, f, strlen(f), false, (size_t)(w - s));
+			}
 			w = NULL;
 		}
-		if (!c)
+		if (!b)
 			break;
+		p = b < 0x80 ? p + 1 : g_utf8_next_char(p);
 	}
-	g_array_sort(t->words, cmp_word);
-}
-
-/* The index of the first word not below prefix. */
-static guint lower_bound(const struct text *t, const char *prefix)
-{
-	guint lo = 0, hi = t->words->len;
-
-	while (lo < hi) {
-		guint mid = lo + (hi - lo) / 2;
-
-		if (strcmp(g_array_index(t->words, struct word, mid).w, prefix) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 /*
  * A pattern is compiled to machine code (JIT) once it has been run JIT_AFTER
- * times, not when it is loaded: a JIT compile costs more than many
+ * times (on a text: one run may try it at many words), not when it is
+ * loaded: a JIT compile costs more than many
  * interpreted matches, so the one message of `nudge filter` is faster
  * interpreted, while a process that classifies many messages (the Claws
  * plugin, `nudge sync`) gets machine code for the rules it keeps running.
@@ -1088,10 +1393,13 @@ static void jit_once(struct rule *r)
 	pcre2_code *re = r->re;
 	size_t size = 0;
 
+	if (r->jit)
+		return;
 	if (r->runs < JIT_AFTER) {
 		r->runs++;
 		return;
 	}
+	r->jit = true;
 
 	if (have_jit < 0) {
 		uint32_t v = 0;
@@ -1106,32 +1414,48 @@ static void jit_once(struct rule *r)
 }
 
 static bool match_at(const struct rules *set, const struct rule *r,
-		     const struct text *t, size_t off, uint32_t opts,
-		     pcre2_match_data *md)
+		     const struct text *t, size_t off, pcre2_match_data *md)
 {
-	jit_once((struct rule *)r);
 	return pcre2_match(r->re, (PCRE2_SPTR)t->s, t->len, off,
-			   opts | PCRE2_NO_UTF_CHECK, md, set->mctx) >= 0;
+			   PCRE2_NO_UTF_CHECK, md, set->mctx) >= 0;
 }
 
 /*
- * Every match of a rule with first words starts at a word that begins with
- * one of them: try the pattern anchored there only, not along the text.
+ * Every match of an anchored rule starts at a word that begins with one of
+ * its start words or at one of its first bytes: try it there only, not
+ * along the text.
  */
 static bool matches(const struct rules *set, const struct rule *r,
 		    const struct text *t, pcre2_match_data *md)
 {
 	if (!t->len)
 		return false;
-	if (!r->starts)
-		return match_at(set, r, t, 0, 0, md);
-	for (char **w = r->starts; *w; w++) {
-		for (guint i = lower_bound(t, *w); i < t->words->len; i++) {
-			const struct word *x = &g_array_index(t->words, struct word, i);
+	/* A run is a rule tried on a text, however many places it is tried at. */
+	jit_once((struct rule *)r);
+	if (!r->anchored)
+		return match_at(set, r, t, 0, md);
+	for (const gint32 *id = r->start_ids; *id >= 0; id++) {
+		for (gint32 h = t->head[*id]; h >= 0;
+		     h = g_array_index(t->hits, struct hit, h).next)
+			if (match_at(set, r, t, g_array_index(t->hits, struct hit, h).off, md))
+				return true;
+	}
+	if (r->first_bytes) {
+		bool any = false;
 
-			if (!g_str_has_prefix(x->w, *w))
-				break;
-			if (match_at(set, r, t, x->off, PCRE2_ANCHORED, md))
+		for (size_t i = 0; i < sizeof(t->bytes); i++)
+			any |= (r->first_bytes[i] & t->bytes[i]) != 0;
+		for (size_t i = 0; any && i < t->len; i++) {
+			unsigned char c = (unsigned char)t->s[i];
+
+			if (!(r->first_bytes[c / 8] >> (c % 8) & 1))
+				continue;
+			/* No word boundary between an ASCII word character and
+			 * a digit (or any letter). */
+			if (r->bounded_digits && i > 0 && (c >= 0x80 || g_ascii_isdigit(c)) &&
+			    (g_ascii_isalnum(t->s[i - 1]) || t->s[i - 1] == '_'))
+				continue;
+			if (match_at(set, r, t, i, md))
 				return true;
 		}
 	}
@@ -1193,57 +1517,100 @@ static const char *stem(const char *word, char *buf)
 	return buf;
 }
 
+/* Adds key to the set (its string copied into chunk) unless it is there. */
+static void add_key(GHashTable *feats, GStringChunk *chunk, const char *key)
+{
+	if (!g_hash_table_contains(feats, key))
+		g_hash_table_add(feats, g_string_chunk_insert(chunk, key));
+}
+
 /*
  * Adds the words of s, their stems ("~" and the first letters of a long
- * word) and their neighbouring pairs to the set feats.
+ * word) and their neighbouring pairs to the set feats, whose strings live in
+ * chunk. The set is built in the same order whatever the text, so that the
+ * model's sum over it (model_score()) always adds in the same order.
  */
-static void add_features(GHashTable *feats, const char *s)
+static void add_features(GHashTable *feats, GStringChunk *chunk, const char *s)
 {
-	g_autofree char *prev = NULL;
+	g_autoptr(GString) word = g_string_new(NULL);
+	g_autoptr(GString) prev = g_string_new(NULL);
+	g_autoptr(GString) key = g_string_new(NULL);
 	char buf[STEM_LEN * 6 + 1];
 	const char *p = s, *w = NULL;
+	bool have_prev = false, ascii = true;
 
-	for (;; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-		bool in = c && (g_unichar_isalnum(c) || c == '_' || g_unichar_ismark(c));
+	for (;;) {
+		unsigned char b = (unsigned char)*p;
+		bool in;
 
-		if (in && !w)
+		if (b < 0x80) {
+			in = g_ascii_isalnum(b) || b == '_';
+		} else {
+			gunichar c = g_utf8_get_char(p);
+
+			in = g_unichar_isalnum(c) || g_unichar_ismark(c);
+		}
+		if (in && !w) {
 			w = p;
+			ascii = true;
+		}
+		if (in && b >= 0x80)
+			ascii = false;
 		if (!in && w) {
-			char *word = g_utf8_casefold(w, p - w);
 			bool digits = true;
 
-			for (const char *d = word; *d; d++)
+			/* ASCII folds to its lower case. */
+			if (ascii) {
+				g_string_truncate(word, 0);
+				for (const char *x = w; x < p; x++)
+					g_string_append_c(word, g_ascii_tolower(*x));
+			} else {
+				g_autofree char *f = g_utf8_casefold(w, p - w);
+
+				g_string_assign(word, f);
+			}
+			for (const char *d = word->str; *d; d++)
 				if (!g_ascii_isdigit(*d))
 					digits = false;
 			if (digits) {
-				g_free(word);
-				word = g_strdup("#");
+				g_string_assign(word, "#");
 			} else {
-				g_hash_table_add(feats, g_strdup(word));
-				if (g_utf8_strlen(word, -1) > STEM_LEN)
-					g_hash_table_add(feats, g_strconcat("~", stem(word, buf),
-									    NULL));
+				add_key(feats, chunk, word->str);
+				if ((ascii ? (glong)word->len : g_utf8_strlen(word->str, -1)) > STEM_LEN) {
+					g_string_assign(key, "~");
+					g_string_append(key, stem(word->str, buf));
+					add_key(feats, chunk, key->str);
+				}
 			}
-			if (prev)
-				g_hash_table_add(feats, g_strconcat(prev, "+", word, NULL));
-			g_free(prev);
-			prev = word;
+			if (have_prev) {
+				g_string_assign(key, prev->str);
+				g_string_append_c(key, '+');
+				g_string_append(key, word->str);
+				add_key(feats, chunk, key->str);
+			}
+			g_string_assign(prev, word->str);
+			have_prev = true;
 			w = NULL;
 		}
-		if (!c)
+		if (!b)
 			break;
+		p = b < 0x80 ? p + 1 : g_utf8_next_char(p);
 	}
 }
 
-/* The feature set of normalised texts; the caller frees with g_hash_table_unref. */
-static GHashTable *features_of(const char *subject, bool reply, const char *fresh)
+/*
+ * The feature set of normalised texts, its strings in *chunk; the caller
+ * frees with g_hash_table_unref and g_string_chunk_free.
+ */
+static GHashTable *features_of(const char *subject, bool reply, const char *fresh,
+			       GStringChunk **chunk)
 {
-	GHashTable *feats = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTable *feats = g_hash_table_new(g_str_hash, g_str_equal);
 
+	*chunk = g_string_chunk_new(4096);
 	if (!reply)
-		add_features(feats, subject);
-	add_features(feats, fresh);
+		add_features(feats, *chunk, subject);
+	add_features(feats, *chunk, fresh);
 	return feats;
 }
 
@@ -1251,7 +1618,8 @@ GPtrArray *classify_features(const struct classify_input *in)
 {
 	g_autofree char *subject_s = normalise(in->subject, FRESH_MAX);
 	g_autofree char *fresh_s = normalise(in->fresh, FRESH_MAX);
-	GHashTable *feats = features_of(subject_s, is_reply(subject_s), fresh_s);
+	GStringChunk *chunk;
+	GHashTable *feats = features_of(subject_s, is_reply(subject_s), fresh_s, &chunk);
 	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
 	GHashTableIter it;
 	gpointer k;
@@ -1260,6 +1628,7 @@ GPtrArray *classify_features(const struct classify_input *in)
 	while (g_hash_table_iter_next(&it, &k, NULL))
 		g_ptr_array_add(out, g_strdup(k));
 	g_hash_table_unref(feats);
+	g_string_chunk_free(chunk);
 	return out;
 }
 
@@ -1270,7 +1639,8 @@ GPtrArray *classify_features(const struct classify_input *in)
 static void model_score(const struct model *m, const char *subject, bool reply,
 			const char *fresh, double *lp)
 {
-	GHashTable *feats = features_of(subject, reply, fresh);
+	GStringChunk *chunk;
+	GHashTable *feats = features_of(subject, reply, fresh, &chunk);
 	GHashTableIter it;
 	gpointer k;
 
@@ -1278,13 +1648,14 @@ static void model_score(const struct model *m, const char *subject, bool reply,
 		lp[c] = m->prior[c];
 	g_hash_table_iter_init(&it, feats);
 	while (g_hash_table_iter_next(&it, &k, NULL)) {
-		const double *v = g_hash_table_lookup(m->feat, k);
+		const double *v = model_weights(m, k);
 
 		if (v)
 			for (int c = 0; c < m->nclass; c++)
 				lp[c] += v[c];
 	}
 	g_hash_table_unref(feats);
+	g_string_chunk_free(chunk);
 }
 
 /*
@@ -1339,6 +1710,7 @@ void classify(const struct rules *set, const struct classify_input *in,
 	int best_w[STAGE__COUNT] = { 0 };
 	const char *best_rule[STAGE__COUNT] = { NULL };
 	pcre2_match_data *md;
+	gint32 *head;
 	enum nudge_stage win = STAGE_NONE;
 	int context_w = 0, negative = 0;
 	bool context = false;
@@ -1351,9 +1723,10 @@ void classify(const struct rules *set, const struct classify_input *in,
 		return;
 	/* A reply's subject is the thread's: it weighs like quoted text. */
 	reply = is_reply(subject_s);
-	text_init(&subject, subject_s);
-	text_init(&fresh, fresh_s);
-	text_init(&quoted, quoted_s);
+	head = g_new(gint32, 3 * (gsize)set->n_starts + 1);
+	text_init(set, &subject, subject_s, head);
+	text_init(set, &fresh, fresh_s, head + set->n_starts);
+	text_init(set, &quoted, quoted_s, head + 2 * set->n_starts);
 	md = pcre2_match_data_create(1, NULL);
 	for (guint i = 0; i < set->list->len; i++) {
 		const struct rule *r = set->list->pdata[i];
@@ -1393,9 +1766,10 @@ void classify(const struct rules *set, const struct classify_input *in,
 		}
 	}
 	pcre2_match_data_free(md);
-	g_array_unref(subject.words);
-	g_array_unref(fresh.words);
-	g_array_unref(quoted.words);
+	g_array_unref(subject.hits);
+	g_array_unref(fresh.hits);
+	g_array_unref(quoted.hits);
+	g_free(head);
 
 	for (int s = STAGE_NONE + 1; s < STAGE__COUNT; s++) {
 		if ((s == STAGE_ACCEPTANCE) != in->outgoing)
@@ -1403,7 +1777,7 @@ void classify(const struct rules *set, const struct classify_input *in,
 		if (score[s] >= set->threshold && score[s] > score[win])
 			win = (enum nudge_stage)s;
 	}
-	if (!set->model && set->datadir && !in->outgoing && context_w > 0)
+	if (!set->model && set->model_path && !in->outgoing && context_w > 0)
 		out->needs_model = true;
 	if (set->model && !in->outgoing && context_w > 0 && negative > -set->model->veto) {
 		enum nudge_stage m = model_decide(set, subject_s, reply, fresh_s, score,

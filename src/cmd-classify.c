@@ -128,7 +128,7 @@ static int classify_one(struct cli *cli, struct rules *rules,
 	struct nudge_msg *m = NULL;
 	struct analysis a;
 	struct facts f = { 0 };
-	GTimeZone *tz = cli->cfg->tz;
+	GTimeZone *tz = config_tz(cli->cfg);
 	int ret;
 
 	if ((ret = msg_parse(buf, len, &m, &e)) < 0) {

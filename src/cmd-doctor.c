@@ -18,6 +18,7 @@
 #include "etiquette.h"
 #include "imap.h"
 #include "message.h"
+#include "module.h"
 #include "record.h"
 #include "store.h"
 #include "template.h"
@@ -286,6 +287,23 @@ static void check_maildir(const struct config *cfg, struct doctor *d)
 	ok("drafts: Maildir '%s'", cfg->maildir);
 }
 
+/* Both modules, though a run may need neither: a broken install shows here
+ * and not on the first calendar invitation. */
+static void check_modules(struct doctor *d)
+{
+	static const char *const names[] = { "calendar", "imap" };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
+		g_autoptr(GError) e = NULL;
+
+		if (module_load(names[i], &e))
+			ok("module: %s/nudge-%s.so", module_dir(), names[i]);
+		else
+			fail(d, NUDGE_E_INTERNAL, "reinstall nudge (make install)", "module: %s",
+			     e->message);
+	}
+}
+
 static void check_imap(const struct config *cfg, bool offline, struct doctor *d)
 {
 	g_autoptr(GError) e = NULL;
@@ -337,6 +355,7 @@ int cmd_doctor(struct cli *cli, int argc, char **argv)
 	d.checking_config = false;
 	check_database(cli, &d);
 	check_templates(cli, &d);
+	check_modules(&d);
 	check_filter(cli, &d);
 	if (cli->cfg->target == DRAFTS_MAILDIR && cli->cfg->maildir)
 		check_maildir(cli->cfg, &d);

@@ -127,7 +127,7 @@ int cmd_drafts(struct cli *cli, int argc, char **argv)
 		if (!where)
 			where = g_strdup(r->location);
 		if (r->written)
-			written = clock_iso(r->written, cli->cfg->tz);
+			written = clock_iso(r->written, config_tz(cli->cfg));
 		row = g_new0(char *, G_N_ELEMENTS(head) + 1);
 		row[0] = cli_cell(written);
 		row[1] = cli_cell(r->kind);

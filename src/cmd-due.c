@@ -100,7 +100,7 @@ int cmd_due(struct cli *cli, int argc, char **argv)
 	else if (cli->cfg->target == DRAFTS_IMAP && !cli->cfg->imap.tls_verify)
 		cli_warn("'[imap] tls_verify = no': the server's certificate is not checked");
 	o.until = cli->now;
-	if (until_arg && clock_parse(until_arg, cli->cfg->tz, &o.until) < 0) {
+	if (until_arg && clock_parse(until_arg, config_tz(cli->cfg), &o.until) < 0) {
 		cli_error("invalid --until '%s': want ISO 8601 such as 2026-03-10T09:00",
 			  until_arg);
 		return NUDGE_E_USAGE;
@@ -119,7 +119,7 @@ int cmd_due(struct cli *cli, int argc, char **argv)
 	o.lock_path = lock;
 	o.now = cli->now;
 	o.dry_run = dry_run;
-	p.tz = cli->cfg->tz;
+	p.tz = config_tz(cli->cfg);
 	ret = due_run(st, &o, print_item, &p, &e);
 	if (ret < 0 && p.failed == 0)
 		cli_error("%s", e ? e->message : nudge_status_str(ret));

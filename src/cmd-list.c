@@ -35,6 +35,7 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	struct schedule *s = NULL;
 	struct store *st = NULL;
 	struct et_calendar *cal = NULL;
+	GTimeZone *tz;
 	int ret;
 
 	if ((ret = cli_parse(cli, "list", entries, &argc, &argv)) < 0)
@@ -59,7 +60,8 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 			g_hash_table_insert(failed, r->key, r);
 	}
 	next_of = schedule_next_drafts(s, drafts, cli->now);
-	cal = et_calendar_new(cli->cfg->tz);
+	tz = config_tz(cli->cfg);
+	cal = et_calendar_new(tz);
 
 	g_ptr_array_add(rows, g_strdupv((char **)head));
 	for (guint i = 0; i < s->threads->len; i++) {
@@ -76,17 +78,17 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 		}
 		thread_facts_get(t, &f);
 		if (f.last) {
-			g_autofree char *when = iso(cal, cli->cfg->tz, f.last->date);
+			g_autofree char *when = iso(cal, tz, f.last->date);
 
 			last = g_strconcat(when, f.last->outgoing ? " out" : " in", NULL);
 		}
 		if (d) {
-			g_autofree char *when = iso(cal, cli->cfg->tz, d->due);
+			g_autofree char *when = iso(cal, tz, d->due);
 			struct draft_rec *fr = g_hash_table_lookup(failed, d->key);
 
 			if (fr) {
 				g_autofree char *retry = fr->retry_at > cli->now ?
-					clock_iso(fr->retry_at, cli->cfg->tz) :
+					clock_iso(fr->retry_at, config_tz(cli->cfg)) :
 					g_strdup("on the next run");
 
 				next = g_strdup_printf("%s %s (failed %d times, next try %s)",

@@ -34,7 +34,7 @@ int cmd_mark(struct cli *cli, int argc, char **argv)
 			cli_error("unknown correction '%s'", argv[2]);
 			return NUDGE_E_USAGE;
 		}
-		if (clock_parse(eq + 1, cli->cfg->tz, &value) < 0) {
+		if (clock_parse(eq + 1, config_tz(cli->cfg), &value) < 0) {
 			cli_error("invalid %s time '%s': want ISO 8601 such as 2026-03-10T09:00",
 				  kind, eq + 1);
 			return NUDGE_E_USAGE;

@@ -61,7 +61,7 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 	}
 	if ((ret = cli_setup(cli, false)) < 0)
 		return ret;
-	tz = cli->cfg->tz;
+	tz = config_tz(cli->cfg);
 	db = cli_db_path(cli);
 	if ((ret = store_open(db, &st, &e)) < 0 ||
 	    (ret = store_find_thread(st, argv[1], &id, &e)) < 0 ||

@@ -193,6 +193,40 @@ static gint cmp_i32(gconstpointer a, gconstpointer b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * Whether GLib knows the zone: a TZif file under $TZDIR or the system's
+ * zoneinfo (checked without reading the zone, see config_tz()); a name that
+ * is no file there and no path (an offset such as +01:00) is left to
+ * g_time_zone_new_identifier().
+ */
+static bool tz_known(const char *name)
+{
+	const char *dir = g_getenv("TZDIR");
+	g_autofree char *path = NULL;
+	char magic[4];
+	GTimeZone *tz;
+	FILE *f;
+
+	/* GLib fails loudly (and leaks) on a file that is not a zone, such as
+	 * zone.tab or ../../etc/passwd: never hand it one. */
+	if (!*name || name[0] == '/' || strstr(name, ".."))
+		return false;
+	path = g_build_filename(dir && *dir ? dir : "/usr/share/zoneinfo", name, NULL);
+	f = fopen(path, "rb");
+	if (f) {
+		bool tzif = fread(magic, 1, 4, f) == 4 && memcmp(magic, "TZif", 4) == 0;
+
+		fclose(f);
+		return tzif;
+	}
+	if (strchr(name, '/'))
+		return false;
+	tz = g_time_zone_new_identifier(name);
+	if (tz)
+		g_time_zone_unref(tz);
+	return tz != NULL;
+}
+
 static int parse_holidays(struct config *cfg, char **items)
 {
 	for (size_t i = 0; items[i]; i++) {
@@ -279,14 +313,11 @@ static void read_key(struct config *cfg, GKeyFile *kf, const struct key_spec *k,
 			if (*list[i])
 				cfg->user_addrs[j++] = g_ascii_strdown(list[i], -1);
 	} else if (strcmp(n, "timezone") == 0) {
-		GTimeZone *tz = g_time_zone_new_identifier(s);
-
-		if (!tz) {
+		if (!tz_known(s)) {
 			BAD("%s:%d: unknown time zone '%s' (want an IANA name such as Europe/Berlin)",
 			    p, line, s);
 		} else {
-			g_time_zone_unref(cfg->tz);
-			cfg->tz = tz;
+			g_free(cfg->tz_name);
 			cfg->tz_name = g_steal_pointer(&s);
 		}
 	} else if (strcmp(n, "date_order") == 0) {
@@ -363,11 +394,26 @@ static void read_key(struct config *cfg, GKeyFile *kf, const struct key_spec *k,
 	}
 }
 
+GTimeZone *config_tz(const struct config *cfg)
+{
+	/* Made once, even by two threads at a time (the Claws plugin). */
+	GTimeZone **slot = (GTimeZone **)&cfg->tz_made;
+	GTimeZone *tz = g_atomic_pointer_get(slot), *made;
+
+	if (tz)
+		return tz;
+	made = cfg->tz_name ? g_time_zone_new_identifier(cfg->tz_name) : NULL;
+	if (!made)
+		made = g_time_zone_new_local();
+	if (!g_atomic_pointer_compare_and_exchange(slot, NULL, made))
+		g_time_zone_unref(made);
+	return g_atomic_pointer_get(slot);
+}
+
 static struct config *config_new_defaults(void)
 {
 	struct config *cfg = g_new0(struct config, 1);
 
-	cfg->tz = g_time_zone_new_local();
 	cfg->user_addrs = g_new0(char *, 1);
 	cfg->max_size = 50u << 20;
 	/* Below Dovecot's 10 s sieve_filter_exec_timeout, so the safety net
@@ -377,7 +423,7 @@ static struct config *config_new_defaults(void)
 	cfg->run_due = true;
 	cfg->imap.timeout_seconds = 30;
 	cfg->holidays = g_array_new(FALSE, FALSE, sizeof(gint32));
-	et_settings_init(&cfg->et, cfg->tz);
+	et_settings_init(&cfg->et, NULL);
 	return cfg;
 }
 
@@ -426,7 +472,6 @@ done:
 	if (cfg->target == DRAFTS_NONE)
 		cfg->target = cfg->maildir ? DRAFTS_MAILDIR :
 			      cfg->imap.host ? DRAFTS_IMAP : DRAFTS_NONE;
-	cfg->et.tz = cfg->tz;
 	cfg->et.holidays = (const gint32 *)(void *)cfg->holidays->data;
 	cfg->et.n_holidays = cfg->holidays->len;
 	cfg->et.n_references = cfg->n_refs;
@@ -445,8 +490,8 @@ void config_free(struct config *cfg)
 	g_free(cfg->user_name);
 	g_strfreev(cfg->user_addrs);
 	g_free(cfg->tz_name);
-	if (cfg->tz)
-		g_time_zone_unref(cfg->tz);
+	if (cfg->tz_made)
+		g_time_zone_unref(cfg->tz_made);
 	for (size_t i = 0; i < cfg->n_refs; i++) {
 		g_free(cfg->refs[i].name);
 		g_free(cfg->refs[i].addr);

@@ -22,7 +22,7 @@ struct config {
 	char *user_name;
 	char **user_addrs;	/* NULL-terminated, lower case */
 	char *tz_name;		/* IANA name, or NULL for the system's zone */
-	GTimeZone *tz;
+	GTimeZone *tz_made;	/* config_tz()'s, made on first use */
 	bool day_first;		/* [user] date_order = dmy */
 	struct reference *refs;
 	size_t n_refs;
@@ -49,6 +49,14 @@ void config_free(struct config *cfg);
 
 /* True when addr (any case) is one of the user's addresses. */
 bool config_is_user(const struct config *cfg, const char *addr);
+
+/*
+ * The user's time zone (not owned). Made on first use: GLib expands the
+ * zone's rules for every year to 2037 when it reads one, more work than a
+ * filter run on ordinary mail does in all (which needs no zone).
+ * etiquette_run() wants it in cfg->et.tz: schedule.c puts it there.
+ */
+GTimeZone *config_tz(const struct config *cfg);
 
 /*
  * The folder holding `config` and `state.db`-like files: --home, else

@@ -4,9 +4,9 @@
  * when its sentence says what the date is for ("we will decide", "please
  * let us know", "your interview").
  */
-#include <libical/ical.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "dates.h"
 #include "facts.h"
 
@@ -588,61 +588,20 @@ static void pick_position(const struct fact_input *in, struct facts *out)
 	out->position = p;
 }
 
-static gint64 ical_to_unix(struct icaltimetype t, GTimeZone *tz)
-{
-	GDateTime *dt;
-	gint64 v;
-
-	if (icaltime_is_null_time(t))
-		return NUDGE_NOTIME;
-	if (t.is_date)
-		return dates_midnight(tz, t.year, t.month, t.day);
-	if (icaltime_is_utc(t) || t.zone)
-		return (gint64)icaltime_as_timet_with_zone(t, t.zone ? t.zone :
-							   icaltimezone_get_utc_timezone());
-	/* A floating time is the user's local time. */
-	dt = g_date_time_new(tz, t.year, t.month, t.day, t.hour, t.minute, t.second);
-	if (!dt)
-		return NUDGE_NOTIME;
-	v = g_date_time_to_unix(dt);
-	g_date_time_unref(dt);
-	return v;
-}
-
 /* DTSTART, DTEND and the organizer of the first event of a calendar. */
-static bool from_ics(const char *ics, GTimeZone *tz, struct facts *out)
+static void from_ics(const char *ics, GTimeZone *tz, struct facts *out)
 {
-	icalcomponent *cal = icalparser_parse_string(ics);
-	icalcomponent *ev;
-	icalproperty *org;
-	bool ok = false;
+	struct calendar_event ev;
 
-	if (!cal)
-		return false;
-	if (icalcomponent_isa(cal) == ICAL_VEVENT_COMPONENT)
-		ev = cal;
-	else
-		ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
-	if (ev && icalcomponent_get_method(cal) != ICAL_METHOD_CANCEL) {
-		out->interview = ical_to_unix(icalcomponent_get_dtstart(ev), tz);
-		if (out->interview != NUDGE_NOTIME) {
-			ok = true;
-			out->interview_end = ical_to_unix(icalcomponent_get_dtend(ev), tz);
-			if (out->interview_end <= out->interview)
-				out->interview_end = NUDGE_NOTIME;
-		}
-		org = icalcomponent_get_first_property(ev, ICAL_ORGANIZER_PROPERTY);
-		if (org && !out->interviewer) {
-			icalparameter *cn = icalproperty_get_first_parameter(org, ICAL_CN_PARAMETER);
-
-			if (cn && icalparameter_get_cn(cn) && *icalparameter_get_cn(cn))
-				out->interviewer = g_strdup(icalparameter_get_cn(cn));
-		}
-	}
-	icalcomponent_free(cal);
-	/* libical reports parse problems through a global; clear it. */
-	icalerror_clear_errno();
-	return ok;
+	/* record_analyse() made sure the module loads: an error here is a
+	 * calendar without an event. */
+	if (calendar_first_event(ics, tz, &ev, NULL) < 0)
+		return;
+	out->interview = ev.start;
+	out->interview_end = ev.end;
+	if (ev.organizer && !out->interviewer)
+		out->interviewer = g_steal_pointer(&ev.organizer);
+	g_free(ev.organizer);
 }
 
 /* "your availability for the next week": a window, not a date promised. */

@@ -21,7 +21,7 @@
 #include <gnutls/x509.h>
 #include <libetpan/libetpan.h>
 
-#include "imap.h"
+#include "imap-module.h"
 
 struct imap {
 	mailimap *imap;
@@ -1331,3 +1331,20 @@ int imap_idle(struct imap *im, const char *mailbox, int seconds,
 	sigpipe_restore(&g);
 	return ret;
 }
+
+/* The one symbol the module exports (it is built with hidden visibility). */
+__attribute__((visibility("default"))) const struct imap_module nudge_imap_module = {
+	{ NUDGE_MODULE_ABI, "imap", NUDGE_VERSION },
+	imap_open,
+	imap_close,
+	imap_drafts_mailbox,
+	imap_find_message_id,
+	imap_append_draft,
+	imap_fetch_uid,
+	imap_delete_uid,
+	imap_special_mailbox,
+	imap_list_uids,
+	imap_search_keyword,
+	imap_idle,
+	imap_add_keyword,
+};

@@ -226,7 +226,7 @@ int cli_setup(struct cli *cli, bool config_required)
 		return ret;
 	}
 	if (cli->now_arg) {
-		if (clock_parse(cli->now_arg, cli->cfg->tz, &cli->now) < 0) {
+		if (clock_parse(cli->now_arg, config_tz(cli->cfg), &cli->now) < 0) {
 			cli_error("invalid --now '%s': want ISO 8601 such as 2026-03-10T09:00",
 				  cli->now_arg);
 			return NUDGE_E_USAGE;

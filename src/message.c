@@ -80,10 +80,68 @@ static void append_bounded(GString *s, const char *text)
 		g_string_append_c(s, '\n');
 }
 
+/*
+ * The decoded text of a part in UTF-8, as g_mime_text_part_get_text() gives
+ * it, but decoded only until it holds more than max bytes (0: all of it): a
+ * part's text beyond what append_bounded() keeps is never decoded. NULL
+ * without content. The caller frees with g_free.
+ */
+static char *part_text(GMimePart *part, size_t max)
+{
+	GMimeDataWrapper *content = g_mime_part_get_content(part);
+	GMimeContentType *ct = g_mime_object_get_content_type(GMIME_OBJECT(part));
+	const char *charset = ct ? g_mime_content_type_get_parameter(ct, "charset") : NULL;
+	GMimeStream *raw, *in;
+	GByteArray *out;
+	char buf[4096];
+
+	if (!content || !(raw = g_mime_data_wrapper_get_stream(content)))
+		return NULL;
+	g_mime_stream_reset(raw);
+	in = g_mime_stream_filter_new(raw);
+	switch (g_mime_data_wrapper_get_encoding(content)) {
+	case GMIME_CONTENT_ENCODING_BASE64:
+	case GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE:
+	case GMIME_CONTENT_ENCODING_UUENCODE: {
+		GMimeFilter *f = g_mime_filter_basic_new(
+			g_mime_data_wrapper_get_encoding(content), FALSE);
+
+		g_mime_stream_filter_add(GMIME_STREAM_FILTER(in), f);
+		g_object_unref(f);
+		break;
+	}
+	default:
+		break;
+	}
+	/* Any named charset, UTF-8 too (GMime drops its invalid bytes); an
+	 * unknown one stays as it is. */
+	if (charset) {
+		GMimeFilter *f = g_mime_filter_charset_new(charset, "utf-8");
+
+		if (f) {
+			g_mime_stream_filter_add(GMIME_STREAM_FILTER(in), f);
+			g_object_unref(f);
+		}
+	}
+	out = g_byte_array_new();
+	while (!g_mime_stream_eos(in) && (!max || out->len <= max)) {
+		ssize_t n = g_mime_stream_read(in, buf, sizeof(buf));
+
+		if (n < 0)
+			break;
+		g_byte_array_append(out, (const guint8 *)buf, (guint)n);
+	}
+	g_object_unref(in);
+	g_mime_stream_reset(raw);
+	g_byte_array_append(out, (const guint8 *)"", 1);
+	return (char *)g_byte_array_free(out, FALSE);
+}
+
 static void walk_part(GMimeObject *parent, GMimeObject *part, gpointer data)
 {
 	struct walk *w = data;
 	GMimeContentType *ct;
+	size_t max;
 	char *text;
 
 	(void)parent;
@@ -94,10 +152,25 @@ static void walk_part(GMimeObject *parent, GMimeObject *part, gpointer data)
 	ct = g_mime_object_get_content_type(part);
 	if (!ct)
 		return;
-	text = g_mime_text_part_get_text(GMIME_TEXT_PART(part));
+	/*
+	 * Enough of the part to fill what is left of TEXT_MAX (the few bytes
+	 * more let a cut character be made whole, as it is in the full text);
+	 * a calendar whole; other text parts are not read.
+	 */
+	if (g_mime_content_type_is_type(ct, "text", "plain"))
+		max = w->plain->len < TEXT_MAX ? TEXT_MAX - w->plain->len + 8 : 0;
+	else if (g_mime_content_type_is_type(ct, "text", "html"))
+		max = w->html->len < TEXT_MAX ? TEXT_MAX - w->html->len + 8 : 0;
+	else if (g_mime_content_type_is_type(ct, "text", "calendar") && !w->ics)
+		max = G_MAXSIZE;
+	else
+		return;
+	if (!max)
+		return;
+	text = part_text(GMIME_PART(part), max == G_MAXSIZE ? 0 : max);
 	if (!text)
 		return;
-	if (!g_utf8_validate(text, -1, NULL)) {
+	if (!text_is_utf8(text)) {
 		char *valid = g_utf8_make_valid(text, -1);
 
 		g_free(text);

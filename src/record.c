@@ -1,6 +1,7 @@
 /* The filter's work on one message: classify, thread, extract, record. */
 #include <string.h>
 
+#include "calendar.h"
 #include "facts.h"
 #include "record.h"
 #include "text.h"
@@ -43,6 +44,10 @@ int record_analyse(const struct config *cfg, struct rules *rules,
 	int ret;
 
 	memset(a, 0, sizeof(*a));
+	/* facts_extract() reads a calendar part through the calendar module:
+	 * a module that does not load is an error, not a missing interview. */
+	if (m->ics && *m->ics && (ret = calendar_ready(err)) < 0)
+		return ret;
 	a->outgoing = outgoing || config_is_user(cfg, m->from_addr);
 	a->automatic = m->auto_submitted;
 	quote_split(m->text ? m->text : "", &a->fresh, &a->quoted);
@@ -76,7 +81,7 @@ void record_facts(const struct config *cfg, const struct nudge_msg *m,
 	in.organization = m->organization;
 	in.ics = m->ics;
 	in.date = m->date ? m->date : now;
-	in.tz = cfg->tz;
+	in.tz = config_tz(cfg);
 	in.day_first = cfg->day_first;
 	facts_extract(&in, a->cls.stage, out);
 }

@@ -66,7 +66,7 @@ static char *clean_or(char *value, const char *fallback)
 static char *var_value(const struct render_ctx *c, const char *key)
 {
 	const struct thread_facts *f = c->f;
-	GTimeZone *tz = c->cfg->tz;
+	GTimeZone *tz = config_tz(c->cfg);
 	g_autofree char *day = NULL, *first = NULL;
 
 	if (strcmp(key, "my_name") == 0)
@@ -254,7 +254,7 @@ int render_draft(const struct config *cfg, struct templates *tpl,
 	spec.message_id = out->message_id;
 	spec.draft_id = out->draft_id;
 	spec.date = now;
-	spec.tz = cfg->tz;
+	spec.tz = config_tz(cfg);
 	spec.body = body;
 	if ((ret = draft_build(&spec, &out->data, &out->len, err)) < 0) {
 		rendered_clear(out);

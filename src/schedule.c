@@ -94,6 +94,7 @@ static int compute(struct store *st, const struct config *cfg, gint64 now,
 		s->et[i].items = s->items[i];
 		s->et[i].n_items = n;
 	}
+	settings.tz = config_tz(cfg);
 	settings.no_reasons = !reasons;
 	if ((ret = etiquette_run(&settings, s->et, s->threads->len, now, &s->res,
 				 err)) < 0)

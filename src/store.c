@@ -123,7 +123,7 @@ int store_open(const char *path, struct store **out, GError **err)
 	struct store *st = g_new0(struct store, 1);
 	g_autofree char *dir = g_path_get_dirname(path);
 	mode_t old;
-	int rc, ret;
+	int rc, ret, persist = 1;
 
 	st->path = g_strdup(path);
 	if (g_mkdir_with_parents(dir, 0700) < 0) {
@@ -142,7 +142,12 @@ int store_open(const char *path, struct store **out, GError **err)
 	}
 	sqlite3_busy_timeout(st->db, 10000);
 	sqlite3_extended_result_codes(st->db, 1);
+	/* Keep the -wal and -shm files between runs: creating and removing
+	 * them cost a filter run more than its own queries. */
+	sqlite3_file_control(st->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	/* journal_size_limit: the kept -wal file never stays above 4 MB. */
 	if ((ret = exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+			"PRAGMA journal_size_limit = 4194304;"
 			"PRAGMA foreign_keys = ON;", err)) < 0 ||
 	    (ret = migrate(st, err)) < 0)
 		goto out;

@@ -46,6 +46,24 @@ static const struct entity entities[] = {
 	{ "euro", 0x20ac }, { "trade", 0x2122 }, { "larr", 0x2190 }, { "rarr", 0x2192 },
 };
 
+bool text_is_utf8(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+
+	/* ASCII eight bytes at a time, then GLib from the first other byte. */
+	for (; i + 8 <= len; i += 8) {
+		guint64 v;
+
+		memcpy(&v, s + i, 8);
+		if (v & 0x8080808080808080u)
+			break;
+	}
+	for (; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return g_utf8_validate(s + i, (gssize)(len - i), NULL);
+	return true;
+}
+
 /* Elements after which the text continues on a new line. */
 static const char *const blocks[] = {
 	"br", "p", "div", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3",
@@ -265,9 +283,30 @@ static bool is_separator(const char *l)
 		"weitergeleitete nachricht", "message transféré", "mensaje reenviado",
 		"begin forwarded message", "message transmis", "nachricht weitergeleitet",
 	};
-	g_autofree char *low = g_utf8_strdown(l, -1);
-	const char *s = low;
+	g_autofree char *low = NULL;
+	const char *s = l;
+	bool maybe = false;
 
+	/*
+	 * Most lines differ from every mark in their first ASCII letters: no
+	 * need to fold them. (Only a character beyond ASCII can fold to other
+	 * ASCII than its own lower case.)
+	 */
+	while (*s == ' ' || *s == '\t' || *s == '-' || *s == '_' || *s == '=')
+		s++;
+	for (size_t i = 0; i < G_N_ELEMENTS(marks) && !maybe; i++) {
+		const char *m = marks[i];
+		size_t k = 0;
+
+		while (m[k] && (unsigned char)m[k] < 0x80 && (unsigned char)s[k] < 0x80 &&
+		       s[k] && g_ascii_tolower(s[k]) == m[k])
+			k++;
+		maybe = !m[k] || (unsigned char)m[k] >= 0x80 || (unsigned char)s[k] >= 0x80;
+	}
+	if (!maybe)
+		return false;
+	low = g_utf8_strdown(l, -1);
+	s = low;
 	while (*s == ' ' || *s == '\t' || *s == '-' || *s == '_' || *s == '=')
 		s++;
 	for (size_t i = 0; i < G_N_ELEMENTS(marks); i++)
@@ -304,6 +343,23 @@ static bool is_sent_line(const char *l)
 	return has_prefix_ci(l, w, G_N_ELEMENTS(w));
 }
 
+/*
+ * Whether an attribution can be in l: an ASCII line must hold "wrote" or
+ * "schrieb" (the French and Spanish verbs are not ASCII), in any case.
+ */
+static bool may_attribute(const char *l)
+{
+	for (const char *p = l; *p; p++) {
+		char c = g_ascii_tolower(*p);
+
+		if ((unsigned char)*p >= 0x80 ||
+		    (c == 'w' && g_ascii_strncasecmp(p, "wrote", 5) == 0) ||
+		    (c == 's' && g_ascii_strncasecmp(p, "schrieb", 7) == 0))
+			return true;
+	}
+	return false;
+}
+
 /* "On Mon, 2 Mar 2026, Jane <j@x> wrote:" and its DE, FR and ES forms. */
 static bool is_attribution(const char *l)
 {
@@ -319,7 +375,7 @@ static bool is_attribution(const char *l)
 			G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
 		g_once_init_leave(&re, r);
 	}
-	return g_regex_match(re, l, 0, NULL);
+	return may_attribute(l) && g_regex_match(re, l, 0, NULL);
 }
 
 /* Whether a line starts like an attribution: "On", "Am", "Le", "El". */
@@ -335,10 +391,29 @@ static bool starts_attribution(const char *s)
 
 void quote_split(const char *text, char **fresh, char **quoted)
 {
-	g_autofree char *valid = g_utf8_make_valid(text ? text : "", -1);
-	g_auto(GStrv) lines = g_strsplit(valid, "\n", -1);
+	g_autofree char *valid = NULL;
+	g_autoptr(GPtrArray) split = g_ptr_array_new();
 	GString *f = g_string_new(NULL), *q = g_string_new(NULL);
+	char **lines;
 	bool rest = false;
+
+	if (!text)
+		text = "";
+	valid = text_is_utf8(text) ? g_strdup(text) : g_utf8_make_valid(text, -1);
+	/* The lines, cut in place (as g_strsplit() would, without the copies). */
+	for (char *p = valid; *p;) {
+		char *nl = strchr(p, '\n');
+
+		g_ptr_array_add(split, p);
+		if (!nl)
+			break;
+		*nl = '\0';
+		p = nl + 1;
+		if (!*p)
+			g_ptr_array_add(split, p);
+	}
+	g_ptr_array_add(split, NULL);
+	lines = (char **)split->pdata;
 
 	for (int i = 0; lines[i]; i++) {
 		char *l = lines[i];
@@ -356,7 +431,8 @@ void quote_split(const char *text, char **fresh, char **quoted)
 			if (is_separator(l) || is_attribution(l))
 				rest = true;
 			/* An attribution wrapped over two lines. */
-			else if (lines[i + 1] && n < 200 && starts_attribution(s)) {
+			else if (lines[i + 1] && n < 200 && starts_attribution(s) &&
+				 (may_attribute(l) || may_attribute(lines[i + 1]))) {
 				g_autofree char *two = g_strconcat(l, " ", lines[i + 1], NULL);
 
 				if (is_attribution(two))

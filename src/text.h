@@ -4,6 +4,9 @@
 
 #include "nudge.h"
 
+/* Whether s is valid UTF-8 (g_utf8_validate(s, -1, NULL)), faster on ASCII. */
+bool text_is_utf8(const char *s);
+
 /* Text of an HTML document: tags stripped, entities decoded, style and
  * script dropped, block elements as line breaks. The caller frees with g_free. */
 char *html_to_text(const char *html, size_t len);

@@ -12,6 +12,11 @@
 # dovecot_start exports, for the instance it started last:
 #   DOVECOT_HOST DOVECOT_IMAP_PORT DOVECOT_IMAPS_PORT DOVECOT_USER
 #   DOVECOT_PASS DOVECOT_CA DOVECOT_DRAFTS DOVECOT_DIR
+#   DOVECOT_PASSFILE (the password, for pass_cmd: overwrite it to try a
+#   wrong one)
+# dovecot_imap_config [PORT [TLS]] prints the [imap] section of a nudge
+# config for that instance: IMAPS on its port unless told otherwise, its
+# CA, pass_cmd reading DOVECOT_PASSFILE.
 # DOVECOT_DRAFTS may be set before the call to name the \Drafts mailbox,
 # DOVECOT_EXTRA_CONF to add settings (e.g. imap_capability) to the config,
 # DOVECOT_LMTP=yes to also serve LMTP on 127.0.0.1: its port is then
@@ -220,7 +225,21 @@ _dovecot_export() {
 	export DOVECOT_HOST=127.0.0.1 DOVECOT_IMAP_PORT=$2 \
 		DOVECOT_IMAPS_PORT=$3 DOVECOT_USER=nudgetest \
 		DOVECOT_PASS='s3cret p@ss' DOVECOT_CA="$DOVECOT_TLS/ca.pem" \
-		DOVECOT_DRAFTS="$4" DOVECOT_DIR="$1" DOVECOT_LMTP_PORT="${5:-}"
+		DOVECOT_DRAFTS="$4" DOVECOT_DIR="$1" DOVECOT_LMTP_PORT="${5:-}" \
+		DOVECOT_PASSFILE="$TRASH/dovecot-pass"
+	printf '%s\n' "$DOVECOT_PASS" >"$DOVECOT_PASSFILE"
+}
+
+dovecot_imap_config() {
+	cat <<-EOF
+	[imap]
+	host = $DOVECOT_HOST
+	port = ${1:-$DOVECOT_IMAPS_PORT}
+	tls = ${2:-imaps}
+	user = $DOVECOT_USER
+	pass_cmd = cat '$DOVECOT_PASSFILE'
+	tls_ca_file = $DOVECOT_CA
+	EOF
 }
 
 # _dovecot_kill NAME: signal the master; prints its pid.

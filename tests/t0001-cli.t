@@ -40,6 +40,26 @@ test_expect_success 'a broken config exits 78 naming file, line and problem' '
 	test_grep "config:3: unknown time zone .Mars/Olympus." err &&
 	test_grep "config:6: unknown key .foo. in \[drafts\]" err
 '
+# The zone is only checked at load (a TZif file, else GLib's own parser) and
+# read when first used; every kind of name must still be judged right.
+test_expect_success 'time zones: names, offsets and files that are not zones' '
+	for z in Europe/Berlin America/Argentina/Buenos_Aires UTC +02:00; do
+		printf "[user]\ntimezone = %s\n" "$z" >"$NUDGE_HOME/config" &&
+		nudge --now 2026-03-03T10:00 list >/dev/null 2>err &&
+		test_cmp /dev/null err || { echo "zone $z refused"; return 1; }
+	done &&
+	for z in zone.tab ../../../etc/passwd Europe Mars/Olympus; do
+		printf "[user]\ntimezone = %s\n" "$z" >"$NUDGE_HOME/config" &&
+		test_exit_code 78 nudge list 2>err &&
+		test_grep "config:2: unknown time zone" err || { echo "zone $z taken"; return 1; }
+	done &&
+	mkdir -p zones/Test && cp /usr/share/zoneinfo/Asia/Tokyo zones/Test/Zone &&
+	printf "[user]\ntimezone = Test/Zone\n" >"$NUDGE_HOME/config" &&
+	test_exit_code 78 nudge list 2>/dev/null &&
+	TZDIR=$TRASH/zones nudge --now 2026-03-03T00:30 show 2>err >/dev/null;
+	TZDIR=$TRASH/zones nudge --now 2026-03-03T10:00 list >/dev/null 2>err &&
+	test_cmp /dev/null err
+'
 test_expect_success 'a config line that is not key = value is reported with its line' '
 	printf "[user]\nname A\n" >"$NUDGE_HOME/config" &&
 	test_exit_code 78 nudge due --dry-run 2>err &&

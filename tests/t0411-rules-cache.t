@@ -58,6 +58,18 @@ test_expect_success 'a cache for other rules is not used' '
 	test_grep "^X-Nudge-Stage: invitation" out &&
 	! cmp -s "$C" cache.good
 '
+test_expect_success 'a user rule that replaces a built-in one: cached as used' '
+	rm -f "$NUDGE_HOME/rules/zebra.rules" &&
+	line=$(grep -v "^#" "$SRC_DIR/filters/rules/en.rules" | grep "^invitation " | head -1) &&
+	test -n "$line" &&
+	echo "$line" | awk "{ \$2 = 0; print }" >"$NUDGE_HOME/rules/replace.rules" &&
+	nudge filter <"$M/ex1-invite.eml" >first &&
+	test -s "$C" && cp "$C" cache.replace &&
+	nudge filter <"$M/ex1-invite.eml" >second &&
+	test_cmp first second &&
+	cmp "$C" cache.replace &&
+	rm "$NUDGE_HOME/rules/replace.rules"
+'
 test_expect_success 'a bad user rule warns on every run (no cache hides it)' '
 	printf "invitation 5 s (unclosed\n" >"$NUDGE_HOME/rules/bad.rules" &&
 	nudge filter <"$M/ex1-invite.eml" >out 2>err && test_grep "bad.rules:1" err &&

@@ -16,7 +16,6 @@ DB=$NUDGE_HOME/state.db
 
 DOVECOT_DRAFTS=Brouillons
 dovecot_start main || { echo "Bail out! cannot start dovecot"; exit 1; }
-printf '%s\n' "$DOVECOT_PASS" >"$TRASH/pw"
 
 # imap_drafts: one line per message in the \Drafts mailbox (found by its
 # special-use, as a mail client would): "FLAGS<TAB>Message-ID".
@@ -51,19 +50,10 @@ imap_q() {
 	EOF
 }
 
+# imap_config [SETTING...]: drafts to the test Dovecot, more settings after.
 imap_config() {
-	write_config <<-EOF
-	target = imap
-	[imap]
-	host = 127.0.0.1
-	port = $DOVECOT_IMAPS_PORT
-	tls = imaps
-	user = $DOVECOT_USER
-	pass_cmd = cat '$TRASH/pw'
-	tls_ca_file = $DOVECOT_CA
-	timeout = 5
-	$*
-	EOF
+	{ echo "target = imap"; dovecot_imap_config; echo "timeout = 5"; printf '%s\n' "$@"; } |
+		write_config
 }
 
 test_expect_success 'setup: an interview thread, IMAP drafts' '
@@ -157,10 +147,10 @@ test_expect_success 'a plain pass key is refused; pass_cmd is named' '
 test_expect_success 'a wrong password: clear error, exit 77, draft kept for later' '
 	nudge filter <"$M/ex5-invite.eml" >/dev/null &&
 	nudge filter <"$M/ex5-reject.eml" >/dev/null &&
-	echo wrong >"$TRASH/pw" &&
+	echo wrong >"$DOVECOT_PASSFILE" &&
 	test_exit_code 77 nudge due --now 2026-03-17T15:00 2>err &&
 	test_grep "rejection-reply for thread .* not written: .*nudgetest" err &&
-	printf "%s\n" "$DOVECOT_PASS" >"$TRASH/pw" &&
+	printf "%s\n" "$DOVECOT_PASS" >"$DOVECOT_PASSFILE" &&
 	nudge due --now 2026-03-17T15:01 >out &&
 	test_grep "	rejection-reply	" out
 '
@@ -168,7 +158,8 @@ test_expect_success 'tls_verify = no and tls = none are warned about' '
 	imap_config "tls_verify = no" &&
 	nudge due --now 2026-03-17T15:02 2>err &&
 	test_grep "warning: .*tls_verify = no" err &&
-	imap_config "tls = none" && sed -i "s/^port = .*/port = $DOVECOT_IMAP_PORT/; /^tls = imaps/d" "$NUDGE_HOME/config" &&
+	{ echo "target = imap"; dovecot_imap_config "$DOVECOT_IMAP_PORT" none; echo "timeout = 5"; } |
+		write_config &&
 	nudge due --now 2026-03-17T15:02 2>err &&
 	test_grep "warning: .*tls = none" err &&
 	cp config.good "$NUDGE_HOME/config"

@@ -87,18 +87,7 @@ export NUDGE_HOME="$TRASH/imap-home"
 mkdir -p "$NUDGE_HOME"
 DB=$NUDGE_HOME/state.db
 dovecot_start main || { echo "Bail out! cannot start dovecot"; exit 1; }
-printf '%s\n' "$DOVECOT_PASS" >"$TRASH/pw"
-write_config <<EOF
-target = imap
-[imap]
-host = 127.0.0.1
-port = $DOVECOT_IMAPS_PORT
-tls = imaps
-user = $DOVECOT_USER
-pass_cmd = cat '$TRASH/pw'
-tls_ca_file = $DOVECOT_CA
-timeout = 5
-EOF
+{ echo "target = imap"; dovecot_imap_config; echo "timeout = 5"; } | write_config
 
 # imap_q count | delete-all: on the Drafts mailbox, as a mail client would.
 imap_q() {
@@ -144,11 +133,11 @@ test_expect_success 'IMAP: deleted by the user: --check says discarded' '
 test_expect_success 'IMAP: a message of the user after it: sent, without connecting' '
 	printf "Date: Tue, 03 Mar 2026 15:00:00 -0500\nFrom: Alex Example <alex@example.org>\nTo: Dana Whitfield <dana.whitfield@northwind.example>\nSubject: Re: Interview for Senior Data Engineer\nMessage-ID: <sent-1@example.org>\nIn-Reply-To: <inv1.4471@mail.northwind.example>\nReferences: <inv1.4471@mail.northwind.example>\n\nThank you for your time today.\n" >sent.eml &&
 	nudge filter --outgoing <sent.eml >/dev/null &&
-	echo wrong >"$TRASH/pw" &&
+	echo wrong >"$DOVECOT_PASSFILE" &&
 	nudge drafts --tsv >out &&
 	test "$(cut -f4 out)" = sent &&
 	test_exit_code 77 nudge drafts --check 2>err &&
 	test_grep "cannot look for thank-you" err &&
-	printf "%s\n" "$DOVECOT_PASS" >"$TRASH/pw"
+	printf "%s\n" "$DOVECOT_PASS" >"$DOVECOT_PASSFILE"
 '
 test_done

@@ -48,21 +48,10 @@ export NUDGE_HOME="$TRASH/imap-home"
 mkdir -p "$NUDGE_HOME"
 DB=$NUDGE_HOME/state.db
 dovecot_start main || { echo "Bail out! cannot start dovecot"; exit 1; }
-printf '%s\n' "$DOVECOT_PASS" >"$TRASH/pw"
 
 # imap_config PORT TLS: drafts to the test Dovecot (or the proxy before it).
 imap_config() {
-	write_config <<-EOF
-	target = imap
-	[imap]
-	host = 127.0.0.1
-	port = $1
-	tls = $2
-	user = $DOVECOT_USER
-	pass_cmd = cat '$TRASH/pw'
-	tls_ca_file = $DOVECOT_CA
-	timeout = 5
-	EOF
+	{ echo "target = imap"; dovecot_imap_config "$1" "$2"; echo "timeout = 5"; } | write_config
 }
 
 # imap_ids: the Message-ID of every message in Drafts, one a line, sorted.

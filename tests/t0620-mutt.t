@@ -161,18 +161,8 @@ dovecot_start || { echo "Bail out! cannot start dovecot"; exit 1; }
 
 # A draft nudge wrote (the thank-you for the interview of 3 March) into
 # the test Dovecot's Drafts.
-printf '%s\n' "$DOVECOT_PASS" >"$TRASH/pw"
 test_expect_success 'setup: nudge due writes a draft to the IMAP Drafts folder' '
-	write_config <<-EOF &&
-	target = imap
-	[imap]
-	host = $DOVECOT_HOST
-	port = $DOVECOT_IMAPS_PORT
-	tls = imaps
-	user = $DOVECOT_USER
-	pass_cmd = cat "$TRASH/pw"
-	tls_ca_file = $DOVECOT_CA
-	EOF
+	{ echo "target = imap"; dovecot_imap_config; } | write_config &&
 	nudge --now 2026-03-03T19:30 due >due &&
 	test_grep "thank-you" due &&
 	python3 "$IMAPQ" fetch "$DOVECOT_DRAFTS" drafts >count &&

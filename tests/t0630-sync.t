@@ -17,19 +17,7 @@ MAIL="$TESTS_DIR/mail"
 IMAPQ="$TESTS_DIR/helpers/imapq.py"
 dovecot_start || { echo "Bail out! cannot start dovecot"; exit 1; }
 
-printf '%s\n' "$DOVECOT_PASS" >"$TRASH/pass"
-imap_config() {
-	cat <<-EOF
-	[imap]
-	host = $DOVECOT_HOST
-	port = $DOVECOT_IMAPS_PORT
-	tls = imaps
-	user = $DOVECOT_USER
-	pass_cmd = cat '$TRASH/pass'
-	tls_ca_file = $DOVECOT_CA
-	EOF
-}
-imap_config | write_config
+dovecot_imap_config | write_config
 
 cat >"$TRASH/reply.eml" <<EOF
 Message-ID: <reply-1@example.org>
@@ -111,7 +99,7 @@ test_expect_success 'without a terminal and -v it prints nothing' '
 
 test_expect_success '--since: a first run reads only mail that arrived since' '
 	mkdir home2 &&
-	imap_config | NUDGE_HOME="$TRASH/home2" write_config &&
+	dovecot_imap_config | NUDGE_HOME="$TRASH/home2" write_config &&
 	NUDGE_HOME="$TRASH/home2" nudge sync --since 2026-03-01 -v >out6 &&
 	test_grep "^INBOX: 2 read, 2 interview, 2 newly recorded" out6 &&
 	test_grep "^Sent: 0 read" out6 &&
@@ -139,7 +127,7 @@ test_expect_success '$NoFollowUp set in a client: the thread is ignored, once' '
 test_expect_success 'on a terminal: a progress bar per mailbox' '
 	command -v script >/dev/null || { echo "script(1) missing"; exit 1; }
 	mkdir home4 &&
-	imap_config | NUDGE_HOME="$TRASH/home4" write_config &&
+	dovecot_imap_config | NUDGE_HOME="$TRASH/home4" write_config &&
 	NUDGE_HOME="$TRASH/home4" script -qec "\"$NUDGE_BIN\" sync" typescript >/dev/null &&
 	tr "\r" "\n" <typescript >screen &&
 	test_grep "^INBOX  *\[#\{30\}\] $((n_inbox + 2))/$((n_inbox + 2))" screen &&
@@ -148,7 +136,7 @@ test_expect_success 'on a terminal: a progress bar per mailbox' '
 
 test_expect_success 'messages above [filter] max_size are not fetched' '
 	mkdir home5 &&
-	{ imap_config; printf "[filter]\nmax_size = 1K\n"; } |
+	{ dovecot_imap_config; printf "[filter]\nmax_size = 1K\n"; } |
 		NUDGE_HOME="$TRASH/home5" write_config &&
 	NUDGE_HOME="$TRASH/home5" nudge sync --since 2026-01-01 -v >out9 &&
 	test_grep "^INBOX: 3 read, 2 interview, 2 newly recorded" out9 &&
@@ -159,7 +147,7 @@ test_expect_success 'messages above [filter] max_size are not fetched' '
 
 test_expect_success '[imap] tag_keyword sets the keyword without --keyword' '
 	mkdir home6 &&
-	{ imap_config; echo "tag_keyword = \$JobMail"; } | NUDGE_HOME="$TRASH/home6" write_config &&
+	{ dovecot_imap_config; echo "tag_keyword = \$JobMail"; } | NUDGE_HOME="$TRASH/home6" write_config &&
 	NUDGE_HOME="$TRASH/home6" nudge sync --since 2026-01-01 &&
 	python3 "$IMAPQ" fetch INBOX inbox6 >/dev/null &&
 	f=$(grep -l "^Message-ID: <20260305.screen.31@hr.fabrikam.example>" inbox6/*.eml) &&
@@ -175,9 +163,9 @@ test_expect_success 'no IMAP server configured: a config error' '
 
 test_expect_success 'a wrong password: nothing recorded, the state untouched' '
 	cp "$NUDGE_HOME"/sync.state state.before &&
-	echo wrong >pass &&
+	echo wrong >"$DOVECOT_PASSFILE" &&
 	! nudge sync 2>err &&
-	echo "$DOVECOT_PASS" >pass &&
+	echo "$DOVECOT_PASS" >"$DOVECOT_PASSFILE" &&
 	test_cmp state.before "$NUDGE_HOME"/sync.state
 '
 

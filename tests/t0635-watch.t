@@ -16,16 +16,7 @@ MAIL="$TESTS_DIR/mail"
 IMAPQ="$TESTS_DIR/helpers/imapq.py"
 dovecot_start || { echo "Bail out! cannot start dovecot"; exit 1; }
 
-printf '%s\n' "$DOVECOT_PASS" >"$TRASH/pass"
-write_config <<EOF
-[imap]
-host = $DOVECOT_HOST
-port = $DOVECOT_IMAPS_PORT
-tls = imaps
-user = $DOVECOT_USER
-pass_cmd = cat '$TRASH/pass'
-tls_ca_file = $DOVECOT_CA
-EOF
+dovecot_imap_config | write_config
 
 # wait_for PATTERN FILE: until FILE has a line matching (at most 30 s).
 wait_for() {
@@ -74,8 +65,9 @@ test_expect_success 'SIGTERM ends it cleanly' '
 '
 
 test_expect_success 'a refused login ends it with an error' '
-	echo wrong >pass &&
-	test_exit_code 77 nudge watch --interval 1 2>err &&
+	echo wrong >"$DOVECOT_PASSFILE" &&
+	# A watcher that logs in after all would run for ever: stop it.
+	test_exit_code 77 timeout 60 "$NUDGE_BIN" watch --interval 1 2>err &&
 	test_grep "error:" err
 '
 

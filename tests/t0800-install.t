@@ -14,6 +14,8 @@ ROOT=$TRASH/root
 test_expect_success 'make install into a DESTDIR puts every file in place' '
 	mk install DESTDIR="$ROOT" PREFIX=/usr &&
 	test -x "$ROOT/usr/bin/nudge" &&
+	test -f "$ROOT/usr/lib/nudge/nudge-imap.so" &&
+	test -f "$ROOT/usr/lib/nudge/nudge-calendar.so" &&
 	for f in thank-you follow-up-1 follow-up-2 rejection-reply competing-offer \
 		more-info reference-notice withdrawal; do
 		test -f "$ROOT/usr/share/nudge/templates/$f" || { echo "no template $f"; return 1; }
@@ -82,6 +84,16 @@ test_expect_success 'an install under a real PREFIX runs without NUDGE_DATADIR' 
 	test_grep "	thank-you	" due &&
 	ls "$TRASH"/Drafts/cur/* >/dev/null &&
 	! grep -l "{{" "$TRASH"/Drafts/cur/*
+'
+test_expect_success 'the installed binary loads its modules from PREFIX/lib/nudge' '
+	inst doctor --offline >doc &&
+	test_grep "^ok    module: $TRASH/prefix/lib/nudge/nudge-calendar.so$" doc &&
+	test_grep "^ok    module: $TRASH/prefix/lib/nudge/nudge-imap.so$" doc &&
+	mv "$TRASH/prefix/lib/nudge" "$TRASH/moved-lib" &&
+	inst --home "$TRASH/h3" filter <"$M/ex1-invite.eml" >out 2>err;
+	mv "$TRASH/moved-lib" "$TRASH/prefix/lib/nudge" &&
+	cmp out "$M/ex1-invite.eml" &&
+	test_grep "$TRASH/prefix/lib/nudge/nudge-calendar.so" err
 '
 test_expect_success 'the installed binary really reads the installed rules' '
 	mv "$TRASH/prefix/share/nudge" "$TRASH/moved" &&

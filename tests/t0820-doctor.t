@@ -18,6 +18,8 @@ test_expect_success 'a healthy setup: every check ok, exit 0, nothing recorded' 
 	test_grep "^ok    database: none yet" out &&
 	test_grep "^ok    templates: all 8 found" out &&
 	test_grep "^ok    rules: loaded" out &&
+	test_grep "^ok    module: .*/nudge-calendar.so$" out &&
+	test_grep "^ok    module: .*/nudge-imap.so$" out &&
 	test_grep "^ok    filter: a sample invitation is recognised" out &&
 	test_grep "^ok    drafts: Maildir .$TRASH/Drafts. will be created" out &&
 	test_grep "All is well" out &&
@@ -68,6 +70,16 @@ test_expect_success 'missing templates and rules are found (66, not 78)' '
 	test_grep "^FAIL  rules: " out &&
 	test_grep "NUDGE_DATADIR" out &&
 	test_no_grep "^ok    filter" out
+'
+test_expect_success 'a module that does not load is named, with what to do (70)' '
+	mkdir -p nomod &&
+	NUDGE_MODULEDIR=$TRASH/nomod test_exit_code 70 nudge doctor >out &&
+	test_grep "^FAIL  module: cannot load the calendar module: .*nomod/nudge-calendar.so" out &&
+	test_grep "^FAIL  module: cannot load the imap module: .*nomod/nudge-imap.so" out &&
+	test_grep "fix: reinstall nudge" out &&
+	: >nomod/nudge-imap.so &&
+	NUDGE_MODULEDIR=$TRASH/nomod test_exit_code 70 nudge doctor >out &&
+	test_grep "^FAIL  module: cannot load the imap module: .*nomod/nudge-imap.so" out
 '
 
 if command -v dovecot >/dev/null 2>&1 && command -v openssl >/dev/null 2>&1; then

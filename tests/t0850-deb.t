@@ -38,14 +38,16 @@ test_expect_success 'the package names its library dependencies' '
 	dpkg-deb -f "$DEB" Package Depends >fields &&
 	test_grep "^Package: nudge$" fields &&
 	test_grep "libgmime-3.0" fields && test_grep "libetpan" fields &&
-	test_grep "libsqlite3" fields && test_grep "tzdata" fields
+	test_grep "libsqlite3" fields && test_grep "libical" fields &&
+	test_grep "tzdata" fields
 '
 test_expect_success 'the package holds the whole installation' '
 	dpkg-deb -c "$DEB" | awk "{ print \$6 }" >files &&
 	for f in usr/bin/nudge usr/share/nudge/templates/thank-you \
 		usr/share/nudge/filters/rules/en.rules usr/share/man/man1/nudge.1.gz \
 		usr/share/man/man5/nudge.conf.5.gz usr/share/bash-completion/completions/nudge \
-		usr/share/zsh/vendor-completions/_nudge usr/share/doc/nudge/copyright; do
+		usr/share/zsh/vendor-completions/_nudge usr/share/doc/nudge/copyright \
+		usr/lib/nudge/nudge-imap.so usr/lib/nudge/nudge-calendar.so; do
 		test_grep "^\./$f$" files || return 1
 	done &&
 	test_no_grep "$SRC" files &&
@@ -74,8 +76,12 @@ test_expect_success 'the unpacked data and man pages work' '
 	write_config </dev/null &&
 	NUDGE_DATADIR=$ROOT/usr/share/nudge "$ROOT/usr/bin/nudge" filter <"$M/ex2-invite.eml" >out &&
 	test_grep "^X-Nudge-Stage: invitation" out &&
-	NUDGE_DATADIR=$ROOT/usr/share/nudge "$ROOT/usr/bin/nudge" doctor >doc &&
+	NUDGE_DATADIR=$ROOT/usr/share/nudge NUDGE_MODULEDIR=$ROOT/usr/lib/nudge \
+		"$ROOT/usr/bin/nudge" doctor >doc &&
 	test_grep "All is well" doc &&
+	NUDGE_DATADIR=$ROOT/usr/share/nudge NUDGE_MODULEDIR=$ROOT/usr/lib/nudge \
+		"$ROOT/usr/bin/nudge" filter <"$M/ex1-invite.eml" >out 2>err &&
+	test_cmp /dev/null err && test_grep "^X-Nudge-Stage: invitation" out &&
 	MANWIDTH=80 man --warnings -l "$ROOT/usr/share/man/man5/nudge.conf.5.gz" >page 2>err &&
 	test_cmp /dev/null err && test_grep "draft_hour" page
 '

@@ -6,7 +6,11 @@
  *	command once per message (stdin the message, stdout /dev/null),
  *	rotating their order; prints medians per size class.
  *   bench-nudge classify CORPUS N DATADIR
- *	the same N messages, msg_parse + record_analyse in this process.
+ *	the same N messages, msg_parse + record_analyse in this process:
+ *	throughput over three passes and the median time of one message per
+ *	size class. With BENCH_DUMP=FILE, each message's index, size, stage,
+ *	score and rule go to FILE (to check that a change keeps the results);
+ *	BENCH_SIZES=LOW-HIGH keeps only the messages of LOW to HIGH bytes.
  *   bench-nudge make CORPUS SIZE FILE
  *	writes one generated message of about SIZE bytes.
  *   bench-nudge time RUNS -- CMD...
@@ -325,9 +329,14 @@ static int cmd_classify(int argc, char **argv)
 	g_autoptr(GError) e = NULL;
 	GPtrArray *msgs = g_ptr_array_new();
 	GArray *rate = g_array_new(FALSE, FALSE, sizeof(double));
+	GArray *each[N_CLASSES];
 	int count = atoi(argv[3]);
 	double bytes = 0, secs_best = 0;
 	int staged = 0;
+	const char *dump_path = getenv("BENCH_DUMP");
+	const char *range = getenv("BENCH_SIZES");
+	size_t lo = 0, hi = SIZE_MAX;
+	FILE *dump = NULL;
 
 	(void)argc;
 	g_mime_init();
@@ -337,9 +346,24 @@ static int cmd_classify(int argc, char **argv)
 		fprintf(stderr, "bench-nudge: %s\n", e->message);
 		return 1;
 	}
+	if (dump_path && !(dump = fopen(dump_path, "w"))) {
+		fprintf(stderr, "bench-nudge: cannot open '%s': %s\n", dump_path,
+			strerror(errno));
+		return 1;
+	}
+	for (size_t j = 0; j < N_CLASSES; j++)
+		each[j] = g_array_new(FALSE, FALSE, sizeof(double));
+	if (range && sscanf(range, "%zu-%zu", &lo, &hi) != 2) {
+		fprintf(stderr, "bench-nudge: BENCH_SIZES is LOW-HIGH in bytes\n");
+		return 1;
+	}
 	for (int i = 0; i < count; i++) {
 		GString *m = make_message(&c, (guint)i, pick_size());
 
+		if (m->len < lo || m->len >= hi) {
+			g_string_free(m, TRUE);
+			continue;
+		}
 		bytes += (double)m->len;
 		g_ptr_array_add(msgs, m);
 	}
@@ -351,11 +375,24 @@ static int cmd_classify(int argc, char **argv)
 			GString *m = msgs->pdata[i];
 			struct nudge_msg *nm = NULL;
 			struct analysis a;
+			double m0 = now_s();
 
 			if (msg_parse(m->str, m->len, &nm, NULL) < 0)
 				continue;
 			record_analyse(cfg, rules, nm, false, &a, NULL);
 			staged += a.cls.stage != STAGE_NONE;
+			/* The time of one message, from the last pass. */
+			if (pass == 2) {
+				double one = now_s() - m0;
+
+				for (size_t j = 0; j < N_CLASSES; j++)
+					if (m->len >= classes[j].lo && m->len < classes[j].hi)
+						g_array_append_val(each[j], one);
+			}
+			if (dump && pass == 0)
+				fprintf(dump, "%u\t%zu\t%s\t%d\t%s\n", i, m->len,
+					stage_name(a.cls.stage), a.cls.score,
+					a.cls.rule ? a.cls.rule : "-");
 			analysis_clear(&a);
 			msg_free(nm);
 		}
@@ -364,6 +401,8 @@ static int cmd_classify(int argc, char **argv)
 		if (!pass || t < secs_best)
 			secs_best = t;
 	}
+	if (dump)
+		fclose(dump);
 	{
 		double med = median(rate);
 
@@ -372,6 +411,11 @@ static int cmd_classify(int argc, char **argv)
 		printf("| %u | %.1f | %d | %.3f | %.0f | %.1f |\n", msgs->len, bytes / 1e6,
 		       staged, med, msgs->len / med, bytes / 1e6 / med);
 	}
+	printf("\nMedian time of one message (ms):\n\n| size | messages | ms |\n"
+	       "|---|---|---|\n");
+	for (size_t j = 0; j < N_CLASSES; j++)
+		printf("| %s | %u | %.3f |\n", classes[j].name, each[j]->len,
+		       median(each[j]) * 1000);
 	rules_free(rules);
 	config_free(cfg);
 	return 0;

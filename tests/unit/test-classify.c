@@ -248,6 +248,71 @@ static void test_broken_builtin(void)
 	rm_rf(dir);
 }
 
+/*
+ * Whether a rule set of the one rule "invitation 20 f PATTERN" finds it in
+ * text: rules are only tried where a match can start (their first words,
+ * punctuation or digits), and that must never lose a match.
+ */
+static bool rule_finds(const char *pattern, const char *text)
+{
+	g_autofree char *dir = g_dir_make_tmp("nudge-data-XXXXXX", NULL);
+	g_autofree char *fdir = g_build_filename(dir, "filters", NULL);
+	g_autofree char *rule = g_strdup_printf("threshold 1\ninvitation 20 f %s\n", pattern);
+	g_autoptr(GError) err = NULL;
+	struct classify_input in = { "Hello", text, NULL, false };
+	struct classify_result res;
+	struct rules *r = NULL;
+
+	write_rules(fdir, "a.rules", rule);
+	g_assert_cmpint(rules_load(dir, NULL, &r, NULL, &err), ==, 0);
+	classify(r, &in, &res);
+	rules_free(r);
+	rm_rf(dir);
+	return res.stage == STAGE_INVITATION;
+}
+
+static void test_where_rules_start(void)
+{
+	static const struct {
+		const char *pattern, *text;
+		bool found;
+	} cases[] = {
+		/* Optional and nested leading groups. */
+		{ "\\b(?:please )?(?:do not|don't) call", "Please DO NOT call us", true },
+		{ "\\b(?:please )?(?:do not|don't) call", "and don't call", true },
+		{ "\\b(?:please )?(?:do not|don't) call", "undo not call", false },
+		{ "\\b(?:(?:this|that) week|top) stories", "the top stories", true },
+		{ "\\b(?:(?:this|that) week|top) stories", "from this week stories", true },
+		{ "\\b(?:(?:this|that) week|top) stories", "atop stories", false },
+		/* A last letter that may be missing. */
+		{ "\\breferences? check", "a reference check", true },
+		/* A word followed by a blank is the whole word. */
+		{ "\\b(?:a few|two) weeks", "in A FEW WEEKS", true },
+		{ "\\b(?:a few|two) weeks", "in afew weeks", false },
+		{ "\\b(?:a few|two) weeks", "a fewer weeks", false },
+		{ "\\bcv\\b", "my CV.", true },
+		/* Blanks are no literals after (?x), in any branch. */
+		{ "\\bzzz(?x)|\\bfrob nicate", "frobnicate", true },
+		/* Punctuation and digits. */
+		{ "'d love to", "We'd love to meet you", true },
+		{ "\\$\\d+ off", "save $20 off now", true },
+		{ "\\.net developers?", "a .NET developer", true },
+		{ "\\.net developers?", "a NET developer", false },
+		{ "\\d+ tips to", "x10 tips to win", true },
+		{ "\\b\\d+ tips to", "x10 tips to win", false },
+		{ "\\b\\d+ tips to", "(10 tips to win)", true },
+		{ "\\b\\d+ tips to", "\u0663 tips to win", true },
+		/* Text that is not valid UTF-8 around the words. */
+		{ "\\bfrobnicate\\b", "\xff frobnicate \xc3", true },
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		if (rule_finds(cases[i].pattern, cases[i].text) != cases[i].found)
+			g_test_message("rule %s on '%s'", cases[i].pattern, cases[i].text);
+		g_assert_true(rule_finds(cases[i].pattern, cases[i].text) == cases[i].found);
+	}
+}
+
 static void write_model(const char *dir, const char *text)
 {
 	g_autofree char *md = g_build_filename(dir, "filters", "model", NULL);
@@ -511,6 +576,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/classify/user-rules", test_user_rules);
 	g_test_add_func("/classify/broken-builtin", test_broken_builtin);
 	g_test_add_func("/classify/model", test_model);
+	g_test_add_func("/classify/where-rules-start", test_where_rules_start);
 	g_test_add_func("/classify/features", test_features);
 	g_test_add_func("/classify/real-dev", test_real_dev);
 	g_test_add_func("/classify/labelled", test_labelled);
