@@ -35,6 +35,11 @@ enum {
 	C_ABBR = 1 << 18,	/* a weekday or month abbreviation */
 	C_GUTEN = 1 << 19,	/* "guten" (Morgen) */
 	C_LAST = 1 << 20,	/* last, letzten, dernier, pasado: a day gone by */
+	C_AFTER = 1 << 21,	/* after, après, pasado (mañana), über(morgen) */
+	C_NEXT2 = 1 << 22,	/* übernächste: the week after next */
+	C_NOUNIT = 1 << 23,	/* a unit that needs no number: "sous quinzaine" */
+	C_ABBRPART = 1 << 24,	/* EOW, EOD, COB, EOM: a part and its unit in one */
+	C_STILL = 1 << 25,	/* noch (diese Woche), dès: "this week" promised */
 };
 
 /* Zones written without their offset ("2pm ET", "10am Pacific"): the
@@ -96,18 +101,23 @@ static const struct word words[] = {
 
 	NUMW("one", 1), NUMW("two", 2), NUMW("three", 3), NUMW("four", 4),
 	NUMW("five", 5), NUMW("six", 6), NUMW("seven", 7), NUMW("eight", 8),
-	NUMW("nine", 9), NUMW("ten", 10), NUMW("fourteen", 14), NUMW("a", 1),
+	NUMW("nine", 9), NUMW("ten", 10), NUMW("eleven", 11), NUMW("twelve", 12),
+	NUMW("fourteen", 14), NUMW("fifteen", 15), NUMW("twenty", 20), NUMW("thirty", 30),
+	NUMW("a", 1),
 	NUMW("an", 1), NUMW("couple", 2),
 	NUMW("ein", 1), NUMW("eine", 1), NUMW("einer", 1), NUMW("einem", 1),
 	NUMW("einen", 1), NUMW("zwei", 2), NUMW("drei", 3), NUMW("vier", 4),
 	NUMW("fünf", 5), NUMW("sechs", 6), NUMW("sieben", 7), NUMW("acht", 8),
-	NUMW("neun", 9), NUMW("zehn", 10), NUMW("vierzehn", 14),
+	NUMW("neun", 9), NUMW("zehn", 10), NUMW("elf", 11), NUMW("zwölf", 12),
+	NUMW("vierzehn", 14), NUMW("fünfzehn", 15), NUMW("zwanzig", 20), NUMW("dreißig", 30),
 	NUMW("un", 1), NUMW("une", 1), NUMW("deux", 2), NUMW("trois", 3),
 	NUMW("quatre", 4), NUMW("cinq", 5), NUMW("sept", 7), NUMW("huit", 8),
-	NUMW("neuf", 9), NUMW("dix", 10), NUMW("quinze", 15),
+	NUMW("neuf", 9), NUMW("dix", 10), NUMW("onze", 11), NUMW("douze", 12),
+	NUMW("quinze", 15), NUMW("vingt", 20), NUMW("trente", 30),
 	NUMW("uno", 1), NUMW("una", 1), NUMW("dos", 2), NUMW("tres", 3),
 	NUMW("cuatro", 4), NUMW("cinco", 5), NUMW("seis", 6), NUMW("siete", 7),
-	NUMW("ocho", 8), NUMW("nueve", 9), NUMW("diez", 10), NUMW("quince", 15),
+	NUMW("ocho", 8), NUMW("nueve", 9), NUMW("diez", 10), NUMW("once", 11),
+	NUMW("doce", 12), NUMW("quince", 15), NUMW("veinte", 20), NUMW("treinta", 30),
 
 	UNIT("day", 1), UNIT("days", 1), UNIT("tag", 1), UNIT("tage", 1),
 	UNIT("tagen", 1), UNIT("jour", 1), UNIT("jours", 1), UNIT("día", 1),
@@ -115,6 +125,8 @@ static const struct word words[] = {
 	UNIT("week", 7), UNIT("weeks", 7), UNIT("woche", 7), UNIT("wochen", 7),
 	UNIT("semaine", 7), UNIT("semaines", 7), UNIT("semana", 7),
 	UNIT("semanas", 7), UNIT("fortnight", 14),
+	{ "huitaine", C_NOUNIT, 0, 0, 0, 7, 0 }, { "quinzaine", C_NOUNIT, 0, 0, 0, 14, 0 },
+	{ "quincena", C_NOUNIT, 0, 0, 0, 14, 0 },
 	UNIT("month", 30), UNIT("months", 30), UNIT("monat", 30),
 	UNIT("monate", 30), UNIT("monaten", 30), UNIT("monats", 30), UNIT("mois", 30), UNIT("mes", 30),
 	UNIT("meses", 30),
@@ -141,6 +153,11 @@ static const struct word words[] = {
 	CLS("prochains", C_NEXT), CLS("prochaines", C_NEXT), CLS("próxima", C_NEXT),
 	CLS("proxima", C_NEXT), CLS("próximo", C_NEXT), CLS("proximo", C_NEXT),
 	CLS("próximas", C_NEXT), CLS("próximos", C_NEXT), CLS("siguiente", C_NEXT),
+	CLS("coming", C_NEXT), CLS("upcoming", C_NEXT), CLS("following", C_NEXT),
+	CLS("entrante", C_NEXT), CLS("folgende", C_NEXT), CLS("folgenden", C_NEXT),
+	CLS("suivante", C_NEXT),
+	CLS("übernächste", C_NEXT | C_NEXT2), CLS("übernächsten", C_NEXT | C_NEXT2),
+	CLS("übernächster", C_NEXT | C_NEXT2),
 	CLS("this", C_THIS), CLS("diese", C_THIS), CLS("dieser", C_THIS),
 	CLS("diesen", C_THIS), CLS("cette", C_THIS), CLS("ce", C_THIS),
 	CLS("esta", C_THIS), CLS("este", C_THIS),
@@ -149,7 +166,10 @@ static const struct word words[] = {
 	CLS("later", C_END),
 	CLS("last", C_LAST), CLS("letzten", C_LAST), CLS("letzte", C_LAST),
 	CLS("letzter", C_LAST), CLS("vergangenen", C_LAST), CLS("dernier", C_LAST),
-	CLS("dernière", C_LAST), CLS("pasado", C_LAST), CLS("pasada", C_LAST),
+	CLS("dernière", C_LAST), CLS("pasado", C_LAST | C_AFTER), CLS("pasada", C_LAST),
+	CLS("after", C_AFTER), CLS("après", C_AFTER), CLS("apres", C_AFTER),
+	CLS("übermorgen", C_TOMORROW | C_AFTER),
+	CLS("noch", C_STILL), CLS("dès", C_STILL),
 	CLS("early", C_EARLY), CLS("beginning", C_EARLY), CLS("start", C_EARLY),
 	CLS("anfang", C_EARLY), CLS("beginn", C_EARLY), CLS("début", C_EARLY),
 	CLS("debut", C_EARLY), CLS("principios", C_EARLY), CLS("comienzos", C_EARLY),
@@ -161,6 +181,18 @@ static const struct word words[] = {
 	CLS("today", C_TODAY), CLS("tonight", C_TODAY), CLS("heute", C_TODAY),
 	CLS("aujourd", C_TODAY), CLS("hoy", C_TODAY),
 	CLS("guten", C_GUTEN),
+	{ "eow", C_ABBRPART | C_END, 0, 0, 0, 7, 0 }, { "eom", C_ABBRPART | C_END, 0, 0, 0, 30, 0 },
+	{ "eod", C_ABBRPART | C_END, 0, 0, 0, 1, 0 }, { "cob", C_ABBRPART | C_END, 0, 0, 0, 1, 0 },
+	{ "eob", C_ABBRPART | C_END, 0, 0, 0, 1, 0 },
+	{ "weekend", C_ABBRPART | C_END, 0, 0, 0, 7, 0 },
+	{ "wochenende", C_ABBRPART | C_END, 0, 0, 0, 7, 0 },
+	{ "monatsende", C_ABBRPART | C_END, 0, 0, 0, 30, 0 },
+	{ "monatsanfang", C_ABBRPART | C_EARLY, 0, 0, 0, 30, 0 },
+	{ "monatsbeginn", C_ABBRPART | C_EARLY, 0, 0, 0, 30, 0 },
+	{ "monatsmitte", C_ABBRPART | C_MID, 0, 0, 0, 30, 0 },
+	{ "wochenmitte", C_ABBRPART | C_MID, 0, 0, 0, 7, 0 },
+	{ "wochenanfang", C_ABBRPART | C_EARLY, 0, 0, 0, 7, 0 },
+	{ "wochenbeginn", C_ABBRPART | C_EARLY, 0, 0, 0, 7, 0 },
 
 	CLS("of", C_FILL), CLS("the", C_FILL), CLS("de", C_FILL),
 	CLS("del", C_FILL), CLS("la", C_FILL | C_AT), CLS("le", C_FILL),
@@ -169,6 +201,7 @@ static const struct word words[] = {
 	CLS("du", C_FILL), CLS("zum", C_FILL), CLS("am", C_FILL | C_AM),
 	CLS("im", C_FILL), CLS("den", C_FILL), CLS("au", C_FILL), CLS("d", C_FILL),
 	CLS("plazo", C_FILL), CLS("máximo", C_FILL), CLS("maximum", C_FILL),
+	CLS("délai", C_FILL), CLS("delai", C_FILL), CLS("frist", C_FILL),
 	CLS("about", C_FILL), CLS("approximately", C_FILL), CLS("roughly", C_FILL),
 	CLS("environ", C_FILL), CLS("etwa", C_FILL), CLS("ca", C_FILL),
 	CLS("que", C_FILL), CLS("viene", C_NEXT),
@@ -434,6 +467,20 @@ static int before_fill(const struct scan *sc, int i)
 	return i;
 }
 
+/* "within", "innerhalb", "binnen", "sous", "dentro": no later than; "in",
+ * "dans", "en" can also mean during. */
+static bool strict_within(const struct scan *sc, int i)
+{
+	static const char *const w[] = { "within", "inside", "innerhalb", "binnen", "sous", "dentro" };
+	const struct tok *t = at(sc, i);
+
+	for (size_t k = 0; k < G_N_ELEMENTS(w); k++)
+		if (t->e - t->s == strlen(w[k]) &&
+		    g_ascii_strncasecmp(sc->text + t->s, w[k], t->e - t->s) == 0)
+			return true;
+	return false;
+}
+
 /* "within three days", "in 3-5 business days", "innerhalb von zwei Wochen". */
 static int try_duration(struct scan *sc, int i, GDate *out)
 {
@@ -449,6 +496,11 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 			next = next || (t->cls & C_NEXT);
 			j++;
 		}
+		/* "dans un délai de", "en un plazo de": the article of a filler. */
+		else if (t->kind == TK_WORD && t->num == 1 && !t->unit &&
+			 at(sc, j + 1)->kind == TK_WORD && (at(sc, j + 1)->cls & C_FILL) &&
+			 !at(sc, j + 1)->num && !(at(sc, j + 1)->cls & C_AT))
+			j++;
 		else if (t->kind == TK_WORD && strncmp(sc->text + t->s, "von", 3) == 0)
 			j++;
 		else
@@ -456,13 +508,22 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 	}
 	if (at(sc, j)->cls & C_VAGUE)
 		return 0;
-	/* "within the next week", "innerhalb der nächsten Woche": one of it. */
-	if (next && at(sc, j)->kind == TK_WORD && at(sc, j)->unit > 1 && !at(sc, j)->num) {
+	/* "within the next week", "innerhalb der nächsten Woche": one of it;
+	 * "in the coming week", "dans la semaine prochaine" is next week (read
+	 * by try_relative). */
+	if (next && at(sc, j)->kind == TK_WORD && at(sc, j)->unit > 1 && !at(sc, j)->num &&
+	    !(at(sc, j)->unit == 7 && !strict_within(sc, i))) {
 		*out = sc->today;
 		if (at(sc, j)->unit == 30)
 			g_date_add_months(out, 1);
 		else
 			g_date_add_days(out, (guint)at(sc, j)->unit);
+		return j + 1 - i;
+	}
+	/* "sous quinzaine", "en la próxima quincena": one of it. */
+	if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_NOUNIT)) {
+		*out = sc->today;
+		g_date_add_days(out, (guint)at(sc, j)->unit);
 		return j + 1 - i;
 	}
 	if (!is_num(at(sc, j)))
@@ -565,12 +626,50 @@ static void part_of_month(GDate *d, int part)
 		       g_date_get_days_in_month(g_date_get_month(d), g_date_get_year(d)));
 }
 
+/*
+ * A part and its unit in one word: "EOW", "EOD Friday" (the day named
+ * next), "COB", "Monatsende", "before the weekend" (Friday), "after the
+ * weekend" (Monday), "nächstes Wochenende".
+ */
+static int try_compound(struct scan *sc, int i, GDate *out)
+{
+	const struct tok *a = at(sc, i), *prev = at(sc, before_fill(sc, i));
+	const struct tok *after = at(sc, skip_fill(sc, i + 1));
+	int part = a->cls & C_END ? 3 : a->cls & C_MID ? 2 : 1;
+	int next = (prev->cls & C_NEXT) ? 1 : 0;
+
+	*out = sc->today;
+	if (a->unit == 1) {
+		if (after->wd || after->mon || after->kind == TK_NUM ||
+		    (after->cls & (C_TOMORROW | C_NEXT | C_THIS)))
+			return 0;
+		return 1;
+	}
+	if (a->unit == 30) {
+		if (next)
+			g_date_add_months(out, 1);
+		part_of_month(out, part);
+		return 1;
+	}
+	if (prev->cls & C_AFTER) {
+		weekday_in_week(out, 1, 1);
+		return 1;
+	}
+	weekday_in_week(out, part == 1 ? 2 : part == 2 ? 3 : 5, next);
+	if (g_date_compare(out, &sc->today) < 0)
+		g_date_add_days(out, 7);
+	return 1;
+}
+
 /* "end of next week", "early next week", "Ende nächster Woche",
  * "fin de la semaine prochaine", "la próxima semana", "end of the month",
  * "later this week", "by the end of March", "mid-March", "Mitte März". */
 static int try_relative(struct scan *sc, int i, GDate *out)
 {
 	int j = i, part = 0, next = 0, this = 0, unit;
+
+	if (at(sc, i)->kind == TK_WORD && (at(sc, i)->cls & C_ABBRPART))
+		return try_compound(sc, i, out);
 
 	if (at(sc, j)->cls & (C_END | C_EARLY | C_MID)) {
 		part = at(sc, j)->cls & C_END ? 3 : at(sc, j)->cls & C_MID ? 2 : 1;
@@ -596,13 +695,15 @@ static int try_relative(struct scan *sc, int i, GDate *out)
 		}
 	}
 	if (at(sc, j)->cls & C_NEXT) {
-		next = 1;
+		next = at(sc, j)->cls & C_NEXT2 ? 2 : 1;
 		j = skip_fill(sc, j + 1);
 	} else if (at(sc, j)->cls & C_THIS) {
 		this = 1;
 		j++;
 	}
 	unit = at(sc, j)->unit;
+	if (at(sc, j)->cls & C_NOUNIT)
+		return 0;
 	/* "by the end of the day": today; "at the end of the day" is a figure
 	 * of speech. */
 	if (part == 3 && unit == 1 && !next && at(sc, j)->kind == TK_WORD &&
@@ -627,12 +728,27 @@ static int try_relative(struct scan *sc, int i, GDate *out)
 		if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_NEXT))
 			j++;
 	}
-	/* "this week" alone is when something happens, not a promise. */
-	if (!part && !next)
+	/* "the week after next" */
+	if (unit == 7 && (at(sc, j)->cls & C_AFTER) && (at(sc, j + 1)->cls & C_NEXT)) {
+		next = 2;
+		j += 2;
+	}
+	/* "this week" alone is when something happens, not a promise; "noch
+	 * diese Woche" is one. */
+	if (!part && !next && !(this && (at(sc, i - 1)->cls & C_STILL)))
 		return 0;
 	*out = sc->today;
 	if (unit == 7) {
-		weekday_in_week(out, part == 1 ? 2 : part == 2 ? 3 : 5, next);
+		int wd = part == 1 ? 2 : part == 2 ? 3 : 5;
+		int k = skip_fill(sc, is_punct(at(sc, j), ',') ? j + 1 : j);
+
+		/* "next week Wednesday", "la semaine prochaine, mercredi" */
+		if (!part && at(sc, k)->kind == TK_WORD && at(sc, k)->wd &&
+		    !(at(sc, k)->cls & C_ABBR)) {
+			wd = at(sc, k)->wd;
+			j = k + 1;
+		}
+		weekday_in_week(out, wd, next);
 		if (g_date_compare(out, &sc->today) < 0)
 			g_date_add_days(out, this ? 0 : 7);
 		if (g_date_compare(out, &sc->today) < 0)
@@ -792,6 +908,17 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 		   !at(sc, j)->wd) {
 		last = 1;
 		j++;
+	} else if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_FILL)) {
+		/* "Friday of next week", "vendredi de la semaine prochaine" */
+		int k = skip_fill(sc, j);
+
+		if ((at(sc, k)->cls & C_NEXT) && at(sc, k + 1)->unit == 7) {
+			next = 1;
+			j = k + 2;
+		} else if (at(sc, k)->unit == 7 && (at(sc, k + 1)->cls & C_NEXT)) {
+			next = 1;
+			j = k + 2;
+		}
 	}
 	*out = sc->today;
 	if (last) {
@@ -972,8 +1099,14 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 		/* "la mañana", "am Morgen": the morning, not tomorrow. */
 		else if ((t.v[i].cls & C_TOMORROW) && !(at(&sc, i - 1)->cls & C_GUTEN) &&
 			 !(at(&sc, i - 1)->kind == TK_WORD && (at(&sc, i - 1)->cls & C_FILL))) {
+			/* "übermorgen", "pasado mañana", "après-demain", "the day
+			 * after tomorrow" */
+			int b = is_punct(at(&sc, i - 1), '-') ? i - 2 : i - 1;
+			bool two = (t.v[i].cls & C_AFTER) ||
+				(at(&sc, b)->kind == TK_WORD && (at(&sc, b)->cls & C_AFTER));
+
 			d = sc.today;
-			g_date_add_days(&d, 1);
+			g_date_add_days(&d, two ? 2 : 1);
 			n = 1;
 		} else if ((t.v[i].cls & C_TODAY)) {
 			d = sc.today;

@@ -149,6 +149,55 @@ static void test_decision_relative(void)
 	check_decision("Te daremos una respuesta el 3 de abril.", wed, "2026-04-03 00:00");
 }
 
+/* The date grammar composes: abbreviations, compounds, "the week after
+ * next", numbers in words, units that need no number, "un délai de". */
+static void test_decision_grammar(void)
+{
+	gint64 wed = at(2026, 3, 4, 10, 0);	/* Wednesday 4 March 2026 */
+
+	check_decision("You can expect an update from us by EOW.", wed, "2026-03-06 00:00");
+	check_decision("We will let you know by COB today.", wed, "2026-03-04 00:00");
+	check_decision("We will let you know by EOD Friday.", wed, "2026-03-06 00:00");
+	check_decision("I'll update you before the weekend.", wed, "2026-03-06 00:00");
+	check_decision("We'll get back to you after the weekend.", wed, "2026-03-09 00:00");
+	check_decision("We should be able to share an outcome in the coming week.", wed,
+		       "2026-03-13 00:00");
+	check_decision("We will get back to you within the coming week.", wed, "2026-03-11 00:00");
+	check_decision("We'll get back to you in the week after next.", wed, "2026-03-20 00:00");
+	check_decision("You'll hear from us next week Wednesday.", wed, "2026-03-11 00:00");
+	check_decision("You can expect to hear from us by Friday of next week.", wed,
+		       "2026-03-13 00:00");
+	check_decision("We hope to reach a decision within twelve days.", wed, "2026-03-16 00:00");
+	check_decision("We will have news for you the day after tomorrow.", wed, "2026-03-06 00:00");
+	check_decision("Sie hören noch diese Woche von uns.", wed, "2026-03-06 00:00");
+	check_decision("Wir geben Ihnen in der kommenden Woche Bescheid.", wed, "2026-03-13 00:00");
+	check_decision("Wir kommen in den nächsten zwei Wochen auf Sie zu.", wed, "2026-03-18 00:00");
+	check_decision("Wir informieren Sie bis Monatsende über das Ergebnis.", wed, "2026-03-31 00:00");
+	check_decision("Wir melden uns bis übermorgen.", wed, "2026-03-06 00:00");
+	check_decision("Wir melden uns in der übernächsten Woche.", wed, "2026-03-20 00:00");
+	check_decision("Wir teilen Ihnen unsere Entscheidung in zwei Wochen mit.", wed,
+		       "2026-03-18 00:00");
+	check_decision("Nous vous communiquerons notre réponse sous quinzaine.", wed,
+		       "2026-03-18 00:00");
+	check_decision("Nous vous recontacterons dans une quinzaine de jours.", wed,
+		       "2026-03-18 00:00");
+	check_decision("Nous vous répondrons au plus tard le 15 mars.", wed, "2026-03-15 00:00");
+	check_decision("Nous vous ferons un retour dans un délai de deux semaines.", wed,
+		       "2026-03-18 00:00");
+	check_decision("Nous reviendrons vers vous vendredi de la semaine prochaine.", wed,
+		       "2026-03-13 00:00");
+	check_decision("Tendrás noticias nuestras la semana entrante.", wed, "2026-03-13 00:00");
+	check_decision("Te daremos una respuesta en un plazo de dos semanas.", wed,
+		       "2026-03-18 00:00");
+	check_decision("Te daremos respuesta en la próxima quincena.", wed, "2026-03-18 00:00");
+	check_decision("Sabrás de nosotros el 16 de marzo.", wed, "2026-03-16 00:00");
+	check_decision("Te daremos una respuesta pasado mañana.", wed, "2026-03-06 00:00");
+	/* Still vague. */
+	check_decision("We will get back to you in the coming days.", wed, "-");
+	check_decision("Wir melden uns in den kommenden Tagen.", wed, "-");
+	check_decision("We are interviewing this week and will decide soon.", wed, "-");
+}
+
 /* Dates that are in a decision sentence but are not the decision. */
 static void test_decision_not_dates(void)
 {
@@ -589,6 +638,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/worked-examples", test_worked_examples);
 	g_test_add_func("/facts/decision", test_decision_phrases);
 	g_test_add_func("/facts/decision-relative", test_decision_relative);
+	g_test_add_func("/facts/decision-grammar", test_decision_grammar);
 	g_test_add_func("/facts/decision-not-dates", test_decision_not_dates);
 	g_test_add_func("/facts/checkin", test_checkin);
 	g_test_add_func("/facts/interview-text", test_interview_text);
