@@ -6,7 +6,7 @@
 # nor the model were written or trained on: the figure that judges them.
 . "$(dirname "$0")/lib.sh"
 
-printf "[user]\naddresses = candidate@example.org\ntimezone = America/New_York\n" >"$NUDGE_HOME/config"
+printf "[user]\naddresses = candidate@example.org\ntimezone = Europe/Berlin\n" >"$NUDGE_HOME/config"
 
 test_expect_success 'precision, recall, stage and date accuracy stay where they stand' '
 	perl "$SRC_DIR/tools/accuracy.pl" "$NUDGE_BIN" \
