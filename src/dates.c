@@ -429,6 +429,8 @@ struct scan {
 	const char *text;
 	const struct date_ref *ref;
 	GDate today;
+	GDate alt;		/* the other reading of the last "3/4" read */
+	bool has_alt;
 };
 
 static const struct tok *at(const struct scan *sc, int i)
@@ -821,7 +823,12 @@ static int try_absolute(struct scan *sc, int i, GDate *out)
 			y = year_of(at(sc, j + 3));
 			n = 5;
 		}
-		return set_date(sc, y, m, d, out) ? n : 0;
+		/* The written order wins; "25/3" can only be day first. A named
+		 * weekday may pick the other reading (dates_find). */
+		if (!set_date(sc, y, m, d, out))
+			return set_date(sc, y, d, m, out) ? n : 0;
+		sc->has_alt = d != m && set_date(sc, y, d, m, &sc->alt);
+		return n;
 	}
 	if (is_punct(at(sc, j), '.'))
 		j++;
@@ -915,9 +922,9 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 		if ((at(sc, k)->cls & C_NEXT) && at(sc, k + 1)->unit == 7) {
 			next = 1;
 			j = k + 2;
-		} else if (at(sc, k)->unit == 7 && (at(sc, k + 1)->cls & C_NEXT)) {
+		} else if (at(sc, k)->unit == 7 && (at(sc, skip_fill(sc, k + 1))->cls & C_NEXT)) {
 			next = 1;
-			j = k + 2;
+			j = skip_fill(sc, k + 1) + 1;
 		}
 	}
 	*out = sc->today;
@@ -932,6 +939,27 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 		g_date_add_days(out, (guint)(delta ? delta : 7));
 	}
 	return j - i;
+}
+
+/* "UTC+01:00", "GMT-5", "UTC +2": an offset after UTC or GMT. */
+static int zone_offset(const struct scan *sc, int j, int *tz)
+{
+	const struct tok *sign = at(sc, j), *h = at(sc, j + 1);
+	int mins;
+
+	if (*tz != 1 || !(is_punct(sign, '+') || is_punct(sign, '-')) || h->kind != TK_NUM ||
+	    h->space_before || (h->ndigits <= 2 ? h->num > 14 : h->ndigits != 4))
+		return j;
+	mins = h->num * 60;
+	j += 2;
+	if (is_punct(at(sc, j), ':') && at(sc, j + 1)->kind == TK_NUM && at(sc, j + 1)->ndigits == 2) {
+		mins += at(sc, j + 1)->num;
+		j += 2;
+	} else if (h->ndigits == 4) {
+		mins = h->num / 100 * 60 + h->num % 100;
+	}
+	*tz = (sign->punct == '-' ? -mins : mins) + 1;
+	return j;
 }
 
 /* "at 10:00 AM EST", "2pm", "um 14 Uhr", "à 10h30", "a las 10:00". */
@@ -1026,12 +1054,13 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 	if (*tz) {
 	} else if (is_punct(at(sc, j), '(') && (at(sc, j + 1)->tz || zone_abbr(sc->text, at(sc, j + 1)))) {
 		*tz = at(sc, j + 1)->tz ? at(sc, j + 1)->tz : zone_abbr(sc->text, at(sc, j + 1));
-		j += 2;
+		j = zone_offset(sc, j + 2, tz);
 		if (is_punct(at(sc, j), ')'))
 			j++;
 	} else if (at(sc, j)->kind == TK_WORD && (at(sc, j)->tz || zone_abbr(sc->text, at(sc, j)))) {
 		*tz = at(sc, j)->tz ? at(sc, j)->tz : zone_abbr(sc->text, at(sc, j));
 		j++;
+		j = zone_offset(sc, j, tz);
 		if (*tz >= NAMED_TZ && at(sc, j)->kind == TK_WORD &&
 		    (at(sc, j)->unit == 0) && g_ascii_strncasecmp(sc->text + at(sc, j)->s, "time", 4) == 0)
 			j++;
@@ -1122,8 +1151,13 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			if (is_punct(at(&sc, j), ',') || is_punct(at(&sc, j), '('))
 				j++;
 			j = skip_fill(&sc, j);
+			sc.has_alt = false;
 			if ((m = try_absolute(&sc, j, &d2)) ||
 			    (at(&sc, j)->kind == TK_NUM && (m = try_day_of_month(&sc, j, &d2)))) {
+				/* "Tuesday 10/03": the reading that is a Tuesday. */
+				if (sc.has_alt && (int)g_date_get_weekday(&d2) != at(&sc, i + n - 1)->wd &&
+				    (int)g_date_get_weekday(&sc.alt) == at(&sc, i + n - 1)->wd)
+					d2 = sc.alt;
 				d = d2;
 				n = j + m - i;
 			}

@@ -15,7 +15,7 @@ enum {
 	RE_DECIDE, RE_CHECKIN, RE_IFNOT, RE_ANSWER, RE_INTERVIEW, RE_NOREPLY,
 	RE_SUFFIX, RE_LEGAL, RE_BODY_COMPANY, RE_EEO, RE_SUBJ_POSITION,
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
-	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON,
+	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
 	RE__COUNT
 };
 
@@ -39,7 +39,9 @@ static const char *const patterns[RE__COUNT] = {
 		"(?:an?|some|any|further|our|the|final) (?:update|answer|verdict)\\b|"
 		"auf (?:sie|dich) zu\\b|zukommen|mitteil|teilen (?:ihnen|dir)|neuigkeiten|"
 		"répond|(?:ferons|faire|fera) (?:part|savoir|signe)|communiquer|statuer|trancher|"
-		"sabr(?:ás|á|án) (?:algo )?de nosotros|novedades|resolver|resolución",
+		"sabr(?:ás|á|án) (?:algo )?de nosotros|novedades|resolver|resolución|"
+		"wrap (?:\\w+ )?up|close (?:the|our) (?:process|search|selection|recruitment)|"
+		"\\bresults?\\b|serez fixée?|\\bfixée? sur",
 	[RE_CHECKIN] =
 		"(?:feel free|please|you(?:'| a)re welcome|(?:don't|do not) hesitate|"
 		"you can|you may|invite you|n'hésitez pas|gerne|no dude|puede|"
@@ -130,6 +132,12 @@ static const char *const patterns[RE__COUNT] = {
 	[RE_FIRST_PERSON] =
 		"\\bI(?:'m| am| will| shall|'ll)\\b|\\bmy\\b|\\bich\\b|\\bje suis\\b|\\bj'|"
 		"\\bestoy\\b|\\bestaré\\b|\\bautomati|\\bautomáti",
+	/* "We'll let you know. This should be by Friday." */
+	[RE_ANAPHORA] =
+		"^(?:this|that|it|which|hopefully|ideally|probably|likely|most likely|"
+		"by|before|within|no later than|das|dies|voraussichtlich|hoffentlich|"
+		"spätestens|bis|cela|ce|ça|probablement|sans doute|d'ici|avant|"
+		"esto|eso|probablemente|seguramente|antes|a más tardar)\\b",
 	[RE_OR] = "\\b(?:or|oder|ou|o)\\b",
 	[RE_NEG] = "n't\\b|\\bnot\\b|\\bno\\b|\\bnever\\b",
 	[RE_SIG_AT] =
@@ -827,6 +835,19 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 				from = hit->end;
 			}
 		}
+		/* A decision sentence without a date, and the next one gives it:
+		 * "We'll let you know. This should be by Friday." */
+		if (w == W_DECISION && i + 1 < sents->len && !dates_find(s, 0, ref, hit) &&
+		    has(RE_ANAPHORA, sents->pdata[i + 1]) && !has(keyword, sents->pdata[i + 1])) {
+			const char *nx = sents->pdata[i + 1];
+			size_t from = 0;
+
+			while (dates_find(nx, from, ref, hit)) {
+				if (acceptable(sents, i + 1, ref, w, hit))
+					return true;
+				from = hit->end;
+			}
+		}
 		if (w == W_DECISION && i > 0 && has(RE_THEN, s) &&
 		    !dates_find(s, 0, ref, hit)) {
 			const char *prev = sents->pdata[i - 1];
@@ -865,6 +886,36 @@ static gint64 first_time_ahead(GPtrArray *sents, const struct date_ref *ref)
 	return NUDGE_NOTIME;
 }
 
+/*
+ * Mail written in German, French or Spanish puts the day first ("10/03" is
+ * 10 March) whatever the reader's date_order: counts a few common words of
+ * each language.
+ */
+static bool written_day_first(const char *text)
+{
+	static const char *const en[] = { "the", "and", "you", "your", "we", "to", "for", "with" };
+	static const char *const other[] = {
+		"der", "die", "und", "sie", "wir", "ihnen", "mit", "für",
+		"le", "la", "les", "et", "vous", "nous", "pour", "avec",
+		"el", "los", "y", "que", "con", "para", "te", "tu",
+	};
+	g_auto(GStrv) words = NULL;
+	g_autofree char *low = NULL;
+	int n_en = 0, n_other = 0;
+
+	if (!text)
+		return false;
+	low = g_utf8_strdown(text, MIN(strlen(text), 4000));
+	words = g_regex_split_simple("[^\\p{L}]+", low, 0, 0);
+	for (char **w = words; *w; w++) {
+		for (size_t i = 0; i < G_N_ELEMENTS(en); i++)
+			n_en += strcmp(*w, en[i]) == 0;
+		for (size_t i = 0; i < G_N_ELEMENTS(other); i++)
+			n_other += strcmp(*w, other[i]) == 0;
+	}
+	return n_other > 2 * n_en + 2;
+}
+
 void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 		   struct facts *out)
 {
@@ -881,7 +932,7 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 		utc = g_time_zone_new_utc();
 	ref.now = in->date;
 	ref.tz = in->tz ? in->tz : utc;
-	ref.day_first = in->day_first;
+	ref.day_first = in->day_first || written_day_first(in->fresh);
 
 	pick_contact(in, out);
 	pick_company(in, out);

@@ -192,6 +192,18 @@ static void test_decision_grammar(void)
 	check_decision("Te daremos respuesta en la próxima quincena.", wed, "2026-03-18 00:00");
 	check_decision("Sabrás de nosotros el 16 de marzo.", wed, "2026-03-16 00:00");
 	check_decision("Te daremos una respuesta pasado mañana.", wed, "2026-03-06 00:00");
+	/* The date in the sentence after the decision, pointed to. */
+	check_decision("We'll be in touch with the outcome. This should be by the end of next "
+		       "week.", wed, "2026-03-13 00:00");
+	check_decision("You will hear from us. By Friday at the latest.", wed, "2026-03-06 00:00");
+	check_decision("Wir melden uns mit einer Entscheidung. Das sollte bis Ende nächster Woche "
+		       "sein.", wed, "2026-03-13 00:00");
+	check_decision("Te daremos una respuesta. Esto debería ser a finales de la próxima semana.",
+		       wed, "2026-03-13 00:00");
+	check_decision("We'll be in touch. Our office is closed on Friday.", wed, "-");
+	check_decision("Los resultados se comunicarán el viernes de la semana que viene.", wed,
+		       "2026-03-13 00:00");
+	check_decision("We aim to wrap things up by 20 March.", wed, "2026-03-20 00:00");
 	/* Still vague. */
 	check_decision("We will get back to you in the coming days.", wed, "-");
 	check_decision("Wir melden uns in den kommenden Tagen.", wed, "-");
@@ -265,6 +277,20 @@ static void check_interview(const char *body, gint64 date, const char *want)
 static void test_interview_text(void)
 {
 	gint64 mon = at(2026, 3, 2, 9, 0);
+
+	/* An offset after UTC; a weekday picks the reading of 10/03; mail in
+	 * French, German or Spanish writes the day first. */
+	check_interview("When: Tuesday, March 10, 2026 2:00 PM-3:00 PM (UTC+01:00) Amsterdam, "
+			"Berlin. Where: Microsoft Teams. Interview with Alex.", mon,
+			"2026-03-10 14:00");
+	check_interview("Interview details - Date: Tuesday 10/03/2026 - Time: 14:00 CET.", mon,
+			"2026-03-10 14:00");
+	check_interview("Your interview: 10 March at 9:00 GMT-5.", mon, "2026-03-10 15:00");
+	check_interview("Nous vous confirmons votre entretien le 10/03 à 14h00.", mon,
+			"2026-03-10 14:00");
+	check_interview("Tu entrevista queda confirmada para el 10/03 a las 14 h.", mon,
+			"2026-03-10 14:00");
+	check_interview("Your interview is confirmed for 3/10 at 14:00.", mon, "2026-03-10 14:00");
 
 	/* 10:00 EST is 16:00 in Berlin. */
 	check_interview("We would like to invite you to an interview on Tuesday, March 3 at "
