@@ -40,6 +40,7 @@ enum {
 	C_NOUNIT = 1 << 23,	/* a unit that needs no number: "sous quinzaine" */
 	C_ABBRPART = 1 << 24,	/* EOW, EOD, COB, EOM: a part and its unit in one */
 	C_STILL = 1 << 25,	/* noch (diese Woche), dès: "this week" promised */
+	C_BEFORE = 1 << 26,	/* before, bevor, avant, antes: "a week or two before" */
 };
 
 /* Zones written without their offset ("2pm ET", "10am Pacific"): the
@@ -170,6 +171,8 @@ static const struct word words[] = {
 	CLS("after", C_AFTER), CLS("après", C_AFTER), CLS("apres", C_AFTER),
 	CLS("übermorgen", C_TOMORROW | C_AFTER),
 	CLS("noch", C_STILL), CLS("dès", C_STILL),
+	CLS("before", C_BEFORE), CLS("bevor", C_BEFORE), CLS("ehe", C_BEFORE),
+	CLS("avant", C_BEFORE), CLS("antes", C_BEFORE),
 	CLS("early", C_EARLY), CLS("beginning", C_EARLY), CLS("start", C_EARLY),
 	CLS("anfang", C_EARLY), CLS("beginn", C_EARLY), CLS("début", C_EARLY),
 	CLS("debut", C_EARLY), CLS("principios", C_EARLY), CLS("comienzos", C_EARLY),
@@ -487,10 +490,18 @@ static bool strict_within(const struct scan *sc, int i)
 static int try_duration(struct scan *sc, int i, GDate *out)
 {
 	int j = i + 1, n, unit;
-	bool biz = false, next = false;
+	bool biz = false, next = false, bare = false;
 
-	if (!(at(sc, i)->cls & C_WITHIN))
-		return 0;
+	/* "it'll be a week or two before we're in touch": a duration without
+	 * "within" counts when "before" follows it. */
+	if (!(at(sc, i)->cls & C_WITHIN)) {
+		if (!is_num(at(sc, i)) || (at(sc, i - 1)->cls & C_WITHIN) ||
+		    is_punct(at(sc, i + 1), ':') || is_punct(at(sc, i + 1), '.') ||
+		    is_punct(at(sc, i + 1), '/'))
+			return 0;
+		bare = true;
+		j = i;
+	}
 	for (int k = 0; k < 4; k++) {
 		const struct tok *t = at(sc, j);
 
@@ -532,6 +543,12 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 		return 0;
 	n = at(sc, j)->num;
 	j++;
+	/* "quinze jours", "quince días": two weeks; "huit jours": one. */
+	if (at(sc, j - 1)->kind == TK_WORD && at(sc, j)->unit == 1 && !(at(sc, j)->cls & C_BIZ) &&
+	    (n == 15 || n == 8) && at(sc, j - 1)->e - at(sc, j - 1)->s >= 4 &&
+	    (g_ascii_strncasecmp(sc->text + at(sc, j - 1)->s, "quin", 4) == 0 ||
+	     g_ascii_strncasecmp(sc->text + at(sc, j - 1)->s, "huit", 4) == 0))
+		n = n == 15 ? 14 : 7;
 	if (at(sc, j)->kind == TK_WORD && at(sc, j)->num == 2 &&
 	    at(sc, j - 1)->num == 2 && strncmp(sc->text + at(sc, j - 1)->s, "couple", 6) == 0)
 		j++;
@@ -566,6 +583,8 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 		if (at(sc, j)->unit == unit)
 			j++;
 	}
+	if (bare && !(at(sc, j)->cls & C_BEFORE))
+		return 0;
 	*out = sc->today;
 	if (unit == 30)
 		g_date_add_months(out, (guint)n);
@@ -626,6 +645,18 @@ static void part_of_month(GDate *d, int part)
 {
 	g_date_set_day(d, part == 1 ? 5 : part == 2 ? 15 :
 		       g_date_get_days_in_month(g_date_get_month(d), g_date_get_year(d)));
+}
+
+static bool is_plural_unit(const struct scan *sc, const struct tok *t)
+{
+	static const char *const w[] = { "weeks", "wochen", "semaines", "semanas", "months", "monate",
+					 "monaten", "meses" };
+
+	for (size_t k = 0; k < G_N_ELEMENTS(w); k++)
+		if (t->e - t->s == strlen(w[k]) &&
+		    g_ascii_strncasecmp(sc->text + t->s, w[k], t->e - t->s) == 0)
+			return true;
+	return false;
 }
 
 /*
@@ -721,6 +752,9 @@ static int try_relative(struct scan *sc, int i, GDate *out)
 		return j + 1 - i;
 	}
 	if (at(sc, j)->kind != TK_WORD || (unit != 7 && unit != 30))
+		return 0;
+	/* "in the coming weeks", "in den nächsten Wochen": vague. */
+	if (next && !part && is_plural_unit(sc, at(sc, j)))
 		return 0;
 	j++;
 	/* "semaine prochaine", "la semana que viene" */
@@ -980,6 +1014,10 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 		j++;
 	}
 	if (at(sc, j)->cls & C_NOON) {
+		/* "après-midi" is the afternoon, no time. */
+		if ((at(sc, j - 1)->cls & C_AFTER) ||
+		    (is_punct(at(sc, j - 1), '-') && (at(sc, j - 2)->cls & C_AFTER)))
+			return false;
 		*hour = 12;
 		*min = 0;
 		*tz = 0;
@@ -1148,6 +1186,14 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			int j = i + n, m;
 			GDate d2;
 
+			/* "Tue-Thu", "Monday to Friday": a span of days, no date. */
+			if (((is_punct(at(&sc, j), '-') || (at(&sc, j)->cls & C_TO)) &&
+			     at(&sc, j + 1)->kind == TK_WORD && at(&sc, j + 1)->wd) ||
+			    ((is_punct(at(&sc, i - 1), '-') || (at(&sc, i - 1)->cls & C_TO)) &&
+			     at(&sc, i - 2)->kind == TK_WORD && at(&sc, i - 2)->wd)) {
+				i = j + 1;
+				continue;
+			}
 			if (is_punct(at(&sc, j), ',') || is_punct(at(&sc, j), '('))
 				j++;
 			j = skip_fill(&sc, j);
@@ -1211,6 +1257,10 @@ bool dates_find_time(const char *text, size_t from, size_t to, const struct date
 			break;
 		/* Times only: a word or number that starts a date is not one. */
 		if (t.v[i].kind == TK_NUM && t.v[i].ndigits > 2)
+			continue;
+		/* The end of a range ("9:00-16:00") is not a time of its own. */
+		if ((is_punct(at(&sc, i - 1), '-') || (at(&sc, i - 1)->cls & C_TO)) &&
+		    at(&sc, i - 2)->kind == TK_NUM)
 			continue;
 		if (try_time(&sc, i, &end, &h, &m, &tz)) {
 			*time = instant(&sc, &sc.today, h, m, tz);

@@ -16,6 +16,7 @@ enum {
 	RE_SUFFIX, RE_LEGAL, RE_BODY_COMPANY, RE_EEO, RE_SUBJ_POSITION,
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
+	RE_RSVP, RE_BY_THEN,
 	RE__COUNT
 };
 
@@ -23,7 +24,8 @@ static const char *const patterns[RE__COUNT] = {
 	[RE_DECIDE] =
 		"hear (?:back|from)|get back to|come back to you|decision|decide|"
 		"let you know|update you|be in touch|respond|feedback|"
-		"(?:reach out|contact|follow up with|notify|inform|update) (?:to )?you|"
+		"(?:reach out|contact|follow up with|notify|inform|update) (?:to )?you\\b|"
+		"make (?:a|the|our|their) (?:final )?call\\b|ready to decide|"
 		"next steps|wrap up|finali[sz]e|conclude|expect to|outcome|"
 		"(?:inform|notify|tell) (?:all|every|each)|let everyone know|"
 		"melden|rückmeldung|bescheid|entscheid|informieren|zurückkommen|"
@@ -46,7 +48,7 @@ static const char *const patterns[RE__COUNT] = {
 		"(?:feel free|please|you(?:'| a)re welcome|(?:don't|do not) hesitate|"
 		"you can|you may|invite you|n'hésitez pas|gerne|no dude|puede|"
 		"pouvez|können sie)\\b.{0,60}?\\b(?:check(?:ing)? in|follow(?:ing)? up|"
-		"reach(?:ing)? out|touch base|ping|get in touch|nachfragen|nachhaken|"
+		"reach(?:ing)? out|touch base|ping|nudge|get in touch|nachfragen|nachhaken|"
 		"melden|relancer|revenir vers|recontacter|contacter|contactar|"
 		"escribir|ponerte en contacto|ponerse en contacto)",
 	[RE_IFNOT] =
@@ -132,6 +134,18 @@ static const char *const patterns[RE__COUNT] = {
 	[RE_FIRST_PERSON] =
 		"\\bI(?:'m| am| will| shall|'ll)\\b|\\bmy\\b|\\bich\\b|\\bje suis\\b|\\bj'|"
 		"\\bestoy\\b|\\bestaré\\b|\\bautomati|\\bautomáti",
+	/* The user is asked to act by a date: confirm attendance, reply for
+	 * feedback. Not the employer's decision. */
+	[RE_RSVP] =
+		"\\b(?:confirm\\w*|bestätig\\w*|confirme\\w*|confirma\\w*|rsvp)\\b.{0,40}?"
+		"\\b(?:attendance|presence|participation|asistencia|présence|venue|Teilnahme|"
+		"Anwesenheit|whether you can (?:attend|make it))|"
+		"\\b(?:if you (?:would like|want|wish)|si (?:vous souhaitez|desea|deseas)|"
+		"falls sie .{0,20}wünschen)\\b.{0,80}\\b(?:reply|respond|write|email|"
+		"répond|écri|respond|escrib|antworten|schreiben)",
+	/* "Feel free to nudge me if you haven't heard by then." */
+	[RE_BY_THEN] = "\\b(?:by|until|till) then\\b|\\bbis dahin\\b|\\bd'ici là\\b|"
+		"\\bpara entonces\\b",
 	/* "We'll let you know. This should be by Friday." */
 	[RE_ANAPHORA] =
 		"^(?:this|that|it|which|hopefully|ideally|probably|likely|most likely|"
@@ -767,6 +781,35 @@ static gint64 time_nearby(GPtrArray *sents, guint i, const struct date_ref *ref,
 	return NUDGE_NOTIME;
 }
 
+/*
+ * Whether the text between two dates holds only times, "or" and list marks
+ * ("Monday 4 May, 10:00 or 14:00 - Tuesday 5 May"): days offered to choose
+ * from, not one day.
+ */
+static bool only_times_between(const char *s, size_t from, size_t to)
+{
+	static const char *const ok[] = {
+		"am", "pm", "uhr", "h", "or", "oder", "ou", "o", "and", "und", "et", "y",
+		"at", "um", "à", "a", "las", "from", "von", "de", "to", "bis",
+		"all", "day", "ganztägig", "vormittags", "nachmittags", "morning", "afternoon",
+		"matin", "après", "midi", "journée", "toute", "la", "mañana", "tarde", "todo", "el",
+		"día", "the", "in",
+	};
+	g_autofree char *between = g_strndup(s + from, to > from ? to - from : 0);
+	g_autofree char *low = g_utf8_strdown(between, -1);
+	g_auto(GStrv) words = g_regex_split_simple("[^\\p{L}]+", low, 0, 0);
+
+	for (char **w = words; *w; w++) {
+		bool known = !**w;
+
+		for (size_t i = 0; i < G_N_ELEMENTS(ok) && !known; i++)
+			known = strcmp(*w, ok[i]) == 0;
+		if (!known)
+			return false;
+	}
+	return true;
+}
+
 /* Is this date what the fact needs? Fills in a time for an interview. */
 static bool acceptable(GPtrArray *sents, guint i, const struct date_ref *ref,
 		       enum want w, struct date_hit *hit)
@@ -803,21 +846,26 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 		      enum want w, struct date_hit *hit)
 {
 	bool need_time = w == W_INTERVIEW;
+	/* A decision: first a date after its keyword in any sentence ("we'll
+	 * decide within two weeks"), only then one before it ("two more people
+	 * to see next week before they make a call"). */
+	int rounds = w == W_DECISION ? 2 : 1;
 
+	for (int round = 0; round < rounds; round++)
 	for (guint i = 0; i < sents->len; i++) {
 		const char *s = sents->pdata[i];
 		GMatchInfo *mi = NULL;
 		size_t kw = 0;
 		int start;
 
-		if (!g_regex_match(re(keyword), s, 0, &mi)) {
+		if (!g_regex_match(re(keyword), s, 0, &mi) || (w == W_DECISION && has(RE_RSVP, s))) {
 			g_match_info_free(mi);
 			continue;
 		}
 		if (g_match_info_fetch_pos(mi, 0, &start, NULL))
 			kw = (size_t)start;
 		g_match_info_free(mi);
-		for (int pass = 0; pass < 2; pass++) {
+		for (int pass = round; pass < (rounds == 2 ? round + 1 : 2); pass++) {
 			size_t from = pass == 0 ? kw : 0;
 
 			while (dates_find(s, from, ref, hit)) {
@@ -830,6 +878,11 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 				    dates_find(s, hit->end, ref, &other) &&
 				    other.time != NUDGE_NOTIME)
 					break;
+				/* "Montag, 4. Mai, 10:00 oder 14:00 - Dienstag, 5. Mai": a
+				 * list of days to choose from. */
+				if (need_time && dates_find(s, hit->end, ref, &other) &&
+				    other.day != hit->day && only_times_between(s, hit->end, other.start))
+					break;
 				if (acceptable(sents, i, ref, w, hit))
 					return true;
 				from = hit->end;
@@ -837,7 +890,7 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 		}
 		/* A decision sentence without a date, and the next one gives it:
 		 * "We'll let you know. This should be by Friday." */
-		if (w == W_DECISION && i + 1 < sents->len && !dates_find(s, 0, ref, hit) &&
+		if (w == W_DECISION && round == 0 && i + 1 < sents->len && !dates_find(s, 0, ref, hit) &&
 		    has(RE_ANAPHORA, sents->pdata[i + 1]) && !has(keyword, sents->pdata[i + 1])) {
 			const char *nx = sents->pdata[i + 1];
 			size_t from = 0;
@@ -848,7 +901,7 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 				from = hit->end;
 			}
 		}
-		if (w == W_DECISION && i > 0 && has(RE_THEN, s) &&
+		if (w == W_DECISION && round == 0 && i > 0 && has(RE_THEN, s) &&
 		    !dates_find(s, 0, ref, hit)) {
 			const char *prev = sents->pdata[i - 1];
 			size_t from = 0;
@@ -877,6 +930,9 @@ static gint64 first_time_ahead(GPtrArray *sents, const struct date_ref *ref)
 			if (hit.time != NUDGE_NOTIME && hit.time > ref->now &&
 			    dates_find(sents->pdata[i], hit.end, ref, &other) &&
 			    other.time != NUDGE_NOTIME)
+				break;
+			if (dates_find(sents->pdata[i], hit.end, ref, &other) && other.day != hit.day &&
+			    only_times_between(sents->pdata[i], hit.end, other.start))
 				break;
 			if (acceptable(sents, i, ref, W_INTERVIEW, &hit))
 				return hit.time;
@@ -958,13 +1014,27 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 		if (has(RE_CHECKIN, s) && dates_find(s, 0, &ref, &hit)) {
 			out->decision = hit.day;
 			out->decision_is_time = !has(RE_IFNOT, s) && !hit.duration;
+		} else if (i > 0 && has(RE_CHECKIN, s) && has(RE_BY_THEN, s) &&
+			   dates_find(sents->pdata[i - 1], 0, &ref, &hit) &&
+			   acceptable(sents, i - 1, &ref, W_DECISION, &hit)) {
+			out->decision = hit.day;
+			out->decision_is_time = false;
 		}
 	}
-	if (out->decision == NUDGE_NOTIME && stage != STAGE_OFFER &&
+	if (out->decision == NUDGE_NOTIME && stage != STAGE_OFFER && stage != STAGE_REJECTION &&
 	    find_date(sents, &ref, RE_DECIDE, W_DECISION, &hit)) {
 		/* An interview time in the same sentence is not a decision date. */
 		if (!(stage == STAGE_INVITATION && hit.time != NUDGE_NOTIME))
 			out->decision = hit.day;
+	}
+	/* A rejection is the decision; an invitation's decision comes after
+	 * the interview, not on or before its day. */
+	if (stage == STAGE_REJECTION ||
+	    (stage == STAGE_INVITATION && out->interview != NUDGE_NOTIME &&
+	     out->decision != NUDGE_NOTIME &&
+	     out->decision <= dates_day_of(ref.tz, out->interview))) {
+		out->decision = NUDGE_NOTIME;
+		out->decision_is_time = false;
 	}
 	if (stage == STAGE_OFFER) {
 		if (find_date(sents, &ref, RE_ANSWER, W_ANSWER, &hit))

@@ -204,7 +204,19 @@ static void test_decision_grammar(void)
 	check_decision("Los resultados se comunicarán el viernes de la semana que viene.", wed,
 		       "2026-03-13 00:00");
 	check_decision("We aim to wrap things up by 20 March.", wed, "2026-03-20 00:00");
+	check_decision("Nous vous donnerons une réponse sous quinze jours.", wed, "2026-03-18 00:00");
+	check_decision("We're seeing a couple more candidates, so it'll be a week or two before "
+		       "we're in touch with next steps.", wed, "2026-03-18 00:00");
+	check_decision("They've got two more people to see next week before they make a call. "
+		       "They'd have a decision within the next two weeks.", wed, "2026-03-18 00:00");
+	check_decision("We won't have everything together until early next week. Feel free to "
+		       "nudge me if you haven't heard by then.", wed, "2026-03-10 00:00");
+	/* The user's own deadlines are not the decision. */
+	check_decision("Please confirm your attendance by replying before Monday 9 March.", wed, "-");
+	check_decision("If you would like written feedback, reply to this email within 14 days.",
+		       wed, "-");
 	/* Still vague. */
+	check_decision("We'll be in touch in the coming weeks once we've met everyone.", wed, "-");
 	check_decision("We will get back to you in the coming days.", wed, "-");
 	check_decision("Wir melden uns in den kommenden Tagen.", wed, "-");
 	check_decision("We are interviewing this week and will decide soon.", wed, "-");
@@ -238,6 +250,23 @@ static void test_decision_not_dates(void)
 	/* The date of the sentence before, pointed back to. */
 	check_decision("The hiring committee meets next Thursday. You should hear from me "
 		       "shortly after that.", at(2026, 3, 2, 9, 0), "2026-03-12 00:00");
+}
+
+/* A rejection is the decision; an invitation's decision follows the interview. */
+static void test_decision_by_stage(void)
+{
+	struct facts f;
+
+	extract("Unfortunately we won't be taking things further. I'll be in touch next month "
+		"about other roles.", at(2026, 3, 4, 10, 0), STAGE_REJECTION, &f);
+	g_assert_cmpint(f.decision, ==, NUDGE_NOTIME);
+	facts_clear(&f);
+	extract("Your interview is confirmed for Tuesday 10 March at 10:00. If you need to "
+		"reschedule, please contact your recruiter by Monday 9 March.",
+		at(2026, 3, 4, 10, 0), STAGE_INVITATION, &f);
+	g_assert_cmpint(f.decision, ==, NUDGE_NOTIME);
+	g_assert_cmpint(f.interview, ==, at(2026, 3, 10, 10, 0));
+	facts_clear(&f);
 }
 
 static void test_checkin(void)
@@ -291,6 +320,13 @@ static void test_interview_text(void)
 	check_interview("Tu entrevista queda confirmada para el 10/03 a las 14 h.", mon,
 			"2026-03-10 14:00");
 	check_interview("Your interview is confirmed for 3/10 at 14:00.", mon, "2026-03-10 14:00");
+	/* Days offered to choose from, a span of days, the afternoon. */
+	check_interview("Mögliche Termine für den Videocall: Montag, 9. März, 10:00 oder 14:00 Uhr - "
+			"Dienstag, 10. März, ganztägig - Mittwoch, 11. März, bis 12 Uhr.", mon, "-");
+	check_interview("Please grab a slot for the call; slots open this week (Tue-Thu, 9:00-16:00 "
+			"CET).", mon, "-");
+	check_interview("On pourrait se faire un appel ? Je suis dispo jeudi ou vendredi "
+			"après-midi.", mon, "-");
 
 	/* 10:00 EST is 16:00 in Berlin. */
 	check_interview("We would like to invite you to an interview on Tuesday, March 3 at "
@@ -666,6 +702,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/decision-relative", test_decision_relative);
 	g_test_add_func("/facts/decision-grammar", test_decision_grammar);
 	g_test_add_func("/facts/decision-not-dates", test_decision_not_dates);
+	g_test_add_func("/facts/decision-by-stage", test_decision_by_stage);
 	g_test_add_func("/facts/checkin", test_checkin);
 	g_test_add_func("/facts/interview-text", test_interview_text);
 	g_test_add_func("/facts/interview-across", test_interview_across);
