@@ -1259,7 +1259,10 @@ bool dates_find_time(const char *text, size_t from, size_t to, const struct date
 		if (t.v[i].kind == TK_NUM && t.v[i].ndigits > 2)
 			continue;
 		/* The end of a range ("9:00-16:00") is not a time of its own. */
-		if ((is_punct(at(&sc, i - 1), '-') || (at(&sc, i - 1)->cls & C_TO)) &&
+		if ((is_punct(at(&sc, i - 1), '-') ||
+		     (at(&sc, i - 1)->kind == TK_WORD && at(&sc, i - 1)->e - at(&sc, i - 1)->s <= 3 &&
+		      (g_ascii_strncasecmp(text + at(&sc, i - 1)->s, "to", 2) == 0 ||
+		       g_ascii_strncasecmp(text + at(&sc, i - 1)->s, "bis", 3) == 0))) &&
 		    at(&sc, i - 2)->kind == TK_NUM)
 			continue;
 		if (try_time(&sc, i, &end, &h, &m, &tz)) {

@@ -16,7 +16,7 @@ enum {
 	RE_SUFFIX, RE_LEGAL, RE_BODY_COMPANY, RE_EEO, RE_SUBJ_POSITION,
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
-	RE_RSVP, RE_BY_THEN,
+	RE_RSVP, RE_BY_THEN, RE_CLIENT,
 	RE__COUNT
 };
 
@@ -83,7 +83,9 @@ static const char *const patterns[RE__COUNT] = {
 		"(?:interest in (?:joining |working (?:at|for|with) |a career (?:at|with) )?|"
 		"(?:position|role|opportunity|opening|career|job|team|here|"
 		"interview(?:ing)?) at |(?:position|role|opportunity|career) with |on behalf of |"
-		"the recruiting team (?:at|of) |ihr interesse an |bei der |bei |"
+		"the recruiting team (?:at|of) |ihr interesse an |"
+		"(?:Stelle|Position|Bewerbung|Job|Karriere|Einstieg|Tätigkeit)\\w* (?:\\w+ )?bei (?:der )?|"
+
 		"chez |en la empresa |intérêt pour )"
 		"(?<c>(?:[A-Z0-9][\\w&'.-]*)(?: (?:&|and|of|de|[A-Z0-9][\\w&'.-]*)){0,4})",
 	[RE_EEO] =
@@ -143,6 +145,12 @@ static const char *const patterns[RE__COUNT] = {
 		"\\b(?:if you (?:would like|want|wish)|si (?:vous souhaitez|desea|deseas)|"
 		"falls sie .{0,20}wünschen)\\b.{0,80}\\b(?:reply|respond|write|email|"
 		"répond|écri|respond|escrib|antworten|schreiben)",
+	/* An agency writes for its client: "mein Kunde, die Brückner Logistik AG". */
+	[RE_CLIENT] =
+		"(?:(?:my|our) client,? (?:the company |the firm )?|mein(?:e|em)? Kund(?:e|in|en),? "
+		"(?:die |der )?|mon client,? (?:la société |le groupe |l'entreprise )?|"
+		"(?:mi|nuestro) cliente,? (?:la empresa |el grupo )?)"
+		"(?<c>[A-Z][\\w&'.-]*(?: (?:&|and|of|de|[A-Z][\\w&'.-]*)){0,4})",
 	/* "Feel free to nudge me if you haven't heard by then." */
 	[RE_BY_THEN] = "\\b(?:by|until|till) then\\b|\\bbis dahin\\b|\\bd'ici là\\b|"
 		"\\bpara entonces\\b",
@@ -172,6 +180,7 @@ static GRegex *re(int which)
 			GRegexCompileFlags f = G_REGEX_OPTIMIZE;
 
 			if (i != RE_BODY_COMPANY && i != RE_EEO && i != RE_BODY_POSITION &&
+			    i != RE_CLIENT &&
 			    i != RE_INTERVIEWER && i != RE_SIG_AT)
 				f |= G_REGEX_CASELESS;
 			regexes[i] = g_regex_new(patterns[i], f, 0, NULL);
@@ -452,6 +461,7 @@ static bool generic_word(const char *s)
 		"hiring", "coordinator", "hr", "human", "people", "the", "your", "our",
 		"campus", "global", "department", "university", "partner", "sourcer",
 		"associate", "developer", "engineer", "manager", "analyst", "director",
+		"graduate", "early", "careers", "faculty", "service", "services", "office",
 		"principal", "lead", "staff", "intern", "specialist", "consultant",
 		"designer", "scientist", "architect", "officer", "assistant", "head",
 		"executive", "representative", "business", "acquisition",
@@ -462,6 +472,19 @@ static bool generic_word(const char *s)
 		for (size_t j = 0; j < G_N_ELEMENTS(w); j++)
 			if (g_ascii_strcasecmp(words[i], w[j]) == 0)
 				return true;
+	return false;
+}
+
+/* "Service des", "Graduate &": a name cut short. */
+static bool ends_with_joiner(const char *s)
+{
+	static const char *const j[] = { " &", " and", " of", " de", " des", " du", " y", " und",
+					 " für", " pour", " para" };
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i < G_N_ELEMENTS(j); i++)
+		if (n >= strlen(j[i]) && g_ascii_strcasecmp(s + n - strlen(j[i]), j[i]) == 0)
+			return true;
 	return false;
 }
 
@@ -547,7 +570,16 @@ static void pick_company(const struct fact_input *in, struct facts *out)
 	char *c = NULL;
 	bool stripped = false;
 
-	c = company_from_signature(in->fresh);
+	c = capture(RE_CLIENT, in->fresh, c_names);
+	if (c) {
+		bool s3;
+		char *cl = clean_name(c, &s3);
+
+		g_free(c);
+		c = cl;
+	}
+	if (!c)
+		c = company_from_signature(in->fresh);
 	if (!c && in->organization && *in->organization) {
 		bool s2;
 
@@ -556,8 +588,11 @@ static void pick_company(const struct fact_input *in, struct facts *out)
 	if (!c) {
 		c = clean_name(in->from_name, &stripped);
 		/* A person's name is not a company: keep it only when it was
-		 * marked as a team ("Acme Recruiting") or names the domain. */
-		if (c && !stripped && !(dom && !not_company(dom) && names_domain(c, dom))) {
+		 * marked as a team ("Acme Recruiting") or names the domain; what
+		 * is left of "People Team" or "Service des ressources humaines"
+		 * is no name either. */
+		if (c && ((!stripped && !(dom && !not_company(dom) && names_domain(c, dom))) ||
+			  generic_word(c) || ends_with_joiner(c))) {
 			g_free(c);
 			c = NULL;
 		}
