@@ -47,6 +47,7 @@ enum {
  * offset of the day comes from the zone database. */
 static const char *const named_zones[] = {
 	"America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+	"Europe/London", "Europe/Paris", "Europe/Madrid", "Europe/Berlin", "America/Mexico_City",
 };
 
 #define NAMED_TZ 100000		/* tz >= NAMED_TZ: named_zones[tz - NAMED_TZ] */
@@ -232,6 +233,11 @@ static const struct word words[] = {
 	TZ("eet", 120), TZ("eest", 180),
 	{ "eastern", 0, 0, 0, 0, 0, NAMED_TZ }, { "central", 0, 0, 0, 0, 0, NAMED_TZ + 1 },
 	{ "mountain", 0, 0, 0, 0, 0, NAMED_TZ + 2 }, { "pacific", 0, 0, 0, 0, 0, NAMED_TZ + 3 },
+	{ "uk", 0, 0, 0, 0, 0, NAMED_TZ + 4 }, { "london", 0, 0, 0, 0, 0, NAMED_TZ + 4 },
+	{ "british", 0, 0, 0, 0, 0, NAMED_TZ + 4 }, { "paris", 0, 0, 0, 0, 0, NAMED_TZ + 5 },
+	{ "madrid", 0, 0, 0, 0, 0, NAMED_TZ + 6 }, { "peninsular", 0, 0, 0, 0, 0, NAMED_TZ + 6 },
+	{ "berlin", 0, 0, 0, 0, 0, NAMED_TZ + 7 }, { "deutscher", 0, 0, 0, 0, 0, NAMED_TZ + 7 },
+	{ "méxico", 0, 0, 0, 0, 0, NAMED_TZ + 8 }, { "mexico", 0, 0, 0, 0, 0, NAMED_TZ + 8 },
 	CLS("midday", C_NOON), CLS("mediodia", C_NOON),
 };
 
@@ -434,6 +440,7 @@ struct scan {
 	GDate today;
 	GDate alt;		/* the other reading of the last "3/4" read */
 	bool has_alt;
+	int zone;		/* the zone wrapped_zone() read */
 };
 
 static const struct tok *at(const struct scan *sc, int i)
@@ -975,6 +982,43 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 	return j - i;
 }
 
+/*
+ * A named zone in words after a time: "UK time", "London time", "(hora de
+ * Ciudad de México)", "(heure de Paris)", "deutscher Zeit", "hora
+ * peninsular". Returns the index after it (sc->zone set), else j.
+ */
+static int wrapped_zone(struct scan *sc, int j)
+{
+	static const char *const wrap[] = { "hora", "heure", "de", "d", "ciudad", "the", "your" };
+	int k = j, open = 0;
+
+	if (is_punct(at(sc, k), '(')) {
+		open = 1;
+		k++;
+	}
+	for (int n = 0; n < 4 && at(sc, k)->kind == TK_WORD && !(at(sc, k)->tz >= NAMED_TZ + 4); n++) {
+		const struct tok *t = at(sc, k);
+		bool w = false;
+
+		for (size_t i = 0; i < G_N_ELEMENTS(wrap) && !w; i++)
+			w = t->e - t->s == strlen(wrap[i]) &&
+				g_ascii_strncasecmp(sc->text + t->s, wrap[i], t->e - t->s) == 0;
+		if (!w)
+			return j;
+		k++;
+	}
+	if (!(at(sc, k)->tz >= NAMED_TZ + 4))
+		return j;
+	sc->zone = at(sc, k)->tz;
+	k++;
+	if (at(sc, k)->kind == TK_WORD && (g_ascii_strncasecmp(sc->text + at(sc, k)->s, "time", 4) == 0 ||
+					  g_ascii_strncasecmp(sc->text + at(sc, k)->s, "zeit", 4) == 0))
+		k++;
+	if (open && is_punct(at(sc, k), ')'))
+		k++;
+	return k;
+}
+
 /* "UTC+01:00", "GMT-5", "UTC +2": an offset after UTC or GMT. */
 static int zone_offset(const struct scan *sc, int j, int *tz)
 {
@@ -1090,6 +1134,9 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 		}
 	}
 	if (*tz) {
+	} else if (wrapped_zone(sc, j) > j) {
+		j = wrapped_zone(sc, j);
+		*tz = sc->zone;
 	} else if (is_punct(at(sc, j), '(') && (at(sc, j + 1)->tz || zone_abbr(sc->text, at(sc, j + 1)))) {
 		*tz = at(sc, j + 1)->tz ? at(sc, j + 1)->tz : zone_abbr(sc->text, at(sc, j + 1));
 		j = zone_offset(sc, j + 2, tz);
@@ -1186,13 +1233,19 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			int j = i + n, m;
 			GDate d2;
 
-			/* "Tue-Thu", "Monday to Friday": a span of days, no date. */
-			if (((is_punct(at(&sc, j), '-') || (at(&sc, j)->cls & C_TO)) &&
-			     at(&sc, j + 1)->kind == TK_WORD && at(&sc, j + 1)->wd) ||
-			    ((is_punct(at(&sc, i - 1), '-') || (at(&sc, i - 1)->cls & C_TO)) &&
-			     at(&sc, i - 2)->kind == TK_WORD && at(&sc, i - 2)->wd)) {
-				i = j + 1;
-				continue;
+			/* "Tue-Thu", "Monday or Tuesday", "entre jueves y viernes": a
+			 * choice of days; the hit is the later one. */
+			if ((is_punct(at(&sc, j), '-') || is_punct(at(&sc, j), '/') ||
+			     (at(&sc, j)->cls & C_TO)) && at(&sc, j + 1)->kind == TK_WORD &&
+			    at(&sc, j + 1)->wd && (m = try_weekday(&sc, j + 1, &d2))) {
+				if (g_date_compare(&d2, &d) > 0)
+					d = d2;
+				n = j + 1 + m - i;
+				hit->choice = true;
+			} else if ((is_punct(at(&sc, i - 1), '-') || is_punct(at(&sc, i - 1), '/') ||
+				    (at(&sc, i - 1)->cls & C_TO)) &&
+				   at(&sc, i - 2)->kind == TK_WORD && at(&sc, i - 2)->wd) {
+				hit->choice = true;
 			}
 			if (is_punct(at(&sc, j), ',') || is_punct(at(&sc, j), '('))
 				j++;

@@ -855,6 +855,10 @@ static bool acceptable(GPtrArray *sents, guint i, const struct date_ref *ref,
 	if (w == W_INTERVIEW) {
 		struct date_hit next;
 
+		/* "Monday or Tuesday", "Tue-Thu": no day chosen yet. */
+		if (hit->choice)
+			return false;
+
 		if (hit->time == NUDGE_NOTIME && hit->day != NUDGE_NOTIME && hit->day >= today)
 			hit->time = time_nearby(sents, i, ref, hit);
 		else if (hit->time != NUDGE_NOTIME &&

@@ -211,6 +211,11 @@ static void test_decision_grammar(void)
 		       "They'd have a decision within the next two weeks.", wed, "2026-03-18 00:00");
 	check_decision("We won't have everything together until early next week. Feel free to "
 		       "nudge me if you haven't heard by then.", wed, "2026-03-10 00:00");
+	/* A choice of days: the later one. */
+	check_decision("We'll give you an answer on Monday or Tuesday.", wed, "2026-03-10 00:00");
+	check_decision("Nous reviendrons vers vous mardi ou mercredi prochain.", wed,
+		       "2026-03-11 00:00");
+	check_decision("Te daremos una respuesta entre jueves y viernes.", wed, "2026-03-06 00:00");
 	/* The user's own deadlines are not the decision. */
 	check_decision("Please confirm your attendance by replying before Monday 9 March.", wed, "-");
 	check_decision("If you would like written feedback, reply to this email within 14 days.",
@@ -320,6 +325,12 @@ static void test_interview_text(void)
 	check_interview("Tu entrevista queda confirmada para el 10/03 a las 14 h.", mon,
 			"2026-03-10 14:00");
 	check_interview("Your interview is confirmed for 3/10 at 14:00.", mon, "2026-03-10 14:00");
+	/* Zones named in words. */
+	check_interview("Let's go with Thursday at 14:00 UK time then; we'll meet you at the "
+			"interview.", mon, "2026-03-05 15:00");
+	check_interview("¿Tienes un rato mañana a las 11 (hora de Ciudad de México) para una "
+			"llamada?", mon, "2026-03-03 18:00");
+	check_interview("Entretien jeudi à 11h (heure de Paris).", mon, "2026-03-05 11:00");
 	/* Days offered to choose from, a span of days, the afternoon. */
 	check_interview("Mögliche Termine für den Videocall: Montag, 9. März, 10:00 oder 14:00 Uhr - "
 			"Dienstag, 10. März, ganztägig - Mittwoch, 11. März, bis 12 Uhr.", mon, "-");
