@@ -1376,7 +1376,10 @@ void classify(const struct rules *set, const struct classify_input *in,
 			w = reply && r->stage != (enum nudge_stage)STAGE_CONTEXT ?
 				r->weight * set->quoted_percent / 100 : r->weight;
 		else if ((r->scope & SCOPE_QUOTED) && matches(set, r, &quoted, md))
-			w = r->weight * set->quoted_percent / 100;
+			/* Job words in the quoted history make it job mail as much
+			 * as in the new text; stage phrases there count less. */
+			w = r->stage == (enum nudge_stage)STAGE_CONTEXT ? r->weight :
+				r->weight * set->quoted_percent / 100;
 		if (r->stage == (enum nudge_stage)STAGE_CONTEXT &&
 		    (w || matched_context(set, r, &subject, &fresh, &quoted, md)))
 			context = true;
