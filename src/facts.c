@@ -817,6 +817,32 @@ static gint64 time_nearby(GPtrArray *sents, guint i, const struct date_ref *ref,
 }
 
 /*
+ * The lower-case words (runs of letters) of text, at most max bytes of it.
+ * The caller frees the vector with g_strfreev().
+ */
+static char **words_of(const char *text, size_t max)
+{
+	GPtrArray *out = g_ptr_array_new();
+	const char *p = text, *end = text + max, *w = NULL;
+
+	for (;; p = g_utf8_next_char(p)) {
+		gunichar c = p < end ? g_utf8_get_char(p) : 0;
+		bool letter = c && g_unichar_isalpha(c);
+
+		if (letter && !w)
+			w = p;
+		if (!letter && w) {
+			g_ptr_array_add(out, g_utf8_strdown(w, p - w));
+			w = NULL;
+		}
+		if (!c)
+			break;
+	}
+	g_ptr_array_add(out, NULL);
+	return (char **)g_ptr_array_free(out, FALSE);
+}
+
+/*
  * Whether the text between two dates holds only times, "or" and list marks
  * ("Monday 4 May, 10:00 or 14:00 - Tuesday 5 May"): days offered to choose
  * from, not one day.
@@ -830,12 +856,10 @@ static bool only_times_between(const char *s, size_t from, size_t to)
 		"matin", "après", "midi", "journée", "toute", "la", "mañana", "tarde", "todo", "el",
 		"día", "the", "in",
 	};
-	g_autofree char *between = g_strndup(s + from, to > from ? to - from : 0);
-	g_autofree char *low = g_utf8_strdown(between, -1);
-	g_auto(GStrv) words = g_regex_split_simple("[^\\p{L}]+", low, 0, 0);
+	g_auto(GStrv) words = words_of(s + from, to > from ? to - from : 0);
 
 	for (char **w = words; *w; w++) {
-		bool known = !**w;
+		bool known = false;
 
 		for (size_t i = 0; i < G_N_ELEMENTS(ok) && !known; i++)
 			known = strcmp(*w, ok[i]) == 0;
@@ -995,13 +1019,15 @@ static bool written_day_first(const char *text)
 		"el", "los", "y", "que", "con", "para", "te", "tu",
 	};
 	g_auto(GStrv) words = NULL;
-	g_autofree char *low = NULL;
 	int n_en = 0, n_other = 0;
+	size_t len;
 
 	if (!text)
 		return false;
-	low = g_utf8_strdown(text, MIN(strlen(text), 4000));
-	words = g_regex_split_simple("[^\\p{L}]+", low, 0, 0);
+	len = strlen(text);
+	if (len > 4000)
+		len = (size_t)(g_utf8_find_prev_char(text, text + 4000) - text);
+	words = words_of(text, len);
 	for (char **w = words; *w; w++) {
 		for (size_t i = 0; i < G_N_ELEMENTS(en); i++)
 			n_en += strcmp(*w, en[i]) == 0;
