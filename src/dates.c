@@ -41,6 +41,7 @@ enum {
 	C_ABBRPART = 1 << 24,	/* EOW, EOD, COB, EOM: a part and its unit in one */
 	C_STILL = 1 << 25,	/* noch (diese Woche), dès: "this week" promised */
 	C_BEFORE = 1 << 26,	/* before, bevor, avant, antes: "a week or two before" */
+	C_KW = 1 << 27,		/* KW, Kalenderwoche: a German calendar week number */
 };
 
 /* Zones written without their offset ("2pm ET", "10am Pacific"): the
@@ -146,7 +147,7 @@ static const struct word words[] = {
 	CLS("within", C_WITHIN), CLS("in", C_WITHIN), CLS("inside", C_WITHIN),
 	CLS("over", C_WITHIN), CLS("innerhalb", C_WITHIN), CLS("binnen", C_WITHIN),
 	CLS("dans", C_WITHIN), CLS("sous", C_WITHIN), CLS("en", C_WITHIN),
-	CLS("dentro", C_WITHIN), CLS("durante", C_WITHIN), CLS("ici", C_WITHIN),
+	CLS("dentro", C_WITHIN), CLS("durante", C_WITHIN | C_STILL), CLS("ici", C_WITHIN),
 
 	CLS("next", C_NEXT), CLS("nächste", C_NEXT), CLS("nächsten", C_NEXT),
 	CLS("nächster", C_NEXT), CLS("nächstes", C_NEXT), CLS("naechste", C_NEXT),
@@ -171,7 +172,9 @@ static const struct word words[] = {
 	CLS("dernière", C_LAST), CLS("pasado", C_LAST | C_AFTER), CLS("pasada", C_LAST),
 	CLS("after", C_AFTER), CLS("après", C_AFTER), CLS("apres", C_AFTER),
 	CLS("übermorgen", C_TOMORROW | C_AFTER),
-	CLS("noch", C_STILL), CLS("dès", C_STILL),
+	CLS("noch", C_STILL), CLS("dès", C_STILL), CLS("largo", C_STILL), CLS("laufe", C_STILL),
+	CLS("course", C_STILL), CLS("courant", C_STILL), CLS("sometime", C_STILL),
+	CLS("kw", C_KW), CLS("kalenderwoche", C_KW),
 	CLS("before", C_BEFORE), CLS("bevor", C_BEFORE), CLS("ehe", C_BEFORE),
 	CLS("avant", C_BEFORE), CLS("antes", C_BEFORE),
 	CLS("early", C_EARLY), CLS("beginning", C_EARLY), CLS("start", C_EARLY),
@@ -572,6 +575,10 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 		j++;
 	}
 	unit = at(sc, j)->unit;
+	/* "sous 48h", "within 24h": hours. */
+	if (!unit && (at(sc, j)->cls & C_UHR) && !at(sc, j)->space_before &&
+	    at(sc, j - 1)->kind == TK_NUM && at(sc, j - 1)->num >= 12)
+		unit = -1;
 	if (!unit || n <= 0 || n > 400)
 		return 0;
 	if (at(sc, j)->cls & C_BIZ)
@@ -778,8 +785,14 @@ static int try_relative(struct scan *sc, int i, GDate *out)
 	}
 	/* "this week" alone is when something happens, not a promise; "noch
 	 * diese Woche" is one. */
-	if (!part && !next && !(this && (at(sc, i - 1)->cls & C_STILL)))
-		return 0;
+	if (!part && !next) {
+		int k = i - 1;
+
+		while (at(sc, k)->kind == TK_WORD && (at(sc, k)->cls & C_FILL) && !(at(sc, k)->cls & C_STILL))
+			k--;
+		if (!((this || unit == 7) && (at(sc, k)->cls & C_STILL)))
+			return 0;
+	}
 	*out = sc->today;
 	if (unit == 7) {
 		int wd = part == 1 ? 2 : part == 2 ? 3 : 5;
@@ -892,6 +905,39 @@ static int try_absolute(struct scan *sc, int i, GDate *out)
 		}
 	}
 	return set_date(sc, 0, c->mon, a->num, out) ? j - i : 0;
+}
+
+/*
+ * "KW 12", "in der 12. KW", "Kalenderwoche 12": the Friday of that ISO week
+ * of this year (of the next when it is more than a month gone).
+ */
+static int try_calendar_week(struct scan *sc, int i, GDate *out)
+{
+	int n = 0, w, len;
+	GDate d;
+
+	if ((at(sc, i)->cls & C_KW) && at(sc, i + 1)->kind == TK_NUM) {
+		w = at(sc, i + 1)->num;
+		len = 2;
+	} else if (at(sc, i)->kind == TK_NUM && is_punct(at(sc, i + 1), '.') &&
+		   (at(sc, i + 2)->cls & C_KW)) {
+		w = at(sc, i)->num;
+		len = 3;
+	} else {
+		return 0;
+	}
+	if (w < 1 || w > 53)
+		return 0;
+	for (int y = g_date_get_year(&sc->today); n < 2; y++, n++) {
+		g_date_clear(&d, 1);
+		g_date_set_dmy(&d, 4, G_DATE_JANUARY, (GDateYear)y);
+		g_date_subtract_days(&d, g_date_get_weekday(&d) - 1);
+		g_date_add_days(&d, (guint)((w - 1) * 7 + 4));
+		if (g_date_days_between(&d, &sc->today) <= 30)
+			break;
+	}
+	*out = d;
+	return len;
 }
 
 /* "the 20th", "zum 20.", "le 20", "el 20": the next such day of a month. */
@@ -1227,6 +1273,7 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			n = 1;
 			if (is_punct(at(&sc, i + 1), '\'') && at(&sc, i + 2)->kind == TK_WORD)
 				n = 3;
+		} else if ((n = try_calendar_week(&sc, i, &d))) {
 		} else if ((n = try_relative(&sc, i, &d))) {
 		} else if ((n = try_weekday(&sc, i, &d))) {
 			/* "Tuesday, March 3": the written date wins. */

@@ -211,6 +211,16 @@ static void test_decision_grammar(void)
 		       "They'd have a decision within the next two weeks.", wed, "2026-03-18 00:00");
 	check_decision("We won't have everything together until early next week. Feel free to "
 		       "nudge me if you haven't heard by then.", wed, "2026-03-10 00:00");
+	/* German calendar weeks, hours written 48h, the course of this week. */
+	check_decision("Eine Rückmeldung erhalten Sie voraussichtlich in KW 12.", wed,
+		       "2026-03-20 00:00");
+	check_decision("Wir entscheiden in der 13. KW.", wed, "2026-03-27 00:00");
+	check_decision("Nous vous répondrons sous 48h.", wed, "2026-03-06 00:00");
+	check_decision("Nous reviendrons vers vous dans le courant de la semaine.", wed,
+		       "2026-03-06 00:00");
+	check_decision("Te daremos una respuesta a lo largo de esta semana.", wed,
+		       "2026-03-06 00:00");
+	check_decision("We'll get back to you sometime this week.", wed, "2026-03-06 00:00");
 	/* A choice of days: the later one. */
 	check_decision("We'll give you an answer on Monday or Tuesday.", wed, "2026-03-10 00:00");
 	check_decision("Nous reviendrons vers vous mardi ou mercredi prochain.", wed,
