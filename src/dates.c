@@ -565,6 +565,13 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 	if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_FILL) &&
 	    strncmp(sc->text + at(sc, j - 1)->s, "couple", 6) == 0)
 		j++;
+	/* "two more weeks", "zwei weitere Wochen", "dos semanas más" */
+	if (at(sc, j)->kind == TK_WORD && at(sc, j + 1)->unit &&
+	    (g_ascii_strncasecmp(sc->text + at(sc, j)->s, "more", 4) == 0 ||
+	     g_ascii_strncasecmp(sc->text + at(sc, j)->s, "extra", 5) == 0 ||
+	     g_ascii_strncasecmp(sc->text + at(sc, j)->s, "further", 7) == 0 ||
+	     g_ascii_strncasecmp(sc->text + at(sc, j)->s, "weitere", 7) == 0))
+		j++;
 	if ((is_punct(at(sc, j), '-') || (at(sc, j)->cls & C_TO)) && is_num(at(sc, j + 1))) {
 		if (at(sc, j + 1)->num > n)
 			n = at(sc, j + 1)->num;
@@ -597,7 +604,8 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 		if (at(sc, j)->unit == unit)
 			j++;
 	}
-	if (bare && !(at(sc, j)->cls & C_BEFORE))
+	if (bare && !(at(sc, j)->cls & C_BEFORE) &&
+	    !(is_punct(at(sc, j), ',') && (at(sc, j + 1)->cls & C_BEFORE)))
 		return 0;
 	*out = sc->today;
 	if (unit == 30)

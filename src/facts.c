@@ -43,7 +43,7 @@ static const char *const patterns[RE__COUNT] = {
 		"répond|(?:ferons|faire|fera) (?:part|savoir|signe)|communiquer|statuer|trancher|"
 		"sabr(?:ás|á|án) (?:algo )?de nosotros|novedades|resolver|resolución|"
 		"wrap (?:\\w+ )?up|close (?:the|our) (?:process|search|selection|recruitment)|"
-		"\\bresults?\\b|serez fixée?|\\bfixée? sur",
+		"\\bresults?\\b|serez fixée?|\\bfixée? sur|know more\\b|mehr wissen|en saurons plus|sabremos más",
 	[RE_CHECKIN] =
 		"(?:feel free|please|you(?:'| a)re welcome|(?:don't|do not) hesitate|"
 		"you can|you may|invite you|n'hésitez pas|gerne|no dude|puede|"

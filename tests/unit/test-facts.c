@@ -221,6 +221,12 @@ static void test_decision_grammar(void)
 	check_decision("Te daremos una respuesta a lo largo de esta semana.", wed,
 		       "2026-03-06 00:00");
 	check_decision("We'll get back to you sometime this week.", wed, "2026-03-06 00:00");
+	check_decision("Our budget approval is still pending, so it may be a couple more weeks "
+		       "before we can share an outcome.", wed, "2026-03-18 00:00");
+	check_decision("Wir brauchen noch zwei weitere Wochen, bevor wir entscheiden.", wed,
+		       "2026-03-18 00:00");
+	check_decision("We're not quite there yet. I should know more by Thursday.", wed,
+		       "2026-03-05 00:00");
 	/* A choice of days: the later one. */
 	check_decision("We'll give you an answer on Monday or Tuesday.", wed, "2026-03-10 00:00");
 	check_decision("Nous reviendrons vers vous mardi ou mercredi prochain.", wed,
