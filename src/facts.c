@@ -16,7 +16,7 @@ enum {
 	RE_SUFFIX, RE_LEGAL, RE_BODY_COMPANY, RE_EEO, RE_SUBJ_POSITION,
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
-	RE_RSVP, RE_BY_THEN, RE_CLIENT,
+	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS,
 	RE__COUNT
 };
 
@@ -151,6 +151,12 @@ static const char *const patterns[RE__COUNT] = {
 		"(?:die |der )?|mon client,? (?:la société |le groupe |l'entreprise )?|"
 		"(?:mi|nuestro) cliente,? (?:la empresa |el grupo )?)"
 		"(?<c>[A-Z][\\w&'.-]*(?: (?:&|and|of|de|[A-Z][\\w&'.-]*)){0,4})",
+	/* "The panel meets on 12 March. You will hear from us." */
+	[RE_MEETS] =
+		"\\b(?:panel|committee|jury|board|hiring team|Gremium|Ausschuss|Kommission|"
+		"Auswahlkommission|comité|tribunal)\\b.{0,40}?\\b(?:meets|will meet|is meeting|"
+		"convenes|will convene|se réunira|se réunit|se reunirá|se reúne|tagt|trifft sich|"
+		"kommt .{0,20}zusammen|délibérera|deliberará)",
 	/* "Feel free to nudge me if you haven't heard by then." */
 	[RE_BY_THEN] = "\\b(?:by|until|till) then\\b|\\bbis dahin\\b|\\bd'ici là\\b|"
 		"\\bpara entonces\\b",
@@ -964,7 +970,8 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 				from = hit->end;
 			}
 		}
-		if (w == W_DECISION && round == 0 && i > 0 && has(RE_THEN, s) &&
+		if (w == W_DECISION && round == 0 && i > 0 &&
+		    (has(RE_THEN, s) || has(RE_MEETS, sents->pdata[i - 1])) &&
 		    !dates_find(s, 0, ref, hit)) {
 			const char *prev = sents->pdata[i - 1];
 			size_t from = 0;

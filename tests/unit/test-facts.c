@@ -227,6 +227,8 @@ static void test_decision_grammar(void)
 		       "2026-03-18 00:00");
 	check_decision("We're not quite there yet. I should know more by Thursday.", wed,
 		       "2026-03-05 00:00");
+	check_decision("Le jury se réunira le 20 mars prochain. Les résultats vous seront notifiés "
+		       "par courrier.", wed, "2026-03-20 00:00");
 	/* A choice of days: the later one. */
 	check_decision("We'll give you an answer on Monday or Tuesday.", wed, "2026-03-10 00:00");
 	check_decision("Nous reviendrons vers vous mardi ou mercredi prochain.", wed,
