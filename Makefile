@@ -219,7 +219,7 @@ model: deps $(REL)/model-features
 accuracy: deps
 	$(MAKE) nudge
 	@mkdir -p build/accuracy
-	@printf '[user]\naddresses = candidate@example.org\ntimezone = America/New_York\n' \
+	@printf '[user]\naddresses = candidate@example.org\ntimezone = Europe/Berlin\n' \
 		>build/accuracy/config
 	@echo "== mail the rules and the model were written and trained on, and everyday mail"
 	@NUDGE_HOME=$(CURDIR)/build/accuracy NUDGE_DATADIR=$(CURDIR) \

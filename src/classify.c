@@ -1667,7 +1667,7 @@ static void model_score(const struct model *m, const char *subject, bool reply,
  */
 static enum nudge_stage model_decide(const struct rules *set, const char *subject,
 				     bool reply, const char *fresh, const int *score,
-				     int context_w, enum nudge_stage win)
+				     int context_w, int negative, enum nudge_stage win)
 {
 	const struct model *m = set->model;
 	double lp[STAGE__COUNT];
@@ -1688,6 +1688,10 @@ static enum nudge_stage model_decide(const struct rules *set, const char *subjec
 	if (best < 0 || (second >= 0 && lp[best] - lp[second] < m->choose))
 		return win;
 	st = m->stage[best];
+	/* The rules of that stage sum below zero ("if your profile matches, we
+	 * will invite you"): they said it is not this stage. */
+	if (score[st] - context_w - negative < 0)
+		return win;
 	/* A stage phrase of the same stage below the threshold: half the
 	 * margin over none will do. */
 	if (win == STAGE_NONE)
@@ -1745,7 +1749,10 @@ void classify(const struct rules *set, const struct classify_input *in,
 			w = reply && r->stage != (enum nudge_stage)STAGE_CONTEXT ?
 				r->weight * set->quoted_percent / 100 : r->weight;
 		else if ((r->scope & SCOPE_QUOTED) && matches(set, r, &quoted, md))
-			w = r->weight * set->quoted_percent / 100;
+			/* Job words in the quoted history make it job mail as much
+			 * as in the new text; stage phrases there count less. */
+			w = r->stage == (enum nudge_stage)STAGE_CONTEXT ? r->weight :
+				r->weight * set->quoted_percent / 100;
 		if (r->stage == (enum nudge_stage)STAGE_CONTEXT &&
 		    (w || matched_context(set, r, &subject, &fresh, &quoted, md)))
 			context = true;
@@ -1781,7 +1788,7 @@ void classify(const struct rules *set, const struct classify_input *in,
 		out->needs_model = true;
 	if (set->model && !in->outgoing && context_w > 0 && negative > -set->model->veto) {
 		enum nudge_stage m = model_decide(set, subject_s, reply, fresh_s, score,
-						  context_w, win);
+						  context_w, negative, win);
 
 		if (m != win && score[m] < set->threshold) {
 			out->stage = m;

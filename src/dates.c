@@ -35,12 +35,20 @@ enum {
 	C_ABBR = 1 << 18,	/* a weekday or month abbreviation */
 	C_GUTEN = 1 << 19,	/* "guten" (Morgen) */
 	C_LAST = 1 << 20,	/* last, letzten, dernier, pasado: a day gone by */
+	C_AFTER = 1 << 21,	/* after, après, pasado (mañana), über(morgen) */
+	C_NEXT2 = 1 << 22,	/* übernächste: the week after next */
+	C_NOUNIT = 1 << 23,	/* a unit that needs no number: "sous quinzaine" */
+	C_ABBRPART = 1 << 24,	/* EOW, EOD, COB, EOM: a part and its unit in one */
+	C_STILL = 1 << 25,	/* noch (diese Woche), dès: "this week" promised */
+	C_BEFORE = 1 << 26,	/* before, bevor, avant, antes: "a week or two before" */
+	C_KW = 1 << 27,		/* KW, Kalenderwoche: a German calendar week number */
 };
 
 /* Zones written without their offset ("2pm ET", "10am Pacific"): the
  * offset of the day comes from the zone database. */
 static const char *const named_zones[] = {
 	"America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+	"Europe/London", "Europe/Paris", "Europe/Madrid", "Europe/Berlin", "America/Mexico_City",
 };
 
 #define NAMED_TZ 100000		/* tz >= NAMED_TZ: named_zones[tz - NAMED_TZ] */
@@ -96,18 +104,23 @@ static const struct word words[] = {
 
 	NUMW("one", 1), NUMW("two", 2), NUMW("three", 3), NUMW("four", 4),
 	NUMW("five", 5), NUMW("six", 6), NUMW("seven", 7), NUMW("eight", 8),
-	NUMW("nine", 9), NUMW("ten", 10), NUMW("fourteen", 14), NUMW("a", 1),
+	NUMW("nine", 9), NUMW("ten", 10), NUMW("eleven", 11), NUMW("twelve", 12),
+	NUMW("fourteen", 14), NUMW("fifteen", 15), NUMW("twenty", 20), NUMW("thirty", 30),
+	NUMW("a", 1),
 	NUMW("an", 1), NUMW("couple", 2),
 	NUMW("ein", 1), NUMW("eine", 1), NUMW("einer", 1), NUMW("einem", 1),
 	NUMW("einen", 1), NUMW("zwei", 2), NUMW("drei", 3), NUMW("vier", 4),
 	NUMW("fünf", 5), NUMW("sechs", 6), NUMW("sieben", 7), NUMW("acht", 8),
-	NUMW("neun", 9), NUMW("zehn", 10), NUMW("vierzehn", 14),
+	NUMW("neun", 9), NUMW("zehn", 10), NUMW("elf", 11), NUMW("zwölf", 12),
+	NUMW("vierzehn", 14), NUMW("fünfzehn", 15), NUMW("zwanzig", 20), NUMW("dreißig", 30),
 	NUMW("un", 1), NUMW("une", 1), NUMW("deux", 2), NUMW("trois", 3),
 	NUMW("quatre", 4), NUMW("cinq", 5), NUMW("sept", 7), NUMW("huit", 8),
-	NUMW("neuf", 9), NUMW("dix", 10), NUMW("quinze", 15),
+	NUMW("neuf", 9), NUMW("dix", 10), NUMW("onze", 11), NUMW("douze", 12),
+	NUMW("quinze", 15), NUMW("vingt", 20), NUMW("trente", 30),
 	NUMW("uno", 1), NUMW("una", 1), NUMW("dos", 2), NUMW("tres", 3),
 	NUMW("cuatro", 4), NUMW("cinco", 5), NUMW("seis", 6), NUMW("siete", 7),
-	NUMW("ocho", 8), NUMW("nueve", 9), NUMW("diez", 10), NUMW("quince", 15),
+	NUMW("ocho", 8), NUMW("nueve", 9), NUMW("diez", 10), NUMW("once", 11),
+	NUMW("doce", 12), NUMW("quince", 15), NUMW("veinte", 20), NUMW("treinta", 30),
 
 	UNIT("day", 1), UNIT("days", 1), UNIT("tag", 1), UNIT("tage", 1),
 	UNIT("tagen", 1), UNIT("jour", 1), UNIT("jours", 1), UNIT("día", 1),
@@ -115,6 +128,8 @@ static const struct word words[] = {
 	UNIT("week", 7), UNIT("weeks", 7), UNIT("woche", 7), UNIT("wochen", 7),
 	UNIT("semaine", 7), UNIT("semaines", 7), UNIT("semana", 7),
 	UNIT("semanas", 7), UNIT("fortnight", 14),
+	{ "huitaine", C_NOUNIT, 0, 0, 0, 7, 0 }, { "quinzaine", C_NOUNIT, 0, 0, 0, 14, 0 },
+	{ "quincena", C_NOUNIT, 0, 0, 0, 14, 0 },
 	UNIT("month", 30), UNIT("months", 30), UNIT("monat", 30),
 	UNIT("monate", 30), UNIT("monaten", 30), UNIT("monats", 30), UNIT("mois", 30), UNIT("mes", 30),
 	UNIT("meses", 30),
@@ -132,7 +147,7 @@ static const struct word words[] = {
 	CLS("within", C_WITHIN), CLS("in", C_WITHIN), CLS("inside", C_WITHIN),
 	CLS("over", C_WITHIN), CLS("innerhalb", C_WITHIN), CLS("binnen", C_WITHIN),
 	CLS("dans", C_WITHIN), CLS("sous", C_WITHIN), CLS("en", C_WITHIN),
-	CLS("dentro", C_WITHIN), CLS("durante", C_WITHIN), CLS("ici", C_WITHIN),
+	CLS("dentro", C_WITHIN), CLS("durante", C_WITHIN | C_STILL), CLS("ici", C_WITHIN),
 
 	CLS("next", C_NEXT), CLS("nächste", C_NEXT), CLS("nächsten", C_NEXT),
 	CLS("nächster", C_NEXT), CLS("nächstes", C_NEXT), CLS("naechste", C_NEXT),
@@ -141,6 +156,11 @@ static const struct word words[] = {
 	CLS("prochains", C_NEXT), CLS("prochaines", C_NEXT), CLS("próxima", C_NEXT),
 	CLS("proxima", C_NEXT), CLS("próximo", C_NEXT), CLS("proximo", C_NEXT),
 	CLS("próximas", C_NEXT), CLS("próximos", C_NEXT), CLS("siguiente", C_NEXT),
+	CLS("coming", C_NEXT), CLS("upcoming", C_NEXT), CLS("following", C_NEXT),
+	CLS("entrante", C_NEXT), CLS("folgende", C_NEXT), CLS("folgenden", C_NEXT),
+	CLS("suivante", C_NEXT),
+	CLS("übernächste", C_NEXT | C_NEXT2), CLS("übernächsten", C_NEXT | C_NEXT2),
+	CLS("übernächster", C_NEXT | C_NEXT2),
 	CLS("this", C_THIS), CLS("diese", C_THIS), CLS("dieser", C_THIS),
 	CLS("diesen", C_THIS), CLS("cette", C_THIS), CLS("ce", C_THIS),
 	CLS("esta", C_THIS), CLS("este", C_THIS),
@@ -149,7 +169,14 @@ static const struct word words[] = {
 	CLS("later", C_END),
 	CLS("last", C_LAST), CLS("letzten", C_LAST), CLS("letzte", C_LAST),
 	CLS("letzter", C_LAST), CLS("vergangenen", C_LAST), CLS("dernier", C_LAST),
-	CLS("dernière", C_LAST), CLS("pasado", C_LAST), CLS("pasada", C_LAST),
+	CLS("dernière", C_LAST), CLS("pasado", C_LAST | C_AFTER), CLS("pasada", C_LAST),
+	CLS("after", C_AFTER), CLS("après", C_AFTER), CLS("apres", C_AFTER),
+	CLS("übermorgen", C_TOMORROW | C_AFTER),
+	CLS("noch", C_STILL), CLS("dès", C_STILL), CLS("largo", C_STILL), CLS("laufe", C_STILL),
+	CLS("course", C_STILL), CLS("courant", C_STILL), CLS("sometime", C_STILL),
+	CLS("kw", C_KW), CLS("kalenderwoche", C_KW),
+	CLS("before", C_BEFORE), CLS("bevor", C_BEFORE), CLS("ehe", C_BEFORE),
+	CLS("avant", C_BEFORE), CLS("antes", C_BEFORE),
 	CLS("early", C_EARLY), CLS("beginning", C_EARLY), CLS("start", C_EARLY),
 	CLS("anfang", C_EARLY), CLS("beginn", C_EARLY), CLS("début", C_EARLY),
 	CLS("debut", C_EARLY), CLS("principios", C_EARLY), CLS("comienzos", C_EARLY),
@@ -161,6 +188,18 @@ static const struct word words[] = {
 	CLS("today", C_TODAY), CLS("tonight", C_TODAY), CLS("heute", C_TODAY),
 	CLS("aujourd", C_TODAY), CLS("hoy", C_TODAY),
 	CLS("guten", C_GUTEN),
+	{ "eow", C_ABBRPART | C_END, 0, 0, 0, 7, 0 }, { "eom", C_ABBRPART | C_END, 0, 0, 0, 30, 0 },
+	{ "eod", C_ABBRPART | C_END, 0, 0, 0, 1, 0 }, { "cob", C_ABBRPART | C_END, 0, 0, 0, 1, 0 },
+	{ "eob", C_ABBRPART | C_END, 0, 0, 0, 1, 0 },
+	{ "weekend", C_ABBRPART | C_END, 0, 0, 0, 7, 0 },
+	{ "wochenende", C_ABBRPART | C_END, 0, 0, 0, 7, 0 },
+	{ "monatsende", C_ABBRPART | C_END, 0, 0, 0, 30, 0 },
+	{ "monatsanfang", C_ABBRPART | C_EARLY, 0, 0, 0, 30, 0 },
+	{ "monatsbeginn", C_ABBRPART | C_EARLY, 0, 0, 0, 30, 0 },
+	{ "monatsmitte", C_ABBRPART | C_MID, 0, 0, 0, 30, 0 },
+	{ "wochenmitte", C_ABBRPART | C_MID, 0, 0, 0, 7, 0 },
+	{ "wochenanfang", C_ABBRPART | C_EARLY, 0, 0, 0, 7, 0 },
+	{ "wochenbeginn", C_ABBRPART | C_EARLY, 0, 0, 0, 7, 0 },
 
 	CLS("of", C_FILL), CLS("the", C_FILL), CLS("de", C_FILL),
 	CLS("del", C_FILL), CLS("la", C_FILL | C_AT), CLS("le", C_FILL),
@@ -169,6 +208,7 @@ static const struct word words[] = {
 	CLS("du", C_FILL), CLS("zum", C_FILL), CLS("am", C_FILL | C_AM),
 	CLS("im", C_FILL), CLS("den", C_FILL), CLS("au", C_FILL), CLS("d", C_FILL),
 	CLS("plazo", C_FILL), CLS("máximo", C_FILL), CLS("maximum", C_FILL),
+	CLS("délai", C_FILL), CLS("delai", C_FILL), CLS("frist", C_FILL),
 	CLS("about", C_FILL), CLS("approximately", C_FILL), CLS("roughly", C_FILL),
 	CLS("environ", C_FILL), CLS("etwa", C_FILL), CLS("ca", C_FILL),
 	CLS("que", C_FILL), CLS("viene", C_NEXT),
@@ -196,6 +236,11 @@ static const struct word words[] = {
 	TZ("eet", 120), TZ("eest", 180),
 	{ "eastern", 0, 0, 0, 0, 0, NAMED_TZ }, { "central", 0, 0, 0, 0, 0, NAMED_TZ + 1 },
 	{ "mountain", 0, 0, 0, 0, 0, NAMED_TZ + 2 }, { "pacific", 0, 0, 0, 0, 0, NAMED_TZ + 3 },
+	{ "uk", 0, 0, 0, 0, 0, NAMED_TZ + 4 }, { "london", 0, 0, 0, 0, 0, NAMED_TZ + 4 },
+	{ "british", 0, 0, 0, 0, 0, NAMED_TZ + 4 }, { "paris", 0, 0, 0, 0, 0, NAMED_TZ + 5 },
+	{ "madrid", 0, 0, 0, 0, 0, NAMED_TZ + 6 }, { "peninsular", 0, 0, 0, 0, 0, NAMED_TZ + 6 },
+	{ "berlin", 0, 0, 0, 0, 0, NAMED_TZ + 7 }, { "deutscher", 0, 0, 0, 0, 0, NAMED_TZ + 7 },
+	{ "méxico", 0, 0, 0, 0, 0, NAMED_TZ + 8 }, { "mexico", 0, 0, 0, 0, 0, NAMED_TZ + 8 },
 	CLS("midday", C_NOON), CLS("mediodia", C_NOON),
 };
 
@@ -396,6 +441,9 @@ struct scan {
 	const char *text;
 	const struct date_ref *ref;
 	GDate today;
+	GDate alt;		/* the other reading of the last "3/4" read */
+	bool has_alt;
+	int zone;		/* the zone wrapped_zone() read */
 };
 
 static const struct tok *at(const struct scan *sc, int i)
@@ -434,14 +482,36 @@ static int before_fill(const struct scan *sc, int i)
 	return i;
 }
 
+/* "within", "innerhalb", "binnen", "sous", "dentro": no later than; "in",
+ * "dans", "en" can also mean during. */
+static bool strict_within(const struct scan *sc, int i)
+{
+	static const char *const w[] = { "within", "inside", "innerhalb", "binnen", "sous", "dentro" };
+	const struct tok *t = at(sc, i);
+
+	for (size_t k = 0; k < G_N_ELEMENTS(w); k++)
+		if (t->e - t->s == strlen(w[k]) &&
+		    g_ascii_strncasecmp(sc->text + t->s, w[k], t->e - t->s) == 0)
+			return true;
+	return false;
+}
+
 /* "within three days", "in 3-5 business days", "innerhalb von zwei Wochen". */
 static int try_duration(struct scan *sc, int i, GDate *out)
 {
 	int j = i + 1, n, unit;
-	bool biz = false, next = false;
+	bool biz = false, next = false, bare = false;
 
-	if (!(at(sc, i)->cls & C_WITHIN))
-		return 0;
+	/* "it'll be a week or two before we're in touch": a duration without
+	 * "within" counts when "before" follows it. */
+	if (!(at(sc, i)->cls & C_WITHIN)) {
+		if (!is_num(at(sc, i)) || (at(sc, i - 1)->cls & C_WITHIN) ||
+		    is_punct(at(sc, i + 1), ':') || is_punct(at(sc, i + 1), '.') ||
+		    is_punct(at(sc, i + 1), '/'))
+			return 0;
+		bare = true;
+		j = i;
+	}
 	for (int k = 0; k < 4; k++) {
 		const struct tok *t = at(sc, j);
 
@@ -449,6 +519,11 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 			next = next || (t->cls & C_NEXT);
 			j++;
 		}
+		/* "dans un délai de", "en un plazo de": the article of a filler. */
+		else if (t->kind == TK_WORD && t->num == 1 && !t->unit &&
+			 at(sc, j + 1)->kind == TK_WORD && (at(sc, j + 1)->cls & C_FILL) &&
+			 !at(sc, j + 1)->num && !(at(sc, j + 1)->cls & C_AT))
+			j++;
 		else if (t->kind == TK_WORD && strncmp(sc->text + t->s, "von", 3) == 0)
 			j++;
 		else
@@ -456,8 +531,11 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 	}
 	if (at(sc, j)->cls & C_VAGUE)
 		return 0;
-	/* "within the next week", "innerhalb der nächsten Woche": one of it. */
-	if (next && at(sc, j)->kind == TK_WORD && at(sc, j)->unit > 1 && !at(sc, j)->num) {
+	/* "within the next week", "innerhalb der nächsten Woche": one of it;
+	 * "in the coming week", "dans la semaine prochaine" is next week (read
+	 * by try_relative). */
+	if (next && at(sc, j)->kind == TK_WORD && at(sc, j)->unit > 1 && !at(sc, j)->num &&
+	    !(at(sc, j)->unit == 7 && !strict_within(sc, i))) {
 		*out = sc->today;
 		if (at(sc, j)->unit == 30)
 			g_date_add_months(out, 1);
@@ -465,15 +543,34 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 			g_date_add_days(out, (guint)at(sc, j)->unit);
 		return j + 1 - i;
 	}
+	/* "sous quinzaine", "en la próxima quincena": one of it. */
+	if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_NOUNIT)) {
+		*out = sc->today;
+		g_date_add_days(out, (guint)at(sc, j)->unit);
+		return j + 1 - i;
+	}
 	if (!is_num(at(sc, j)))
 		return 0;
 	n = at(sc, j)->num;
 	j++;
+	/* "quinze jours", "quince días": two weeks; "huit jours": one. */
+	if (at(sc, j - 1)->kind == TK_WORD && at(sc, j)->unit == 1 && !(at(sc, j)->cls & C_BIZ) &&
+	    (n == 15 || n == 8) && at(sc, j - 1)->e - at(sc, j - 1)->s >= 4 &&
+	    (g_ascii_strncasecmp(sc->text + at(sc, j - 1)->s, "quin", 4) == 0 ||
+	     g_ascii_strncasecmp(sc->text + at(sc, j - 1)->s, "huit", 4) == 0))
+		n = n == 15 ? 14 : 7;
 	if (at(sc, j)->kind == TK_WORD && at(sc, j)->num == 2 &&
 	    at(sc, j - 1)->num == 2 && strncmp(sc->text + at(sc, j - 1)->s, "couple", 6) == 0)
 		j++;
 	if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_FILL) &&
 	    strncmp(sc->text + at(sc, j - 1)->s, "couple", 6) == 0)
+		j++;
+	/* "two more weeks", "zwei weitere Wochen", "dos semanas más" */
+	if (at(sc, j)->kind == TK_WORD && at(sc, j + 1)->unit &&
+	    (g_ascii_strncasecmp(sc->text + at(sc, j)->s, "more", 4) == 0 ||
+	     g_ascii_strncasecmp(sc->text + at(sc, j)->s, "extra", 5) == 0 ||
+	     g_ascii_strncasecmp(sc->text + at(sc, j)->s, "further", 7) == 0 ||
+	     g_ascii_strncasecmp(sc->text + at(sc, j)->s, "weitere", 7) == 0))
 		j++;
 	if ((is_punct(at(sc, j), '-') || (at(sc, j)->cls & C_TO)) && is_num(at(sc, j + 1))) {
 		if (at(sc, j + 1)->num > n)
@@ -485,6 +582,10 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 		j++;
 	}
 	unit = at(sc, j)->unit;
+	/* "sous 48h", "within 24h": hours. */
+	if (!unit && (at(sc, j)->cls & C_UHR) && !at(sc, j)->space_before &&
+	    at(sc, j - 1)->kind == TK_NUM && at(sc, j - 1)->num >= 12)
+		unit = -1;
 	if (!unit || n <= 0 || n > 400)
 		return 0;
 	if (at(sc, j)->cls & C_BIZ)
@@ -503,6 +604,9 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 		if (at(sc, j)->unit == unit)
 			j++;
 	}
+	if (bare && !(at(sc, j)->cls & C_BEFORE) &&
+	    !(is_punct(at(sc, j), ',') && (at(sc, j + 1)->cls & C_BEFORE)))
+		return 0;
 	*out = sc->today;
 	if (unit == 30)
 		g_date_add_months(out, (guint)n);
@@ -565,12 +669,62 @@ static void part_of_month(GDate *d, int part)
 		       g_date_get_days_in_month(g_date_get_month(d), g_date_get_year(d)));
 }
 
+static bool is_plural_unit(const struct scan *sc, const struct tok *t)
+{
+	static const char *const w[] = { "weeks", "wochen", "semaines", "semanas", "months", "monate",
+					 "monaten", "meses" };
+
+	for (size_t k = 0; k < G_N_ELEMENTS(w); k++)
+		if (t->e - t->s == strlen(w[k]) &&
+		    g_ascii_strncasecmp(sc->text + t->s, w[k], t->e - t->s) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * A part and its unit in one word: "EOW", "EOD Friday" (the day named
+ * next), "COB", "Monatsende", "before the weekend" (Friday), "after the
+ * weekend" (Monday), "nächstes Wochenende".
+ */
+static int try_compound(struct scan *sc, int i, GDate *out)
+{
+	const struct tok *a = at(sc, i), *prev = at(sc, before_fill(sc, i));
+	const struct tok *after = at(sc, skip_fill(sc, i + 1));
+	int part = a->cls & C_END ? 3 : a->cls & C_MID ? 2 : 1;
+	int next = (prev->cls & C_NEXT) ? 1 : 0;
+
+	*out = sc->today;
+	if (a->unit == 1) {
+		if (after->wd || after->mon || after->kind == TK_NUM ||
+		    (after->cls & (C_TOMORROW | C_NEXT | C_THIS)))
+			return 0;
+		return 1;
+	}
+	if (a->unit == 30) {
+		if (next)
+			g_date_add_months(out, 1);
+		part_of_month(out, part);
+		return 1;
+	}
+	if (prev->cls & C_AFTER) {
+		weekday_in_week(out, 1, 1);
+		return 1;
+	}
+	weekday_in_week(out, part == 1 ? 2 : part == 2 ? 3 : 5, next);
+	if (g_date_compare(out, &sc->today) < 0)
+		g_date_add_days(out, 7);
+	return 1;
+}
+
 /* "end of next week", "early next week", "Ende nächster Woche",
  * "fin de la semaine prochaine", "la próxima semana", "end of the month",
  * "later this week", "by the end of March", "mid-March", "Mitte März". */
 static int try_relative(struct scan *sc, int i, GDate *out)
 {
 	int j = i, part = 0, next = 0, this = 0, unit;
+
+	if (at(sc, i)->kind == TK_WORD && (at(sc, i)->cls & C_ABBRPART))
+		return try_compound(sc, i, out);
 
 	if (at(sc, j)->cls & (C_END | C_EARLY | C_MID)) {
 		part = at(sc, j)->cls & C_END ? 3 : at(sc, j)->cls & C_MID ? 2 : 1;
@@ -596,13 +750,15 @@ static int try_relative(struct scan *sc, int i, GDate *out)
 		}
 	}
 	if (at(sc, j)->cls & C_NEXT) {
-		next = 1;
+		next = at(sc, j)->cls & C_NEXT2 ? 2 : 1;
 		j = skip_fill(sc, j + 1);
 	} else if (at(sc, j)->cls & C_THIS) {
 		this = 1;
 		j++;
 	}
 	unit = at(sc, j)->unit;
+	if (at(sc, j)->cls & C_NOUNIT)
+		return 0;
 	/* "by the end of the day": today; "at the end of the day" is a figure
 	 * of speech. */
 	if (part == 3 && unit == 1 && !next && at(sc, j)->kind == TK_WORD &&
@@ -619,6 +775,9 @@ static int try_relative(struct scan *sc, int i, GDate *out)
 	}
 	if (at(sc, j)->kind != TK_WORD || (unit != 7 && unit != 30))
 		return 0;
+	/* "in the coming weeks", "in den nächsten Wochen": vague. */
+	if (next && !part && is_plural_unit(sc, at(sc, j)))
+		return 0;
 	j++;
 	/* "semaine prochaine", "la semana que viene" */
 	if (at(sc, skip_fill(sc, j))->cls & C_NEXT) {
@@ -627,12 +786,33 @@ static int try_relative(struct scan *sc, int i, GDate *out)
 		if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_NEXT))
 			j++;
 	}
-	/* "this week" alone is when something happens, not a promise. */
-	if (!part && !next)
-		return 0;
+	/* "the week after next" */
+	if (unit == 7 && (at(sc, j)->cls & C_AFTER) && (at(sc, j + 1)->cls & C_NEXT)) {
+		next = 2;
+		j += 2;
+	}
+	/* "this week" alone is when something happens, not a promise; "noch
+	 * diese Woche" is one. */
+	if (!part && !next) {
+		int k = i - 1;
+
+		while (at(sc, k)->kind == TK_WORD && (at(sc, k)->cls & C_FILL) && !(at(sc, k)->cls & C_STILL))
+			k--;
+		if (!((this || unit == 7) && (at(sc, k)->cls & C_STILL)))
+			return 0;
+	}
 	*out = sc->today;
 	if (unit == 7) {
-		weekday_in_week(out, part == 1 ? 2 : part == 2 ? 3 : 5, next);
+		int wd = part == 1 ? 2 : part == 2 ? 3 : 5;
+		int k = skip_fill(sc, is_punct(at(sc, j), ',') ? j + 1 : j);
+
+		/* "next week Wednesday", "la semaine prochaine, mercredi" */
+		if (!part && at(sc, k)->kind == TK_WORD && at(sc, k)->wd &&
+		    !(at(sc, k)->cls & C_ABBR)) {
+			wd = at(sc, k)->wd;
+			j = k + 1;
+		}
+		weekday_in_week(out, wd, next);
 		if (g_date_compare(out, &sc->today) < 0)
 			g_date_add_days(out, this ? 0 : 7);
 		if (g_date_compare(out, &sc->today) < 0)
@@ -705,7 +885,12 @@ static int try_absolute(struct scan *sc, int i, GDate *out)
 			y = year_of(at(sc, j + 3));
 			n = 5;
 		}
-		return set_date(sc, y, m, d, out) ? n : 0;
+		/* The written order wins; "25/3" can only be day first. A named
+		 * weekday may pick the other reading (dates_find). */
+		if (!set_date(sc, y, m, d, out))
+			return set_date(sc, y, d, m, out) ? n : 0;
+		sc->has_alt = d != m && set_date(sc, y, d, m, &sc->alt);
+		return n;
 	}
 	if (is_punct(at(sc, j), '.'))
 		j++;
@@ -728,6 +913,39 @@ static int try_absolute(struct scan *sc, int i, GDate *out)
 		}
 	}
 	return set_date(sc, 0, c->mon, a->num, out) ? j - i : 0;
+}
+
+/*
+ * "KW 12", "in der 12. KW", "Kalenderwoche 12": the Friday of that ISO week
+ * of this year (of the next when it is more than a month gone).
+ */
+static int try_calendar_week(struct scan *sc, int i, GDate *out)
+{
+	int n = 0, w, len;
+	GDate d;
+
+	if ((at(sc, i)->cls & C_KW) && at(sc, i + 1)->kind == TK_NUM) {
+		w = at(sc, i + 1)->num;
+		len = 2;
+	} else if (at(sc, i)->kind == TK_NUM && is_punct(at(sc, i + 1), '.') &&
+		   (at(sc, i + 2)->cls & C_KW)) {
+		w = at(sc, i)->num;
+		len = 3;
+	} else {
+		return 0;
+	}
+	if (w < 1 || w > 53)
+		return 0;
+	for (int y = g_date_get_year(&sc->today); n < 2; y++, n++) {
+		g_date_clear(&d, 1);
+		g_date_set_dmy(&d, 4, G_DATE_JANUARY, (GDateYear)y);
+		g_date_subtract_days(&d, g_date_get_weekday(&d) - 1);
+		g_date_add_days(&d, (guint)((w - 1) * 7 + 4));
+		if (g_date_days_between(&d, &sc->today) <= 30)
+			break;
+	}
+	*out = d;
+	return len;
 }
 
 /* "the 20th", "zum 20.", "le 20", "el 20": the next such day of a month. */
@@ -792,6 +1010,17 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 		   !at(sc, j)->wd) {
 		last = 1;
 		j++;
+	} else if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_FILL)) {
+		/* "Friday of next week", "vendredi de la semaine prochaine" */
+		int k = skip_fill(sc, j);
+
+		if ((at(sc, k)->cls & C_NEXT) && at(sc, k + 1)->unit == 7) {
+			next = 1;
+			j = k + 2;
+		} else if (at(sc, k)->unit == 7 && (at(sc, skip_fill(sc, k + 1))->cls & C_NEXT)) {
+			next = 1;
+			j = skip_fill(sc, k + 1) + 1;
+		}
 	}
 	*out = sc->today;
 	if (last) {
@@ -805,6 +1034,64 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 		g_date_add_days(out, (guint)(delta ? delta : 7));
 	}
 	return j - i;
+}
+
+/*
+ * A named zone in words after a time: "UK time", "London time", "(hora de
+ * Ciudad de México)", "(heure de Paris)", "deutscher Zeit", "hora
+ * peninsular". Returns the index after it (sc->zone set), else j.
+ */
+static int wrapped_zone(struct scan *sc, int j)
+{
+	static const char *const wrap[] = { "hora", "heure", "de", "d", "ciudad", "the", "your" };
+	int k = j, open = 0;
+
+	if (is_punct(at(sc, k), '(')) {
+		open = 1;
+		k++;
+	}
+	for (int n = 0; n < 4 && at(sc, k)->kind == TK_WORD && !(at(sc, k)->tz >= NAMED_TZ + 4); n++) {
+		const struct tok *t = at(sc, k);
+		bool w = false;
+
+		for (size_t i = 0; i < G_N_ELEMENTS(wrap) && !w; i++)
+			w = t->e - t->s == strlen(wrap[i]) &&
+				g_ascii_strncasecmp(sc->text + t->s, wrap[i], t->e - t->s) == 0;
+		if (!w)
+			return j;
+		k++;
+	}
+	if (!(at(sc, k)->tz >= NAMED_TZ + 4))
+		return j;
+	sc->zone = at(sc, k)->tz;
+	k++;
+	if (at(sc, k)->kind == TK_WORD && (g_ascii_strncasecmp(sc->text + at(sc, k)->s, "time", 4) == 0 ||
+					  g_ascii_strncasecmp(sc->text + at(sc, k)->s, "zeit", 4) == 0))
+		k++;
+	if (open && is_punct(at(sc, k), ')'))
+		k++;
+	return k;
+}
+
+/* "UTC+01:00", "GMT-5", "UTC +2": an offset after UTC or GMT. */
+static int zone_offset(const struct scan *sc, int j, int *tz)
+{
+	const struct tok *sign = at(sc, j), *h = at(sc, j + 1);
+	int mins;
+
+	if (*tz != 1 || !(is_punct(sign, '+') || is_punct(sign, '-')) || h->kind != TK_NUM ||
+	    h->space_before || (h->ndigits <= 2 ? h->num > 14 : h->ndigits != 4))
+		return j;
+	mins = h->num * 60;
+	j += 2;
+	if (is_punct(at(sc, j), ':') && at(sc, j + 1)->kind == TK_NUM && at(sc, j + 1)->ndigits == 2) {
+		mins += at(sc, j + 1)->num;
+		j += 2;
+	} else if (h->ndigits == 4) {
+		mins = h->num / 100 * 60 + h->num % 100;
+	}
+	*tz = (sign->punct == '-' ? -mins : mins) + 1;
+	return j;
 }
 
 /* "at 10:00 AM EST", "2pm", "um 14 Uhr", "à 10h30", "a las 10:00". */
@@ -825,6 +1112,10 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 		j++;
 	}
 	if (at(sc, j)->cls & C_NOON) {
+		/* "après-midi" is the afternoon, no time. */
+		if ((at(sc, j - 1)->cls & C_AFTER) ||
+		    (is_punct(at(sc, j - 1), '-') && (at(sc, j - 2)->cls & C_AFTER)))
+			return false;
 		*hour = 12;
 		*min = 0;
 		*tz = 0;
@@ -897,14 +1188,18 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 		}
 	}
 	if (*tz) {
+	} else if (wrapped_zone(sc, j) > j) {
+		j = wrapped_zone(sc, j);
+		*tz = sc->zone;
 	} else if (is_punct(at(sc, j), '(') && (at(sc, j + 1)->tz || zone_abbr(sc->text, at(sc, j + 1)))) {
 		*tz = at(sc, j + 1)->tz ? at(sc, j + 1)->tz : zone_abbr(sc->text, at(sc, j + 1));
-		j += 2;
+		j = zone_offset(sc, j + 2, tz);
 		if (is_punct(at(sc, j), ')'))
 			j++;
 	} else if (at(sc, j)->kind == TK_WORD && (at(sc, j)->tz || zone_abbr(sc->text, at(sc, j)))) {
 		*tz = at(sc, j)->tz ? at(sc, j)->tz : zone_abbr(sc->text, at(sc, j));
 		j++;
+		j = zone_offset(sc, j, tz);
 		if (*tz >= NAMED_TZ && at(sc, j)->kind == TK_WORD &&
 		    (at(sc, j)->unit == 0) && g_ascii_strncasecmp(sc->text + at(sc, j)->s, "time", 4) == 0)
 			j++;
@@ -972,25 +1267,51 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 		/* "la mañana", "am Morgen": the morning, not tomorrow. */
 		else if ((t.v[i].cls & C_TOMORROW) && !(at(&sc, i - 1)->cls & C_GUTEN) &&
 			 !(at(&sc, i - 1)->kind == TK_WORD && (at(&sc, i - 1)->cls & C_FILL))) {
+			/* "übermorgen", "pasado mañana", "après-demain", "the day
+			 * after tomorrow" */
+			int b = is_punct(at(&sc, i - 1), '-') ? i - 2 : i - 1;
+			bool two = (t.v[i].cls & C_AFTER) ||
+				(at(&sc, b)->kind == TK_WORD && (at(&sc, b)->cls & C_AFTER));
+
 			d = sc.today;
-			g_date_add_days(&d, 1);
+			g_date_add_days(&d, two ? 2 : 1);
 			n = 1;
 		} else if ((t.v[i].cls & C_TODAY)) {
 			d = sc.today;
 			n = 1;
 			if (is_punct(at(&sc, i + 1), '\'') && at(&sc, i + 2)->kind == TK_WORD)
 				n = 3;
+		} else if ((n = try_calendar_week(&sc, i, &d))) {
 		} else if ((n = try_relative(&sc, i, &d))) {
 		} else if ((n = try_weekday(&sc, i, &d))) {
 			/* "Tuesday, March 3": the written date wins. */
 			int j = i + n, m;
 			GDate d2;
 
+			/* "Tue-Thu", "Monday or Tuesday", "entre jueves y viernes": a
+			 * choice of days; the hit is the later one. */
+			if ((is_punct(at(&sc, j), '-') || is_punct(at(&sc, j), '/') ||
+			     (at(&sc, j)->cls & C_TO)) && at(&sc, j + 1)->kind == TK_WORD &&
+			    at(&sc, j + 1)->wd && (m = try_weekday(&sc, j + 1, &d2))) {
+				if (g_date_compare(&d2, &d) > 0)
+					d = d2;
+				n = j + 1 + m - i;
+				hit->choice = true;
+			} else if ((is_punct(at(&sc, i - 1), '-') || is_punct(at(&sc, i - 1), '/') ||
+				    (at(&sc, i - 1)->cls & C_TO)) &&
+				   at(&sc, i - 2)->kind == TK_WORD && at(&sc, i - 2)->wd) {
+				hit->choice = true;
+			}
 			if (is_punct(at(&sc, j), ',') || is_punct(at(&sc, j), '('))
 				j++;
 			j = skip_fill(&sc, j);
+			sc.has_alt = false;
 			if ((m = try_absolute(&sc, j, &d2)) ||
 			    (at(&sc, j)->kind == TK_NUM && (m = try_day_of_month(&sc, j, &d2)))) {
+				/* "Tuesday 10/03": the reading that is a Tuesday. */
+				if (sc.has_alt && (int)g_date_get_weekday(&d2) != at(&sc, i + n - 1)->wd &&
+				    (int)g_date_get_weekday(&sc.alt) == at(&sc, i + n - 1)->wd)
+					d2 = sc.alt;
 				d = d2;
 				n = j + m - i;
 			}
@@ -1044,6 +1365,13 @@ bool dates_find_time(const char *text, size_t from, size_t to, const struct date
 			break;
 		/* Times only: a word or number that starts a date is not one. */
 		if (t.v[i].kind == TK_NUM && t.v[i].ndigits > 2)
+			continue;
+		/* The end of a range ("9:00-16:00") is not a time of its own. */
+		if ((is_punct(at(&sc, i - 1), '-') ||
+		     (at(&sc, i - 1)->kind == TK_WORD && at(&sc, i - 1)->e - at(&sc, i - 1)->s <= 3 &&
+		      (g_ascii_strncasecmp(text + at(&sc, i - 1)->s, "to", 2) == 0 ||
+		       g_ascii_strncasecmp(text + at(&sc, i - 1)->s, "bis", 3) == 0))) &&
+		    at(&sc, i - 2)->kind == TK_NUM)
 			continue;
 		if (try_time(&sc, i, &end, &h, &m, &tz)) {
 			*time = instant(&sc, &sc.today, h, m, tz);

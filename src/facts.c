@@ -15,7 +15,8 @@ enum {
 	RE_DECIDE, RE_CHECKIN, RE_IFNOT, RE_ANSWER, RE_INTERVIEW, RE_NOREPLY,
 	RE_SUFFIX, RE_LEGAL, RE_BODY_COMPANY, RE_EEO, RE_SUBJ_POSITION,
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
-	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON,
+	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
+	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS,
 	RE__COUNT
 };
 
@@ -23,7 +24,8 @@ static const char *const patterns[RE__COUNT] = {
 	[RE_DECIDE] =
 		"hear (?:back|from)|get back to|come back to you|decision|decide|"
 		"let you know|update you|be in touch|respond|feedback|"
-		"(?:reach out|contact|follow up with|notify|inform|update) (?:to )?you|"
+		"(?:reach out|contact|follow up with|notify|inform|update) (?:to )?you\\b|"
+		"make (?:a|the|our|their) (?:final )?call\\b|ready to decide|"
 		"next steps|wrap up|finali[sz]e|conclude|expect to|outcome|"
 		"(?:inform|notify|tell) (?:all|every|each)|let everyone know|"
 		"melden|rückmeldung|bescheid|entscheid|informieren|zurückkommen|"
@@ -35,12 +37,18 @@ static const char *const patterns[RE__COUNT] = {
 		"avisaremos|te avisamos|"
 		"answer (?:from us|for you|to you)|(?:give|send) you an? (?:final )?answer|\\bnews\\b|(?:final|make (?:a|our)) selection|circle back|"
 		"\\brevert\\b|in a position to|inform (?:candidates|applicants)|"
-		"hören sie|hören\\b.{0,40}?von (?:uns|mir)|ergebnis|nachricht|au courant|informad|mantendremos|résultat|resultado",
+		"hören sie|hören\\b.{0,40}?von (?:uns|mir)|ergebnis|nachricht|au courant|informad|mantendremos|résultat|resultado|"
+		"(?:an?|some|any|further|our|the|final) (?:update|answer|verdict)\\b|"
+		"auf (?:sie|dich) zu\\b|zukommen|mitteil|teilen (?:ihnen|dir)|neuigkeiten|"
+		"répond|(?:ferons|faire|fera) (?:part|savoir|signe)|communiquer|statuer|trancher|"
+		"sabr(?:ás|á|án) (?:algo )?de nosotros|novedades|resolver|resolución|"
+		"wrap (?:\\w+ )?up|close (?:the|our) (?:process|search|selection|recruitment)|"
+		"\\bresults?\\b|serez fixée?|\\bfixée? sur|know more\\b|mehr wissen|en saurons plus|sabremos más",
 	[RE_CHECKIN] =
 		"(?:feel free|please|you(?:'| a)re welcome|(?:don't|do not) hesitate|"
 		"you can|you may|invite you|n'hésitez pas|gerne|no dude|puede|"
 		"pouvez|können sie)\\b.{0,60}?\\b(?:check(?:ing)? in|follow(?:ing)? up|"
-		"reach(?:ing)? out|touch base|ping|get in touch|nachfragen|nachhaken|"
+		"reach(?:ing)? out|touch base|ping|nudge|get in touch|nachfragen|nachhaken|"
 		"melden|relancer|revenir vers|recontacter|contacter|contactar|"
 		"escribir|ponerte en contacto|ponerse en contacto)",
 	[RE_IFNOT] =
@@ -75,7 +83,9 @@ static const char *const patterns[RE__COUNT] = {
 		"(?:interest in (?:joining |working (?:at|for|with) |a career (?:at|with) )?|"
 		"(?:position|role|opportunity|opening|career|job|team|here|"
 		"interview(?:ing)?) at |(?:position|role|opportunity|career) with |on behalf of |"
-		"the recruiting team (?:at|of) |ihr interesse an |bei der |bei |"
+		"the recruiting team (?:at|of) |ihr interesse an |"
+		"(?:Stelle|Position|Bewerbung|Job|Karriere|Einstieg|Tätigkeit)\\w* (?:\\w+ )?bei (?:der )?|"
+
 		"chez |en la empresa |intérêt pour )"
 		"(?<c>(?:[A-Z0-9][\\w&'.-]*)(?: (?:&|and|of|de|[A-Z0-9][\\w&'.-]*)){0,4})",
 	[RE_EEO] =
@@ -126,6 +136,36 @@ static const char *const patterns[RE__COUNT] = {
 	[RE_FIRST_PERSON] =
 		"\\bI(?:'m| am| will| shall|'ll)\\b|\\bmy\\b|\\bich\\b|\\bje suis\\b|\\bj'|"
 		"\\bestoy\\b|\\bestaré\\b|\\bautomati|\\bautomáti",
+	/* The user is asked to act by a date: confirm attendance, reply for
+	 * feedback. Not the employer's decision. */
+	[RE_RSVP] =
+		"\\b(?:confirm\\w*|bestätig\\w*|confirme\\w*|confirma\\w*|rsvp)\\b.{0,40}?"
+		"\\b(?:attendance|presence|participation|asistencia|présence|venue|Teilnahme|"
+		"Anwesenheit|whether you can (?:attend|make it))|"
+		"\\b(?:if you (?:would like|want|wish)|si (?:vous souhaitez|desea|deseas)|"
+		"falls sie .{0,20}wünschen)\\b.{0,80}\\b(?:reply|respond|write|email|"
+		"répond|écri|respond|escrib|antworten|schreiben)",
+	/* An agency writes for its client: "mein Kunde, die Brückner Logistik AG". */
+	[RE_CLIENT] =
+		"(?:(?:my|our) client,? (?:the company |the firm )?|mein(?:e|em)? Kund(?:e|in|en),? "
+		"(?:die |der )?|mon client,? (?:la société |le groupe |l'entreprise )?|"
+		"(?:mi|nuestro) cliente,? (?:la empresa |el grupo )?)"
+		"(?<c>[A-Z][\\w&'.-]*(?: (?:&|and|of|de|[A-Z][\\w&'.-]*)){0,4})",
+	/* "The panel meets on 12 March. You will hear from us." */
+	[RE_MEETS] =
+		"\\b(?:panel|committee|jury|board|hiring team|Gremium|Ausschuss|Kommission|"
+		"Auswahlkommission|comité|tribunal)\\b.{0,40}?\\b(?:meets|will meet|is meeting|"
+		"convenes|will convene|se réunira|se réunit|se reunirá|se reúne|tagt|trifft sich|"
+		"kommt .{0,20}zusammen|délibérera|deliberará)",
+	/* "Feel free to nudge me if you haven't heard by then." */
+	[RE_BY_THEN] = "\\b(?:by|until|till) then\\b|\\bbis dahin\\b|\\bd'ici là\\b|"
+		"\\bpara entonces\\b",
+	/* "We'll let you know. This should be by Friday." */
+	[RE_ANAPHORA] =
+		"^(?:this|that|it|which|hopefully|ideally|probably|likely|most likely|"
+		"by|before|within|no later than|das|dies|voraussichtlich|hoffentlich|"
+		"spätestens|bis|cela|ce|ça|probablement|sans doute|d'ici|avant|"
+		"esto|eso|probablemente|seguramente|antes|a más tardar)\\b",
 	[RE_OR] = "\\b(?:or|oder|ou|o)\\b",
 	[RE_NEG] = "n't\\b|\\bnot\\b|\\bno\\b|\\bnever\\b",
 	[RE_SIG_AT] =
@@ -146,6 +186,7 @@ static GRegex *re(int which)
 			GRegexCompileFlags f = G_REGEX_OPTIMIZE;
 
 			if (i != RE_BODY_COMPANY && i != RE_EEO && i != RE_BODY_POSITION &&
+			    i != RE_CLIENT &&
 			    i != RE_INTERVIEWER && i != RE_SIG_AT)
 				f |= G_REGEX_CASELESS;
 			regexes[i] = g_regex_new(patterns[i], f, 0, NULL);
@@ -426,6 +467,7 @@ static bool generic_word(const char *s)
 		"hiring", "coordinator", "hr", "human", "people", "the", "your", "our",
 		"campus", "global", "department", "university", "partner", "sourcer",
 		"associate", "developer", "engineer", "manager", "analyst", "director",
+		"graduate", "early", "careers", "faculty", "service", "services", "office",
 		"principal", "lead", "staff", "intern", "specialist", "consultant",
 		"designer", "scientist", "architect", "officer", "assistant", "head",
 		"executive", "representative", "business", "acquisition",
@@ -436,6 +478,19 @@ static bool generic_word(const char *s)
 		for (size_t j = 0; j < G_N_ELEMENTS(w); j++)
 			if (g_ascii_strcasecmp(words[i], w[j]) == 0)
 				return true;
+	return false;
+}
+
+/* "Service des", "Graduate &": a name cut short. */
+static bool ends_with_joiner(const char *s)
+{
+	static const char *const j[] = { " &", " and", " of", " de", " des", " du", " y", " und",
+					 " für", " pour", " para" };
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i < G_N_ELEMENTS(j); i++)
+		if (n >= strlen(j[i]) && g_ascii_strcasecmp(s + n - strlen(j[i]), j[i]) == 0)
+			return true;
 	return false;
 }
 
@@ -521,7 +576,16 @@ static void pick_company(const struct fact_input *in, struct facts *out)
 	char *c = NULL;
 	bool stripped = false;
 
-	c = company_from_signature(in->fresh);
+	c = capture(RE_CLIENT, in->fresh, c_names);
+	if (c) {
+		bool s3;
+		char *cl = clean_name(c, &s3);
+
+		g_free(c);
+		c = cl;
+	}
+	if (!c)
+		c = company_from_signature(in->fresh);
 	if (!c && in->organization && *in->organization) {
 		bool s2;
 
@@ -530,8 +594,11 @@ static void pick_company(const struct fact_input *in, struct facts *out)
 	if (!c) {
 		c = clean_name(in->from_name, &stripped);
 		/* A person's name is not a company: keep it only when it was
-		 * marked as a team ("Acme Recruiting") or names the domain. */
-		if (c && !stripped && !(dom && !not_company(dom) && names_domain(c, dom))) {
+		 * marked as a team ("Acme Recruiting") or names the domain; what
+		 * is left of "People Team" or "Service des ressources humaines"
+		 * is no name either. */
+		if (c && ((!stripped && !(dom && !not_company(dom) && names_domain(c, dom))) ||
+			  generic_word(c) || ends_with_joiner(c))) {
 			g_free(c);
 			c = NULL;
 		}
@@ -714,6 +781,59 @@ static gint64 time_nearby(GPtrArray *sents, guint i, const struct date_ref *ref,
 	return NUDGE_NOTIME;
 }
 
+/*
+ * The lower-case words (runs of letters) of text, at most max bytes of it.
+ * The caller frees the vector with g_strfreev().
+ */
+static char **words_of(const char *text, size_t max)
+{
+	GPtrArray *out = g_ptr_array_new();
+	const char *p = text, *end = text + max, *w = NULL;
+
+	for (;; p = g_utf8_next_char(p)) {
+		gunichar c = p < end ? g_utf8_get_char(p) : 0;
+		bool letter = c && g_unichar_isalpha(c);
+
+		if (letter && !w)
+			w = p;
+		if (!letter && w) {
+			g_ptr_array_add(out, g_utf8_strdown(w, p - w));
+			w = NULL;
+		}
+		if (!c)
+			break;
+	}
+	g_ptr_array_add(out, NULL);
+	return (char **)g_ptr_array_free(out, FALSE);
+}
+
+/*
+ * Whether the text between two dates holds only times, "or" and list marks
+ * ("Monday 4 May, 10:00 or 14:00 - Tuesday 5 May"): days offered to choose
+ * from, not one day.
+ */
+static bool only_times_between(const char *s, size_t from, size_t to)
+{
+	static const char *const ok[] = {
+		"am", "pm", "uhr", "h", "or", "oder", "ou", "o", "and", "und", "et", "y",
+		"at", "um", "à", "a", "las", "from", "von", "de", "to", "bis",
+		"all", "day", "ganztägig", "vormittags", "nachmittags", "morning", "afternoon",
+		"matin", "après", "midi", "journée", "toute", "la", "mañana", "tarde", "todo", "el",
+		"día", "the", "in",
+	};
+	g_auto(GStrv) words = words_of(s + from, to > from ? to - from : 0);
+
+	for (char **w = words; *w; w++) {
+		bool known = false;
+
+		for (size_t i = 0; i < G_N_ELEMENTS(ok) && !known; i++)
+			known = strcmp(*w, ok[i]) == 0;
+		if (!known)
+			return false;
+	}
+	return true;
+}
+
 /* Is this date what the fact needs? Fills in a time for an interview. */
 static bool acceptable(GPtrArray *sents, guint i, const struct date_ref *ref,
 		       enum want w, struct date_hit *hit)
@@ -723,6 +843,10 @@ static bool acceptable(GPtrArray *sents, guint i, const struct date_ref *ref,
 
 	if (w == W_INTERVIEW) {
 		struct date_hit next;
+
+		/* "Monday or Tuesday", "Tue-Thu": no day chosen yet. */
+		if (hit->choice)
+			return false;
 
 		if (hit->time == NUDGE_NOTIME && hit->day != NUDGE_NOTIME && hit->day >= today)
 			hit->time = time_nearby(sents, i, ref, hit);
@@ -750,21 +874,26 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 		      enum want w, struct date_hit *hit)
 {
 	bool need_time = w == W_INTERVIEW;
+	/* A decision: first a date after its keyword in any sentence ("we'll
+	 * decide within two weeks"), only then one before it ("two more people
+	 * to see next week before they make a call"). */
+	int rounds = w == W_DECISION ? 2 : 1;
 
+	for (int round = 0; round < rounds; round++)
 	for (guint i = 0; i < sents->len; i++) {
 		const char *s = sents->pdata[i];
 		GMatchInfo *mi = NULL;
 		size_t kw = 0;
 		int start;
 
-		if (!g_regex_match(re(keyword), s, 0, &mi)) {
+		if (!g_regex_match(re(keyword), s, 0, &mi) || (w == W_DECISION && has(RE_RSVP, s))) {
 			g_match_info_free(mi);
 			continue;
 		}
 		if (g_match_info_fetch_pos(mi, 0, &start, NULL))
 			kw = (size_t)start;
 		g_match_info_free(mi);
-		for (int pass = 0; pass < 2; pass++) {
+		for (int pass = round; pass < (rounds == 2 ? round + 1 : 2); pass++) {
 			size_t from = pass == 0 ? kw : 0;
 
 			while (dates_find(s, from, ref, hit)) {
@@ -777,12 +906,31 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 				    dates_find(s, hit->end, ref, &other) &&
 				    other.time != NUDGE_NOTIME)
 					break;
+				/* "Montag, 4. Mai, 10:00 oder 14:00 - Dienstag, 5. Mai": a
+				 * list of days to choose from. */
+				if (need_time && dates_find(s, hit->end, ref, &other) &&
+				    other.day != hit->day && only_times_between(s, hit->end, other.start))
+					break;
 				if (acceptable(sents, i, ref, w, hit))
 					return true;
 				from = hit->end;
 			}
 		}
-		if (w == W_DECISION && i > 0 && has(RE_THEN, s) &&
+		/* A decision sentence without a date, and the next one gives it:
+		 * "We'll let you know. This should be by Friday." */
+		if (w == W_DECISION && round == 0 && i + 1 < sents->len && !dates_find(s, 0, ref, hit) &&
+		    has(RE_ANAPHORA, sents->pdata[i + 1]) && !has(keyword, sents->pdata[i + 1])) {
+			const char *nx = sents->pdata[i + 1];
+			size_t from = 0;
+
+			while (dates_find(nx, from, ref, hit)) {
+				if (acceptable(sents, i + 1, ref, w, hit))
+					return true;
+				from = hit->end;
+			}
+		}
+		if (w == W_DECISION && round == 0 && i > 0 &&
+		    (has(RE_THEN, s) || has(RE_MEETS, sents->pdata[i - 1])) &&
 		    !dates_find(s, 0, ref, hit)) {
 			const char *prev = sents->pdata[i - 1];
 			size_t from = 0;
@@ -812,12 +960,47 @@ static gint64 first_time_ahead(GPtrArray *sents, const struct date_ref *ref)
 			    dates_find(sents->pdata[i], hit.end, ref, &other) &&
 			    other.time != NUDGE_NOTIME)
 				break;
+			if (dates_find(sents->pdata[i], hit.end, ref, &other) && other.day != hit.day &&
+			    only_times_between(sents->pdata[i], hit.end, other.start))
+				break;
 			if (acceptable(sents, i, ref, W_INTERVIEW, &hit))
 				return hit.time;
 			from = hit.end;
 		}
 	}
 	return NUDGE_NOTIME;
+}
+
+/*
+ * Mail written in German, French or Spanish puts the day first ("10/03" is
+ * 10 March) whatever the reader's date_order: counts a few common words of
+ * each language.
+ */
+static bool written_day_first(const char *text)
+{
+	static const char *const en[] = { "the", "and", "you", "your", "we", "to", "for", "with" };
+	static const char *const other[] = {
+		"der", "die", "und", "sie", "wir", "ihnen", "mit", "für",
+		"le", "la", "les", "et", "vous", "nous", "pour", "avec",
+		"el", "los", "y", "que", "con", "para", "te", "tu",
+	};
+	g_auto(GStrv) words = NULL;
+	int n_en = 0, n_other = 0;
+	size_t len;
+
+	if (!text)
+		return false;
+	len = strlen(text);
+	if (len > 4000)
+		len = (size_t)(g_utf8_find_prev_char(text, text + 4000) - text);
+	words = words_of(text, len);
+	for (char **w = words; *w; w++) {
+		for (size_t i = 0; i < G_N_ELEMENTS(en); i++)
+			n_en += strcmp(*w, en[i]) == 0;
+		for (size_t i = 0; i < G_N_ELEMENTS(other); i++)
+			n_other += strcmp(*w, other[i]) == 0;
+	}
+	return n_other > 2 * n_en + 2;
 }
 
 void facts_extract(const struct fact_input *in, enum nudge_stage stage,
@@ -836,7 +1019,7 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 		utc = g_time_zone_new_utc();
 	ref.now = in->date;
 	ref.tz = in->tz ? in->tz : utc;
-	ref.day_first = in->day_first;
+	ref.day_first = in->day_first || written_day_first(in->fresh);
 
 	pick_contact(in, out);
 	pick_company(in, out);
@@ -862,13 +1045,27 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 		if (has(RE_CHECKIN, s) && dates_find(s, 0, &ref, &hit)) {
 			out->decision = hit.day;
 			out->decision_is_time = !has(RE_IFNOT, s) && !hit.duration;
+		} else if (i > 0 && has(RE_CHECKIN, s) && has(RE_BY_THEN, s) &&
+			   dates_find(sents->pdata[i - 1], 0, &ref, &hit) &&
+			   acceptable(sents, i - 1, &ref, W_DECISION, &hit)) {
+			out->decision = hit.day;
+			out->decision_is_time = false;
 		}
 	}
-	if (out->decision == NUDGE_NOTIME && stage != STAGE_OFFER &&
+	if (out->decision == NUDGE_NOTIME && stage != STAGE_OFFER && stage != STAGE_REJECTION &&
 	    find_date(sents, &ref, RE_DECIDE, W_DECISION, &hit)) {
 		/* An interview time in the same sentence is not a decision date. */
 		if (!(stage == STAGE_INVITATION && hit.time != NUDGE_NOTIME))
 			out->decision = hit.day;
+	}
+	/* A rejection is the decision; an invitation's decision comes after
+	 * the interview, not on or before its day. */
+	if (stage == STAGE_REJECTION ||
+	    (stage == STAGE_INVITATION && out->interview != NUDGE_NOTIME &&
+	     out->decision != NUDGE_NOTIME &&
+	     out->decision <= dates_day_of(ref.tz, out->interview))) {
+		out->decision = NUDGE_NOTIME;
+		out->decision_is_time = false;
 	}
 	if (stage == STAGE_OFFER) {
 		if (find_date(sents, &ref, RE_ANSWER, W_ANSWER, &hit))

@@ -1,24 +1,29 @@
 #!/bin/sh
 # The classifier's figures (make accuracy) held where they honestly stand:
 # the real recruiter mail and our labelled examples, and no false positive
-# beyond one in a thousand on the SpamAssassin everyday mail and spam; and,
+# on the SpamAssassin everyday mail and spam; and,
 # separately, the held-out set (tests/corpus/heldout), which neither the rules
 # nor the model were written or trained on: the figure that judges them.
 . "$(dirname "$0")/lib.sh"
 
-printf "[user]\naddresses = candidate@example.org\ntimezone = America/New_York\n" >"$NUDGE_HOME/config"
+printf "[user]\naddresses = candidate@example.org\ntimezone = Europe/Berlin\n" >"$NUDGE_HOME/config"
 
 test_expect_success 'precision, recall, stage and date accuracy stay where they stand' '
 	perl "$SRC_DIR/tools/accuracy.pl" "$NUDGE_BIN" \
-		--min precision=0.98 --min recall=0.98 --min stage=0.98 \
-		--min interview_date=0.95 --min decision_date=0.85 \
-		--min ham_false_positive=0.001 \
+		--min precision=0.99 --min recall=0.98 --min stage=0.98 \
+		--min interview_date=0.96 --min decision_date=0.97 \
+		--min ham_false_positive=0 \
 		"$CORPUS/real-dev" "$TESTS_DIR/corpus/labelled" -- \
 		"$CORPUS/ham/easy-ham-1" "$CORPUS/ham/hard-ham-1" "$CORPUS/ham/spam-1" >report;
 	rc=$?; sed "s/^/# /" report; test $rc -eq 0
 '
 
 # Before the model (rules alone): precision 0.962, recall 0.823, stage 0.859.
+# NUDGE_NO_HELDOUT=1 leaves this part out, for engineers who must not see
+# the held-out set's figures while they work on the classifier.
+if test -n "$NUDGE_NO_HELDOUT"; then
+	test_skip 'held-out mail (NUDGE_NO_HELDOUT is set)'
+else
 test_expect_success 'held-out mail: figures stay where they stand' '
 	perl "$SRC_DIR/tools/accuracy.pl" "$NUDGE_BIN" \
 		--min precision=0.96 --min recall=0.87 --min stage=0.89 \
@@ -26,4 +31,5 @@ test_expect_success 'held-out mail: figures stay where they stand' '
 		"$TESTS_DIR/corpus/heldout" >report;
 	rc=$?; sed "s/^/# /" report; test $rc -eq 0
 '
+fi
 test_done

@@ -66,8 +66,14 @@ for my $dir (@labelled) {
 			$fp++ if !$pos && $pred;
 			$fn++ if $pos && !$pred;
 		}
-		if ($iv ne '-' || ($g->[1] ne '-' && $stage ne 'none')) { $iv_n++; $iv_ok++ if $g->[1] eq $iv; }
-		if ($dd ne '-' || ($g->[2] ne '-' && $stage ne 'none')) { $dd_n++; $dd_ok++ if $g->[2] eq $dd; }
+		if ($iv ne '-' || ($g->[1] ne '-' && $stage ne 'none')) {
+			$iv_n++;
+			if ($g->[1] eq $iv) { $iv_ok++ } else { push @wrong, "$f: interview $iv, got $g->[1]" }
+		}
+		if ($dd ne '-' || ($g->[2] ne '-' && $stage ne 'none')) {
+			$dd_n++;
+			if ($g->[2] eq $dd) { $dd_ok++ } else { push @wrong, "$f: decision $dd, got $g->[2]" }
+		}
 	}
 }
 

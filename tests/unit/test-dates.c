@@ -1,0 +1,113 @@
+/* The date grammar of dates.c on its own: what dates_find() reads from a
+ * text, resolved against Wednesday 4 March 2026, 10:00 in Europe/Berlin. */
+#include <string.h>
+
+#include "dates.h"
+
+static GTimeZone *berlin;
+
+/* The first date of text as "YYYY-MM-DD" or "YYYY-MM-DD HH:MM", or "-". */
+static char *find(const char *text, bool day_first, bool *choice)
+{
+	GDateTime *now = g_date_time_new(berlin, 2026, 3, 4, 10, 0, 0);
+	struct date_ref ref = { g_date_time_to_unix(now), berlin, day_first };
+	struct date_hit hit;
+	GDateTime *u, *l;
+	char *s;
+
+	g_date_time_unref(now);
+	if (!dates_find(text, 0, &ref, &hit))
+		return g_strdup("-");
+	if (choice)
+		*choice = hit.choice;
+	u = g_date_time_new_from_unix_utc(hit.time != NUDGE_NOTIME ? hit.time : hit.day);
+	l = g_date_time_to_timezone(u, berlin);
+	s = g_date_time_format(l, hit.time != NUDGE_NOTIME ? "%Y-%m-%d %H:%M" : "%Y-%m-%d");
+	g_date_time_unref(l);
+	g_date_time_unref(u);
+	return s;
+}
+
+static void check(const char *text, const char *want)
+{
+	g_autofree char *got = find(text, false, NULL);
+
+	if (strcmp(got, want) != 0)
+		g_test_message("'%s': got %s, want %s", text, got, want);
+	g_assert_cmpstr(got, ==, want);
+}
+
+static void test_compounds(void)
+{
+	check("by EOW", "2026-03-06");
+	check("COB today", "2026-03-04");
+	check("before the weekend", "2026-03-06");
+	check("after the weekend", "2026-03-09");
+	check("bis Monatsende", "2026-03-31");
+	check("in the week after next", "2026-03-20");
+	check("in der übernächsten Woche", "2026-03-20");
+	check("next week Wednesday", "2026-03-11");
+	check("vendredi de la semaine prochaine", "2026-03-13");
+	check("noch diese Woche", "2026-03-06");
+	check("this week", "-");
+	check("in KW 12", "2026-03-20");
+	check("in der 13. KW", "2026-03-27");
+}
+
+static void test_durations(void)
+{
+	check("within twelve days", "2026-03-16");
+	check("sous quinzaine", "2026-03-18");
+	check("sous quinze jours", "2026-03-18");
+	check("dans un délai de deux semaines", "2026-03-18");
+	check("en un plazo de dos semanas", "2026-03-18");
+	check("a couple more weeks before we decide", "2026-03-18");
+	check("sous 48h", "2026-03-06");
+	check("in the coming weeks", "-");
+	check("in den nächsten Tagen", "-");
+	check("two weeks", "-");
+}
+
+static void test_days(void)
+{
+	bool choice = false;
+	g_autofree char *got = find("Monday or Tuesday", false, &choice);
+
+	g_assert_cmpstr(got, ==, "2026-03-10");
+	g_assert_true(choice);
+	check("the day after tomorrow", "2026-03-06");
+	check("übermorgen", "2026-03-06");
+	check("pasado mañana", "2026-03-06");
+	check("la mañana", "-");
+}
+
+static void test_times_and_zones(void)
+{
+	g_autofree char *a = find("Tuesday 10/03 at 14:00", false, NULL);
+	g_autofree char *b = find("le 10/03 à 14h", true, NULL);
+
+	/* A named weekday picks the reading of 10/03; day first when asked. */
+	g_assert_cmpstr(a, ==, "2026-03-10 14:00");
+	g_assert_cmpstr(b, ==, "2026-03-10 14:00");
+	check("March 10 at 9:00 GMT-5", "2026-03-10 15:00");
+	check("Tuesday, March 10, 2026 2:00 PM-3:00 PM (UTC+01:00)", "2026-03-10 14:00");
+	check("Thursday at 14:00 UK time", "2026-03-05 15:00");
+	check("jueves a las 11 (hora de Ciudad de México)", "2026-03-05 18:00");
+	check("vendredi après-midi", "2026-03-06");
+}
+
+int main(int argc, char **argv)
+{
+	int rc;
+
+	g_test_init(&argc, &argv, NULL);
+	berlin = g_time_zone_new_identifier("Europe/Berlin");
+	g_assert_nonnull(berlin);
+	g_test_add_func("/dates/compounds", test_compounds);
+	g_test_add_func("/dates/durations", test_durations);
+	g_test_add_func("/dates/days", test_days);
+	g_test_add_func("/dates/times-and-zones", test_times_and_zones);
+	rc = g_test_run();
+	g_time_zone_unref(berlin);
+	return rc;
+}
