@@ -2,8 +2,9 @@
 # The classifier's figures (make accuracy) held where they honestly stand:
 # the real recruiter mail and our labelled examples, and no false positive
 # on the SpamAssassin everyday mail and spam; and,
-# separately, the held-out set (tests/corpus/heldout), which neither the rules
-# nor the model were written or trained on: the figure that judges them.
+# separately, the held-out sets (tests/corpus/heldout, heldout2), which
+# neither the rules nor the model were written or trained on: the figures
+# that judge them.
 . "$(dirname "$0")/lib.sh"
 
 printf "[user]\naddresses = candidate@example.org\ntimezone = Europe/Berlin\n" >"$NUDGE_HOME/config"
@@ -21,14 +22,24 @@ test_expect_success 'precision, recall, stage and date accuracy stay where they 
 # Before the model (rules alone): precision 0.962, recall 0.823, stage 0.859.
 # NUDGE_NO_HELDOUT=1 leaves this part out, for engineers who must not see
 # the held-out set's figures while they work on the classifier.
-if test -n "$NUDGE_NO_HELDOUT"; then
+if test -n "${NUDGE_NO_HELDOUT:-}"; then
 	test_skip 'held-out mail (NUDGE_NO_HELDOUT is set)'
 else
 test_expect_success 'held-out mail: figures stay where they stand' '
 	perl "$SRC_DIR/tools/accuracy.pl" "$NUDGE_BIN" \
-		--min precision=0.96 --min recall=0.87 --min stage=0.89 \
-		--min interview_date=0.72 --min decision_date=0.44 \
+		--min precision=0.96 --min recall=0.96 --min stage=0.94 \
+		--min interview_date=0.90 --min decision_date=0.55 \
 		"$TESTS_DIR/corpus/heldout" >report;
+	rc=$?; sed "s/^/# /" report; test $rc -eq 0
+'
+# tests/corpus/heldout2: written blind (its author never saw the classifier,
+# its rules or the other sets), measured once the session's classifier work
+# was done. Before that work: precision 0.928, recall 0.762, stage 0.769.
+test_expect_success 'second held-out set: figures stay where they stand' '
+	perl "$SRC_DIR/tools/accuracy.pl" "$NUDGE_BIN" \
+		--min precision=0.97 --min recall=0.88 --min stage=0.87 \
+		--min interview_date=0.75 --min decision_date=1.00 \
+		"$TESTS_DIR/corpus/heldout2" >report;
 	rc=$?; sed "s/^/# /" report; test $rc -eq 0
 '
 fi
