@@ -177,22 +177,25 @@ static const char *const patterns[RE__COUNT] = {
 
 static GRegex *regexes[RE__COUNT];
 
+/*
+ * The pattern `which`, compiled when first used and without JIT (no
+ * G_REGEX_OPTIMIZE): a filter run looks at one message, and compiling every
+ * pattern to machine code cost it more than all its matching.
+ */
 static GRegex *re(int which)
 {
-	static gsize once;
+	static gsize once[RE__COUNT];
 
-	if (g_once_init_enter(&once)) {
-		for (int i = 0; i < RE__COUNT; i++) {
-			GRegexCompileFlags f = G_REGEX_OPTIMIZE;
+	if (g_once_init_enter(&once[which])) {
+		GRegexCompileFlags f = 0;
 
-			if (i != RE_BODY_COMPANY && i != RE_EEO && i != RE_BODY_POSITION &&
-			    i != RE_CLIENT &&
-			    i != RE_INTERVIEWER && i != RE_SIG_AT)
-				f |= G_REGEX_CASELESS;
-			regexes[i] = g_regex_new(patterns[i], f, 0, NULL);
-			g_assert(regexes[i]);
-		}
-		g_once_init_leave(&once, 1);
+		if (which != RE_BODY_COMPANY && which != RE_EEO && which != RE_BODY_POSITION &&
+		    which != RE_CLIENT &&
+		    which != RE_INTERVIEWER && which != RE_SIG_AT)
+			f |= G_REGEX_CASELESS;
+		regexes[which] = g_regex_new(patterns[which], f, 0, NULL);
+		g_assert(regexes[which]);
+		g_once_init_leave(&once[which], 1);
 	}
 	return regexes[which];
 }

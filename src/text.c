@@ -365,6 +365,10 @@ static bool is_attribution(const char *l)
 {
 	static GRegex *re;
 
+	if (!may_attribute(l))
+		return false;
+	/* Compiled when first needed, without JIT: most runs match it on a
+	 * line or two. */
 	if (g_once_init_enter(&re)) {
 		GRegex *r = g_regex_new(
 			"^\\s*(?:"
@@ -372,10 +376,10 @@ static bool is_attribution(const char *l)
 			"(?:\\s.{0,150})?\\s*:"
 			"|.{0,200}\\b(?:wrote|schrieb|geschrieben|a écrit|escribió)\\s*:"
 			")\\s*$",
-			G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+			G_REGEX_CASELESS, 0, NULL);
 		g_once_init_leave(&re, r);
 	}
-	return may_attribute(l) && g_regex_match(re, l, 0, NULL);
+	return g_regex_match(re, l, 0, NULL);
 }
 
 /* Whether a line starts like an attribution: "On", "Am", "Le", "El". */
