@@ -25,10 +25,15 @@ MODULE_LIBS_calendar = $(call pkg_libs,libical)
 # most of the cost of a `nudge filter` run (README, Performance).
 # STATIC=no links them as shared libraries.
 STATIC ?= yes
-STATIC_SET = gmime-3.0 gio-2.0 gobject-2.0 gmodule-2.0 glib-2.0 pcre2-8 sqlite3 ffi
+# GMime's own libraries too (gpgme with assuan and gpg-error, idn2): each
+# shared one cost its relocations at every start. libunistring stays shared
+# (Debian ships no libunistring.a with the packages nudge needs).
+STATIC_SET = gmime-3.0 gio-2.0 gobject-2.0 gmodule-2.0 glib-2.0 pcre2-8 sqlite3 ffi \
+	gpgme assuan gpg-error idn2
 comma := ,
 static_lib = $(if $(filter $(patsubst -l%,%,$(1)),$(STATIC_SET)),-Wl$(comma)-Bstatic $(1) -Wl$(comma)-Bdynamic,$(1))
-PKG_LIBS_STATIC = $(foreach l,$(call pkg_libs,$(PKGS),--static),$(call static_lib,$(l)))
+PKG_LIBS_STATIC = $(foreach l,$(call pkg_libs,$(PKGS),--static),$(call static_lib,$(l))) \
+	-Wl,-Bstatic -lassuan -lgpg-error -Wl,-Bdynamic -l:libunistring.so.2
 REL_LIBS = $(if $(filter yes,$(STATIC)),$(PKG_LIBS_STATIC),$(PKG_LIBS)) -lm
 
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
