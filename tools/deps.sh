@@ -4,7 +4,7 @@
 set -eu
 
 build="gcc make pkg-config perl libc6-dev libglib2.0-dev libgmime-3.0-dev
-libetpan-dev libgpgme-dev libpcre2-dev libsqlite3-dev libical-dev tzdata scdoc"
+libetpan-dev libgpgme-dev libidn2-dev libpcre2-dev libsqlite3-dev libical-dev tzdata scdoc"
 test="sqlite3 procmail dovecot-imapd dovecot-lmtpd dovecot-sieve openssl
 ca-certificates python3 mutt neomutt tmux claws-mail libclaws-mail-dev libgtk-3-dev
 xvfb xauth xdotool x11-apps imagemagick man-db groff-base zsh dpkg-dev debhelper
