@@ -8,6 +8,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -587,8 +588,10 @@ static void merge(struct rules *set, struct rule_file *f)
 
 /* One rule file as read, before it is parsed. */
 struct rule_text {
-	char *path, *name, *data;
+	char *path, *name;
+	char *data;		/* read only when the rules are built */
 	gsize len;
+	guint64 id[5];		/* device, inode, size, mtime and ctime (ns) */
 };
 
 static void rule_text_free(gpointer p)
@@ -602,9 +605,10 @@ static void rule_text_free(gpointer p)
 }
 
 /*
- * Reads every *.rules file of dir into texts. A missing user folder is no
- * error; an unreadable user file is a warning, an unreadable built-in one
- * fails.
+ * Lists every *.rules file of dir into texts, with what identifies its
+ * contents (read_texts() reads them): a filter run whose rule cache matches
+ * reads none. A missing user folder is no error; an unreadable user file is
+ * a warning, an unreadable built-in one fails.
  */
 static int read_dir(const char *dir, bool user, GPtrArray *texts,
 		    GPtrArray *errors, GError **err)
@@ -625,25 +629,49 @@ static int read_dir(const char *dir, bool user, GPtrArray *texts,
 	for (guint i = 0; i < names->len; i++) {
 		const char *name = names->pdata[i];
 		struct rule_text *t = g_new0(struct rule_text, 1);
-		g_autoptr(GError) re = NULL;
+		struct stat st;
 
 		t->path = g_build_filename(dir, name, NULL);
 		t->name = g_strdup(name);
-		if (!g_file_get_contents(t->path, &t->data, &t->len, &re)) {
-			int rc = 0;
+		if (stat(t->path, &st) < 0) {
+			int rc = 0, e2 = errno;
 
 			if (!user)
 				rc = nudge_fail(err, NUDGE_E_CONFIG, "cannot read '%s': %s",
-						t->path, re->message);
+						t->path, g_strerror(e2));
 			else
 				g_ptr_array_add(errors, g_strdup_printf("%s: %s", t->path,
-									re->message));
+									g_strerror(e2)));
 			rule_text_free(t);
 			if (rc < 0)
 				return rc;
 			continue;
 		}
+		t->id[0] = (guint64)st.st_dev;
+		t->id[1] = (guint64)st.st_ino;
+		t->id[2] = (guint64)st.st_size;
+		t->id[3] = (guint64)st.st_mtim.tv_sec * 1000000000u + (guint64)st.st_mtim.tv_nsec;
+		t->id[4] = (guint64)st.st_ctim.tv_sec * 1000000000u + (guint64)st.st_ctim.tv_nsec;
 		g_ptr_array_add(texts, t);
+	}
+	return 0;
+}
+
+/* Reads the contents of texts, as read_dir() would have failed or warned;
+ * a user file that cannot be read is dropped with a warning. */
+static int read_texts(GPtrArray *texts, bool user, GPtrArray *errors, GError **err)
+{
+	for (guint i = 0; i < texts->len; i++) {
+		struct rule_text *t = texts->pdata[i];
+		g_autoptr(GError) re = NULL;
+
+		if (t->data || g_file_get_contents(t->path, &t->data, &t->len, &re))
+			continue;
+		if (!user)
+			return nudge_fail(err, NUDGE_E_CONFIG, "cannot read '%s': %s", t->path,
+					  re->message);
+		g_ptr_array_add(errors, g_strdup_printf("%s: %s", t->path, re->message));
+		g_ptr_array_remove_index(texts, i--);
 	}
 	return 0;
 }
@@ -777,9 +805,11 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
  * The rule cache: the whole rule set of a load without a warning, as
  * build() left it (rules in their final order with their start words and
  * bytes, the trie), and every compiled pattern serialised by PCRE2, so a
- * filter run neither parses the rule files nor analyses a pattern. It is
- * used only when its key (a 128-bit hash of the PCRE2 version and of every
- * rule file's name and contents) and the checksum of its body both match and
+ * filter run neither reads nor parses the rule files nor analyses a
+ * pattern. It is used only when its key (a 128-bit hash of the PCRE2
+ * version and of every rule file's name, device, inode, size, mtime and
+ * ctime, as git's index knows a file) and the checksum of its body both
+ * match and
  * the body holds together; anything else (missing, stale, truncated,
  * corrupt) means building and compiling, as without it.
  *
@@ -787,7 +817,7 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
  *   hash64 of the body (8), body: length of the patterns (8), the patterns
  *   (pcre2_serialize_encode), the set (set_write())
  */
-#define CACHE_MAGIC "nudge-rules-cache 3\n"
+#define CACHE_MAGIC "nudge-rules-cache 4\n"
 #define CACHE_HEAD (sizeof(CACHE_MAGIC) - 1 + 16 + 8 + 8)
 #define CACHE_SEED 0x452821e638d01377u
 
@@ -841,12 +871,9 @@ static void cache_key(GPtrArray *sys, GPtrArray *user, guint8 key[16])
 	g_byte_array_append(all, (const guint8 *)version, (guint)strlen(version) + 1);
 	for (guint i = 0; i < sys->len + user->len; i++) {
 		struct rule_text *t = i < sys->len ? sys->pdata[i] : user->pdata[i - sys->len];
-		guint64 len = t->len;
-
 		g_byte_array_append(all, (const guint8 *)(i < sys->len ? "S" : "U"), 1);
 		g_byte_array_append(all, (const guint8 *)t->name, (guint)strlen(t->name) + 1);
-		g_byte_array_append(all, (const guint8 *)&len, sizeof(len));
-		g_byte_array_append(all, (const guint8 *)t->data, (guint)t->len);
+		g_byte_array_append(all, (const guint8 *)t->id, sizeof(t->id));
 	}
 	hash128(all->data, all->len, key);
 	g_byte_array_unref(all);
@@ -1170,7 +1197,12 @@ int rules_load_cached(const char *datadir, const char *userdir, const char *cach
 		set = cache_read(cache, key);
 	}
 	if (!set) {
-		guint n_errors = errors->len;
+		guint n_errors;
+
+		if ((rc = read_texts(sys, false, errors, err)) < 0 ||
+		    (rc = read_texts(user, true, errors, err)) < 0)
+			goto out;
+		n_errors = errors->len;
 
 		set = build(sys, user, errors);
 		if (cache && !n_errors && !errors->len)

@@ -58,6 +58,23 @@ test_expect_success 'a cache for other rules is not used' '
 	test_grep "^X-Nudge-Stage: invitation" out &&
 	! cmp -s "$C" cache.good
 '
+test_expect_success 'a rule file changed in place, same size and mtime: seen (ctime)' '
+	printf "context 0 sf \\bzebrafish\\b\ninvitation 30 s \\bzebrafish\\b\n" \
+		>"$NUDGE_HOME/rules/zebra.rules" &&
+	touch -d "2026-01-01 10:00" "$NUDGE_HOME/rules/zebra.rules" &&
+	nudge filter <zebra.eml >out && test_grep "^X-Nudge-Stage: invitation" out &&
+	printf "context 0 sf \\bzebrafish\\b\ninvitation -9 s \\bzebrafish\\b\n" \
+		>"$NUDGE_HOME/rules/zebra.rules.new" &&
+	test "$(wc -c <"$NUDGE_HOME/rules/zebra.rules.new")" = \
+		"$(wc -c <"$NUDGE_HOME/rules/zebra.rules")" &&
+	cat "$NUDGE_HOME/rules/zebra.rules.new" >"$NUDGE_HOME/rules/zebra.rules" &&
+	rm "$NUDGE_HOME/rules/zebra.rules.new" &&
+	touch -d "2026-01-01 10:00" "$NUDGE_HOME/rules/zebra.rules" &&
+	rm -f "$NUDGE_HOME"/state.db* &&
+	cp "$C" cache.before &&
+	nudge filter <zebra.eml >out && test_no_grep "^X-Nudge-Stage" out &&
+	! cmp -s "$C" cache.before
+'
 test_expect_success 'a user rule that replaces a built-in one: cached as used' '
 	rm -f "$NUDGE_HOME/rules/zebra.rules" &&
 	line=$(grep -v "^#" "$SRC_DIR/filters/rules/en.rules" | grep "^invitation " | head -1) &&
