@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "classify.h"
 #include "model.h"
@@ -51,6 +52,14 @@ struct rule {
 	bool bounded_digits;
 	bool jit;		/* JIT-compiled (or tried) */
 	unsigned runs;		/* matches tried, until the pattern is JIT-compiled */
+	/* From the rule cache, re is decoded when the rule first runs
+	 * (rule_code()): its serialised code, with its checksum, and its
+	 * pattern text (checked with the set), in the cache's mapping. NULL
+	 * once taken. */
+	const guint8 *lazy_code;
+	const char *lazy_pattern;
+	guint32 lazy_code_len;
+	guint64 lazy_code_sum;
 };
 
 /*
@@ -92,6 +101,8 @@ struct rules {
 	int threshold;
 	int quoted_percent;
 	bool has_context;	/* some rule is a context rule */
+	GMappedFile *cache_map;	/* the rule cache the rules' codes are read from */
+	char *cache_path;	/* removed when a code in it proves damaged */
 };
 
 /* What one file holds before it is merged into the rule set. */
@@ -128,6 +139,9 @@ void rules_free(struct rules *r)
 	pcre2_match_context_free(r->mctx);
 	if (r->trie)
 		g_array_unref(r->trie);
+	if (r->cache_map)
+		g_mapped_file_unref(r->cache_map);
+	g_free(r->cache_path);
 	g_free(r);
 }
 
@@ -813,11 +827,20 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
  * the body holds together; anything else (missing, stale, truncated,
  * corrupt) means building and compiling, as without it.
  *
- *   "nudge-rules-cache 3\n", key (16 bytes), body length (8, little-endian),
- *   hash64 of the body (8), body: length of the patterns (8), the patterns
- *   (pcre2_serialize_encode), the set (set_write())
+ *   "nudge-rules-cache 5\n", key (16 bytes), body length (8, little-endian),
+ *   hash64 of the set (8), body: length of the set (8), the set
+ *   (set_write(), with every rule's pattern text), padding to 8 bytes, then
+ *   per rule its compiled code (pcre2_serialize_encode of that one code),
+ *   8-byte aligned.
+ *
+ * The set is read and checked at once; a rule's code only when the rule
+ * first runs (rule_code()), from the file mapped into memory: most mail
+ * runs a few context rules, and decoding all 450 patterns cost more than
+ * the rest of reading the cache. Each code has its own checksum in the set:
+ * a damaged one is compiled from the pattern text instead, and the cache
+ * is removed so the next run writes it again.
  */
-#define CACHE_MAGIC "nudge-rules-cache 4\n"
+#define CACHE_MAGIC "nudge-rules-cache 5\n"
 #define CACHE_HEAD (sizeof(CACHE_MAGIC) - 1 + 16 + 8 + 8)
 #define CACHE_SEED 0x452821e638d01377u
 
@@ -890,10 +913,16 @@ static void put_str(GByteArray *b, const char *s)
 	g_byte_array_append(b, (const guint8 *)s, (guint)strlen(s));
 }
 
-/* The set after the patterns; a rule names its pattern by its index in
- * codes (the patterns serialised). What only build() reads (a rule's
- * pattern text and start words: the trie has them) is left out. */
-static void set_write(GByteArray *b, const struct rules *set, GHashTable *codes)
+/* Where a rule's pattern text and code are in the blobs after the set. */
+struct blob_ref {
+	guint32 code_off, code_len;
+	guint64 code_sum;
+};
+
+/* The set; a rule's pattern and code are in the blobs after it (refs, in
+ * the order of the list). What only build() reads (the start words: the
+ * trie has them) is left out. */
+static void set_write(GByteArray *b, const struct rules *set, const struct blob_ref *refs)
 {
 	put32(b, set->list->len);
 	put32(b, (guint32)set->threshold);
@@ -919,7 +948,10 @@ static void set_write(GByteArray *b, const struct rules *set, GHashTable *codes)
 		put32(b, (guint32)r->stage);
 		put32(b, (guint32)r->weight);
 		put32(b, r->scope);
-		put32(b, GPOINTER_TO_UINT(g_hash_table_lookup(codes, r->re)) - 1);
+		put32(b, refs[i].code_off);
+		put32(b, refs[i].code_len);
+		put32(b, (guint32)refs[i].code_sum);
+		put32(b, (guint32)(refs[i].code_sum >> 32));
 		put32(b, (guint32)r->anchored | (guint32)r->bounded_digits << 1 |
 			 (guint32)(r->first_bytes != NULL) << 2);
 		if (r->first_bytes)
@@ -928,6 +960,9 @@ static void set_write(GByteArray *b, const struct rules *set, GHashTable *codes)
 		for (guint k = 0; k < n; k++)
 			put32(b, (guint32)r->start_ids[k]);
 		put_str(b, r->where);
+		/* The pattern with its NUL: compiled in place if need be. */
+		put_str(b, r->pattern);
+		g_byte_array_append(b, (const guint8 *)"", 1);
 	}
 }
 
@@ -974,9 +1009,10 @@ static char *get_str(struct reader *rd)
 	return s;
 }
 
-/* The set from the cache's body, taking its patterns from codes (each used
- * once, set to NULL when taken); NULL when anything does not fit. */
-static struct rules *set_read(struct reader *rd, pcre2_code **codes, gint32 ncodes)
+/* The set from the cache's body; its rules' codes and patterns point into
+ * blobs (blobs_len bytes, 8-byte aligned), decoded when first used. NULL
+ * when anything does not fit. */
+static struct rules *set_read(struct reader *rd, const guint8 *blobs, guint64 blobs_len)
 {
 	struct rules *set = g_new0(struct rules, 1);
 	guint32 nrules, ntrie;
@@ -1008,21 +1044,24 @@ static struct rules *set_read(struct reader *rd, pcre2_code **codes, gint32 ncod
 		rd->bad = true;
 	for (guint32 i = 0; i < nrules && !rd->bad; i++) {
 		struct rule *r = g_new0(struct rule, 1);
-		guint32 flags, n;
-		gint32 code;
+		guint32 flags, n, co, cl, pl;
 
 		g_ptr_array_add(set->list, r);
 		r->stage = (enum nudge_stage)get_index(rd, 0, STAGE_CONTEXT + 1);
 		r->weight = (int)get32(rd);
 		r->scope = get32(rd);
-		code = get_index(rd, 0, ncodes);
+		co = get32(rd);
+		cl = get32(rd);
+		r->lazy_code_sum = get32(rd);
+		r->lazy_code_sum |= (guint64)get32(rd) << 32;
 		flags = get32(rd);
-		if (rd->bad || !codes[code]) {
+		/* The code is 8-byte aligned. */
+		if (rd->bad || (guint64)co + cl > blobs_len || co % 8 || cl == 0) {
 			rd->bad = true;
 			break;
 		}
-		r->re = codes[code];
-		codes[code] = NULL;
+		r->lazy_code = blobs + co;
+		r->lazy_code_len = cl;
 		r->anchored = flags & 1;
 		r->bounded_digits = (flags >> 1) & 1;
 		if (flags & 4) {
@@ -1043,6 +1082,14 @@ static struct rules *set_read(struct reader *rd, pcre2_code **codes, gint32 ncod
 			r->start_ids[k] = get_index(rd, 0, set->n_starts);
 		r->start_ids[n] = -1;
 		r->where = get_str(rd);
+		pl = get32(rd);
+		if (rd->bad || (size_t)(rd->end - rd->p) <= pl || rd->p[pl] != 0 ||
+		    memchr(rd->p, 0, pl)) {
+			rd->bad = true;
+			break;
+		}
+		r->lazy_pattern = (const char *)rd->p;
+		rd->p += pl + 1;
 	}
 	if (rd->bad || rd->p != rd->end) {
 		rules_free(set);
@@ -1055,83 +1102,103 @@ static struct rules *set_read(struct reader *rd, pcre2_code **codes, gint32 ncod
 	return set;
 }
 
-/* The rule set cached for key, or NULL. */
+/* The rule set cached for key, or NULL; the cache stays mapped while the
+ * set lives. */
 static struct rules *cache_read(const char *path, const guint8 key[16])
 {
-	g_autofree char *data = NULL;
+	GMappedFile *map = g_mapped_file_new(path, FALSE, NULL);
 	struct rules *set = NULL;
-	pcre2_code **codes = NULL;
 	struct reader rd;
+	const guint8 *data, *p;
 	gsize len;
-	guint64 blen = 0, clen = 0, sum;
-	const guint8 *p;
-	int32_t n = 0;
+	guint64 blen = 0, slen = 0, sum, start;
 
-	if (!g_file_get_contents(path, &data, &len, NULL) || len < CACHE_HEAD + 8 ||
+	if (!map)
+		return NULL;
+	data = (const guint8 *)g_mapped_file_get_contents(map);
+	len = g_mapped_file_get_length(map);
+	if (!data || len < CACHE_HEAD + 8 ||
 	    memcmp(data, CACHE_MAGIC, sizeof(CACHE_MAGIC) - 1) != 0)
-		return NULL;
-	p = (const guint8 *)data + sizeof(CACHE_MAGIC) - 1;
+		goto out;
+	p = data + sizeof(CACHE_MAGIC) - 1;
 	if (memcmp(p, key, 16) != 0)
-		return NULL;
+		goto out;
 	for (int i = 0; i < 8; i++)
 		blen |= (guint64)p[16 + i] << (8 * i);
 	if (blen != len - CACHE_HEAD)
-		return NULL;
-	sum = hash64(CACHE_SEED, data + CACHE_HEAD, blen);
-	if (memcmp(&sum, p + 24, 8) != 0)
-		return NULL;
-	p = (const guint8 *)data + CACHE_HEAD;
+		goto out;
+	p = data + CACHE_HEAD;
 	for (int i = 0; i < 8; i++)
-		clen |= (guint64)p[i] << (8 * i);
-	if (clen > blen - 8)
-		return NULL;
-	n = pcre2_serialize_get_number_of_codes(p + 8);
-	if (n <= 0)
-		return NULL;
-	codes = g_new0(pcre2_code *, n);
-	if (pcre2_serialize_decode(codes, n, p + 8, NULL) != n) {
-		g_free(codes);
-		return NULL;
-	}
-	rd.p = p + 8 + clen;
-	rd.end = (const guint8 *)data + len;
+		slen |= (guint64)p[i] << (8 * i);
+	if (slen > blen - 8)
+		goto out;
+	sum = hash64(CACHE_SEED, p, 8 + slen);
+	if (memcmp(&sum, data + CACHE_HEAD - 8, 8) != 0)
+		goto out;
+	/* The blobs start at the next 8-byte boundary of the file. */
+	start = (CACHE_HEAD + 8 + slen + 7) & ~(guint64)7;
+	if (start > len)
+		goto out;
+	rd.p = p + 8;
+	rd.end = p + 8 + slen;
 	rd.bad = false;
-	set = set_read(&rd, codes, n);
-	for (int32_t i = 0; i < n; i++)
-		pcre2_code_free(codes[i]);
-	g_free(codes);
+	set = set_read(&rd, data + start, len - start);
+	if (set) {
+		set->cache_map = g_mapped_file_ref(map);
+		set->cache_path = g_strdup(path);
+	}
+out:
+	g_mapped_file_unref(map);
 	return set;
 }
 
-/* Writes the cache; best effort: without it the rules are built. Only the
- * patterns of the set's rules are written (merge() frees a rule that a later
- * one replaces, and its pattern with it). */
+static void pad8(GByteArray *b)
+{
+	static const guint8 zero[8];
+
+	if (b->len % 8)
+		g_byte_array_append(b, zero, 8 - b->len % 8);
+}
+
+/* Writes the cache; best effort: without it the rules are built. */
 static void cache_write(const char *path, const guint8 key[16], const struct rules *set)
 {
-	g_autoptr(GHashTable) index = g_hash_table_new(NULL, NULL);
-	g_autoptr(GPtrArray) used = g_ptr_array_new();
-	uint8_t *bytes = NULL;
-	PCRE2_SIZE size = 0;
-	GByteArray *body, *out;
+	g_autofree struct blob_ref *refs = g_new0(struct blob_ref, set->list->len ? set->list->len : 1);
+	GByteArray *blobs = g_byte_array_new(), *body = g_byte_array_new(), *out;
 	guint8 len[8];
-	guint64 clen, sum;
+	guint64 slen, sum;
+	bool ok = set->list->len > 0;
 
-	for (guint i = 0; i < set->list->len; i++)
-		g_ptr_array_add(used, ((struct rule *)set->list->pdata[i])->re);
-	if (!used->len ||
-	    pcre2_serialize_encode((const pcre2_code **)used->pdata, (int32_t)used->len,
-				   &bytes, &size, NULL) < 0)
-		return;
-	for (guint i = 0; i < used->len; i++)
-		g_hash_table_insert(index, used->pdata[i], GUINT_TO_POINTER(i + 1));
-	body = g_byte_array_new();
-	clen = size;
-	g_byte_array_append(body, (const guint8 *)&clen, 8);
-	g_byte_array_append(body, bytes, (guint)size);
-	set_write(body, set, index);
+	for (guint i = 0; ok && i < set->list->len; i++) {
+		const struct rule *r = set->list->pdata[i];
+		uint8_t *bytes = NULL;
+		PCRE2_SIZE size = 0;
+
+		if (!r->re || !r->pattern ||
+		    pcre2_serialize_encode((const pcre2_code **)&r->re, 1, &bytes, &size, NULL) < 0) {
+			ok = false;
+			break;
+		}
+		refs[i].code_off = blobs->len;
+		refs[i].code_len = (guint32)size;
+		refs[i].code_sum = hash64(CACHE_SEED, bytes, size);
+		g_byte_array_append(blobs, bytes, (guint)size);
+		pad8(blobs);
+		pcre2_serialize_free(bytes);
+	}
+	if (!ok)
+		goto out;
+	g_byte_array_set_size(body, 8);
+	set_write(body, set, refs);
+	slen = body->len - 8;
+	memcpy(body->data, &slen, 8);
+	sum = hash64(CACHE_SEED, body->data, body->len);
+	/* The blobs at an 8-byte boundary of the file (the head is 52 bytes). */
+	while ((CACHE_HEAD + body->len) % 8)
+		g_byte_array_append(body, (const guint8 *)"", 1);
+	g_byte_array_append(body, blobs->data, blobs->len);
 	for (int i = 0; i < 8; i++)
 		len[i] = (guint8)((guint64)body->len >> (8 * i));
-	sum = hash64(CACHE_SEED, body->data, body->len);
 	out = g_byte_array_sized_new((guint)(CACHE_HEAD + body->len));
 	g_byte_array_append(out, (const guint8 *)CACHE_MAGIC, sizeof(CACHE_MAGIC) - 1);
 	g_byte_array_append(out, key, 16);
@@ -1143,8 +1210,9 @@ static void cache_write(const char *path, const guint8 key[16], const struct rul
 	(void)g_file_set_contents_full(path, (const char *)out->data, (gssize)out->len,
 				       G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
 	g_byte_array_unref(out);
+out:
 	g_byte_array_unref(body);
-	pcre2_serialize_free(bytes);
+	g_byte_array_unref(blobs);
 }
 
 int rules_load_model(struct rules *r, GError **err)
@@ -1419,10 +1487,32 @@ static void text_init(const struct rules *set, struct text *t, const char *s,
  */
 #define JIT_AFTER 16
 
-static void jit_once(struct rule *r)
+/*
+ * The rule's compiled pattern; from the rule cache, decoded now (its code's
+ * checksum checked), or compiled from its pattern text when the code is
+ * damaged (and the cache removed, so the next run writes it again).
+ */
+static pcre2_code *rule_code(const struct rules *set, struct rule *r)
+{
+	char msg[320];
+
+	if (r->re || !r->lazy_code)
+		return r->re;
+	if (hash64(CACHE_SEED, r->lazy_code, r->lazy_code_len) != r->lazy_code_sum ||
+	    pcre2_serialize_decode(&r->re, 1, r->lazy_code, NULL) != 1) {
+		r->re = compile(r->lazy_pattern, r->anchored, msg, sizeof(msg));
+		if (set->cache_path)
+			(void)unlink(set->cache_path);
+	}
+	r->lazy_code = NULL;
+	r->lazy_pattern = NULL;
+	return r->re;
+}
+
+static void jit_once(const struct rules *set, struct rule *r)
 {
 	static int have_jit = -1;
-	pcre2_code *re = r->re;
+	pcre2_code *re;
 	size_t size = 0;
 
 	if (r->jit)
@@ -1432,6 +1522,8 @@ static void jit_once(struct rule *r)
 		return;
 	}
 	r->jit = true;
+	if (!(re = rule_code(set, r)))
+		return;
 
 	if (have_jit < 0) {
 		uint32_t v = 0;
@@ -1448,8 +1540,10 @@ static void jit_once(struct rule *r)
 static bool match_at(const struct rules *set, const struct rule *r,
 		     const struct text *t, size_t off, pcre2_match_data *md)
 {
-	return pcre2_match(r->re, (PCRE2_SPTR)t->s, t->len, off,
-			   PCRE2_NO_UTF_CHECK, md, set->mctx) >= 0;
+	pcre2_code *re = rule_code(set, (struct rule *)r);
+
+	return re && pcre2_match(re, (PCRE2_SPTR)t->s, t->len, off,
+				 PCRE2_NO_UTF_CHECK, md, set->mctx) >= 0;
 }
 
 /*
@@ -1463,7 +1557,7 @@ static bool matches(const struct rules *set, const struct rule *r,
 	if (!t->len)
 		return false;
 	/* A run is a rule tried on a text, however many places it is tried at. */
-	jit_once((struct rule *)r);
+	jit_once(set, (struct rule *)r);
 	if (!r->anchored)
 		return match_at(set, r, t, 0, md);
 	for (const gint32 *id = r->start_ids; *id >= 0; id++) {
