@@ -37,12 +37,13 @@ test_expect_success 'due after the kills: one draft per thread, none twice' '
 	test "$(sqlite3 "$DB" "PRAGMA integrity_check")" = ok
 '
 
-# A full disk: a small tmpfs when this runs as root and may mount, else a
+# A full disk: a small tmpfs (room for the caches and the database, then
+# filled) when this runs as root and may mount, else a
 # file size limit (RLIMIT_FSIZE, with SIGXFSZ ignored so writes fail EFBIG).
 FULL=$TRASH/full
 mkdir -p "$FULL"
 if [ -z "${NUDGE_TEST_NO_MOUNT:-}" ] &&
-   mount -t tmpfs -o size=1m,mode=0700 nudge-test "$FULL" 2>/dev/null; then
+   mount -t tmpfs -o size=4m,mode=0700 nudge-test "$FULL" 2>/dev/null; then
 	test_at_exit "umount '$FULL'"
 	full_run() { o=$1 e=$2; shift 2; "$@" >"$o" 2>"$e"; }
 	fill_disk() { dd if=/dev/zero of="$FULL/filler" bs=4k 2>/dev/null; true; }
