@@ -35,8 +35,9 @@ static const char *const migrations[] = {
 	"  key TEXT PRIMARY KEY, thread_id TEXT NOT NULL, kind TEXT NOT NULL,"
 	"  due INTEGER, state TEXT NOT NULL, location TEXT, message_id TEXT,"
 	"  hash TEXT, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT);",
-	"ALTER TABLE drafts ADD COLUMN written INTEGER;"
-	"ALTER TABLE drafts ADD COLUMN retry_at INTEGER;",
+	/* One migration of two statements (parenthesised: one element). */
+	("ALTER TABLE drafts ADD COLUMN written INTEGER;"
+	 "ALTER TABLE drafts ADD COLUMN retry_at INTEGER;"),
 	/* Threads in the order they are listed, without a sort (covering). */
 	"CREATE INDEX threads_order ON threads(created, id, subject);",
 };
