@@ -370,6 +370,17 @@ static void test_interview_text(void)
 			"2026-03-05 11:00");
 	check_interview("We'd like to schedule an interview. Please send your availability.",
 			mon, "-");
+	/* Times said in words, a range whose start has no am/pm. */
+	check_interview("Would Thursday the 5th at half past two work for a call with our "
+			"hiring manager?", mon, "2026-03-05 14:30");
+	check_interview("Das Vorstellungsgespräch findet am Donnerstag um halb drei statt.", mon,
+			"2026-03-05 14:30");
+	check_interview("Te proponemos una entrevista el jueves a las dos y media.", mon,
+			"2026-03-05 14:30");
+	check_interview("Your interview will take place on Thursday, 10-10:45am.", mon,
+			"2026-03-05 10:00");
+	check_interview("The interview takes about two hours; we will send the day later.", mon,
+			"-");
 }
 
 /* An interview stated across clauses, and times in their many forms. */
