@@ -130,6 +130,7 @@ static const struct word words[] = {
 	UNIT("semanas", 7), UNIT("fortnight", 14),
 	{ "huitaine", C_NOUNIT, 0, 0, 0, 7, 0 }, { "quinzaine", C_NOUNIT, 0, 0, 0, 14, 0 },
 	{ "quincena", C_NOUNIT, 0, 0, 0, 14, 0 },
+	{ "dizaine", C_NOUNIT, 0, 0, 0, 10, 0 }, { "decena", C_NOUNIT, 0, 0, 0, 10, 0 },
 	UNIT("month", 30), UNIT("months", 30), UNIT("monat", 30),
 	UNIT("monate", 30), UNIT("monaten", 30), UNIT("monats", 30), UNIT("mois", 30), UNIT("mes", 30),
 	UNIT("meses", 30),
