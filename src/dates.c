@@ -297,6 +297,26 @@ static void lookup(struct tok *t, const char *w)
 	}
 }
 
+/*
+ * Whether the run of ASCII letters and digits at p is a code (a link's id,
+ * a reference like "8f2c1a9e" or "ab12cd3"): letters and digits alternate
+ * three times or more. "14h30", "20th", "10am" alternate at most twice.
+ * Sets *end after the run.
+ */
+static bool is_code(const char *p, const char **end)
+{
+	const char *q = p;
+	int changes = 0;
+
+	while (g_ascii_isalnum(*q)) {
+		if (q > p && (g_ascii_isdigit(*q) != 0) != (g_ascii_isdigit(q[-1]) != 0))
+			changes++;
+		q++;
+	}
+	*end = q;
+	return changes >= 3;
+}
+
 static struct toks tokenize(const char *text)
 {
 	GArray *a = g_array_new(FALSE, TRUE, sizeof(struct tok));
@@ -306,7 +326,7 @@ static struct toks tokenize(const char *text)
 
 	while (*p) {
 		gunichar c = g_utf8_get_char_validated(p, -1);
-		const char *q = p;
+		const char *q = p, *code_end;
 		struct tok t = { 0 };
 
 		if (c == (gunichar)-1 || c == (gunichar)-2) {
@@ -322,7 +342,11 @@ static struct toks tokenize(const char *text)
 		t.s = (size_t)(p - text);
 		t.space_before = space;
 		space = false;
-		if (c < 0x80 && g_ascii_isdigit((char)c)) {
+		if (c < 0x80 && g_ascii_isalnum((char)c) && is_code(p, &code_end)) {
+			q = code_end;
+			/* "8f2c1a9e" in a link: one word that means nothing. */
+			t.kind = TK_WORD;
+		} else if (c < 0x80 && g_ascii_isdigit((char)c)) {
 			long v = 0;
 			int n = 0;
 
