@@ -1221,6 +1221,19 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 		marked = true;
 	after = j + 1;
 	if (at(sc, j)->kind == TK_NUM && at(sc, j)->ndigits <= 2) {
+	} else if (at(sc, j)->kind == TK_NUM && at(sc, j)->ndigits == 4 &&
+		   at(sc, j)->num / 100 < 24 && at(sc, j)->num % 100 < 60 &&
+		   (is_word(sc, at(sc, j + 1), "hrs") || is_word(sc, at(sc, j + 1), "hours") ||
+		    (marked && at(sc, j)->num / 100 != 19 && at(sc, j)->num / 100 != 20))) {
+		/* "at 1400", "1400 hrs": the hour and its minutes in four digits
+		 * (not a year such as 2026). */
+		bool hrs = is_word(sc, at(sc, j + 1), "hrs") || is_word(sc, at(sc, j + 1), "hours");
+
+		*hour = at(sc, j)->num / 100;
+		*min = at(sc, j)->num % 100;
+		*tz = 0;
+		*end = j + (hrs ? 2 : 1);
+		return true;
 	} else if (is_hour_word(at(sc, j)) &&
 		   (off || is_word(sc, at(sc, j - 1), "las") ||
 		    (at(sc, j + 1)->cls & (C_AM | C_PM | C_UHR)) ||
@@ -1245,8 +1258,11 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 	} else if ((at(sc, j)->cls & C_UHR) && at(sc, j)->kind == TK_WORD) {
 		marked = true;
 		j++;
-		if (at(sc, j)->kind == TK_NUM && !at(sc, j)->space_before &&
-		    at(sc, j)->ndigits == 2) {
+		/* "14h30", "10 h 30", "14 Uhr 30" */
+		if (at(sc, j)->kind == TK_NUM && at(sc, j)->ndigits == 2 && at(sc, j)->num < 60 &&
+		    (!at(sc, j)->space_before ||
+		     (at(sc, j + 1)->kind != TK_WORD || !(at(sc, j + 1)->unit || at(sc, j + 1)->mon ||
+							  at(sc, j + 1)->wd)))) {
 			m = at(sc, j)->num;
 			j++;
 		}

@@ -112,6 +112,11 @@ static void test_spoken_times(void)
 	check("Thursday, in two weeks", "2026-03-05");
 	check("Thursday, 3-5 days", "2026-03-05");
 	check("jueves, en las dos semanas", "2026-03-05");
+	check("jeudi à 10 h 30", "2026-03-05 10:30");
+	check("Donnerstag um 14 Uhr 30", "2026-03-05 14:30");
+	check("Thursday at 1400", "2026-03-05 14:00");
+	check("Thursday, 1400 hrs", "2026-03-05 14:00");
+	check("Thursday at 2026 prices", "2026-03-05");
 	/* A link's id is no date: "9e" in it is no French ordinal. */
 	check("Pick a time here: https://ats.example/s/8f2c1a9e", "-");
 	check("Thursday 5 March at 14h30 (ref 20260305T1430)", "2026-03-05 14:30");
