@@ -130,6 +130,7 @@ static const struct word words[] = {
 	UNIT("semanas", 7), UNIT("fortnight", 14),
 	{ "huitaine", C_NOUNIT, 0, 0, 0, 7, 0 }, { "quinzaine", C_NOUNIT, 0, 0, 0, 14, 0 },
 	{ "quincena", C_NOUNIT, 0, 0, 0, 14, 0 },
+	{ "dizaine", C_NOUNIT, 0, 0, 0, 10, 0 }, { "decena", C_NOUNIT, 0, 0, 0, 10, 0 },
 	UNIT("month", 30), UNIT("months", 30), UNIT("monat", 30),
 	UNIT("monate", 30), UNIT("monaten", 30), UNIT("monats", 30), UNIT("mois", 30), UNIT("mes", 30),
 	UNIT("meses", 30),
@@ -296,6 +297,26 @@ static void lookup(struct tok *t, const char *w)
 	}
 }
 
+/*
+ * Whether the run of ASCII letters and digits at p is a code (a link's id,
+ * a reference like "8f2c1a9e" or "ab12cd3"): letters and digits alternate
+ * three times or more. "14h30", "20th", "10am" alternate at most twice.
+ * Sets *end after the run.
+ */
+static bool is_code(const char *p, const char **end)
+{
+	const char *q = p;
+	int changes = 0;
+
+	while (g_ascii_isalnum(*q)) {
+		if (q > p && (g_ascii_isdigit(*q) != 0) != (g_ascii_isdigit(q[-1]) != 0))
+			changes++;
+		q++;
+	}
+	*end = q;
+	return changes >= 3;
+}
+
 static struct toks tokenize(const char *text)
 {
 	GArray *a = g_array_new(FALSE, TRUE, sizeof(struct tok));
@@ -305,7 +326,7 @@ static struct toks tokenize(const char *text)
 
 	while (*p) {
 		gunichar c = g_utf8_get_char_validated(p, -1);
-		const char *q = p;
+		const char *q = p, *code_end;
 		struct tok t = { 0 };
 
 		if (c == (gunichar)-1 || c == (gunichar)-2) {
@@ -321,7 +342,11 @@ static struct toks tokenize(const char *text)
 		t.s = (size_t)(p - text);
 		t.space_before = space;
 		space = false;
-		if (c < 0x80 && g_ascii_isdigit((char)c)) {
+		if (c < 0x80 && g_ascii_isalnum((char)c) && is_code(p, &code_end)) {
+			q = code_end;
+			/* "8f2c1a9e" in a link: one word that means nothing. */
+			t.kind = TK_WORD;
+		} else if (c < 0x80 && g_ascii_isdigit((char)c)) {
 			long v = 0;
 			int n = 0;
 
@@ -1095,10 +1120,79 @@ static int zone_offset(const struct scan *sc, int j, int *tz)
 }
 
 /* "at 10:00 AM EST", "2pm", "um 14 Uhr", "à 10h30", "a las 10:00". */
+/* Whether token t is the ASCII word w (any case). */
+static bool is_word(const struct scan *sc, const struct tok *t, const char *w)
+{
+	return t->kind == TK_WORD && t->e - t->s == strlen(w) &&
+		g_ascii_strncasecmp(sc->text + t->s, w, t->e - t->s) == 0;
+}
+
+/* An hour written as a word ("two", "drei", "dos"): two to twelve, so that
+ * "a", "un", "ein" (one) never read as a time. */
+static bool is_hour_word(const struct tok *t)
+{
+	return t->kind == TK_WORD && t->num >= 2 && t->num <= 12 && !t->unit &&
+		!(t->cls & (C_AT | C_FILL | C_TO | C_VAGUE));
+}
+
+/*
+ * A time said in words before its hour: "half past two", "quarter to ten",
+ * "halb drei", "Viertel nach zwei". Returns the minutes to add to the hour
+ * that follows (negative: before it) and moves *j past the words; 0 when
+ * there are none.
+ */
+static int spoken_offset(const struct scan *sc, int *j)
+{
+	const struct tok *a = at(sc, *j), *b = at(sc, *j + 1);
+	int off = 0, n = 0;
+
+	if (is_word(sc, a, "half") && is_word(sc, b, "past"))
+		off = 30, n = 2;
+	else if (is_word(sc, a, "quarter") && is_word(sc, b, "past"))
+		off = 15, n = 2;
+	else if (is_word(sc, a, "quarter") && is_word(sc, b, "to"))
+		off = -15, n = 2;
+	else if (is_word(sc, a, "halb"))
+		off = -30, n = 1;
+	else if (is_word(sc, a, "viertel") && is_word(sc, b, "nach"))
+		off = 15, n = 2;
+	else if (is_word(sc, a, "viertel") && is_word(sc, b, "vor"))
+		off = -15, n = 2;
+	if (!n || !(at(sc, *j + n)->kind == TK_NUM || is_hour_word(at(sc, *j + n))))
+		return 0;
+	*j += n;
+	return off;
+}
+
+/* Minutes said after the hour: "y media", "y cuarto", "menos cuarto",
+ * "o'clock" (0). Moves *j past them; false when there are none. */
+static bool spoken_minutes(const struct scan *sc, int *j, int *off)
+{
+	int k = *j;
+
+	if ((is_word(sc, at(sc, k), "y") || is_word(sc, at(sc, k), "menos")) &&
+	    (is_word(sc, at(sc, k + 1), "media") || is_word(sc, at(sc, k + 1), "cuarto"))) {
+		bool minus = is_word(sc, at(sc, k), "menos");
+
+		*off = is_word(sc, at(sc, k + 1), "media") ? 30 : 15;
+		if (minus)
+			*off = -*off;
+		*j = k + 2;
+		return true;
+	}
+	if (is_word(sc, at(sc, k), "o") && is_punct(at(sc, k + 1), '\'') &&
+	    is_word(sc, at(sc, k + 2), "clock")) {
+		*off = 0;
+		*j = k + 3;
+		return true;
+	}
+	return false;
+}
+
 static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, int *tz,
 			bool range)
 {
-	int j = i, h, m = 0;
+	int j = i, h, m = 0, off = 0, after, spoken;
 	bool marked = false, pm = false, am = false;
 
 	if (at(sc, j)->kind == TK_PUNCT && at(sc, j)->punct == '@') {
@@ -1122,10 +1216,39 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 		*end = j + 1;
 		return true;
 	}
-	if (at(sc, j)->kind != TK_NUM || at(sc, j)->ndigits > 2)
+	off = spoken_offset(sc, &j);
+	if (off)
+		marked = true;
+	after = j + 1;
+	if (at(sc, j)->kind == TK_NUM && at(sc, j)->ndigits <= 2) {
+	} else if (at(sc, j)->kind == TK_NUM && at(sc, j)->ndigits == 4 &&
+		   at(sc, j)->num / 100 < 24 && at(sc, j)->num % 100 < 60 &&
+		   (is_word(sc, at(sc, j + 1), "hrs") || is_word(sc, at(sc, j + 1), "hours") ||
+		    (marked && at(sc, j)->num / 100 != 19 && at(sc, j)->num / 100 != 20))) {
+		/* "at 1400", "1400 hrs": the hour and its minutes in four digits
+		 * (not a year such as 2026). */
+		bool hrs = is_word(sc, at(sc, j + 1), "hrs") || is_word(sc, at(sc, j + 1), "hours");
+
+		*hour = at(sc, j)->num / 100;
+		*min = at(sc, j)->num % 100;
+		*tz = 0;
+		*end = j + (hrs ? 2 : 1);
+		return true;
+	} else if (is_hour_word(at(sc, j)) &&
+		   (off || is_word(sc, at(sc, j - 1), "las") ||
+		    (at(sc, j + 1)->cls & (C_AM | C_PM | C_UHR)) ||
+		    spoken_minutes(sc, &after, &spoken))) {
+		/* "half past two", "a las dos", "two pm", "zwei Uhr", "tres y media" */
+		if (at(sc, j + 1)->unit)
+			return false;
+		marked = true;
+	} else {
 		return false;
+	}
 	h = at(sc, j)->num;
 	j++;
+	if (!off && spoken_minutes(sc, &j, &off))
+		marked = true;
 	if ((is_punct(at(sc, j), ':') || is_punct(at(sc, j), '.')) &&
 	    at(sc, j + 1)->kind == TK_NUM && at(sc, j + 1)->ndigits == 2 &&
 	    !at(sc, j + 1)->space_before) {
@@ -1135,8 +1258,11 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 	} else if ((at(sc, j)->cls & C_UHR) && at(sc, j)->kind == TK_WORD) {
 		marked = true;
 		j++;
-		if (at(sc, j)->kind == TK_NUM && !at(sc, j)->space_before &&
-		    at(sc, j)->ndigits == 2) {
+		/* "14h30", "10 h 30", "14 Uhr 30" */
+		if (at(sc, j)->kind == TK_NUM && at(sc, j)->ndigits == 2 && at(sc, j)->num < 60 &&
+		    (!at(sc, j)->space_before ||
+		     (at(sc, j + 1)->kind != TK_WORD || !(at(sc, j + 1)->unit || at(sc, j + 1)->mon ||
+							  at(sc, j + 1)->wd)))) {
 			m = at(sc, j)->num;
 			j++;
 		}
@@ -1166,10 +1292,30 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 			j += 4;
 		}
 	}
+	/* "10-10:45am", "2 to 3pm": the start of a range takes the end's mark. */
+	if (!marked && !am && !pm && range &&
+	    (is_punct(at(sc, j), '-') || (at(sc, j)->cls & C_TO)) &&
+	    at(sc, j + 1)->kind == TK_NUM) {
+		int e, h2, m2, tz2;
+
+		if (try_time_at(sc, j + 1, &e, &h2, &m2, &tz2, false) && h2 * 60 + m2 > h * 60) {
+			marked = true;
+			if (h < 12 && h2 >= 12 && h + 12 <= h2)
+				pm = true;
+			else if (h2 < 12)
+				am = true;
+		}
+	}
 	if (!marked && !am && !pm)
 		return false;
 	if (h > 23 || m > 59 || ((am || pm) && (h < 1 || h > 12)))
 		return false;
+	if (off < 0) {
+		h = h == 0 ? 23 : h - 1;
+		m = 60 + off;
+	} else if (off > 0) {
+		m = off;
+	}
 	if (pm && h < 12)
 		h += 12;
 	else if (am && h == 12)

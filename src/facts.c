@@ -35,7 +35,8 @@ static const char *const patterns[RE__COUNT] = {
 		"respuesta|decisión|decidir|comunicar|contactar|noticias|informar|"
 		"pondremos en contacto|responder|escribiremos|te diremos|le diremos|"
 		"avisaremos|te avisamos|"
-		"answer (?:from us|for you|to you)|(?:give|send) you an? (?:final )?answer|\\bnews\\b|(?:final|make (?:a|our)) selection|circle back|"
+		"answer (?:from us|for you|to you)|(?:give|send) you an? (?:final )?answer|"
+		"(?:you'll|you will) have (?:an|our|a final) answer|give (?:us|me) until|\\bnews\\b|(?:final|make (?:a|our)) selection|circle back|"
 		"\\brevert\\b|in a position to|inform (?:candidates|applicants)|"
 		"hören sie|hören\\b.{0,40}?von (?:uns|mir)|ergebnis|nachricht|au courant|informad|mantendremos|résultat|resultado|"
 		"(?:an?|some|any|further|our|the|final) (?:update|answer|verdict)\\b|"
@@ -125,8 +126,9 @@ static const char *const patterns[RE__COUNT] = {
 		"\\b(?:after (?:that|this|it)|afterwards|(?:shortly|soon|right) after|then\\b|"
 		"danach|im anschluss|anschließend|ensuite|après cela|après quoi|"
 		"después|a continuación|luego)",
-	/* "away until next week", "interviewing until Friday": a window. */
-	[RE_UNTIL] = "\\b(?:until|till) (?:the )?$",
+	/* "away until next week", "interviewing until Friday": a window; "give
+	 * us until the 14th" is a promise. */
+	[RE_UNTIL] = "(?<!give us )(?<!give me )\\b(?:until|till) (?:the )?$",
 	/* Dates that are not a promise: deadlines, start dates. */
 	[RE_OTHER_DATE] =
 		"deadline|closing date|applications? (?:close|closes|are open|is open)|"

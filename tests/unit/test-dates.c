@@ -96,6 +96,32 @@ static void test_times_and_zones(void)
 	check("vendredi après-midi", "2026-03-06");
 }
 
+/* Times said in words, and a range whose start borrows the end's mark. */
+static void test_spoken_times(void)
+{
+	check("Thursday the 5th at half past two", "2026-03-05 14:30");
+	check("Friday at quarter to ten", "2026-03-06 09:45");
+	check("am Donnerstag um halb drei", "2026-03-05 14:30");
+	check("Freitag um Viertel nach neun", "2026-03-06 09:15");
+	check("el jueves a las dos y media", "2026-03-05 14:30");
+	check("el viernes a las once menos cuarto", "2026-03-06 10:45");
+	check("Thursday at two o'clock", "2026-03-05 14:00");
+	check("Thursday, 10-10:45am", "2026-03-05 10:00");
+	check("Friday 2-3pm ET", "2026-03-06 20:00");
+	/* A count of days or weeks is no time; "a", "un", "ein" no hour. */
+	check("Thursday, in two weeks", "2026-03-05");
+	check("Thursday, 3-5 days", "2026-03-05");
+	check("jueves, en las dos semanas", "2026-03-05");
+	check("jeudi à 10 h 30", "2026-03-05 10:30");
+	check("Donnerstag um 14 Uhr 30", "2026-03-05 14:30");
+	check("Thursday at 1400", "2026-03-05 14:00");
+	check("Thursday, 1400 hrs", "2026-03-05 14:00");
+	check("Thursday at 2026 prices", "2026-03-05");
+	/* A link's id is no date: "9e" in it is no French ordinal. */
+	check("Pick a time here: https://ats.example/s/8f2c1a9e", "-");
+	check("Thursday 5 March at 14h30 (ref 20260305T1430)", "2026-03-05 14:30");
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -107,6 +133,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/dates/durations", test_durations);
 	g_test_add_func("/dates/days", test_days);
 	g_test_add_func("/dates/times-and-zones", test_times_and_zones);
+	g_test_add_func("/dates/spoken-times", test_spoken_times);
 	rc = g_test_run();
 	g_time_zone_unref(berlin);
 	return rc;
