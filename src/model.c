@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fileid.h"
 #include "model.h"
 
 /* A feature: its name at off in the names, len bytes long. */
@@ -34,10 +35,10 @@ struct model_index {
 };
 
 /* The cache: this head, then slots (padded to 8 bytes), feats, weights, names. */
-#define CACHE_MAGIC "nudge-model-cache 1\n"
+#define CACHE_MAGIC "nudge-model-cache 2\n"
 struct cache_head {
 	char magic[24];
-	guint64 key[4];		/* the model file's device, inode, size, mtime (ns) */
+	guint64 key[FILE_ID_LEN];	/* the model file's file_id() */
 	gint32 nclass, veto;
 	gint32 stage[STAGE__COUNT];
 	double prior[STAGE__COUNT];
@@ -264,14 +265,6 @@ bad:
 	return 0;
 }
 
-static void cache_key(const struct stat *st, guint64 key[4])
-{
-	key[0] = (guint64)st->st_dev;
-	key[1] = (guint64)st->st_ino;
-	key[2] = (guint64)st->st_size;
-	key[3] = (guint64)st->st_mtim.tv_sec * 1000000000u + (guint64)st->st_mtim.tv_nsec;
-}
-
 /* A checksum of the head (its sum as 0) and the n bytes after it, cheap
  * enough to run on every read: a damaged cache is not used. */
 static guint64 sum_of(const struct cache_head *head, const guint8 *p, size_t n)
@@ -304,7 +297,7 @@ static size_t slots_bytes(guint32 mask)
 
 /* The model from the cache when it was written for the file with key; a
  * cache that is missing, stale or does not hold together is not used. */
-static struct model *cache_read(const char *cache, const guint64 key[4])
+static struct model *cache_read(const char *cache, const guint64 key[FILE_ID_LEN])
 {
 	struct cache_head h;
 	struct model_index *ix;
@@ -385,7 +378,7 @@ bad:
 }
 
 /* Writes the cache, best effort: without it the text is parsed. */
-static void cache_write(const char *cache, const guint64 key[4], const struct model *m)
+static void cache_write(const char *cache, const guint64 key[FILE_ID_LEN], const struct model *m)
 {
 	const struct model_index *ix = m->index;
 	g_autofree char *tmp = g_strconcat(cache, ".XXXXXX", NULL);
@@ -433,7 +426,7 @@ int model_load(const char *path, const char *cache, struct model **out, GError *
 	g_autoptr(GError) e = NULL;
 	struct model *m;
 	struct stat st;
-	guint64 key[4];
+	guint64 key[FILE_ID_LEN];
 	int rc;
 
 	*out = NULL;
@@ -443,7 +436,7 @@ int model_load(const char *path, const char *cache, struct model **out, GError *
 		return nudge_fail(err, NUDGE_E_CONFIG, "cannot read '%s': %s", path,
 				  g_strerror(errno));
 	}
-	cache_key(&st, key);
+	file_id(&st, key);
 	if (cache && (*out = cache_read(cache, key)))
 		return 0;
 	if (!g_file_get_contents(path, &data, NULL, &e)) {

@@ -10,7 +10,19 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fileid.h"
 #include "rules.h"
+
+/* The limits every match runs under, so no rule can run away on a message. */
+static pcre2_match_context *match_context(void)
+{
+	pcre2_match_context *m = pcre2_match_context_create(NULL);
+
+	pcre2_set_match_limit(m, 200000);
+	pcre2_set_depth_limit(m, 2000);
+	pcre2_set_heap_limit(m, 4096);
+	return m;
+}
 
 /* What one file holds before it is merged into the rule set. */
 struct rule_file {
@@ -512,7 +524,7 @@ struct rule_text {
 	char *path, *name;
 	char *data;		/* read only when the rules are built */
 	gsize len;
-	guint64 id[5];		/* device, inode, size, mtime and ctime (ns) */
+	guint64 id[FILE_ID_LEN];	/* file_id() */
 };
 
 static void rule_text_free(gpointer p)
@@ -568,11 +580,7 @@ static int read_dir(const char *dir, bool user, GPtrArray *texts,
 				return rc;
 			continue;
 		}
-		t->id[0] = (guint64)st.st_dev;
-		t->id[1] = (guint64)st.st_ino;
-		t->id[2] = (guint64)st.st_size;
-		t->id[3] = (guint64)st.st_mtim.tv_sec * 1000000000u + (guint64)st.st_mtim.tv_nsec;
-		t->id[4] = (guint64)st.st_ctim.tv_sec * 1000000000u + (guint64)st.st_ctim.tv_nsec;
+		file_id(&st, t->id);
 		g_ptr_array_add(texts, t);
 	}
 	return 0;
@@ -693,10 +701,7 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
 	set->list = g_ptr_array_new_with_free_func(rule_free);
 	set->threshold = 10;
 	set->quoted_percent = 20;
-	set->mctx = pcre2_match_context_create(NULL);
-	pcre2_set_match_limit(set->mctx, 200000);
-	pcre2_set_depth_limit(set->mctx, 2000);
-	pcre2_set_heap_limit(set->mctx, 4096);
+	set->mctx = match_context();
 
 	/* Any bad user rule: the user's rules are all left out. */
 	for (guint i = 0; i < sys_files->len; i++) {
@@ -1001,10 +1006,7 @@ static struct rules *set_read(struct reader *rd, const guint8 *blobs, guint64 bl
 		rules_free(set);
 		return NULL;
 	}
-	set->mctx = pcre2_match_context_create(NULL);
-	pcre2_set_match_limit(set->mctx, 200000);
-	pcre2_set_depth_limit(set->mctx, 2000);
-	pcre2_set_heap_limit(set->mctx, 4096);
+	set->mctx = match_context();
 	return set;
 }
 
