@@ -129,6 +129,19 @@ static void trie_walk(const struct rules *set, struct text *t, const char *w,
 	}
 }
 
+/* Whether the character at p belongs to a word (the start-word trie and
+ * the model's features cut words alike). */
+static bool word_char(const char *p)
+{
+	unsigned char b = (unsigned char)*p;
+	gunichar c;
+
+	if (b < 0x80)
+		return g_ascii_isalnum(b) || b == '_';
+	c = g_utf8_get_char(p);
+	return g_unichar_isalnum(c) || g_unichar_ismark(c);
+}
+
 /*
  * Finds the words of the text (runs of letters, digits, marks and '_') that
  * begin, case-folded, with a start word of the rules. head has room for
@@ -151,15 +164,7 @@ static void text_init(const struct rules *set, struct text *t, const char *s,
 		t->bytes[*b / 8] |= (guint8)(1u << (*b % 8));
 	for (;;) {
 		unsigned char b = (unsigned char)*p;
-		bool in;
-
-		if (b < 0x80)
-			in = g_ascii_isalnum(b) || b == '_';
-		else {
-			gunichar c = g_utf8_get_char(p);
-
-			in = g_unichar_isalnum(c) || g_unichar_ismark(c);
-		}
+		bool in = word_char(p);
 		if (in && !w) {
 			w = p;
 			ascii = true;
@@ -355,15 +360,7 @@ static void add_features(GHashTable *feats, GStringChunk *chunk, const char *s)
 
 	for (;;) {
 		unsigned char b = (unsigned char)*p;
-		bool in;
-
-		if (b < 0x80) {
-			in = g_ascii_isalnum(b) || b == '_';
-		} else {
-			gunichar c = g_utf8_get_char(p);
-
-			in = g_unichar_isalnum(c) || g_unichar_ismark(c);
-		}
+		bool in = word_char(p);
 		if (in && !w) {
 			w = p;
 			ascii = true;
