@@ -276,9 +276,18 @@ static bool first_words(const char *p, const char **end, bool bound, struct star
 			if (q[0] == '(') {
 				const char *e;
 
-				if (q[1] == '?' && q[2] != ':')
-					return false;
-				q += q[1] == '?' ? 3 : 1;
+				/* A group, perhaps with options ("(?:", "(?-i:"):
+				 * case does not matter to folded start words, and
+				 * st->spaced tells of an x. */
+				if (q[1] == '?') {
+					q += 2 + strspn(q + 2, "abcdefghijklmnopqrstuvwxyz"
+							"ABCDEFGHIJKLMNOPQRSTUVWXYZ^-");
+					if (*q != ':')
+						return false;
+					q++;
+				} else {
+					q++;
+				}
 				if (!first_words(q, &e, b, st))
 					return false;
 				q = e;
@@ -337,6 +346,31 @@ static bool first_words(const char *p, const char **end, bool bound, struct star
 				for (unsigned c = 0xc2; c <= 0xf4; c++)
 					add_byte(st, (unsigned char)c);
 				q += 2;
+				break;
+			}
+			if (q[0] == '[' && q[1] != '^') {
+				/* A class of punctuation ("[,|-]"): each is a
+				 * first byte. */
+				const char *c = q + 1;
+
+				while (*c && *c != ']') {
+					if (*c == '\\' && punct(c[1]))
+						c++;
+					else if (!plain_punct(*c) && *c != '|' && *c != '.')
+						return false;
+					/* A '-' between two: a range. */
+					else if (*c == '-' && c > q + 1 && c[1] != ']')
+						return false;
+					c++;
+				}
+				if (*c != ']' || c == q + 1 || optional_at(c + 1))
+					return false;
+				for (c = q + 1; *c != ']'; c++) {
+					if (*c == '\\')
+						c++;
+					add_byte(st, (unsigned char)*c);
+				}
+				q = c + 1;
 				break;
 			}
 			if (plain_punct(q[0]) || (q[0] == '\\' && punct(q[1]))) {
@@ -738,7 +772,7 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
  * the body holds together; anything else (missing, stale, truncated,
  * corrupt) means building and compiling, as without it.
  *
- *   "nudge-rules-cache 5\n", key (16 bytes), body length (8, little-endian),
+ *   "nudge-rules-cache 6\n", key (16 bytes), body length (8, little-endian),
  *   hash64 of the set (8), body: length of the set (8), the set
  *   (set_write(), with every rule's pattern text), padding to 8 bytes, then
  *   per rule its compiled code (pcre2_serialize_encode of that one code),
@@ -751,7 +785,7 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
  * in the set: a damaged one is compiled from the pattern text instead, and
  * the cache is removed so the next run writes it again.
  */
-#define CACHE_MAGIC "nudge-rules-cache 5\n"
+#define CACHE_MAGIC "nudge-rules-cache 6\n"
 #define CACHE_HEAD (sizeof(CACHE_MAGIC) - 1 + 16 + 8 + 8)
 #define CACHE_SEED 0x452821e638d01377u
 
