@@ -19,6 +19,7 @@
 #include "record.h"
 #include "rewrite.h"
 #include "store.h"
+#include "threadidx.h"
 
 /*
  * The safety net: while the message is analysed, a crash or a hang writes the
@@ -113,7 +114,11 @@ static int copy_rest(void)
 	}
 }
 
-/* The analysis: parse, classify, record. Fills res; *err on failure. */
+/*
+ * The analysis: parse, classify, record. Fills res; *err on failure. Mail
+ * of no stage that the thread index says joins no thread (most mail) is
+ * done without opening the database.
+ */
 static int analyse(struct cli *cli, const char *buf, size_t len, bool outgoing,
 		   struct record_result *res, GError **err)
 {
@@ -125,17 +130,20 @@ static int analyse(struct cli *cli, const char *buf, size_t len, bool outgoing,
 	struct store *st = NULL;
 	struct rules *rules = NULL;
 	struct record_ctx ctx = { 0 };
+	struct analysis a = { 0 };
 	int ret;
 
+	memset(res, 0, sizeof(*res));
 	test_fault();
 	if ((ret = msg_parse(buf, len, &m, err)) < 0)
 		goto out;
-	/* The database first: it creates the state folder the cache lives in. */
-	db_path = cli_db_path(cli);
-	if ((ret = store_open(db_path, &st, err)) < 0)
-		goto out;
 	user_dir = config_user_dir(cli->home);
 	state_dir = config_state_dir(cli->home);
+	if (g_mkdir_with_parents(state_dir, 0700) < 0) {
+		ret = nudge_fail(err, NUDGE_E_IO, "cannot create '%s': %s", state_dir,
+				 g_strerror(errno));
+		goto out;
+	}
 	cache = g_build_filename(state_dir, "rules.cache", NULL);
 	if ((ret = rules_load_cached(cli_datadir(), user_dir, cache, &rules, &warnings,
 				     err)) < 0)
@@ -147,12 +155,21 @@ static int analyse(struct cli *cli, const char *buf, size_t len, bool outgoing,
 		sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)buf, len);
 		fallback = g_strconcat(sum, "@nudge.invalid", NULL);
 	}
+	if ((ret = record_analyse(cli->cfg, rules, m, outgoing, &a, err)) < 0)
+		goto out;
+	db_path = cli_db_path(cli);
+	if (record_skippable(m, &a, fallback, db_path))
+		goto out;
+	if ((ret = store_open(db_path, &st, err)) < 0)
+		goto out;
 	ctx.cfg = cli->cfg;
 	ctx.st = st;
 	ctx.rules = rules;
 	ctx.now = cli->now;
-	ret = record_message(&ctx, m, outgoing, fallback, res, err);
+	if ((ret = record_analysed(&ctx, m, &a, fallback, res, err)) == 0)
+		ret = threadidx_update(st, err);
 out:
+	analysis_clear(&a);
 	store_close(st);
 	rules_free(rules);
 	msg_free(m);

@@ -93,43 +93,69 @@ void analysis_clear(struct analysis *a)
 	memset(a, 0, sizeof(*a));
 }
 
+/* The employer's side of the conversation names the thread's domain. */
+static char *thread_domain(const struct nudge_msg *m, bool outgoing)
+{
+	return addr_domain(outgoing ? m->to_addr :
+			   m->reply_to_addr ? m->reply_to_addr : m->from_addr);
+}
+
+bool record_skippable(const struct nudge_msg *m, const struct analysis *a,
+		      const char *fallback_id, const char *db_path)
+{
+	const char *own = m->message_id ? m->message_id : fallback_id;
+	g_autofree char *domain = NULL;
+	g_autoptr(GPtrArray) ids = NULL;
+
+	/* Only an employer's interview message starts a thread. */
+	if (a->cls.stage != STAGE_NONE && !a->outgoing)
+		return false;
+	domain = thread_domain(m, a->outgoing);
+	ids = message_ids(m, own);
+	return !thread_maybe(db_path, (char **)ids->pdata, m->subject, domain);
+}
+
 int record_message(const struct record_ctx *ctx, const struct nudge_msg *m,
 		   bool outgoing, const char *fallback_id,
 		   struct record_result *res, GError **err)
+{
+	struct analysis a;
+	int ret;
+
+	memset(res, 0, sizeof(*res));
+	if ((ret = record_analyse(ctx->cfg, ctx->rules, m, outgoing, &a, err)) == 0)
+		ret = record_analysed(ctx, m, &a, fallback_id, res, err);
+	analysis_clear(&a);
+	return ret;
+}
+
+int record_analysed(const struct record_ctx *ctx, const struct nudge_msg *m,
+		    const struct analysis *a, const char *fallback_id,
+		    struct record_result *res, GError **err)
 {
 	const struct config *cfg = ctx->cfg;
 	const char *own = m->message_id ? m->message_id : fallback_id;
 	g_autofree char *domain = NULL;
 	g_autofree char *thread_id = NULL, *norm = NULL, *refs = NULL;
 	g_autoptr(GPtrArray) ids = NULL;
-	struct analysis a;
 	struct facts facts = { 0 };
 	struct stored_msg sm = { 0 };
 	int ret;
 
 	memset(res, 0, sizeof(*res));
-	if ((ret = record_analyse(cfg, ctx->rules, m, outgoing, &a, err)) < 0) {
-		analysis_clear(&a);
-		return ret;
-	}
-	res->outgoing = a.outgoing;
-	res->msg_stage = a.cls.stage;
-
-	/* The employer's side of the conversation names the thread's domain. */
-	domain = addr_domain(res->outgoing ? m->to_addr :
-			     m->reply_to_addr ? m->reply_to_addr : m->from_addr);
+	res->outgoing = a->outgoing;
+	res->msg_stage = a->cls.stage;
+	domain = thread_domain(m, res->outgoing);
 	ids = message_ids(m, own);
 
-	if ((ret = store_begin(ctx->st, err)) < 0) {
-		analysis_clear(&a);
+	if ((ret = store_begin(ctx->st, err)) < 0)
 		return ret;
-	}
 	if ((ret = thread_find(ctx->st, (char **)ids->pdata, m->subject, domain,
 			       &thread_id, err)) < 0)
 		goto fail;
 	if (!thread_id) {
 		/* Only an employer's interview message starts a thread. */
-		if (res->outgoing || a.cls.stage == STAGE_NONE)
+		if (res->outgoing || a->cls.stage == STAGE_NONE)
 			goto done;
 		norm = subject_normalize(m->subject);
 		if ((ret = store_thread_create(ctx->st, own, m->subject, norm, domain,
@@ -139,14 +165,14 @@ int record_message(const struct record_ctx *ctx, const struct nudge_msg *m,
 	}
 
 	if (!res->outgoing)
-		record_facts(cfg, m, &a, ctx->now, &facts);
+		record_facts(cfg, m, a, ctx->now, &facts);
 
 	refs = reply_references(m, own);
 	sm.message_id = (char *)own;
 	sm.thread_id = thread_id;
 	sm.date = m->date ? m->date : ctx->now;
 	sm.outgoing = res->outgoing;
-	sm.stage = a.cls.stage;
+	sm.stage = a->cls.stage;
 	sm.from_addr = m->from_addr;
 	sm.from_name = m->from_name;
 	sm.to_addr = m->to_addr;
@@ -169,15 +195,13 @@ int record_message(const struct record_ctx *ctx, const struct nudge_msg *m,
 		goto fail;
 	res->tracked = true;
 	g_strlcpy(res->thread_id, thread_id, sizeof(res->thread_id));
-	if (a.cls.stage != STAGE_NONE)
-		res->stage = a.cls.stage;
+	if (a->cls.stage != STAGE_NONE)
+		res->stage = a->cls.stage;
 done:
 	facts_clear(&facts);
-	analysis_clear(&a);
 	return store_commit(ctx->st, err);
 fail:
 	facts_clear(&facts);
-	analysis_clear(&a);
 	store_rollback(ctx->st);
 	return ret;
 }

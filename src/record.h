@@ -57,5 +57,16 @@ void analysis_clear(struct analysis *a);
 int record_message(const struct record_ctx *ctx, const struct nudge_msg *m,
 		   bool outgoing, const char *fallback_id,
 		   struct record_result *res, GError **err);
+/* The same for a message record_analyse() has read. */
+int record_analysed(const struct record_ctx *ctx, const struct nudge_msg *m,
+		    const struct analysis *a, const char *fallback_id,
+		    struct record_result *res, GError **err);
+/*
+ * Whether record_analysed() would leave m alone (no stage of an employer,
+ * no thread), as the thread index of the database at db_path tells without
+ * opening it. false when the index cannot tell.
+ */
+bool record_skippable(const struct nudge_msg *m, const struct analysis *a,
+		      const char *fallback_id, const char *db_path);
 
 #endif

@@ -1,6 +1,7 @@
 /* The state database: SQLite in WAL mode, one schema with migrations. */
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <sqlite3.h>
@@ -10,6 +11,10 @@
 struct store {
 	sqlite3 *db;
 	char *path;
+	char *index_path;	/* the thread index beside it (threadidx.h) */
+	bool index_dropped;	/* removed in this transaction */
+	int index_errno;	/* could not be removed: the commit must not be */
+	int refused_errno;	/* why the last commit was refused */
 };
 
 /* Each step brings the schema from version i to i + 1. */
@@ -119,6 +124,46 @@ fail:
 	return ret;
 }
 
+/*
+ * A row of threads or msgids changes: the thread index may now lack a key,
+ * so it goes, before the transaction commits (threadidx.h). A reader that
+ * still finds it read it before this commit.
+ */
+static void row_changed(void *data, int op, const char *db, const char *table,
+			sqlite3_int64 rowid)
+{
+	struct store *st = data;
+
+	(void)op;
+	(void)rowid;
+	if (st->index_dropped || strcmp(db, "main") != 0 ||
+	    (strcmp(table, "threads") != 0 && strcmp(table, "msgids") != 0))
+		return;
+	if (unlink(st->index_path) == 0 || errno == ENOENT)
+		st->index_dropped = true;
+	else if (!st->index_errno)
+		st->index_errno = errno;
+}
+
+/* A commit with an index that could not be removed becomes a rollback. */
+static int before_commit(void *data)
+{
+	struct store *st = data;
+
+	st->refused_errno = st->index_errno;
+	st->index_errno = 0;
+	st->index_dropped = false;
+	return st->refused_errno != 0;
+}
+
+static void after_rollback(void *data)
+{
+	struct store *st = data;
+
+	st->index_errno = 0;
+	st->index_dropped = false;
+}
+
 int store_open(const char *path, struct store **out, GError **err)
 {
 	struct store *st = g_new0(struct store, 1);
@@ -143,6 +188,10 @@ int store_open(const char *path, struct store **out, GError **err)
 	}
 	sqlite3_busy_timeout(st->db, 10000);
 	sqlite3_extended_result_codes(st->db, 1);
+	st->index_path = store_index_path(path);
+	sqlite3_update_hook(st->db, row_changed, st);
+	sqlite3_commit_hook(st->db, before_commit, st);
+	sqlite3_rollback_hook(st->db, after_rollback, st);
 	/* Keep the -wal and -shm files between runs: creating and removing
 	 * them cost a filter run more than its own queries. */
 	sqlite3_file_control(st->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
@@ -165,7 +214,43 @@ void store_close(struct store *st)
 		return;
 	sqlite3_close(st->db);
 	g_free(st->path);
+	g_free(st->index_path);
 	g_free(st);
+}
+
+char *store_index_path(const char *db_path)
+{
+	return g_strconcat(db_path, "-threads", NULL);
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+int store_thread_keys(struct store *st, store_key_fn fn, void *data, GError **err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc, ret;
+
+	if ((ret = prepare(st, "SELECT message_id FROM msgids", &s, err)) < 0)
+		return ret;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		fn(data, (const char *)sqlite3_column_text(s, 0), NULL, NULL);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "cannot read the message ids");
+	if ((ret = prepare(st, "SELECT norm_subject, domain FROM threads "
+			   "WHERE norm_subject IS NOT NULL AND domain IS NOT NULL",
+			   &s, err)) < 0)
+		return ret;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		fn(data, NULL, (const char *)sqlite3_column_text(s, 0),
+		   (const char *)sqlite3_column_text(s, 1));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, "cannot read the threads");
+	return 0;
 }
 
 int store_begin(struct store *st, GError **err)
@@ -175,7 +260,20 @@ int store_begin(struct store *st, GError **err)
 
 int store_commit(struct store *st, GError **err)
 {
-	return exec(st, "COMMIT", err);
+	int ret;
+
+	st->refused_errno = 0;
+	if ((ret = exec(st, "COMMIT", err)) < 0 && st->refused_errno) {
+		g_clear_error(err);
+		ret = nudge_fail(err, NUDGE_E_IO, "cannot remove the thread index '%s': %s",
+				 st->index_path, g_strerror(st->refused_errno));
+	}
+	return ret;
+}
+
+void store_checkpoint(struct store *st)
+{
+	sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 }
 
 void store_rollback(struct store *st)

@@ -64,6 +64,25 @@ int store_open(const char *path, struct store **out, GError **err);
 void store_close(struct store *st);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+/*
+ * The thread index of the database at db_path (threadidx.h): store.c
+ * removes it whenever a transaction changes threads or message ids, before
+ * the commit; a commit after a failed removal is refused (NUDGE_E_IO).
+ * Caller g_frees.
+ */
+char *store_index_path(const char *db_path);
+/* The database's file name; owned by st. */
+const char *store_path(const struct store *st);
+/* Calls fn with every key under which thread_find() finds a thread: each
+ * linked message id (norm and domain NULL), then each thread's normalised
+ * subject and domain (id NULL). */
+typedef void (*store_key_fn)(void *data, const char *id, const char *norm,
+			     const char *domain);
+int store_thread_keys(struct store *st, store_key_fn fn, void *data, GError **err);
+
+/* Copies what the write-ahead log holds into the database file, as far as
+ * readers allow; failing costs nothing but a later try. */
+void store_checkpoint(struct store *st);
 int store_begin(struct store *st, GError **err);
 int store_commit(struct store *st, GError **err);
 void store_rollback(struct store *st);

@@ -15,4 +15,12 @@
 int thread_find(struct store *st, char **ids, const char *subject,
 		const char *domain, char **thread_id, GError **err);
 
+/*
+ * Whether thread_find() might find a thread for these keys, answered by the
+ * thread index of the database at db_path without opening it: false only
+ * when the index is there, up to date and has none of them.
+ */
+bool thread_maybe(const char *db_path, char **ids, const char *subject,
+		  const char *domain);
+
 #endif

@@ -8,7 +8,7 @@ libetpan-dev libgpgme-dev libidn2-dev libpcre2-dev libsqlite3-dev libical-dev tz
 test="sqlite3 procmail dovecot-imapd dovecot-lmtpd dovecot-sieve openssl
 ca-certificates python3 mutt neomutt tmux claws-mail libclaws-mail-dev libgtk-3-dev
 xvfb xauth xdotool x11-apps imagemagick man-db groff-base zsh dpkg-dev debhelper
-fakeroot systemd procps"
+fakeroot systemd procps strace"
 fuzz="clang libclang-rt-14-dev"
 bench="bogofilter sqlite3"
 
