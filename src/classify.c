@@ -113,15 +113,15 @@ static void trie_walk(const struct rules *set, struct text *t, const char *w,
 		guint8 b = (guint8)(lower ? g_ascii_tolower(w[i]) : w[i]);
 		const struct trie_node *x;
 
-		node = i ? trie_child(set->trie, node, b, false) : set->first[b];
+		node = i ? trie_next(set, node, b) : set->first[b];
 		if (!node)
 			return;
-		x = &g_array_index(set->trie, struct trie_node, node);
+		x = &set->nodes[node];
 		for (int k = 0; k < 2; k++) {
 			gint32 id = k ? (i + 1 == n ? x->whole : -1) : x->id;
-			struct hit h = { off, id >= 0 ? t->head[id] : -1 };
+			struct hit h = { off, id >= 0 && id < set->n_starts ? t->head[id] : -1 };
 
-			if (id < 0)
+			if (id < 0 || id >= set->n_starts)
 				continue;
 			g_array_append_val(t->hits, h);
 			t->head[id] = (gint32)t->hits->len - 1;

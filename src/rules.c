@@ -678,6 +678,19 @@ gint32 trie_child(GArray *trie, gint32 node, guint8 byte, bool add)
 	return c;
 }
 
+gint32 trie_next(const struct rules *set, gint32 node, guint8 byte)
+{
+	/* A node has at most 256 children: more means a loop. */
+	guint32 c = (guint32)set->nodes[node].child;
+
+	for (int n = 0; c && c < set->n_nodes && n < 256; n++) {
+		if (set->nodes[c].byte == byte)
+			return (gint32)c;
+		c = (guint32)set->nodes[c].sibling;
+	}
+	return 0;
+}
+
 /* Numbers every rule's start words and puts them into the set's trie. */
 static void trie_build(struct rules *set)
 {
@@ -714,6 +727,8 @@ static void trie_build(struct rules *set)
 	}
 	for (unsigned b = 0; b < 256; b++)
 		set->first[b] = trie_child(set->trie, 0, (guint8)b, false);
+	set->nodes = (const struct trie_node *)(const void *)set->trie->data;
+	set->n_nodes = set->trie->len;
 }
 
 /*
@@ -777,11 +792,13 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
  * the body holds together; anything else (missing, stale, truncated,
  * corrupt) means building and compiling, as without it.
  *
- *   "nudge-rules-cache 6\n", key (16 bytes), body length (8, little-endian),
+ *   "nudge-rules-cache 7\n", key (16 bytes), body length (8, little-endian),
  *   hash64 of the set (8), body: length of the set (8), the set
  *   (set_write(), with every rule's pattern text), padding to 8 bytes, then
- *   per rule its compiled code (pcre2_serialize_encode of that one code),
- *   8-byte aligned.
+ *   the blobs: the start-word trie (struct trie_node as in memory, used
+ *   where it is mapped, with its own checksum in the set) and per rule its
+ *   compiled code (pcre2_serialize_encode of that one code), each 8-byte
+ *   aligned.
  *
  * The set is read and checked at once; a rule's code only when the rule
  * first runs (rule_code()), from the file mapped into memory: most mail
@@ -790,7 +807,7 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
  * in the set: a damaged one is compiled from the pattern text instead, and
  * the cache is removed so the next run writes it again.
  */
-#define CACHE_MAGIC "nudge-rules-cache 6\n"
+#define CACHE_MAGIC "nudge-rules-cache 7\n"
 #define CACHE_HEAD (sizeof(CACHE_MAGIC) - 1 + 16 + 8 + 8)
 #define CACHE_SEED 0x452821e638d01377u
 
@@ -869,10 +886,11 @@ struct blob_ref {
 	guint64 code_sum;
 };
 
-/* The set; a rule's pattern and code are in the blobs after it (refs, in
- * the order of the list). What only build() reads (the start words: the
- * trie has them) is left out. */
-static void set_write(GByteArray *b, const struct rules *set, const struct blob_ref *refs)
+/* The set; the trie (first, its checksum here) and a rule's code are in the
+ * blobs after it (refs, in the order of the list). What only build() reads
+ * (the start words: the trie has them) is left out. */
+static void set_write(GByteArray *b, const struct rules *set, const struct blob_ref *refs,
+		      guint64 trie_sum)
 {
 	guint32 total_ids = 0;
 
@@ -887,16 +905,9 @@ static void set_write(GByteArray *b, const struct rules *set, const struct blob_
 	put32(b, set->has_context);
 	put32(b, (guint32)set->n_starts);
 	put32(b, total_ids);
-	put32(b, set->trie->len);
-	for (guint i = 0; i < set->trie->len; i++) {
-		const struct trie_node *n = &g_array_index(set->trie, struct trie_node, i);
-
-		put32(b, (guint32)n->child);
-		put32(b, (guint32)n->sibling);
-		put32(b, (guint32)n->id);
-		put32(b, (guint32)n->whole);
-		put32(b, n->byte);
-	}
+	put32(b, set->n_nodes);
+	put32(b, (guint32)trie_sum);
+	put32(b, (guint32)(trie_sum >> 32));
 	for (unsigned i = 0; i < 256; i++)
 		put32(b, (guint32)set->first[i]);
 	for (guint i = 0; i < set->list->len; i++) {
@@ -980,9 +991,9 @@ static struct rules *set_read(struct reader *rd, const guint8 *blobs, guint64 bl
 {
 	struct rules *set = g_new0(struct rules, 1);
 	guint32 nrules, ntrie, nids, used = 0;
+	guint64 tsum;
 
 	set->list = g_ptr_array_new();
-	set->trie = g_array_new(FALSE, FALSE, sizeof(struct trie_node));
 	nrules = get32(rd);
 	set->threshold = (int)get32(rd);
 	set->quoted_percent = (int)get32(rd);
@@ -990,30 +1001,17 @@ static struct rules *set_read(struct reader *rd, const guint8 *blobs, guint64 bl
 	set->n_starts = get_index(rd, 0, G_MAXINT32);
 	nids = get32(rd);
 	ntrie = get32(rd);
-	if (ntrie == 0 || ntrie > (guint32)(rd->end - rd->p) / 20 ||
+	tsum = get32(rd);
+	tsum |= (guint64)get32(rd) << 32;
+	/* The trie is the first blob, used where it is (trie_next()). */
+	if (ntrie == 0 || ntrie > blobs_len / sizeof(struct trie_node) ||
+	    hash64(CACHE_SEED, blobs, ntrie * sizeof(struct trie_node)) != tsum ||
 	    nrules > (guint32)(rd->end - rd->p) / 40 || nids > (guint32)(rd->end - rd->p) / 4)
 		rd->bad = true;
 	if (rd->bad)
 		goto out;
-	g_array_set_size(set->trie, ntrie);
-	for (guint32 i = 0; i < ntrie; i++) {
-		struct trie_node *n = &g_array_index(set->trie, struct trie_node, i);
-		gint32 v[5];
-
-		memcpy(v, rd->p + 20 * (size_t)i, 20);
-		if ((guint32)v[0] >= ntrie || (guint32)v[1] >= ntrie ||
-		    v[2] < -1 || v[2] >= set->n_starts || v[3] < -1 ||
-		    v[3] >= set->n_starts || (guint32)v[4] > 255) {
-			rd->bad = true;
-			goto out;
-		}
-		n->child = v[0];
-		n->sibling = v[1];
-		n->id = v[2];
-		n->whole = v[3];
-		n->byte = (guint8)v[4];
-	}
-	rd->p += 20 * (size_t)ntrie;
+	set->nodes = (const struct trie_node *)(const void *)blobs;
+	set->n_nodes = ntrie;
 	for (unsigned i = 0; i < 256; i++)
 		set->first[i] = get_index(rd, 0, (gint32)ntrie);
 	set->block = g_new0(struct rule, nrules);
@@ -1136,7 +1134,22 @@ static void cache_write(const char *path, const guint8 key[16], const struct rul
 	guint8 len[8];
 	guint64 slen, sum;
 	bool ok = set->list->len > 0;
+	guint64 trie_sum;
 
+	/* Node by node, so that no padding byte is left unset. */
+	for (guint32 i = 0; i < set->n_nodes; i++) {
+		struct trie_node n;
+
+		memset(&n, 0, sizeof(n));
+		n.child = set->nodes[i].child;
+		n.sibling = set->nodes[i].sibling;
+		n.id = set->nodes[i].id;
+		n.whole = set->nodes[i].whole;
+		n.byte = set->nodes[i].byte;
+		g_byte_array_append(blobs, (const guint8 *)&n, sizeof(n));
+	}
+	trie_sum = hash64(CACHE_SEED, blobs->data, blobs->len);
+	pad8(blobs);
 	for (guint i = 0; ok && i < set->list->len; i++) {
 		const struct rule *r = set->list->pdata[i];
 		uint8_t *bytes = NULL;
@@ -1157,7 +1170,7 @@ static void cache_write(const char *path, const guint8 key[16], const struct rul
 	if (!ok)
 		goto out;
 	g_byte_array_set_size(body, 8);
-	set_write(body, set, refs);
+	set_write(body, set, refs, trie_sum);
 	slen = body->len - 8;
 	memcpy(body->data, &slen, 8);
 	sum = hash64(CACHE_SEED, body->data, body->len);

@@ -68,7 +68,12 @@ struct rules {
 	GPtrArray *list;
 	struct rule *block;
 	gint32 *ids;
-	GArray *trie;		/* of struct trie_node; node 0 is the root */
+	/* The trie: n_nodes nodes, node 0 the root; in trie when built here,
+	 * in the rule cache's mapping when read from it (its indices then
+	 * checked as they are followed: trie_next()). */
+	const struct trie_node *nodes;
+	guint32 n_nodes;
+	GArray *trie;
 	gint32 first[256];	/* the root's child per byte, or 0 */
 	gint32 n_starts;	/* distinct start words */
 	struct model *model;	/* NULL without filters/model/stages.tsv */
@@ -85,6 +90,8 @@ struct rules {
 /* The node for the byte under node in the trie, added when add is set; 0
  * for none. */
 gint32 trie_child(GArray *trie, gint32 node, guint8 byte, bool add);
+/* The same in the set's nodes, 0 also for an index out of bounds. */
+gint32 trie_next(const struct rules *set, gint32 node, guint8 byte);
 
 /*
  * The rule's compiled pattern: decoded from the rule cache when the rule
