@@ -9,11 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "fileid.h"
+#include "rewrite.h"
 #include "threadidx.h"
 
 #define MAGIC "nudge-threads 1\n"
@@ -51,33 +51,24 @@ static int db_id(const char *db_path, guint64 id[FILE_ID_LEN])
 	return 0;
 }
 
-/* The index's hashes, mapped, when it was written for db: else NULL. */
+/* The index's hashes when it was written for db: else NULL. The caller
+ * unrefs *map. */
 static const guint64 *map_index(const char *path, const guint64 db[FILE_ID_LEN],
-				void **map, size_t *map_len, guint64 *n)
+				GMappedFile **map, guint64 *n)
 {
-	struct stat sb;
 	const guint8 *p;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	gsize len;
 
-	*map = NULL;
-	if (fd < 0)
+	if (!(*map = g_mapped_file_new(path, FALSE, NULL)))
 		return NULL;
-	if (fstat(fd, &sb) < 0 || sb.st_size < (off_t)HEAD || (sb.st_size - HEAD) % 8) {
-		close(fd);
-		return NULL;
-	}
-	p = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (p == MAP_FAILED)
-		return NULL;
-	*map = (void *)p;
-	*map_len = (size_t)sb.st_size;
-	memcpy(n, p + HEAD - 8, 8);
-	if (memcmp(p, MAGIC, sizeof(MAGIC) - 1) != 0 ||
+	p = (const guint8 *)g_mapped_file_get_contents(*map);
+	len = g_mapped_file_get_length(*map);
+	if (len >= HEAD)
+		memcpy(n, p + HEAD - 8, 8);
+	if (len < HEAD || (len - HEAD) % 8 || memcmp(p, MAGIC, sizeof(MAGIC) - 1) != 0 ||
 	    memcmp(p + sizeof(MAGIC) - 1, db, 8 * FILE_ID_LEN) != 0 ||
-	    *n != (guint64)(sb.st_size - HEAD) / 8) {
-		munmap(*map, *map_len);
-		*map = NULL;
+	    *n != (guint64)(len - HEAD) / 8) {
+		g_clear_pointer(map, g_mapped_file_unref);
 		return NULL;
 	}
 	/* HEAD is a multiple of 8 and the mapping is page-aligned. */
@@ -106,17 +97,16 @@ int threadidx_lookup(const char *db_path, const guint64 *hashes, size_t n, bool 
 	g_autofree char *path = store_index_path(db_path);
 	guint64 db[FILE_ID_LEN], count;
 	const guint64 *v;
-	void *map;
-	size_t map_len;
+	GMappedFile *map;
 
 	*found = false;
 	if (db_id(db_path, db) < 0)
 		return NUDGE_E_NOTFOUND;
-	if (!(v = map_index(path, db, &map, &map_len, &count)))
+	if (!(v = map_index(path, db, &map, &count)))
 		return NUDGE_E_NOTFOUND;
 	for (size_t i = 0; i < n && !*found; i++)
 		*found = has(v, count, hashes[i]);
-	munmap(map, map_len);
+	g_mapped_file_unref(map);
 	return 0;
 }
 
@@ -134,23 +124,6 @@ static int cmp_u64(gconstpointer a, gconstpointer b)
 	return (x > y) - (x < y);
 }
 
-static int write_all_fd(int fd, const void *buf, size_t len)
-{
-	const char *p = buf;
-
-	while (len > 0) {
-		ssize_t w = write(fd, p, len);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -errno;
-		p += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 int threadidx_refresh(struct store *st, GError **err)
 {
 	const char *db_path = store_path(st);
@@ -158,15 +131,14 @@ int threadidx_refresh(struct store *st, GError **err)
 	g_autofree char *tmp = g_strconcat(path, ".XXXXXX", NULL);
 	g_autoptr(GArray) keys = g_array_new(FALSE, FALSE, sizeof(guint64));
 	guint64 db[FILE_ID_LEN], count, n = 0;
-	void *map;
-	size_t map_len;
+	GMappedFile *map;
 	int fd = -1, ret;
 
 	if ((ret = db_id(db_path, db)) < 0)
 		return nudge_fail(err, NUDGE_E_IO, "cannot read '%s': %s", db_path,
 				  g_strerror(-ret));
-	if (map_index(path, db, &map, &map_len, &count)) {
-		munmap(map, map_len);
+	if (map_index(path, db, &map, &count)) {
+		g_mapped_file_unref(map);
 		return 0;
 	}
 	if ((ret = store_thread_keys(st, add_key, keys, err)) < 0)
@@ -181,10 +153,10 @@ int threadidx_refresh(struct store *st, GError **err)
 		ret = -errno;
 		goto fail;
 	}
-	if ((ret = write_all_fd(fd, MAGIC, sizeof(MAGIC) - 1)) < 0 ||
-	    (ret = write_all_fd(fd, db, sizeof(db))) < 0 ||
-	    (ret = write_all_fd(fd, &n, 8)) < 0 ||
-	    (ret = write_all_fd(fd, keys->data, 8 * (size_t)n)) < 0)
+	if ((ret = write_all(fd, MAGIC, sizeof(MAGIC) - 1)) < 0 ||
+	    (ret = write_all(fd, db, sizeof(db))) < 0 ||
+	    (ret = write_all(fd, &n, 8)) < 0 ||
+	    (ret = write_all(fd, keys->data, 8 * (size_t)n)) < 0)
 		goto fail;
 	if (close(fd) < 0) {
 		fd = -1;
