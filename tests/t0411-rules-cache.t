@@ -89,17 +89,24 @@ test_expect_success 'a rule file changed in place, same size and mtime: seen (ct
 	nudge filter <zebra.eml >out && test_no_grep "^X-Nudge-Stage" out &&
 	! cmp -s "$C" cache.before
 '
-test_expect_success 'a user rule that replaces a built-in one: cached as used' '
+# A user file named like a built-in one replaces it: with en.rules gone, one
+# rejection rule outweighs what is left of the invitation (as an added file
+# it would not), and the cached run must still see the replacement.
+test_expect_success 'a user file that replaces a built-in one: the cache holds the replacement' '
 	rm -f "$NUDGE_HOME/rules/zebra.rules" &&
-	line=$(grep -v "^#" "$SRC_DIR/filters/rules/en.rules" | grep "^invitation " | head -1) &&
-	test -n "$line" &&
-	echo "$line" | awk "{ \$2 = 0; print }" >"$NUDGE_HOME/rules/replace.rules" &&
+	printf "%s\n" "rejection 40 f \\bdata team\\b" >"$NUDGE_HOME/rules/added.rules" &&
+	nudge filter <"$M/ex1-invite.eml" >out &&
+	test_grep "^X-Nudge-Stage: invitation" out &&
+	mv "$NUDGE_HOME/rules/added.rules" "$NUDGE_HOME/rules/en.rules" &&
 	nudge filter <"$M/ex1-invite.eml" >first &&
-	test -s "$C" && cp "$C" cache.replace &&
+	test_grep "^X-Nudge-Stage: rejection" first &&
+	cp "$C" cache.replace &&
 	nudge filter <"$M/ex1-invite.eml" >second &&
 	test_cmp first second &&
 	cmp "$C" cache.replace &&
-	rm "$NUDGE_HOME/rules/replace.rules"
+	rm "$NUDGE_HOME/rules/en.rules" &&
+	nudge filter <"$M/ex1-invite.eml" >out &&
+	test_grep "^X-Nudge-Stage: invitation" out
 '
 test_expect_success 'a bad user rule warns on every run (no cache hides it)' '
 	printf "invitation 5 s (unclosed\n" >"$NUDGE_HOME/rules/bad.rules" &&
