@@ -131,6 +131,7 @@ static int analyse(struct cli *cli, const char *buf, size_t len, bool outgoing,
 	struct rules *rules = NULL;
 	struct record_ctx ctx = { 0 };
 	struct analysis a = { 0 };
+	g_autoptr(GError) e = NULL;
 	int ret;
 
 	memset(res, 0, sizeof(*res));
@@ -166,8 +167,12 @@ static int analyse(struct cli *cli, const char *buf, size_t len, bool outgoing,
 	ctx.st = st;
 	ctx.rules = rules;
 	ctx.now = cli->now;
-	if ((ret = record_analysed(&ctx, m, &a, fallback, res, err)) == 0)
-		ret = threadidx_update(st, err);
+	if ((ret = record_analysed(&ctx, m, &a, fallback, res, err)) < 0)
+		goto out;
+	/* The message is recorded: an index that cannot be written only
+	 * means the next run opens the database. */
+	if (threadidx_update(st, &e) < 0)
+		cli_warn("%s", e->message);
 out:
 	analysis_clear(&a);
 	store_close(st);

@@ -100,4 +100,16 @@ test_expect_success 'an index that cannot be removed stops the change, not the m
 	sqlite3 "$DB" "SELECT count(*) FROM threads" >after &&
 	test_cmp before after
 '
+test_expect_success 'an index that cannot be written is a warning: the message is tagged' '
+	rm -rf "$DB-threads" &&
+	"$NUDGE_BIN" filter <"$M/ex1-invite.eml" >out &&
+	test_grep "^X-Nudge-Thread: $(cat thread)$" out &&
+	rm "$DB-threads" && mkdir "$DB-threads" &&
+	"$NUDGE_BIN" filter <"$M/ex1-invite.eml" >out 2>err &&
+	test_grep "^X-Nudge-Thread: $(cat thread)$" out &&
+	test_grep "warning: cannot write the thread index" err &&
+	rmdir "$DB-threads" &&
+	"$NUDGE_BIN" filter <"$M/ex1-invite.eml" >out 2>err &&
+	test_cmp /dev/null err && test -f "$DB-threads"
+'
 test_done
