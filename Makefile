@@ -25,16 +25,20 @@ MODULE_LIBS_calendar = $(call pkg_libs,libical)
 # most of the cost of a `nudge filter` run (README, Performance).
 # STATIC=no links them as shared libraries.
 STATIC ?= yes
-# GMime's own libraries too (gpgme with assuan and gpg-error, idn2): each
-# shared one cost its relocations at every start. libunistring stays shared
-# (Debian ships no libunistring.a with the packages nudge needs).
+# GMime's own libraries too (gpgme with assuan and gpg-error) and zlib: each
+# shared one cost its relocations at every start. libmount (with libblkid,
+# libselinux and libsepol) and libidn2 (with libunistring) are not linked:
+# src/link/ stands in for them (read why there).
 STATIC_SET = gmime-3.0 gio-2.0 gobject-2.0 gmodule-2.0 glib-2.0 pcre2-8 sqlite3 ffi \
-	gpgme assuan gpg-error idn2
+	gpgme assuan gpg-error z
+STATIC_NOT = -lmount -lblkid -lselinux -lsepol -lidn2
+LINK_SRC = $(wildcard src/link/*.c)
 comma := ,
 static_lib = $(if $(filter $(patsubst -l%,%,$(1)),$(STATIC_SET)),-Wl$(comma)-Bstatic $(1) -Wl$(comma)-Bdynamic,$(1))
-PKG_LIBS_STATIC = $(foreach l,$(call pkg_libs,$(PKGS),--static),$(call static_lib,$(l))) \
-	-Wl,-Bstatic -lassuan -lgpg-error -Wl,-Bdynamic -l:libunistring.so.2
-REL_LIBS = $(if $(filter yes,$(STATIC)),$(PKG_LIBS_STATIC),$(PKG_LIBS)) -lm
+PKG_LIBS_STATIC = $(foreach l,$(filter-out $(STATIC_NOT),$(call pkg_libs,$(PKGS),--static)),$(call static_lib,$(l))) \
+	-Wl,-Bstatic -lassuan -lgpg-error -Wl,-Bdynamic
+REL_LINK = $(if $(filter yes,$(STATIC)),$(REL)/liblink.a)
+REL_LIBS = $(if $(filter yes,$(STATIC)),$(PKG_LIBS_STATIC),$(PKG_LIBS)) -lm $(REL_LINK)
 
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
 	-Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wvla \
@@ -78,6 +82,8 @@ $(SAN)/%.o: src/%.c $(HDRS)
 
 $(REL)/libnudge.a: $(CORE_SRC:src/%.c=$(REL)/%.o)
 	$(Q)rm -f $@; ar rcs $@ $^
+$(REL)/liblink.a: $(LINK_SRC:src/%.c=$(REL)/%.o)
+	$(Q)rm -f $@; ar rcs $@ $^
 $(SAN)/libnudge.a: $(CORE_SRC:src/%.c=$(SAN)/%.o)
 	$(Q)rm -f $@; ar rcs $@ $^
 
@@ -107,7 +113,7 @@ SAN_MODULES = $(MODULES:%=$(SAN)/nudge-%.so)
 REL_EXPORTS = -Wl,--dynamic-list=$(REL)/exports.list
 SAN_EXPORTS = -Wl,--dynamic-list=$(SAN)/exports.list
 
-$(REL)/nudge: $(CLI_SRC:src/%.c=$(REL)/%.o) $(REL)/libnudge.a $(REL)/exports.list | $(REL_MODULES)
+$(REL)/nudge: $(CLI_SRC:src/%.c=$(REL)/%.o) $(REL)/libnudge.a $(REL_LINK) $(REL)/exports.list | $(REL_MODULES)
 	@$(if $(V),,echo "  LINK    $@";)
 	$(Q)$(CC) $(CFLAGS) $(REL_EXPORTS) -o $@ $(filter %.o %.a,$^) $(LDFLAGS) $(REL_LIBS)
 $(SAN)/nudge: $(CLI_SRC:src/%.c=$(SAN)/%.o) $(SAN)/libnudge.a $(SAN)/exports.list | $(SAN_MODULES)
@@ -197,7 +203,7 @@ check: deps-test
 
 # Speed, side by side with cat and bogofilter (tools/bench.sh). Never part
 # of make check: it measures, it asserts nothing.
-$(REL)/bench-nudge: tools/bench-nudge.c $(REL)/libnudge.a $(REL)/exports.list $(HDRS) | $(REL_MODULES)
+$(REL)/bench-nudge: tools/bench-nudge.c $(REL)/libnudge.a $(REL_LINK) $(REL)/exports.list $(HDRS) | $(REL_MODULES)
 	@$(if $(V),,echo "  LINK    $@";)
 	$(Q)$(CC) $(CFLAGS) $(REL_EXPORTS) -Isrc -o $@ $< $(REL)/libnudge.a $(LDFLAGS) $(REL_LIBS)
 
@@ -213,7 +219,7 @@ ACCURACY_SETS = ../shared/corpus/real-dev tests/corpus/labelled -- \
 HELDOUT_SETS = tests/corpus/heldout tests/corpus/heldout2
 # The statistical model the classifier consults beside the rules: trained on
 # the labelled corpora and a sample of everyday mail (never the held-out sets).
-$(REL)/model-features: tools/model-features.c $(REL)/libnudge.a $(REL)/exports.list $(HDRS) | $(REL_MODULES)
+$(REL)/model-features: tools/model-features.c $(REL)/libnudge.a $(REL_LINK) $(REL)/exports.list $(HDRS) | $(REL_MODULES)
 	@$(if $(V),,echo "  LINK    $@";)
 	$(Q)$(CC) $(CFLAGS) $(REL_EXPORTS) -Isrc -o $@ $< $(REL)/libnudge.a $(LDFLAGS) $(REL_LIBS)
 model: deps $(REL)/model-features
@@ -283,7 +289,7 @@ $(INST)/%.o: src/%.c $(HDRS) $(INST)/datadir
 		-DNUDGE_MODULEDIR='"$(PKGLIBDIR)"' -c -o $@ $<
 $(INST)/nudge: $(DATADIR_SRC:src/%.c=$(INST)/%.o) \
 		$(patsubst src/%.c,$(REL)/%.o,$(filter-out $(DATADIR_SRC),$(CLI_SRC))) \
-		$(INST)/module.o $(REL)/libnudge.a $(REL)/exports.list | $(REL_MODULES)
+		$(INST)/module.o $(REL)/libnudge.a $(REL_LINK) $(REL)/exports.list | $(REL_MODULES)
 	@$(if $(V),,echo "  LINK    $@";)
 	$(Q)$(CC) $(CFLAGS) $(REL_EXPORTS) -o $@ $(filter %.o %.a,$^) $(LDFLAGS) $(REL_LIBS)
 

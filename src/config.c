@@ -254,13 +254,16 @@ static void read_key(struct config *cfg, GKeyFile *kf, const struct key_spec *k,
 		     GHashTable *where, GPtrArray *problems)
 {
 	const char *g = k->group, *n = k->key, *p = cfg->path;
-	int line = line_of(where, g, n);
 	g_autoptr(GError) e = NULL;
 	g_autofree char *s = NULL;
 	g_auto(GStrv) list = NULL;
+	int line;
 
-	if (!g_key_file_has_key(kf, g, n, NULL))
+	/* The group first: asked for a key of a missing group, GKeyFile
+	 * makes and translates an error message nobody reads. */
+	if (!g_key_file_has_group(kf, g) || !g_key_file_has_key(kf, g, n, NULL))
 		return;
+	line = line_of(where, g, n);
 	if (k->type == K_LIST || strcmp(n, "references") == 0 ||
 	    strcmp(n, "holidays") == 0) {
 		list = g_key_file_get_string_list(kf, g, n, NULL, &e);

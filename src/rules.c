@@ -53,6 +53,11 @@ void rules_free(struct rules *r)
 	model_free(r->model);
 	g_free(r->model_path);
 	g_free(r->model_cache);
+	/* A set read from the cache owns of its rules only the codes. */
+	for (guint i = 0; r->block && i < r->list->len; i++)
+		pcre2_code_free(r->block[i].re);
+	g_free(r->block);
+	g_free(r->ids);
 	if (r->list)
 		g_ptr_array_unref(r->list);
 	pcre2_match_context_free(r->mctx);
@@ -276,9 +281,18 @@ static bool first_words(const char *p, const char **end, bool bound, struct star
 			if (q[0] == '(') {
 				const char *e;
 
-				if (q[1] == '?' && q[2] != ':')
-					return false;
-				q += q[1] == '?' ? 3 : 1;
+				/* A group, perhaps with options ("(?:", "(?-i:"):
+				 * case does not matter to folded start words, and
+				 * st->spaced tells of an x. */
+				if (q[1] == '?') {
+					q += 2 + strspn(q + 2, "abcdefghijklmnopqrstuvwxyz"
+							"ABCDEFGHIJKLMNOPQRSTUVWXYZ^-");
+					if (*q != ':')
+						return false;
+					q++;
+				} else {
+					q++;
+				}
 				if (!first_words(q, &e, b, st))
 					return false;
 				q = e;
@@ -337,6 +351,31 @@ static bool first_words(const char *p, const char **end, bool bound, struct star
 				for (unsigned c = 0xc2; c <= 0xf4; c++)
 					add_byte(st, (unsigned char)c);
 				q += 2;
+				break;
+			}
+			if (q[0] == '[' && q[1] != '^') {
+				/* A class of punctuation ("[,|-]"): each is a
+				 * first byte. */
+				const char *c = q + 1;
+
+				while (*c && *c != ']') {
+					if (*c == '\\' && punct(c[1]))
+						c++;
+					else if (!plain_punct(*c) && *c != '|' && *c != '.')
+						return false;
+					/* A '-' between two: a range. */
+					else if (*c == '-' && c > q + 1 && c[1] != ']')
+						return false;
+					c++;
+				}
+				if (*c != ']' || c == q + 1 || optional_at(c + 1))
+					return false;
+				for (c = q + 1; *c != ']'; c++) {
+					if (*c == '\\')
+						c++;
+					add_byte(st, (unsigned char)*c);
+				}
+				q = c + 1;
 				break;
 			}
 			if (plain_punct(q[0]) || (q[0] == '\\' && punct(q[1]))) {
@@ -738,7 +777,7 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
  * the body holds together; anything else (missing, stale, truncated,
  * corrupt) means building and compiling, as without it.
  *
- *   "nudge-rules-cache 5\n", key (16 bytes), body length (8, little-endian),
+ *   "nudge-rules-cache 6\n", key (16 bytes), body length (8, little-endian),
  *   hash64 of the set (8), body: length of the set (8), the set
  *   (set_write(), with every rule's pattern text), padding to 8 bytes, then
  *   per rule its compiled code (pcre2_serialize_encode of that one code),
@@ -751,7 +790,7 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
  * in the set: a damaged one is compiled from the pattern text instead, and
  * the cache is removed so the next run writes it again.
  */
-#define CACHE_MAGIC "nudge-rules-cache 5\n"
+#define CACHE_MAGIC "nudge-rules-cache 6\n"
 #define CACHE_HEAD (sizeof(CACHE_MAGIC) - 1 + 16 + 8 + 8)
 #define CACHE_SEED 0x452821e638d01377u
 
@@ -835,11 +874,19 @@ struct blob_ref {
  * trie has them) is left out. */
 static void set_write(GByteArray *b, const struct rules *set, const struct blob_ref *refs)
 {
+	guint32 total_ids = 0;
+
+	for (guint i = 0; i < set->list->len; i++) {
+		const struct rule *r = set->list->pdata[i];
+
+		total_ids += r->starts ? g_strv_length(r->starts) : 0;
+	}
 	put32(b, set->list->len);
 	put32(b, (guint32)set->threshold);
 	put32(b, (guint32)set->quoted_percent);
 	put32(b, set->has_context);
 	put32(b, (guint32)set->n_starts);
+	put32(b, total_ids);
 	put32(b, set->trie->len);
 	for (guint i = 0; i < set->trie->len; i++) {
 		const struct trie_node *n = &g_array_index(set->trie, struct trie_node, i);
@@ -870,8 +917,9 @@ static void set_write(GByteArray *b, const struct rules *set, const struct blob_
 		put32(b, n);
 		for (guint k = 0; k < n; k++)
 			put32(b, (guint32)r->start_ids[k]);
+		/* Both with their NUL: used in place. */
 		put_str(b, r->where);
-		/* The pattern with its NUL: compiled in place if need be. */
+		g_byte_array_append(b, (const guint8 *)"", 1);
 		put_str(b, r->pattern);
 		g_byte_array_append(b, (const guint8 *)"", 1);
 	}
@@ -906,56 +954,73 @@ static gint32 get_index(struct reader *rd, gint32 lo, gint32 hi)
 	return rd->bad ? lo : v;
 }
 
-static char *get_str(struct reader *rd)
+/* A string stored with its NUL, in place. */
+static const char *get_str(struct reader *rd)
 {
 	guint32 n = get32(rd);
-	char *s;
+	const char *s = (const char *)rd->p;
 
-	if (rd->bad || (size_t)(rd->end - rd->p) < n || memchr(rd->p, 0, n)) {
+	if (rd->bad || (size_t)(rd->end - rd->p) <= n || rd->p[n] != 0 ||
+	    memchr(rd->p, 0, n)) {
 		rd->bad = true;
 		return NULL;
 	}
-	s = g_strndup((const char *)rd->p, n);
-	rd->p += n;
+	rd->p += n + 1;
 	return s;
 }
 
-/* The set from the cache's body; its rules' codes and patterns point into
+/*
+ * The set from the cache's body; its rules' codes and patterns point into
  * blobs (blobs_len bytes, 8-byte aligned), decoded when first used. NULL
- * when anything does not fit. */
+ * when anything does not fit. Without an allocation per rule: the rules
+ * are one block, their start ids another, and their names, patterns and
+ * first bytes stay in the cache's mapping.
+ */
 static struct rules *set_read(struct reader *rd, const guint8 *blobs, guint64 blobs_len)
 {
 	struct rules *set = g_new0(struct rules, 1);
-	guint32 nrules, ntrie;
+	guint32 nrules, ntrie, nids, used = 0;
 
-	set->list = g_ptr_array_new_with_free_func(rule_free);
+	set->list = g_ptr_array_new();
 	set->trie = g_array_new(FALSE, FALSE, sizeof(struct trie_node));
 	nrules = get32(rd);
 	set->threshold = (int)get32(rd);
 	set->quoted_percent = (int)get32(rd);
 	set->has_context = get32(rd) != 0;
 	set->n_starts = get_index(rd, 0, G_MAXINT32);
+	nids = get32(rd);
 	ntrie = get32(rd);
-	if (ntrie == 0 || ntrie > (guint32)(rd->end - rd->p) / 20)
+	if (ntrie == 0 || ntrie > (guint32)(rd->end - rd->p) / 20 ||
+	    nrules > (guint32)(rd->end - rd->p) / 40 || nids > (guint32)(rd->end - rd->p) / 4)
 		rd->bad = true;
-	if (!rd->bad)
-		g_array_set_size(set->trie, ntrie);
-	for (guint32 i = 0; i < ntrie && !rd->bad; i++) {
+	if (rd->bad)
+		goto out;
+	g_array_set_size(set->trie, ntrie);
+	for (guint32 i = 0; i < ntrie; i++) {
 		struct trie_node *n = &g_array_index(set->trie, struct trie_node, i);
+		gint32 v[5];
 
-		n->child = get_index(rd, 0, (gint32)ntrie);
-		n->sibling = get_index(rd, 0, (gint32)ntrie);
-		n->id = get_index(rd, -1, set->n_starts);
-		n->whole = get_index(rd, -1, set->n_starts);
-		n->byte = (guint8)get_index(rd, 0, 256);
+		memcpy(v, rd->p + 20 * (size_t)i, 20);
+		if ((guint32)v[0] >= ntrie || (guint32)v[1] >= ntrie ||
+		    v[2] < -1 || v[2] >= set->n_starts || v[3] < -1 ||
+		    v[3] >= set->n_starts || (guint32)v[4] > 255) {
+			rd->bad = true;
+			goto out;
+		}
+		n->child = v[0];
+		n->sibling = v[1];
+		n->id = v[2];
+		n->whole = v[3];
+		n->byte = (guint8)v[4];
 	}
+	rd->p += 20 * (size_t)ntrie;
 	for (unsigned i = 0; i < 256; i++)
 		set->first[i] = get_index(rd, 0, (gint32)ntrie);
-	if (nrules > (guint32)(rd->end - rd->p) / 20)
-		rd->bad = true;
+	set->block = g_new0(struct rule, nrules);
+	set->ids = g_new(gint32, (gsize)nids + nrules);
 	for (guint32 i = 0; i < nrules && !rd->bad; i++) {
-		struct rule *r = g_new0(struct rule, 1);
-		guint32 flags, n, co, cl, pl;
+		struct rule *r = &set->block[i];
+		guint32 flags, n, co, cl;
 
 		g_ptr_array_add(set->list, r);
 		r->stage = (enum nudge_stage)get_index(rd, 0, STAGE_CONTEXT + 1);
@@ -980,28 +1045,23 @@ static struct rules *set_read(struct reader *rd, const guint8 *blobs, guint64 bl
 				rd->bad = true;
 				break;
 			}
-			r->first_bytes = g_memdup2(rd->p, 32);
+			r->first_bytes = (guint8 *)rd->p;
 			rd->p += 32;
 		}
 		n = get32(rd);
-		if (n > (guint32)(rd->end - rd->p) / 4) {
+		if (rd->bad || n > nids - used) {
 			rd->bad = true;
 			break;
 		}
-		r->start_ids = g_new(gint32, n + 1);
+		r->start_ids = set->ids + used + i;
 		for (guint32 k = 0; k < n; k++)
 			r->start_ids[k] = get_index(rd, 0, set->n_starts);
 		r->start_ids[n] = -1;
-		r->where = get_str(rd);
-		pl = get32(rd);
-		if (rd->bad || (size_t)(rd->end - rd->p) <= pl || rd->p[pl] != 0 ||
-		    memchr(rd->p, 0, pl)) {
-			rd->bad = true;
-			break;
-		}
-		r->lazy_pattern = (const char *)rd->p;
-		rd->p += pl + 1;
+		used += n;
+		r->where = (char *)get_str(rd);
+		r->lazy_pattern = get_str(rd);
 	}
+out:
 	if (rd->bad || rd->p != rd->end) {
 		rules_free(set);
 		return NULL;

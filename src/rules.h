@@ -62,7 +62,12 @@ struct trie_node {
 };
 
 struct rules {
-	GPtrArray *list;	/* of struct rule *, owned */
+	/* Of struct rule *: owned, or, in a set read from the rule cache,
+	 * pointing into block, whose names, patterns and first bytes are in
+	 * the cache's mapping and start ids in ids. */
+	GPtrArray *list;
+	struct rule *block;
+	gint32 *ids;
 	GArray *trie;		/* of struct trie_node; node 0 is the root */
 	gint32 first[256];	/* the root's child per byte, or 0 */
 	gint32 n_starts;	/* distinct start words */

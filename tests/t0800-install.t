@@ -95,6 +95,23 @@ test_expect_success 'the installed binary loads its modules from PREFIX/lib/nudg
 	cmp out "$M/ex1-invite.eml" &&
 	test_grep "$TRASH/prefix/lib/nudge/nudge-calendar.so" err
 '
+# The static build links src/link/ in place of libmount, libselinux and
+# libidn2 (Makefile, STATIC): none of them is loaded at start, and libidn2
+# is loaded when GMime meets a punycode domain, which then reads as in the
+# test build (libidn2 linked the usual way).
+test_expect_success 'the installed binary starts without libmount, libselinux or libidn2' '
+	LD_DEBUG=libs inst --version 2>ld.log >/dev/null &&
+	test_grep "libc.so.6" ld.log &&
+	test_no_grep "libmount\|libselinux\|libblkid\|libidn2\|libunistring" ld.log
+'
+test_expect_success 'it loads libidn2 for a punycode domain and reads it as the test build does' '
+	cp "$M/idn-invite.eml" idn.eml &&
+	LD_DEBUG=libs inst classify --json idn.eml >inst.json 2>ld.log &&
+	test_grep "libidn2" ld.log &&
+	"$NUDGE_BIN" classify --json idn.eml >san.json &&
+	test_cmp san.json inst.json &&
+	test_grep "\"contact_addr\":\"jana.vogel@müller.example\"" inst.json
+'
 test_expect_success 'the installed binary really reads the installed rules' '
 	mv "$TRASH/prefix/share/nudge" "$TRASH/moved" &&
 	inst filter <"$M/ex2-invite.eml" >out 2>err;

@@ -6,6 +6,7 @@
 
 #include "classify.h"
 #include "corpus.h"
+#include "rules.h"
 #include "text.h"
 
 static struct rules *rules;
@@ -304,12 +305,67 @@ static void test_where_rules_start(void)
 		{ "\\b\\d+ tips to", "\u0663 tips to win", true },
 		/* Text that is not valid UTF-8 around the words. */
 		{ "\\bfrobnicate\\b", "\xff frobnicate \xc3", true },
+		/* Groups with options and leading classes of punctuation. */
+		{ "[,|-] ?(?-i:Talent)\\b", "Jane Doe - Talent", true },
+		{ "[,|-] ?(?-i:Talent)\\b", "Jane Doe | talent", false },
+		{ "\\b(?:job|[,|-] ?(?-i:Talent))\\b", "Acme,Talent", true },
+		{ "\\b(?:job|[,|-] ?(?-i:Talent))\\b", "a Job here", true },
+		{ "[!-/] ?ok\\b", "#ok", true },
+		{ "[.,] ?ok\\b", "fine.ok", true },
 	};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		if (rule_finds(cases[i].pattern, cases[i].text) != cases[i].found)
 			g_test_message("rule %s on '%s'", cases[i].pattern, cases[i].text);
 		g_assert_true(rule_finds(cases[i].pattern, cases[i].text) == cases[i].found);
+	}
+}
+
+/* Whether the one rule of PATTERN runs only where a match can start. */
+static bool rule_anchored(const char *pattern)
+{
+	g_autofree char *dir = g_dir_make_tmp("nudge-data-XXXXXX", NULL);
+	g_autofree char *fdir = g_build_filename(dir, "filters", NULL);
+	g_autofree char *rule = g_strdup_printf("invitation 20 f %s\n", pattern);
+	g_autoptr(GError) err = NULL;
+	struct rules *r = NULL;
+	bool anchored;
+
+	write_rules(fdir, "a.rules", rule);
+	g_assert_cmpint(rules_load(dir, NULL, &r, NULL, &err), ==, 0);
+	g_assert_cmpuint(r->list->len, ==, 1);
+	anchored = ((struct rule *)r->list->pdata[0])->anchored;
+	rules_free(r);
+	rm_rf(dir);
+	return anchored;
+}
+
+/* The shapes whose starts are read off the pattern, and those that must run
+ * along the whole text because a start cannot be told. */
+static void test_which_rules_anchor(void)
+{
+	static const struct {
+		const char *pattern;
+		bool anchored;
+	} cases[] = {
+		{ "\\b(?:please )?(?:do not|don't) call", true },
+		{ "\\b(?-i:Talent)\\b", true },
+		{ "[,|-] ?(?-i:Talent)\\b", true },
+		{ "\\b(?:job|[,|-] ?Talent)", true },
+		{ "\\$\\d+ off", true },
+		{ "[!-/] ?ok", false },
+		{ "[^,]ok", false },
+		{ "[,a]ok", false },
+		{ "[,-]?ok", false },
+		{ "(?=x)ok", false },
+		{ "(?<n>ok)", false },
+		{ "ok", false },
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		if (rule_anchored(cases[i].pattern) != cases[i].anchored)
+			g_test_message("rule %s", cases[i].pattern);
+		g_assert_true(rule_anchored(cases[i].pattern) == cases[i].anchored);
 	}
 }
 
@@ -577,6 +633,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/classify/broken-builtin", test_broken_builtin);
 	g_test_add_func("/classify/model", test_model);
 	g_test_add_func("/classify/where-rules-start", test_where_rules_start);
+	g_test_add_func("/classify/which-rules-anchor", test_which_rules_anchor);
 	g_test_add_func("/classify/features", test_features);
 	g_test_add_func("/classify/real-dev", test_real_dev);
 	g_test_add_func("/classify/labelled", test_labelled);
