@@ -256,6 +256,33 @@ static const struct example third_round[] = {
 	{ "offer", "¡Buenas noticias!",
 	  "Hola Alex:\n\n¡Te queremos a bordo! La oferta mejorada va en el adjunto: 48.000 "
 	  "euros brutos anuales.\n\nLucía\n" },
+	{ "invitation", "Shortlist",
+	  "Dear Alex,\n\nThe board has placed you on the shortlist for the final stage. "
+	  "Your allocated time is 14.10 to 14.55 on Tuesday 10 March, and you will be "
+	  "asked to give a short presentation. Please confirm that you will attend.\n\nHR\n" },
+	{ "invitation", "Dein Profil",
+	  "Hey Alex,\n\ndanke für deine Bewerbung! Hättest du Lust, am Donnerstag mal bei "
+	  "uns im Büro vorbeizuschauen? Du lernst dabei Ana (Design) kennen.\n\nTim\n" },
+	{ "invitation", "Suite à notre appel",
+	  "Bonjour Alex,\n\nJe vous propose de rencontrer notre directeur technique mardi "
+	  "10 mars à 11h. Pouvez-vous me confirmer votre présence "
+	  "?\n\nCordialement,\nChargée de recrutement\n" },
+	{ "invitation", "Siguiente fase",
+	  "Hola Alex:\n\nLa siguiente fase es una entrevista técnica con el equipo. Ya "
+	  "puedes reservar tu hueco desde el portal.\n\nEquipo de Selección\n" },
+	{ "pending", "Update",
+	  "Hi Alex,\n\nThe client has two more candidates to see on Friday. They'll come "
+	  "back to me early next week and I'll call you the moment I hear.\n\nRob\nHarbour "
+	  "Staffing\n" },
+	{ "rejection", "Your application",
+	  "Dear Alex,\n\nThank you for attending the interview. We regret that the post "
+	  "has now been filled by an internal candidate.\n\nHuman Resources\n" },
+	{ "rejection", "Your application",
+	  "Hi Alex,\n\nWe've looked at your application for the Analyst role and it won't "
+	  "be going any further on this occasion.\n\nThe hiring team\n" },
+	{ "rejection", "Tu candidatura",
+	  "Hola Alex:\n\nFinalmente no vamos a poder continuar con tu candidatura: la "
+	  "vacante (ref. 12/2026) ya está cubierta.\n\nUn saludo\n" },
 	{ "none", "Entrevista para nuestro pódcast",
 	  "¡Hola, Alex!\n\nNos encantaría hacerte una entrevista para el pódcast. ¿Te "
 	  "vendría bien el jueves 10 a las 17:00?\n\nUn saludo\n" },
