@@ -297,6 +297,21 @@ static const struct example third_round[] = {
 	  "Hi Alex,\n\nAs you're on the hiring panel for the data roles, could you review "
 	  "the offer letter template before the hiring sync on Thursday?\n\nThanks, "
 	  "Rosa\nPeople team\n" },
+	{ "none", "Invitation : Point mensuel @ mar. 9 juin 2026 10:00",
+	  "Vous avez été invité à l'événement suivant.\n\nPoint mensuel équipe\nQuand : "
+	  "mardi 9 juin 2026 10:00 - 11:00\n\nOui - Peut-être - Non\n" },
+	{ "none", "Re: Projekt",
+	  "Hallo Alex, dann halten wir Montag, 20.07., 10:00 fest. Treffpunkt ist das Café "
+	  "am Markt.\n\nGrüße\n" },
+	{ "none", "Re: déménagement",
+	  "Salut, ça te dirait de passer une heure avec nous samedi pour porter les "
+	  "cartons ?\n\nBises\n" },
+	{ "none", "Re: reforma",
+	  "Hola, todavía estamos cerrando el presupuesto de la reforma. Te contamos algo "
+	  "en breve.\n\nUn abrazo\n" },
+	{ "none", "Re: the kitchen quote",
+	  "Hi Alex, we've gone the other way with the kitchen in the end. It was "
+	  "close!\n\nBen\n" },
 	{ "none", "Lunch?",
 	  "Hey Alex,\n\nFree to grab lunch with the two of us on Friday at 1pm?\n\nTina\n" },
 	{ "none", "Re: budget",
