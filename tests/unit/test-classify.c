@@ -312,6 +312,21 @@ static const struct example third_round[] = {
 	{ "none", "Re: the kitchen quote",
 	  "Hi Alex, we've gone the other way with the kitchen in the end. It was "
 	  "close!\n\nBen\n" },
+	{ "none", "Einladung zum Fachgespräch: Digitalisierung in der Pflege",
+	  "Sehr geehrte Damen und Herren,\n\nwir laden Sie herzlich zu unserem "
+	  "Fachgespräch am Mittwoch, 10. Juni 2026 um 18:00 Uhr in der Landesvertretung "
+	  "ein. Anmeldung bis 5. Juni.\n\nIhre Stiftung\n" },
+	{ "none", "Re: Code review",
+	  "Hi, thanks for the technical discussion yesterday. Next steps: I'll send over "
+	  "the patch on Monday at 10:00?\n" },
+	{ "none", "Re: Tennis",
+	  "They want you! Saturday at 10am at the club - I need a yes or no by Thursday.\n" },
+	{ "none", "Re: Chorprobe",
+	  "Hallo Alex, hast du Lust, am Donnerstag mal bei uns im Chor vorbeizuschauen? Du "
+	  "lernst dann auch Mira kennen.\n" },
+	{ "none", "Re: conseil syndical",
+	  "Bonjour, je vous propose de rencontrer le syndic mardi à 18h. Merci de "
+	  "confirmer votre présence.\n" },
 	{ "none", "Lunch?",
 	  "Hey Alex,\n\nFree to grab lunch with the two of us on Friday at 1pm?\n\nTina\n" },
 	{ "none", "Re: budget",
