@@ -283,6 +283,47 @@ static const struct example third_round[] = {
 	{ "rejection", "Tu candidatura",
 	  "Hola Alex:\n\nFinalmente no vamos a poder continuar con tu candidatura: la "
 	  "vacante (ref. 12/2026) ya está cubierta.\n\nUn saludo\n" },
+	{ "invitation", "Deine Bewerbung",
+	  "Hallo Alex,\n\ndanke für deine Bewerbung! Lust auf einen Kaffee mit uns beiden? "
+	  "Passt es dir am Donnerstag um 15 Uhr?\n\nLea, Gründerin\n" },
+	{ "invitation", "Ta candidature",
+	  "Bonjour Alex,\n\nMerci pour ta candidature. Un café avec nous deux, jeudi vers "
+	  "15h ?\n\nLéa\n" },
+	{ "invitation", "Tu candidatura",
+	  "Hola Alex:\n\nGracias por tu candidatura. ¿Un café con los dos fundadores el "
+	  "jueves a las 10?\n\nLucía\n" },
+	{ "pending", "Deine Bewerbung",
+	  "Hallo Alex,\n\nwir haben dich nicht vergessen! Wir sammeln gerade noch das "
+	  "Feedback aus dem Team zu deiner Bewerbung.\n\nTim\n" },
+	{ "pending", "Ta candidature",
+	  "Bonjour Alex,\n\nOn ne t'a pas oublié ! Nous recueillons encore les retours de "
+	  "l'équipe sur ta candidature.\n\nLéa\n" },
+	{ "pending", "Tu candidatura",
+	  "Hola Alex:\n\nNo nos hemos olvidado de ti. Estamos recopilando los comentarios "
+	  "del equipo y falta la aprobación de dirección para el puesto.\n\nLucía\n" },
+	{ "references", "Re: unser Gespräch",
+	  "Hallo Alex,\n\ndürfen wir mit jemandem aus deiner Zeit bei Flinkbau sprechen? "
+	  "Kannst du mir den Kontakt deiner früheren Teamleiterin geben?\n\nTim\n" },
+	{ "references", "Re: notre échange",
+	  "Bonjour Alex,\n\nPourrions-nous parler à quelqu'un de votre passage chez "
+	  "Mistral ? Les coordonnées d'un ancien manager suffiraient.\n\nLéa\n" },
+	{ "references", "Re: nuestra charla",
+	  "Hola Alex:\n\n¿Podríamos hablar con alguien de tu época en Arenal? Con los "
+	  "datos de dos antiguos jefes nos basta.\n\nLucía\n" },
+	{ "rejection", "Re: unser Gespräch",
+	  "Hallo Alex,\n\nwir sind am Ende in eine andere Richtung gegangen und haben die "
+	  "Stelle intern besetzt.\n\nTim\n" },
+	{ "rejection", "Re: le poste",
+	  "Bonjour Alex,\n\nNous sommes partis sur un autre profil pour ce poste.\n\nLéa\n" },
+	{ "offer", "Gute Nachrichten",
+	  "Alex,\n\nder Kunde will dich! Tagessatz von 750 Euro ist vereinbart, Start am "
+	  "1. Juni.\n\nTim\n" },
+	{ "offer", "Bonne nouvelle",
+	  "Alex,\n\nLe client veut te recruter ! TJM validé à 600 euros. Prends le "
+	  "week-end pour y réfléchir.\n\nLéa\n" },
+	{ "offer", "¡Buenas noticias!",
+	  "Alex:\n\n¡El cliente quiere contratarte! Tarifa diaria acordada de 500 euros. "
+	  "Tómate el fin de semana para pensarlo.\n\nLucía\n" },
 	{ "none", "Entrevista para nuestro pódcast",
 	  "¡Hola, Alex!\n\nNos encantaría hacerte una entrevista para el pódcast. ¿Te "
 	  "vendría bien el jueves 10 a las 17:00?\n\nUn saludo\n" },
@@ -327,6 +368,18 @@ static const struct example third_round[] = {
 	{ "none", "Re: conseil syndical",
 	  "Bonjour, je vous propose de rencontrer le syndic mardi à 18h. Merci de "
 	  "confirmer votre présence.\n" },
+	{ "none", "Re: dinner",
+	  "Free to grab a coffee with the two of us on Friday at 6pm? Anna\n" },
+	{ "none", "Re: cena",
+	  "¿Un café con nosotros dos el viernes a las 18? Besos\n" },
+	{ "none", "Re: Wochenende",
+	  "Lust auf einen Kaffee mit uns beiden am Freitag um 15 Uhr? Lea\n" },
+	{ "none", "Re: vacances",
+	  "Coucou ! Un café avec nous deux vendredi vers 18h ? Bises\n" },
+	{ "none", "Re: vacances",
+	  "On ne t'a pas oublié ! On t'envoie les photos demain.\n" },
+	{ "none", "Re: Tennis",
+	  "Der Kunde will dich! Tagessatz von 20 Euro für die Halle.\n" },
 	{ "none", "Lunch?",
 	  "Hey Alex,\n\nFree to grab lunch with the two of us on Friday at 1pm?\n\nTina\n" },
 	{ "none", "Re: budget",
