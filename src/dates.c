@@ -848,8 +848,8 @@ static int try_relative(struct scan *sc, int i, GDate *out)
 
 		if (is_punct(at(sc, k), '\'') && at(sc, k - 1)->kind == TK_WORD)
 			k = skip_fill(sc, k + 1);
-		/* "la fin du mois de février", "fin du mois d'avril", "end of the month of May": the
-		 * month named. */
+		/* "la fin du mois de février", "fin du mois d'avril", "end of
+		 * the month of May": the month named. */
 		if (part && !next && !this && at(sc, k)->kind == TK_WORD && at(sc, k)->mon &&
 		    !at(sc, k)->num && !at(sc, k)->unit) {
 			if (!set_date(sc, 0, at(sc, k)->mon, 1, out))

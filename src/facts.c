@@ -898,12 +898,18 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 	struct date_hit back;
 	bool have_back = false;
 
-	for (int round = 0; round < rounds; round++) {
+	for (int round = 0; round < rounds; round++)
 	for (guint i = 0; i < sents->len; i++) {
 		const char *s = sents->pdata[i];
 		GMatchInfo *mi = NULL;
 		size_t kw = 0;
 		int start;
+
+		/* The first round is over: the borrowed date, if any. */
+		if (have_back && round == 1) {
+			*hit = back;
+			return true;
+		}
 
 		if (!g_regex_match(re(keyword), s, 0, &mi) || (w == W_DECISION && has(RE_RSVP, s))) {
 			g_match_info_free(mi);
@@ -963,11 +969,6 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 				from = hit->end;
 			}
 		}
-	}
-	if (have_back) {
-		*hit = back;
-		return true;
-	}
 	}
 	return false;
 }
