@@ -219,6 +219,7 @@ static const struct word words[] = {
 	CLS("o", C_TO), CLS("y", C_TO), CLS("and", C_TO), CLS("und", C_TO),
 	CLS("et", C_TO),
 	CLS("at", C_AT), CLS("um", C_AT), CLS("from", C_AT), CLS("von", C_AT),
+	CLS("vers", C_AT), CLS("gegen", C_AT), CLS("hacia", C_AT),
 	CLS("pm", C_PM), CLS("uhr", C_UHR), CLS("h", C_UHR), CLS("hrs", C_UHR),
 	CLS("noon", C_NOON), CLS("mittag", C_NOON), CLS("midi", C_NOON),
 	CLS("mediodía", C_NOON),
@@ -843,6 +844,19 @@ static int try_relative(struct scan *sc, int i, GDate *out)
 		if (g_date_compare(out, &sc->today) < 0)
 			*out = sc->today;
 	} else {
+		int k = skip_fill(sc, j);
+
+		if (is_punct(at(sc, k), '\'') && at(sc, k - 1)->kind == TK_WORD)
+			k = skip_fill(sc, k + 1);
+		/* "la fin du mois de février", "fin du mois d'avril", "end of
+		 * the month of May": the month named. */
+		if (part && !next && !this && at(sc, k)->kind == TK_WORD && at(sc, k)->mon &&
+		    !at(sc, k)->num && !at(sc, k)->unit) {
+			if (!set_date(sc, 0, at(sc, k)->mon, 1, out))
+				return 0;
+			part_of_month(out, part);
+			return k + 1 - i;
+		}
 		if (next)
 			g_date_add_months(out, 1);
 		part_of_month(out, part);
@@ -989,7 +1003,12 @@ static int try_day_of_month(struct scan *sc, int i, GDate *out)
 			!is_punct(at(sc, i + 1), ':') && !is_punct(at(sc, i + 1), '/') &&
 			!is_punct(at(sc, i + 1), '-');
 
-		if (!german_dot && !article)
+		/* "antes del día 20": the 20th. */
+		bool dia = prev->kind == TK_WORD && prev->e - prev->s == strlen("día") &&
+			g_ascii_strncasecmp(sc->text + prev->s, "día", prev->e - prev->s) == 0 &&
+			at(sc, i + 1)->kind != TK_WORD && at(sc, i + 1)->kind != TK_NUM;
+
+		if (!german_dot && !article && !dia)
 			return 0;
 		if (german_dot)
 			n = 2;
@@ -1292,6 +1311,15 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 			j += 4;
 		}
 	}
+	/* "11.40 to 12.25", "9.30-10.15": two times with a dot mark each other. */
+	if (!marked && !am && !pm && range && j >= 2 && is_punct(at(sc, j - 2), '.') &&
+	    (is_punct(at(sc, j), '-') || (at(sc, j)->cls & C_TO)) &&
+	    at(sc, j + 1)->kind == TK_NUM && at(sc, j + 1)->ndigits <= 2 &&
+	    at(sc, j + 1)->num < 24 && is_punct(at(sc, j + 2), '.') &&
+	    at(sc, j + 3)->kind == TK_NUM && at(sc, j + 3)->ndigits == 2 &&
+	    !at(sc, j + 3)->space_before && at(sc, j + 3)->num < 60 &&
+	    at(sc, j + 1)->num * 60 + at(sc, j + 3)->num > h * 60 + m)
+		marked = true;
 	/* "10-10:45am", "2 to 3pm": the start of a range takes the end's mark. */
 	if (!marked && !am && !pm && range &&
 	    (is_punct(at(sc, j), '-') || (at(sc, j)->cls & C_TO)) &&

@@ -16,7 +16,7 @@ enum {
 	RE_SUFFIX, RE_LEGAL, RE_BODY_COMPANY, RE_EEO, RE_SUBJ_POSITION,
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
-	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS,
+	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN,
 	RE__COUNT
 };
 
@@ -39,12 +39,14 @@ static const char *const patterns[RE__COUNT] = {
 		"(?:you'll|you will) have (?:an|our|a final) answer|give (?:us|me) until|\\bnews\\b|(?:final|make (?:a|our)) selection|circle back|"
 		"\\brevert\\b|in a position to|inform (?:candidates|applicants)|"
 		"hören sie|hören\\b.{0,40}?von (?:uns|mir)|ergebnis|nachricht|au courant|informad|mantendremos|résultat|resultado|"
-		"(?:an?|some|any|further|our|the|final) (?:update|answer|verdict)\\b|"
+		"\\b(?:an?|some|any|further|our|the|final) (?:update|answer|verdict)\\b|"
 		"auf (?:sie|dich) zu\\b|zukommen|mitteil|teilen (?:ihnen|dir)|neuigkeiten|"
 		"répond|(?:ferons|faire|fera) (?:part|savoir|signe)|communiquer|statuer|trancher|"
 		"sabr(?:ás|á|án) (?:algo )?de nosotros|novedades|resolver|resolución|"
 		"wrap (?:\\w+ )?up|close (?:the|our) (?:process|search|selection|recruitment)|"
-		"\\bresults?\\b|serez fixée?|\\bfixée? sur|know more\\b|mehr wissen|en saurons plus|sabremos más",
+		"\\bresults?\\b|serez fixée?|\\bfixée? sur|know more\\b|mehr wissen|en saurons plus|sabremos más|"
+		"something (?:\\w+ )?for you\\b|come back to (?:me|us)\\b|etwas (?:\\w+ )?sagen|"
+		"quelque chose (?:de \\w+ )?(?:à (?:te|vous) dire)|(?:te|vous) dire quelque chose|decir(?:te|le|os)? algo",
 	[RE_CHECKIN] =
 		"(?:feel free|please|you(?:'| a)re welcome|(?:don't|do not) hesitate|"
 		"you can|you may|invite you|n'hésitez pas|gerne|no dude|puede|"
@@ -168,6 +170,14 @@ static const char *const patterns[RE__COUNT] = {
 		"by|before|within|no later than|das|dies|voraussichtlich|hoffentlich|"
 		"spätestens|bis|cela|ce|ça|probablement|sans doute|d'ici|avant|"
 		"esto|eso|probablemente|seguramente|antes|a más tardar)\\b",
+	/* One time chosen out of several offered: "of the three options,
+	 * let's lock in Tuesday the 12th at 11:00". */
+	[RE_CHOSEN] =
+		"\\b(?:let's (?:lock in|go (?:with|for)|do|say|book|make it)|lock(?:ed)? in|"
+		"we'll go (?:with|for)|(?:so )?that's (?:a date|confirmed)|confirmed for|"
+		"halten wir|bleibt es (?:also |dann )?bei|machen wir|nehmen wir|"
+		"c'est noté pour|on (?:retient|part sur|garde|fixe)|je (?:retiens|note)|"
+		"quedamos (?:entonces |pues )?(?:el|en|para)|nos vemos el|lo dejamos (?:para|en))\\b",
 	[RE_OR] = "\\b(?:or|oder|ou|o)\\b",
 	[RE_NEG] = "n't\\b|\\bnot\\b|\\bno\\b|\\bnever\\b",
 	[RE_SIG_AT] =
@@ -883,6 +893,10 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 	 * decide within two weeks"), only then one before it ("two more people
 	 * to see next week before they make a call"). */
 	int rounds = w == W_DECISION ? 2 : 1;
+	/* A date borrowed from the sentence before ("... and then the team
+	 * decides") counts only when no decision sentence gives its own. */
+	struct date_hit back;
+	bool have_back = false;
 
 	for (int round = 0; round < rounds; round++)
 	for (guint i = 0; i < sents->len; i++) {
@@ -890,6 +904,12 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 		GMatchInfo *mi = NULL;
 		size_t kw = 0;
 		int start;
+
+		/* The first round is over: the borrowed date, if any. */
+		if (have_back && round == 1) {
+			*hit = back;
+			return true;
+		}
 
 		if (!g_regex_match(re(keyword), s, 0, &mi) || (w == W_DECISION && has(RE_RSVP, s))) {
 			g_match_info_free(mi);
@@ -934,15 +954,18 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 				from = hit->end;
 			}
 		}
-		if (w == W_DECISION && round == 0 && i > 0 &&
+		if (w == W_DECISION && round == 0 && i > 0 && !have_back &&
 		    (has(RE_THEN, s) || has(RE_MEETS, sents->pdata[i - 1])) &&
 		    !dates_find(s, 0, ref, hit)) {
 			const char *prev = sents->pdata[i - 1];
 			size_t from = 0;
 
 			while (dates_find(prev, from, ref, hit)) {
-				if (acceptable(sents, i - 1, ref, w, hit))
-					return true;
+				if (acceptable(sents, i - 1, ref, w, hit)) {
+					back = *hit;
+					have_back = true;
+					break;
+				}
 				from = hit->end;
 			}
 		}
@@ -1034,8 +1057,10 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 	if (in->ics && *in->ics)
 		from_ics(in->ics, ref.tz, out);
 	if (out->interview == NUDGE_NOTIME && stage == STAGE_INVITATION) {
-		/* A sentence about the interview first, else any time ahead. */
-		if (find_date(sents, &ref, RE_INTERVIEW, W_INTERVIEW, &hit))
+		/* A time chosen out of several first, then a sentence about the
+		 * interview, else any time ahead. */
+		if (find_date(sents, &ref, RE_CHOSEN, W_INTERVIEW, &hit) ||
+		    find_date(sents, &ref, RE_INTERVIEW, W_INTERVIEW, &hit))
 			out->interview = hit.time;
 		else
 			out->interview = first_time_ahead(sents, &ref);
@@ -1063,9 +1088,11 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 		if (!(stage == STAGE_INVITATION && hit.time != NUDGE_NOTIME))
 			out->decision = hit.day;
 	}
-	/* A rejection is the decision; an invitation's decision comes after
+	/* A rejection is the decision; after a do-not-contact note there is no
+	 * follow-up to time (ETIQUETTE.md, R2), so "if you have not heard within
+	 * four weeks" is no decision date; an invitation's decision comes after
 	 * the interview, not on or before its day. */
-	if (stage == STAGE_REJECTION ||
+	if (stage == STAGE_REJECTION || stage == STAGE_DO_NOT_CONTACT ||
 	    (stage == STAGE_INVITATION && out->interview != NUDGE_NOTIME &&
 	     out->decision != NUDGE_NOTIME &&
 	     out->decision <= dates_day_of(ref.tz, out->interview))) {

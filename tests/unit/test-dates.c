@@ -122,6 +122,28 @@ static void test_spoken_times(void)
 	check("Thursday 5 March at 14h30 (ref 20260305T1430)", "2026-03-05 14:30");
 }
 
+/* Batch 11's forms: an ordinal after the weekday with a zone, times with a
+ * dot and a range, "from", "vers", a numeral in words, "antes del día",
+ * and the end of a named month. */
+static void test_third_round(void)
+{
+	check("Tuesday the 10th at 11:00 GMT", "2026-03-10 12:00");
+	check("Monday 9 March 2026, 11.40 to 12.25", "2026-03-09 11:40");
+	check("Thursday 2 July, from 13:00", "2026-07-02 13:00");
+	check("mardi prochain, vers 10h", "2026-03-10 10:00");
+	check("lundi 5 octobre à 9h15", "2026-10-05 09:15");
+	check("Montag, 20.07., 10:00", "2026-07-20 10:00");
+	check("on 3/6 at 2pm", "2026-03-06 14:00");
+	check("innerhalb der nächsten zehn Tage", "2026-03-14");
+	check("dans les dix jours", "2026-03-14");
+	check("antes del día 20", "2026-03-20");
+	check("by the end of next week", "2026-03-13");
+	check("d'ici la fin du mois d'avril", "2026-04-30");
+	check("by the end of April", "2026-04-30");
+	check("bis Ende Mai", "2026-05-31");
+	check("a finales de junio", "2026-06-30");
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -134,6 +156,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/dates/days", test_days);
 	g_test_add_func("/dates/times-and-zones", test_times_and_zones);
 	g_test_add_func("/dates/spoken-times", test_spoken_times);
+	g_test_add_func("/dates/third-round", test_third_round);
 	rc = g_test_run();
 	g_time_zone_unref(berlin);
 	return rc;

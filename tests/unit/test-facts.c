@@ -743,6 +743,42 @@ static void test_corpus_labelled(void)
 	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.95);
 }
 
+/* Batch 11's families: one time chosen out of several offered, a time in
+ * the next sentence with dots, a promise of "something concrete", praise of
+ * "your answer" (no decision word), a date of its own over one borrowed from
+ * the sentence before, and no decision date after a do-not-contact note. */
+static void test_third_round(void)
+{
+	gint64 wed = at(2026, 3, 4, 10, 0);	/* Wednesday 4 March 2026 */
+	struct facts f;
+
+	check_interview("Of the three slots you sent (Mon 9 March 4pm, Tue 10 March 11am, "
+			"Thu 12 March 9am), Tuesday works best for Dana, so let's lock in "
+			"Tuesday the 10th at 11:00 GMT.", wed, "2026-03-10 12:00");
+	check_interview("Parmi vos disponibilités (mardi 10 mars à 14h, jeudi 12 mars à 9h30), "
+			"on retient jeudi 12 mars à 9h30.", wed, "2026-03-12 09:30");
+	check_interview("Dann halten wir Montag, 9.3., 10:00 fest; Dienstag und Mittwoch "
+			"sind wieder frei.", wed, "2026-03-09 10:00");
+	check_interview("The panel will sit on Monday 9 March 2026 at the Town Hall. Your "
+			"allocated time is 11.40 to 12.25.", wed, "2026-03-09 11:40");
+	check_decision("I'd expect us to have something concrete for you by the end of next "
+		       "week.", wed, "2026-03-13 00:00");
+	check_decision("Ich rechne damit, dass wir dir innerhalb der nächsten zehn Tage etwas "
+		       "Verbindliches sagen können.", wed, "2026-03-14 00:00");
+	check_decision("Sarah said your answer on pricing was great - but they have one more "
+		       "person to see on Friday. They said they'd come back to me on Monday at "
+		       "the latest.", wed, "2026-03-09 00:00");
+	check_decision("Gracias por la entrevista del viernes. Nos quedan dos conversaciones y "
+		       "después el equipo tomará una decisión. Te diremos algo antes del día 20.",
+		       wed, "2026-03-20 00:00");
+	check_decision("Sarah said your answer on pricing was great. They see one more person "
+		       "on Friday.", wed, "-");
+	extract("Please don't chase us for updates. If you haven't heard anything in four weeks, "
+		"you can take it that we won't be progressing.", wed, STAGE_DO_NOT_CONTACT, &f);
+	g_assert_cmpint(f.decision, ==, NUDGE_NOTIME);
+	facts_clear(&f);
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -757,6 +793,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/decision-grammar", test_decision_grammar);
 	g_test_add_func("/facts/decision-not-dates", test_decision_not_dates);
 	g_test_add_func("/facts/decision-by-stage", test_decision_by_stage);
+	g_test_add_func("/facts/third-round", test_third_round);
 	g_test_add_func("/facts/checkin", test_checkin);
 	g_test_add_func("/facts/interview-text", test_interview_text);
 	g_test_add_func("/facts/interview-across", test_interview_across);
