@@ -2,7 +2,7 @@
 # The classifier's figures (make accuracy) held where they honestly stand:
 # the real recruiter mail and our labelled examples, and no false positive
 # on the SpamAssassin everyday mail and spam; and,
-# separately, the held-out sets (tests/corpus/heldout, heldout2), which
+# separately, the held-out sets (tests/corpus/heldout, heldout2, heldout3), which
 # neither the rules nor the model were written or trained on: the figures
 # that judge them.
 . "$(dirname "$0")/lib.sh"
@@ -10,14 +10,12 @@
 printf "[user]\naddresses = candidate@example.org\ntimezone = Europe/Berlin\n" >"$NUDGE_HOME/config"
 
 # With batch 11 (lb-543 to lb-682) and its rules: precision 0.998, recall
-# 0.994, stage 0.995, interview dates 0.981, decision dates 0.967 (two older
-# do-not-contact receipts are labelled with the date after which silence
-# means no; nudge gives a do-not-contact note no decision date, as most
-# labels do).
+# 0.994, stage 0.995, interview dates 0.981, decision dates 0.989 (a
+# do-not-contact note has no decision date: all 41 such labels say so).
 test_expect_success 'precision, recall, stage and date accuracy stay where they stand' '
 	perl "$SRC_DIR/tools/accuracy.pl" "$NUDGE_BIN" \
 		--min precision=0.99 --min recall=0.99 --min stage=0.99 \
-		--min interview_date=0.98 --min decision_date=0.96 \
+		--min interview_date=0.98 --min decision_date=0.98 \
 		--min ham_false_positive=0 \
 		"$CORPUS/real-dev" "$TESTS_DIR/corpus/labelled" -- \
 		"$CORPUS/ham/easy-ham-1" "$CORPUS/ham/hard-ham-1" "$CORPUS/ham/spam-1" >report;
@@ -40,16 +38,23 @@ held_out() {
 	"
 }
 # The first held-out set lost one message of recall (0.968 -> 0.952) to the
-# second round of phrase families, which gained the second set four.
+# second round of phrase families and won it back in the third.
 held_out 'held-out mail' "$TESTS_DIR/corpus/heldout" \
-	--min precision=0.96 --min recall=0.95 --min stage=0.94 \
+	--min precision=0.96 --min recall=0.96 --min stage=0.95 \
 	--min interview_date=1.00 --min decision_date=0.55
 # tests/corpus/heldout2: written blind (its author never saw the classifier,
 # its rules or the other sets); measured after each of this session's two
 # rounds of classifier work, never read. Before them: precision 0.928,
 # recall 0.762, stage 0.769.
 held_out 'second held-out set' "$TESTS_DIR/corpus/heldout2" \
-	--min precision=0.98 --min recall=0.92 --min stage=0.92 \
-	--min interview_date=0.89 --min decision_date=1.00
+	--min precision=0.99 --min recall=0.94 --min stage=0.93 \
+	--min interview_date=0.94 --min decision_date=1.00
+# tests/corpus/heldout3: written blind in the third session, measured with
+# the second round's rules (precision 0.987, recall 0.826, stage 0.838,
+# interview dates 0.840, decision dates 0.706) and after the third round;
+# nobody has read its mail or its misses.
+held_out 'third held-out set' "$TESTS_DIR/corpus/heldout3" \
+	--min precision=0.98 --min recall=0.86 --min stage=0.85 \
+	--min interview_date=0.84 --min decision_date=0.68
 fi
 test_done
