@@ -167,9 +167,13 @@ int template_render(const char *path, const char *text, GHashTable *vars,
 		    char **body, char **subject, GError **err)
 {
 	g_autoptr(GString) out = g_string_new(NULL);
-	const char *p = text, *open;
+	const char *p = text, *open, *bad;
 
 	*subject = NULL;
+	/* Rewrapping counts characters: a template must be UTF-8. */
+	if (!g_utf8_validate(text, -1, &bad))
+		return nudge_fail(err, NUDGE_E_DATA, "%s:%d: not valid UTF-8", path,
+				  line_at(text, bad));
 	while ((open = strstr(p, "{{"))) {
 		const char *close = strstr(open + 2, "}}");
 		g_autofree char *key = NULL;
@@ -184,7 +188,13 @@ int template_render(const char *path, const char *text, GHashTable *vars,
 			return nudge_fail(err, NUDGE_E_DATA,
 					  "%s:%d: unknown placeholder '{{%s}}'",
 					  path, line_at(text, open), key);
-		g_string_append(out, val ? val : "");
+		if (val && !g_utf8_validate(val, -1, NULL)) {
+			g_autofree char *valid = g_utf8_make_valid(val, -1);
+
+			g_string_append(out, valid);
+		} else {
+			g_string_append(out, val ? val : "");
+		}
 		p = close + 2;
 	}
 	g_string_append(out, p);

@@ -26,7 +26,9 @@ bool templates_checked(struct templates *t, const char *name);
 
 /*
  * Replaces each {{key}} with its value from vars (key -> value, both
- * strings). An unknown key is NUDGE_E_DATA naming the template and line.
+ * strings; a value that is not UTF-8 has its bad bytes replaced). An
+ * unknown key, or a template that is not UTF-8, is NUDGE_E_DATA naming the
+ * template and line.
  * A line "Subject: ..." at the top sets *subject (else NULL). With body
  * NULL only the subject is wanted: the text is not reflowed. Caller g_frees.
  */

@@ -94,4 +94,14 @@ test_expect_success 'a user template overrides the built-in one; a typo is named
 	test_grep "templates/thank-you:1: unknown placeholder .{{contact_nmae}}." err &&
 	! ls "$TRASH"/D5/cur/* 2>/dev/null
 '
+test_expect_success 'a user template that is not UTF-8 is named, not rendered' '
+	mkdir -p h6/templates &&
+	sed "s|^maildir = .*|maildir = $TRASH/D6|" "$NUDGE_HOME/config" >h6/config &&
+	printf "Hello {{contact_name}},\n\nthank you \\377\\376 for the long talk and the coffee and the tour of the office today.\nIt was good.\n" \
+		>h6/templates/thank-you &&
+	nudge --home "$TRASH/h6" filter <"$M/ex1-invite.eml" >/dev/null &&
+	test_exit_code 65 nudge --home "$TRASH/h6" due --now 2026-03-03T13:05 >out 2>err &&
+	test_grep "template .*/templates/thank-you. is not valid UTF-8" err &&
+	! ls "$TRASH"/D6/cur/* 2>/dev/null
+'
 test_done
