@@ -538,6 +538,17 @@ static void test_fourth_round(void)
 	g_assert_cmpstr(stage_name(stage_of("Re: Your offer",
 		"Hi Jordan,\n\nI'm delighted to accept. Signed letter attached.\n\nAlex\n", true)),
 		==, "acceptance");
+	g_assert_cmpstr(stage_name(stage_of("AW: Angebot",
+		"Hallo Jan,\n\ndie Antwort ist ja! Ich kann am 1. Juni anfangen.\n\nAlex\n", true)),
+		==, "acceptance");
+	g_assert_cmpstr(stage_name(stage_of("RE: Proposition",
+		"Bonjour Marc,\n\nC'est oui ! Vous pouvez leur confirmer, je peux commencer le 2 "
+		"juin.\n\nAlex\n", true)), ==, "acceptance");
+	g_assert_cmpstr(stage_name(stage_of("RE: Oferta",
+		"Hola Rosa:\n\nMi respuesta es sí, puedes confirmarles. Me viene perfecto empezar "
+		"el lunes.\n\nAlex\n", true)), ==, "acceptance");
+	g_assert_cmpstr(stage_name(stage_of("Re: Grillabend",
+		"Die Antwort ist ja, wir kommen gern!\n\nAlex\n", true)), ==, "none");
 	g_assert_cmpstr(stage_name(stage_of("Re: wedding",
 		"The answer's yes, of course we'll come!\n\nAlex\n", true)), ==, "none");
 }
