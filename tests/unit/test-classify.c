@@ -480,6 +480,9 @@ static const struct example fourth_round[] = {
 	  "described it. Money is 38k to start. Let me know by Friday if you're in.\n\nDan\n" },
 	{ "none", "Saturday",
 	  "Can you swing by mine on Saturday at 2pm? Bring the drill.\n\nTim\n" },
+	{ "none", "Re: our call",
+	  "Sorry Priya, something has come up for tomorrow's call on the job board "
+	  "project. Could we move it?\n\nTom\n" },
 	{ "none", "Re: budget review",
 	  "Fine by me - let's make it next Tuesday at 10 on Teams.\n\nNina\n" },
 	{ "none", "Your haircut",
