@@ -174,7 +174,8 @@ static const char *const patterns[RE__COUNT] = {
 	/* One time chosen out of several offered: "of the three options,
 	 * let's lock in Tuesday the 12th at 11:00". */
 	[RE_CHOSEN] =
-		"\\b(?:let's (?:lock in|go (?:with|for)|do|say|book|make it)|lock(?:ed)? in|"
+		"\\b(?:let's (?:lock in|go (?:with|for)|do|say|book|make it|keep)|lock(?:ed)? in|"
+		"we(?:'ll| will) keep|bleiben wir (?:also |dann )?bei|on maintient|mantenemos|"
 		"we'll go (?:with|for)|(?:so )?that's (?:a date|confirmed)|confirmed for|"
 		"halten wir|bleibt es (?:also |dann )?bei|machen wir|nehmen wir|"
 		"c'est noté pour|on (?:retient|part sur|garde|fixe)|je (?:retiens|note)|"
@@ -1080,6 +1081,30 @@ static bool find_decision(GPtrArray *sents, const struct date_ref *ref, struct d
 	return find_date(sents, ref, RE_DECIDE, W_DECISION, hit);
 }
 
+/*
+ * "Yes, that's fine - we'll keep Monday then": a day kept in a reply, whose
+ * time was written in the mail quoted below it.
+ */
+static gint64 kept_day_time(GPtrArray *sents, const char *quoted, const struct date_ref *ref)
+{
+	struct date_hit hit, q;
+
+	for (guint i = 0; i < sents->len; i++) {
+		const char *s = sents->pdata[i];
+		size_t from = 0;
+
+		if (!has(RE_CHOSEN, s) || !dates_find(s, 0, ref, &hit) || hit.choice ||
+		    hit.day == NUDGE_NOTIME || hit.time != NUDGE_NOTIME)
+			continue;
+		while (dates_find(quoted, from, ref, &q)) {
+			if (q.day == hit.day && q.time != NUDGE_NOTIME && q.time > ref->now)
+				return q.time;
+			from = q.end;
+		}
+	}
+	return NUDGE_NOTIME;
+}
+
 /* The first date with a time of day after the message's Date. */
 static gint64 first_time_ahead(GPtrArray *sents, const struct date_ref *ref)
 {
@@ -1171,6 +1196,8 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 			out->interview = hit.time;
 		else
 			out->interview = first_time_ahead(sents, &ref);
+		if (out->interview == NUDGE_NOTIME && in->quoted)
+			out->interview = kept_day_time(sents, in->quoted, &ref);
 	}
 	if (is_autoreply(in->subject, sents))
 		goto out;

@@ -656,6 +656,7 @@ static bool measure(const char *dir, struct score *sc)
 		quote_split(m->text ? m->text : "", &fresh, &quoted);
 		in.subject = m->subject;
 		in.fresh = fresh;
+		in.quoted = quoted;
 		in.from_name = m->from_name;
 		in.from_addr = m->from_addr;
 		in.reply_to_name = m->reply_to_name;
@@ -805,6 +806,34 @@ static void test_fourth_round(void)
 	check_decision("HR told me they'll have a yes or no for both of you by Tuesday.", wed,
 		       "2026-03-10 00:00");
 	check_decision("The panel meets on Thursday and will decide then.", wed, "2026-03-05 00:00");
+	/* A day kept in a reply takes its time from the mail it quotes; a
+	 * time on another day is not it. */
+	{
+		static const char *const quoted[] = {
+			"Monday the 9th at 9:30 is perfect, thank you.\n\nWould Monday 9 March "
+			"at 9:30 suit?\n",
+			"Tuesday 10 March at 14:00 would suit me.\n",
+		};
+		static const char *const want[] = { "2026-03-09 09:30", "-" };
+
+		for (size_t i = 0; i < G_N_ELEMENTS(quoted); i++) {
+			struct fact_input in = { 0 };
+			struct facts f;
+			g_autofree char *got = NULL;
+
+			in.subject = "RE: Final interview";
+			in.fresh = "Yes, that's fine - we'll keep Monday then. Parking is on site.";
+			in.quoted = quoted[i];
+			in.from_name = "Jane Doe";
+			in.from_addr = "jane.doe@acme-corp.com";
+			in.date = wed;
+			in.tz = berlin;
+			facts_extract(&in, STAGE_INVITATION, &f);
+			got = day_str(f.interview);
+			g_assert_cmpstr(got, ==, want[i]);
+			facts_clear(&f);
+		}
+	}
 	/* A small firm's name on the last line of a webmail signature, not a
 	 * person's name under a closing; "example" in a domain is no firm. */
 	check_company("Sam Adeyemi", "sam.adeyemi@gmail.com",
