@@ -478,6 +478,46 @@ static const struct example fourth_round[] = {
 	{ "offer", "the shop",
 	  "Alex,\n\nWe'd like you to take on the Leeds shop from May, with the job as you "
 	  "described it. Money is 38k to start. Let me know by Friday if you're in.\n\nDan\n" },
+	{ "invitation", "Ihre Bewerbung als Lagerist",
+	  "Hallo Herr Example,\n\nkommen Sie doch am Dienstag, 10.03., um 10 Uhr bei uns im "
+	  "Lager vorbei.\n\nGrüße\nM. Stein\n" },
+	{ "invitation", "Puesto de camarero",
+	  "Hola Alex:\n\nVimos tu candidatura. ¿Puedes pasarte por el bar el jueves a las "
+	  "17:00?\n\nMarta\n" },
+	{ "rejection", "Ihre Bewerbung",
+	  "Sehr geehrte Frau Example,\n\nnach sorgfältiger Abwägung haben wir uns für eine "
+	  "interne Kandidatin entschieden.\n\nPersonalabteilung\n" },
+	{ "rejection", "RE: Candidature",
+	  "Bonjour,\n\nnotre client a finalement retenu un candidat qui connaît déjà leur "
+	  "logiciel. Vous étiez tout près.\n\nClaire\n" },
+	{ "rejection", "Proceso de selección",
+	  "Hola Alex:\n\nHemos decidido no seguir adelante con tu candidatura y continuar con "
+	  "otra persona.\n\nSelección\n" },
+	{ "rejection", "Re: Analyst role",
+	  "Hi Alex,\n\nThey've decided to offer the role to the other finalist. Can we have a "
+	  "call on Thursday about two other roles?\n\nFiona\n" },
+	{ "pending", "Re: Jefe de almacén",
+	  "Hola Alex,\n\nFalta que lo vea el director. Antes del viernes te damos una "
+	  "respuesta, sea la que sea.\n\nÓscar\n" },
+	{ "offer", "Oferta - Ondalia",
+	  "Hola Alex:\n\nNos encantaría que te incorporaras al equipo el 1 de junio como jefe "
+	  "de turno. Condiciones: 30.000 € brutos anuales.\n\nRamón\n" },
+	{ "offer", "Your offer: Supervisor",
+	  "Dear Alex,\n\nIt is my pleasure to extend to you the position of Supervisor, "
+	  "starting April 6. Base salary: $58,000.\n\nHR\n" },
+	{ "do-not-contact", "Eingangsbestätigung",
+	  "Vielen Dank für Ihre Bewerbung. Bitte sehen Sie von telefonischen oder "
+	  "schriftlichen Nachfragen ab; wir kommen ausschließlich auf Kandidat:innen zu, "
+	  "deren Profil passt.\n" },
+	{ "do-not-contact", "Hemos recibido tu candidatura",
+	  "Gracias por tu candidatura. Solo nos pondremos en contacto con las personas "
+	  "preseleccionadas. Te rogamos que no respondas a este correo ni llames para "
+	  "preguntar por el estado del proceso.\n" },
+	{ "none", "Re: cena",
+	  "¿Puedes pasarte por casa el jueves? Te damos una respuesta sobre el coche, sea la "
+	  "que sea.\n" },
+	{ "none", "Grillen",
+	  "Kommen Sie doch am Samstag bei uns im Garten vorbei, wir grillen.\n" },
 	{ "none", "Saturday",
 	  "Can you swing by mine on Saturday at 2pm? Bring the drill.\n\nTim\n" },
 	{ "none", "Re: our call",
