@@ -219,7 +219,7 @@ static const struct word words[] = {
 	CLS("o", C_TO), CLS("y", C_TO), CLS("and", C_TO), CLS("und", C_TO),
 	CLS("et", C_TO),
 	CLS("at", C_AT), CLS("um", C_AT), CLS("from", C_AT), CLS("von", C_AT),
-	CLS("vers", C_AT), CLS("gegen", C_AT), CLS("hacia", C_AT),
+	CLS("vers", C_AT), CLS("gegen", C_AT), CLS("hacia", C_AT), CLS("say", C_AT),
 	CLS("pm", C_PM), CLS("uhr", C_UHR), CLS("h", C_UHR), CLS("hrs", C_UHR),
 	CLS("noon", C_NOON), CLS("mittag", C_NOON), CLS("midi", C_NOON),
 	CLS("mediodía", C_NOON),
@@ -987,6 +987,8 @@ static int try_calendar_week(struct scan *sc, int i, GDate *out)
 	return len;
 }
 
+static bool is_word(const struct scan *sc, const struct tok *t, const char *w);
+
 /* "the 20th", "zum 20.", "le 20", "el 20": the next such day of a month. */
 static int try_day_of_month(struct scan *sc, int i, GDate *out)
 {
@@ -994,6 +996,13 @@ static int try_day_of_month(struct scan *sc, int i, GDate *out)
 	int n = 1;
 
 	if (a->kind != TK_NUM || a->ndigits > 2 || a->num < 1 || a->num > 31)
+		return 0;
+	/* "7th grade", "3rd floor", "2nd round": an ordinal that counts
+	 * something else. */
+	if (a->ord && (is_word(sc, at(sc, i + 1), "grade") || is_word(sc, at(sc, i + 1), "floor") ||
+		       is_word(sc, at(sc, i + 1), "round") || is_word(sc, at(sc, i + 1), "place") ||
+		       is_word(sc, at(sc, i + 1), "year") || is_word(sc, at(sc, i + 1), "century") ||
+		       is_word(sc, at(sc, i + 1), "edition") || is_word(sc, at(sc, i + 1), "stage")))
 		return 0;
 	if (!a->ord) {
 		bool german_dot = is_punct(at(sc, i + 1), '.') &&
@@ -1287,6 +1296,11 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 		}
 	}
 	if (at(sc, j)->cls & C_UHR && at(sc, j)->kind == TK_WORD) {
+		marked = true;
+		j++;
+	}
+	/* "11ish", "2ish": an hour said loosely is still an hour. */
+	if (is_word(sc, at(sc, j), "ish") && !at(sc, j)->space_before) {
 		marked = true;
 		j++;
 	}

@@ -16,7 +16,7 @@ enum {
 	RE_SUFFIX, RE_LEGAL, RE_BODY_COMPANY, RE_EEO, RE_SUBJ_POSITION,
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
-	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN,
+	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN, RE_LATEST,
 	RE__COUNT
 };
 
@@ -46,7 +46,8 @@ static const char *const patterns[RE__COUNT] = {
 		"wrap (?:\\w+ )?up|close (?:the|our) (?:process|search|selection|recruitment)|"
 		"\\bresults?\\b|serez fixée?|\\bfixée? sur|know more\\b|mehr wissen|en saurons plus|sabremos más|"
 		"something (?:\\w+ )?for you\\b|come back to (?:me|us)\\b|etwas (?:\\w+ )?sagen|"
-		"quelque chose (?:de \\w+ )?(?:à (?:te|vous) dire)|(?:te|vous) dire quelque chose|decir(?:te|le|os)? algo",
+		"quelque chose (?:de \\w+ )?(?:à (?:te|vous) dire)|(?:te|vous) dire quelque chose|decir(?:te|le|os)? algo|"
+		"\\b(?:an?|your|their) yes or no\\b|(?:call|ring|phone) you (?:by|before|no later)",
 	[RE_CHECKIN] =
 		"(?:feel free|please|you(?:'| a)re welcome|(?:don't|do not) hesitate|"
 		"you can|you may|invite you|n'hésitez pas|gerne|no dude|puede|"
@@ -173,12 +174,16 @@ static const char *const patterns[RE__COUNT] = {
 	/* One time chosen out of several offered: "of the three options,
 	 * let's lock in Tuesday the 12th at 11:00". */
 	[RE_CHOSEN] =
-		"\\b(?:let's (?:lock in|go (?:with|for)|do|say|book|make it)|lock(?:ed)? in|"
+		"\\b(?:let's (?:lock in|go (?:with|for)|do|say|book|make it|keep)|lock(?:ed)? in|"
+		"we(?:'ll| will) keep|bleiben wir (?:also |dann )?bei|on maintient|mantenemos|"
 		"we'll go (?:with|for)|(?:so )?that's (?:a date|confirmed)|confirmed for|"
 		"halten wir|bleibt es (?:also |dann )?bei|machen wir|nehmen wir|"
 		"c'est noté pour|on (?:retient|part sur|garde|fixe)|je (?:retiens|note)|"
 		"quedamos (?:entonces |pues )?(?:el|en|para)|nos vemos el|lo dejamos (?:para|en))\\b",
 	[RE_OR] = "\\b(?:or|oder|ou|o)\\b",
+	/* "by Tuesday at the latest", "spätestens am Freitag": the firm promise. */
+	[RE_LATEST] = "\\b(?:at the latest|no later than|spätestens|au plus tard|a más tardar|"
+		"como muy tarde)\\b",
 	[RE_NEG] = "n't\\b|\\bnot\\b|\\bno\\b|\\bnever\\b",
 	[RE_SIG_AT] =
 		"(?:recruit(?:er|ing|ment)|talent acquisition|talent partner|HR|hiring|"
@@ -380,6 +385,10 @@ static char *company_from_domain(const char *domain)
 	/* co.uk, com.au, ... */
 	if (k > 0 && strlen(parts[n - 1]) == 2 && strlen(parts[k]) <= 3)
 		k--;
+	/* "voss-brenner.example.de": a name reserved for examples (RFC 2606)
+	 * is nobody's company; the label before it is. */
+	if (k > 0 && g_ascii_strcasecmp(parts[k], "example") == 0)
+		k--;
 	if (!*parts[k])
 		return NULL;
 	for (char *p = parts[k]; *p; p++) {
@@ -532,6 +541,78 @@ static bool looks_like_name(const char *s)
 	return true;
 }
 
+/*
+ * A small employer writing from a mail provider's address signs with the
+ * firm's name on the last line, under the writer's name or role ("Sam" /
+ * "Feed Forward Community Kitchen"), never under a closing ("Best wishes").
+ * Two to five capitalised words; "Hogar Soria - tienda Plaza Aragón" is cut
+ * at the dash.
+ */
+static char *company_from_last_line(const char *fresh)
+{
+	static const char *const joiners[] = {
+		"&", "and", "of", "the", "de", "du", "des", "del", "la", "le", "les", "y",
+		"und", "am", "für",
+	};
+	static GRegex *closing;
+	g_auto(GStrv) lines = NULL;
+	g_auto(GStrv) words = NULL;
+	char *line = NULL, *prev = NULL, *cut;
+	int n, nw;
+
+	if (!fresh)
+		return NULL;
+	if (g_once_init_enter(&closing)) {
+		GRegex *r = g_regex_new(
+			"^(?:best|kind|warm|many|all the|regards|cheers|thanks|thank you|sincerely|"
+			"yours|respectfully|viele|beste|liebe|herzlich|mit freundlichen|freundliche|"
+			"gru|grü|cordialement|bien à|bien a|bonne|merci|amitiés|salutations|"
+			"saludos|un saludo|un abrazo|abrazos|atentamente|gracias|besos)",
+			G_REGEX_CASELESS, 0, NULL);
+		g_once_init_leave(&closing, r);
+	}
+	lines = g_strsplit(fresh, "\n", -1);
+	n = (int)g_strv_length(lines);
+	for (int i = n - 1; i >= 0; i--) {
+		char *l = g_strstrip(lines[i]);
+
+		if (!*l)
+			continue;
+		if (!line) {
+			line = l;
+		} else {
+			prev = l;
+			break;
+		}
+	}
+	if (!line || !prev || strlen(prev) > 60 || g_str_has_suffix(prev, ",") ||
+	    g_regex_match(closing, prev, 0, NULL))
+		return NULL;
+	if ((cut = strstr(line, " - ")) || (cut = strstr(line, " | ")) || (cut = strchr(line, ',')))
+		*cut = '\0';
+	g_strchomp(line);
+	if (strlen(line) < 3 || strlen(line) > 50 || strpbrk(line, "@:.!?0123456789()/"))
+		return NULL;
+	words = g_strsplit(line, " ", -1);
+	nw = (int)g_strv_length(words);
+	if (nw < 2 || nw > 5)
+		return NULL;
+	for (int i = 0; i < nw; i++) {
+		bool joiner = false;
+
+		for (size_t j = 0; j < G_N_ELEMENTS(joiners); j++)
+			if (strcmp(words[i], joiners[j]) == 0)
+				joiner = true;
+		if (joiner && i > 0 && i < nw - 1)
+			continue;
+		if (!g_unichar_isupper(g_utf8_get_char(words[i])))
+			return NULL;
+	}
+	if (generic_word(line))
+		return NULL;
+	return g_strdup(line);
+}
+
 /* Drops "Your", "Ihr", "Le", ... before a team name. */
 static const char *skip_article(const char *s)
 {
@@ -633,6 +714,8 @@ static void pick_company(const struct fact_input *in, struct facts *out)
 			c[0] = g_ascii_toupper(c[0]);
 		}
 	}
+	if (!c && (!dom || not_company(dom)) && (!rdom || not_company(rdom)))
+		c = company_from_last_line(in->fresh);
 	if (!c && rdom)
 		c = company_from_domain(rdom);
 	if (!c && dom)
@@ -973,6 +1056,55 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 	return false;
 }
 
+/*
+ * The decision date: a promise "at the latest" first; then a decision
+ * sentence other than the one about a panel's meeting ("the panel meets
+ * next week. We expect to decide within two weeks"); then any.
+ */
+static bool find_decision(GPtrArray *sents, const struct date_ref *ref, struct date_hit *hit)
+{
+	g_autoptr(GPtrArray) promise = g_ptr_array_new();
+	g_autoptr(GPtrArray) rest = g_ptr_array_new();
+
+	for (guint i = 0; i < sents->len; i++) {
+		char *s = sents->pdata[i];
+
+		if (has(RE_LATEST, s) && has(RE_DECIDE, s))
+			g_ptr_array_add(promise, s);
+		if (!has(RE_MEETS, s))
+			g_ptr_array_add(rest, s);
+	}
+	if (promise->len && find_date(promise, ref, RE_DECIDE, W_DECISION, hit))
+		return true;
+	if (rest->len < sents->len && find_date(rest, ref, RE_DECIDE, W_DECISION, hit))
+		return true;
+	return find_date(sents, ref, RE_DECIDE, W_DECISION, hit);
+}
+
+/*
+ * "Yes, that's fine - we'll keep Monday then": a day kept in a reply, whose
+ * time was written in the mail quoted below it.
+ */
+static gint64 kept_day_time(GPtrArray *sents, const char *quoted, const struct date_ref *ref)
+{
+	struct date_hit hit, q;
+
+	for (guint i = 0; i < sents->len; i++) {
+		const char *s = sents->pdata[i];
+		size_t from = 0;
+
+		if (!has(RE_CHOSEN, s) || !dates_find(s, 0, ref, &hit) || hit.choice ||
+		    hit.day == NUDGE_NOTIME || hit.time != NUDGE_NOTIME)
+			continue;
+		while (dates_find(quoted, from, ref, &q)) {
+			if (q.day == hit.day && q.time != NUDGE_NOTIME && q.time > ref->now)
+				return q.time;
+			from = q.end;
+		}
+	}
+	return NUDGE_NOTIME;
+}
+
 /* The first date with a time of day after the message's Date. */
 static gint64 first_time_ahead(GPtrArray *sents, const struct date_ref *ref)
 {
@@ -1064,6 +1196,8 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 			out->interview = hit.time;
 		else
 			out->interview = first_time_ahead(sents, &ref);
+		if (out->interview == NUDGE_NOTIME && in->quoted)
+			out->interview = kept_day_time(sents, in->quoted, &ref);
 	}
 	if (is_autoreply(in->subject, sents))
 		goto out;
@@ -1083,7 +1217,7 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 		}
 	}
 	if (out->decision == NUDGE_NOTIME && stage != STAGE_OFFER && stage != STAGE_REJECTION &&
-	    find_date(sents, &ref, RE_DECIDE, W_DECISION, &hit)) {
+	    find_decision(sents, &ref, &hit)) {
 		/* An interview time in the same sentence is not a decision date. */
 		if (!(stage == STAGE_INVITATION && hit.time != NUDGE_NOTIME))
 			out->decision = hit.day;

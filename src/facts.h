@@ -11,6 +11,7 @@
 struct fact_input {
 	const char *subject;		/* decoded; may be NULL */
 	const char *fresh;		/* new text of the body; may be NULL */
+	const char *quoted;		/* quoted history; may be NULL */
 	const char *from_name, *from_addr;
 	const char *reply_to_name, *reply_to_addr;
 	const char *organization;	/* Organization header; may be NULL */

@@ -74,6 +74,7 @@ void record_facts(const struct config *cfg, const struct nudge_msg *m,
 
 	in.subject = m->subject;
 	in.fresh = a->fresh;
+	in.quoted = a->quoted;
 	in.from_name = m->from_name;
 	in.from_addr = m->from_addr;
 	in.reply_to_name = m->reply_to_name;

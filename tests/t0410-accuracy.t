@@ -9,13 +9,15 @@
 
 printf "[user]\naddresses = candidate@example.org\ntimezone = Europe/Berlin\n" >"$NUDGE_HOME/config"
 
-# With batch 11 (lb-543 to lb-682) and its rules: precision 0.998, recall
-# 0.994, stage 0.995, interview dates 0.981, decision dates 0.989 (a
-# do-not-contact note has no decision date: all 41 such labels say so).
+# With batch 12 (lb-683 to lb-822) and the fourth round's rules: precision
+# 0.998, recall 0.995, stage 0.996 (906 of 910), interview dates 0.985 (133
+# of 135: both misses are invitations left none on purpose), decision
+# dates 0.990 (104 of 105). Before that round, batch 12 in and
+# main's rules: 0.990, 0.962, 0.955, 0.904, 0.952.
 test_expect_success 'precision, recall, stage and date accuracy stay where they stand' '
 	perl "$SRC_DIR/tools/accuracy.pl" "$NUDGE_BIN" \
 		--min precision=0.99 --min recall=0.99 --min stage=0.99 \
-		--min interview_date=0.98 --min decision_date=0.98 \
+		--min interview_date=0.98 --min decision_date=0.99 \
 		--min ham_false_positive=0 \
 		"$CORPUS/real-dev" "$TESTS_DIR/corpus/labelled" -- \
 		"$CORPUS/ham/easy-ham-1" "$CORPUS/ham/hard-ham-1" "$CORPUS/ham/spam-1" >report;

@@ -144,6 +144,18 @@ static void test_third_round(void)
 	check("a finales de junio", "2026-06-30");
 }
 
+/* Batch 12's forms: an hour said loosely ("11ish", "say 2") and an
+ * ordinal that counts something other than days. */
+static void test_fourth_round(void)
+{
+	check("Thursday 11ish", "2026-03-05 11:00");
+	check("are you around Thursday 2ish?", "2026-03-05 14:00");
+	check("Could you come up tomorrow, say 2?", "2026-03-05 14:00");
+	check("the 7th grade science opening", "-");
+	check("our office on the 3rd floor", "-");
+	check("Wed 3/11, 9:40 AM, a 7th grade class", "2026-03-11 09:40");
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -157,6 +169,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/dates/times-and-zones", test_times_and_zones);
 	g_test_add_func("/dates/spoken-times", test_spoken_times);
 	g_test_add_func("/dates/third-round", test_third_round);
+	g_test_add_func("/dates/fourth-round", test_fourth_round);
 	rc = g_test_run();
 	g_time_zone_unref(berlin);
 	return rc;
