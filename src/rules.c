@@ -802,7 +802,7 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
  *
  * The set is read and checked at once; a rule's code only when the rule
  * first runs (rule_code()), from the file mapped into memory: most mail
- * runs a few context rules, and decoding every pattern (some 700) cost
+ * runs a few context rules, and decoding every pattern (some 800) cost
  * more than the rest of reading the cache. Each code has its own checksum
  * in the set: a damaged one is compiled from the pattern text instead, and
  * the cache is removed so the next run writes it again.
