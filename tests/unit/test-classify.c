@@ -138,20 +138,26 @@ static const struct example examples[] = {
 	  "Participants receive a $50 gift card.\n" },
 };
 
-static void test_examples(void)
+/* Each incoming example gets its stage; the failures are listed first. */
+static void check_examples(const struct example *ex, size_t n)
 {
 	int bad = 0;
 
-	for (size_t i = 0; i < G_N_ELEMENTS(examples); i++) {
-		enum nudge_stage got = stage_of(examples[i].subject, examples[i].body, false);
+	for (size_t i = 0; i < n; i++) {
+		enum nudge_stage got = stage_of(ex[i].subject, ex[i].body, false);
 
-		if (strcmp(stage_name(got), examples[i].stage) != 0) {
-			g_test_message("example %zu (%s): got %s", i, examples[i].subject,
+		if (strcmp(stage_name(got), ex[i].stage) != 0) {
+			g_test_message("example %zu (%s): got %s", i, ex[i].subject,
 				       stage_name(got));
 			bad++;
 		}
 	}
 	g_assert_cmpint(bad, ==, 0);
+}
+
+static void test_examples(void)
+{
+	check_examples(examples, G_N_ELEMENTS(examples));
 }
 
 /* The third round's phrase families (written from batch 11's misses, in
@@ -555,18 +561,7 @@ static const struct example fourth_round[] = {
 
 static void test_fourth_round(void)
 {
-	int bad = 0;
-
-	for (size_t i = 0; i < G_N_ELEMENTS(fourth_round); i++) {
-		enum nudge_stage got = stage_of(fourth_round[i].subject, fourth_round[i].body, false);
-
-		if (strcmp(stage_name(got), fourth_round[i].stage) != 0) {
-			g_test_message("example %zu (%s): got %s", i, fourth_round[i].subject,
-				       stage_name(got));
-			bad++;
-		}
-	}
-	g_assert_cmpint(bad, ==, 0);
+	check_examples(fourth_round, G_N_ELEMENTS(fourth_round));
 	/* Accepting: the answer's yes, going ahead with the agency, a start
 	 * day agreed; a friend's yes is no acceptance. */
 	g_assert_cmpstr(stage_name(stage_of("Re: the shop",
@@ -598,18 +593,7 @@ static void test_fourth_round(void)
 
 static void test_third_round(void)
 {
-	int bad = 0;
-
-	for (size_t i = 0; i < G_N_ELEMENTS(third_round); i++) {
-		enum nudge_stage got = stage_of(third_round[i].subject, third_round[i].body, false);
-
-		if (strcmp(stage_name(got), third_round[i].stage) != 0) {
-			g_test_message("example %zu (%s): got %s", i, third_round[i].subject,
-				       stage_name(got));
-			bad++;
-		}
-	}
-	g_assert_cmpint(bad, ==, 0);
+	check_examples(third_round, G_N_ELEMENTS(third_round));
 	/* Accepting: signing whatever comes and handing in the notice. */
 	g_assert_cmpstr(stage_name(stage_of("Re: Offer",
 		"Felix,\n\nCount me in! I'll sign whatever you send over and hand in my notice "
