@@ -518,6 +518,27 @@ static bool ends_with_joiner(const char *s)
 	return false;
 }
 
+/* Whether each of the n words begins with a capital, but for the joiners
+ * ("&", "and", "de", ...) between two of them; with apostrophe false, a
+ * word with an apostrophe ("Let's") is no name's. */
+static bool capitalised(char **words, int n, const char *const *joiners, size_t n_joiners,
+			bool apostrophe)
+{
+	for (int i = 0; i < n; i++) {
+		bool joiner = false;
+
+		for (size_t j = 0; j < n_joiners; j++)
+			if (strcmp(words[i], joiners[j]) == 0)
+				joiner = true;
+		if (joiner && i > 0 && i < n - 1)
+			continue;
+		if (!g_unichar_isupper(g_utf8_get_char(words[i])) ||
+		    (!apostrophe && strchr(words[i], '\'')))
+			return false;
+	}
+	return true;
+}
+
 /* "Acme", "Acme Data & Co": capitalised words, a few joiners inside. */
 static bool looks_like_name(const char *s)
 {
@@ -527,18 +548,7 @@ static bool looks_like_name(const char *s)
 
 	if (n < 1 || n > 4)
 		return false;
-	for (int i = 0; i < n; i++) {
-		bool joiner = false;
-
-		for (size_t j = 0; j < G_N_ELEMENTS(joiners); j++)
-			if (strcmp(words[i], joiners[j]) == 0)
-				joiner = true;
-		if (joiner && i > 0 && i < n - 1)
-			continue;
-		if (!g_unichar_isupper(g_utf8_get_char(words[i])) || strchr(words[i], '\''))
-			return false;
-	}
-	return true;
+	return capitalised(words, n, joiners, G_N_ELEMENTS(joiners), false);
 }
 
 /*
@@ -595,19 +605,8 @@ static char *company_from_last_line(const char *fresh)
 		return NULL;
 	words = g_strsplit(line, " ", -1);
 	nw = (int)g_strv_length(words);
-	if (nw < 2 || nw > 5)
+	if (nw < 2 || nw > 5 || !capitalised(words, nw, joiners, G_N_ELEMENTS(joiners), true))
 		return NULL;
-	for (int i = 0; i < nw; i++) {
-		bool joiner = false;
-
-		for (size_t j = 0; j < G_N_ELEMENTS(joiners); j++)
-			if (strcmp(words[i], joiners[j]) == 0)
-				joiner = true;
-		if (joiner && i > 0 && i < nw - 1)
-			continue;
-		if (!g_unichar_isupper(g_utf8_get_char(words[i])))
-			return NULL;
-	}
 	if (generic_word(line))
 		return NULL;
 	return g_strdup(line);
