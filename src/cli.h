@@ -21,6 +21,9 @@ struct command {
 	int (*run)(struct cli *cli, int argc, char **argv);
 	const char *args;	/* e.g. "[--outgoing]" */
 	const char *summary;	/* one line for `nudge help` */
+	/* Stays in the C locale: what it passes on and records must not
+	 * depend on the environment it runs in (the mail system's). */
+	bool c_locale;
 };
 
 extern const struct command commands[];

@@ -16,31 +16,31 @@ static int cmd_help(struct cli *cli, int argc, char **argv);
 
 const struct command commands[] = {
 	{ "filter", cmd_filter, "[--outgoing]",
-	  "pass one message from stdin to stdout, recording interview mail" },
+	  "pass one message from stdin to stdout, recording interview mail", true },
 	{ "due", cmd_due, "[--dry-run] [--until ISO]",
-	  "write the drafts that are due (or list them with --dry-run)" },
+	  "write the drafts that are due (or list them with --dry-run)", false },
 	{ "list", cmd_list, "[--open] [--tsv]",
-	  "show the tracked threads and their next draft" },
+	  "show the tracked threads and their next draft", false },
 	{ "drafts", cmd_drafts, "[--check] [--tsv]",
-	  "show the drafts nudge wrote, where, and whether you sent or discarded them" },
+	  "show the drafts nudge wrote, where, and whether you sent or discarded them", false },
 	{ "show", cmd_show, "THREAD",
-	  "show a thread's timeline and the reason for each planned draft" },
+	  "show a thread's timeline and the reason for each planned draft", false },
 	{ "mark", cmd_mark, "THREAD interview=ISO|decision=DATE|sent|accept|close|reopen|ignore",
-	  "correct what nudge knows about a thread" },
+	  "correct what nudge knows about a thread", false },
 	{ "init", cmd_init, "[--force] [--non-interactive] [--name ..] [--address ..] ...",
-	  "first-run setup: ask for your settings and write the config" },
+	  "first-run setup: ask for your settings and write the config", false },
 	{ "doctor", cmd_doctor, "[--offline]",
-	  "check config, database, templates, rules, drafts folder and filter" },
+	  "check config, database, templates, rules, drafts folder and filter", false },
 	{ "classify", cmd_classify, "[--outgoing] [--json|--explain] [FILE...]",
-	  "show the stage and facts nudge finds in messages; records nothing" },
+	  "show the stage and facts nudge finds in messages; records nothing", false },
 	{ "sendmail", cmd_sendmail, "[--sendmail PATH] [SENDMAIL-ARGS...]",
-	  "send a message with the real sendmail, then record it as sent" },
+	  "send a message with the real sendmail, then record it as sent", false },
 	{ "sync", cmd_sync, "[--since YYYY-MM-DD] [--keyword KW] [--verbose]",
-	  "record the new messages of INBOX and Sent over IMAP" },
+	  "record the new messages of INBOX and Sent over IMAP", false },
 	{ "watch", cmd_watch, "[--keyword KW] [--interval SECONDS] [--verbose]",
-	  "sync, then due, then wait for new mail (IMAP IDLE); until stopped" },
-	{ "help", cmd_help, "[COMMAND]", "show this help, or a command's" },
-	{ NULL, NULL, NULL, NULL },
+	  "sync, then due, then wait for new mail (IMAP IDLE); until stopped", false },
+	{ "help", cmd_help, "[COMMAND]", "show this help, or a command's", false },
+	{ NULL, NULL, NULL, NULL, false },
 };
 
 static const char global_usage[] =
@@ -279,10 +279,8 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return EX_USAGE;
 	}
-	/* The filter stays in the C locale: what it passes on and records does
-	 * not depend on the mail system's environment, and loading a locale
-	 * was a tenth of its run. */
-	if (strcmp(c->name, "filter") != 0)
+	/* Loading a locale was also a tenth of a filter run. */
+	if (!c->c_locale)
 		setlocale(LC_ALL, "");
 	/* argv for the command: its name, then everything else in order. */
 	g_autofree char **cargv = g_new0(char *, (gsize)argc + 1);
