@@ -145,8 +145,11 @@ static int analyse(struct cli *cli, const char *buf, size_t len, bool outgoing,
 				 g_strerror(errno));
 		goto out;
 	}
+	/* Automatic and list mail never takes a stage: no rules to load or
+	 * run for it (more than half of everyday mail). */
 	cache = g_build_filename(state_dir, "rules.cache", NULL);
-	if ((ret = rules_load_cached(cli_datadir(), user_dir, cache, &rules, &warnings,
+	if (!m->auto_submitted &&
+	    (ret = rules_load_cached(cli_datadir(), user_dir, cache, &rules, &warnings,
 				     err)) < 0)
 		goto out;
 	for (guint i = 0; warnings && i < warnings->len; i++)

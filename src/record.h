@@ -38,7 +38,8 @@ struct analysis {
 
 /*
  * Classifies m. Pure, but for loading the classifier's model the first time
- * a message needs it (NUDGE_E_CONFIG when that file is malformed). The
+ * a message needs it (NUDGE_E_CONFIG when that file is malformed). Without
+ * rules (NULL) the message is of no stage, as automatic mail always is. The
  * caller frees with analysis_clear(), whatever it returns.
  */
 int record_analyse(const struct config *cfg, struct rules *rules,

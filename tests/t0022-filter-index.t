@@ -43,6 +43,24 @@ test_expect_success 'ordinary mail goes through without opening the database' '
 	test_grep "state.db-threads$" opened &&
 	test_no_grep "state.db$" opened
 '
+test_expect_success 'list mail is never classified: the rules are not even read' '
+	sed "1i\\
+Precedence: list" "$M/ex7-references.eml" >list.eml &&
+	opened list.eml &&
+	cmp out list.eml &&
+	test_no_grep "rules" opened &&
+	test_no_grep "state.db$" opened &&
+	opened "$M/ex7-references.eml" &&
+	test_grep "rules.cache$" opened &&
+	test_grep "^X-Nudge-Stage: references" out
+'
+test_expect_success 'automatic mail in a known thread still joins it' '
+	plain p0@northwind.example "Parking" "Auto-Submitted: auto-replied" \
+		"In-Reply-To: <inv1.4471@mail.northwind.example>" >p0.eml &&
+	opened p0.eml &&
+	test_no_grep "rules" opened &&
+	test_grep "^X-Nudge-Thread: $(cat thread)$" out
+'
 test_expect_success 'a message of no stage with a known id opens it and joins the thread' '
 	plain p1@northwind.example "Parking" \
 		"In-Reply-To: <inv1.4471@mail.northwind.example>" >p1.eml &&
