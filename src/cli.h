@@ -14,6 +14,7 @@ struct cli {
 	gint64 now;
 	struct config *cfg;	/* loaded by cli_load_config() */
 	GError *config_error;	/* why the config could not be loaded */
+	bool mime;		/* GMime is set up (cli_mime()) */
 };
 
 struct command {
@@ -24,6 +25,9 @@ struct command {
 	/* Stays in the C locale: what it passes on and records must not
 	 * depend on the environment it runs in (the mail system's). */
 	bool c_locale;
+	/* Sets GMime up itself (cli_mime()), only when it parses a message:
+	 * most mail it passes on unparsed. */
+	bool lazy_mime;
 };
 
 extern const struct command commands[];
@@ -36,6 +40,9 @@ int cli_setup(struct cli *cli, bool config_required);
  * returns 0 or NUDGE_E_USAGE with the message printed. */
 int cli_parse(struct cli *cli, const char *cmd, GOptionEntry *entries,
 	      int *argc, char ***argv);
+
+/* Sets GMime up, once; main() shuts it down. */
+void cli_mime(struct cli *cli);
 
 /* "error: ..." on stderr. */
 void cli_error(const char *fmt, ...) G_GNUC_PRINTF(1, 2);

@@ -15,6 +15,7 @@
 
 #include "classify.h"
 #include "cli.h"
+#include "front.h"
 #include "message.h"
 #include "record.h"
 #include "rewrite.h"
@@ -136,6 +137,7 @@ static int analyse(struct cli *cli, const char *buf, size_t len, bool outgoing,
 
 	memset(res, 0, sizeof(*res));
 	test_fault();
+	cli_mime(cli);
 	if ((ret = msg_parse(buf, len, &m, err)) < 0)
 		goto out;
 	user_dir = config_user_dir(cli->home);
@@ -182,6 +184,24 @@ out:
 	rules_free(rules);
 	msg_free(m);
 	return ret;
+}
+
+/*
+ * Automatic mail that joins no thread, told from its header block and the
+ * thread index alone (front.h): passed on without parsing it, or even
+ * setting GMime up.
+ */
+static bool passes_unread(struct cli *cli, const char *buf, size_t len)
+{
+	g_autoptr(GArray) keys = g_array_new(FALSE, FALSE, sizeof(guint64));
+	g_autofree char *db_path = NULL;
+	bool found;
+
+	if (!front_keys(buf, len, cli->cfg->user_addrs, keys))
+		return false;
+	db_path = cli_db_path(cli);
+	return threadidx_lookup(db_path, (const guint64 *)(const void *)keys->data, keys->len,
+				&found) == 0 && !found;
 }
 
 /*
@@ -292,7 +312,9 @@ int cmd_filter(struct cli *cli, int argc, char **argv)
 
 	net_arm((const char *)in->data, in->len, cli->cfg ? cli->cfg->time_limit : 8);
 	rewrite_scan((const char *)in->data, in->len, &hb);
-	if (in->len == 0 || !cli->cfg) {
+	if (in->len == 0 || !cli->cfg ||
+	    (!outgoing && !hb.has_nudge &&
+	     passes_unread(cli, (const char *)in->data, in->len))) {
 		ret = 0;
 	} else if ((ret = analyse(cli, (const char *)in->data, in->len, outgoing,
 				  &res, &e)) < 0) {

@@ -16,31 +16,31 @@ static int cmd_help(struct cli *cli, int argc, char **argv);
 
 const struct command commands[] = {
 	{ "filter", cmd_filter, "[--outgoing]",
-	  "pass one message from stdin to stdout, recording interview mail", true },
+	  "pass one message from stdin to stdout, recording interview mail", true, true },
 	{ "due", cmd_due, "[--dry-run] [--until ISO]",
-	  "write the drafts that are due (or list them with --dry-run)", false },
+	  "write the drafts that are due (or list them with --dry-run)", false, false },
 	{ "list", cmd_list, "[--open] [--tsv]",
-	  "show the tracked threads and their next draft", false },
+	  "show the tracked threads and their next draft", false, false },
 	{ "drafts", cmd_drafts, "[--check] [--tsv]",
-	  "show the drafts nudge wrote, where, and whether you sent or discarded them", false },
+	  "show the drafts nudge wrote, where, and whether you sent or discarded them", false, false },
 	{ "show", cmd_show, "THREAD",
-	  "show a thread's timeline and the reason for each planned draft", false },
+	  "show a thread's timeline and the reason for each planned draft", false, false },
 	{ "mark", cmd_mark, "THREAD interview=ISO|decision=DATE|sent|accept|close|reopen|ignore",
-	  "correct what nudge knows about a thread", false },
+	  "correct what nudge knows about a thread", false, false },
 	{ "init", cmd_init, "[--force] [--non-interactive] [--name ..] [--address ..] ...",
-	  "first-run setup: ask for your settings and write the config", false },
+	  "first-run setup: ask for your settings and write the config", false, false },
 	{ "doctor", cmd_doctor, "[--offline]",
-	  "check config, database, templates, rules, drafts folder and filter", false },
+	  "check config, database, templates, rules, drafts folder and filter", false, false },
 	{ "classify", cmd_classify, "[--outgoing] [--json|--explain] [FILE...]",
-	  "show the stage and facts nudge finds in messages; records nothing", false },
+	  "show the stage and facts nudge finds in messages; records nothing", false, false },
 	{ "sendmail", cmd_sendmail, "[--sendmail PATH] [SENDMAIL-ARGS...]",
-	  "send a message with the real sendmail, then record it as sent", false },
+	  "send a message with the real sendmail, then record it as sent", false, false },
 	{ "sync", cmd_sync, "[--since YYYY-MM-DD] [--keyword KW] [--verbose]",
-	  "record the new messages of INBOX and Sent over IMAP", false },
+	  "record the new messages of INBOX and Sent over IMAP", false, false },
 	{ "watch", cmd_watch, "[--keyword KW] [--interval SECONDS] [--verbose]",
-	  "sync, then due, then wait for new mail (IMAP IDLE); until stopped", false },
-	{ "help", cmd_help, "[COMMAND]", "show this help, or a command's", false },
-	{ NULL, NULL, NULL, NULL, false },
+	  "sync, then due, then wait for new mail (IMAP IDLE); until stopped", false, false },
+	{ "help", cmd_help, "[COMMAND]", "show this help, or a command's", false, false },
+	{ NULL, NULL, NULL, NULL, false, false },
 };
 
 static const char global_usage[] =
@@ -51,6 +51,13 @@ static void vmessage(const char *prefix, const char *fmt, va_list ap)
 	fputs(prefix, stderr);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
+}
+
+void cli_mime(struct cli *cli)
+{
+	if (!cli->mime)
+		g_mime_init();
+	cli->mime = true;
 }
 
 void cli_error(const char *fmt, ...)
@@ -293,7 +300,8 @@ int main(int argc, char **argv)
 	env = getenv("NUDGE_HOME");
 	if (env && *env)
 		cli.home = g_strdup(env);
-	g_mime_init();
+	if (!c->lazy_mime)
+		cli_mime(&cli);
 	ret = c->run(&cli, cargc, cargv);
 	if (ret < 0 && cli.config_error) {
 		cli_error("%s", cli.config_error->message);
@@ -307,6 +315,7 @@ int main(int argc, char **argv)
 	config_free(cli.cfg);
 	g_free(cli.home);
 	g_free(cli.now_arg);
-	g_mime_shutdown();
+	if (cli.mime)
+		g_mime_shutdown();
 	return cli_exit_code(ret);
 }

@@ -10,11 +10,11 @@ M=$TESTS_DIR/mail
 DB=$NUDGE_HOME/state.db
 write_config </dev/null
 
-# The files a filter run opens, by name (LeakSanitizer cannot run under
-# ptrace).
+# The files a filter run opens, by name, in "opened"; "trace" also has its
+# mkdir calls (LeakSanitizer cannot run under ptrace).
 opened() {
 	ASAN_OPTIONS=$ASAN_OPTIONS:detect_leaks=0 \
-		strace -f -e trace=open,openat -o trace "$NUDGE_BIN" filter <"$1" >out 2>err &&
+		strace -f -e trace=open,openat,mkdir -o trace "$NUDGE_BIN" filter <"$1" >out 2>err &&
 	sed -n 's/.*open[at]*([^"]*"\([^"]*\)".*/\1/p' trace >opened
 }
 # A message of no stage words from Northwind; $1 Message-ID, $2 subject,
@@ -59,6 +59,26 @@ test_expect_success 'automatic mail in a known thread still joins it' '
 		"In-Reply-To: <inv1.4471@mail.northwind.example>" >p0.eml &&
 	opened p0.eml &&
 	test_no_grep "rules" opened &&
+	test_grep "^X-Nudge-Thread: $(cat thread)$" out
+'
+# The full path (the message parsed) makes sure the state folder exists
+# first; the first look does not need it.
+test_expect_success 'list mail of no thread is passed on without being parsed' '
+	plain l1@lists.example "Parking" "Precedence: bulk" >l1.eml &&
+	opened l1.eml &&
+	cmp out l1.eml &&
+	test_grep "state.db-threads$" opened &&
+	test_no_grep "mkdir(" trace &&
+	plain l2@lists.example "=?utf-8?q?Parking?=" "Precedence: bulk" >l2.eml &&
+	opened l2.eml &&
+	cmp out l2.eml &&
+	test_grep "mkdir(" trace &&
+	test_no_grep "state.db$" opened
+'
+test_expect_success 'list mail with the subject of a thread from its domain joins it' '
+	plain l3@northwind.example "Re: Interview for Senior Data Engineer" \
+		"Precedence: list" >l3.eml &&
+	"$NUDGE_BIN" filter <l3.eml >out &&
 	test_grep "^X-Nudge-Thread: $(cat thread)$" out
 '
 test_expect_success 'a message of no stage with a known id opens it and joins the thread' '

@@ -1,0 +1,3 @@
+#!/bin/sh
+: "${NUDGE_UNIT:?run through make check}"
+exec "$NUDGE_UNIT/test-front" --tap
