@@ -668,8 +668,15 @@ static bool measure(const char *dir, struct score *sc)
 		facts_extract(&in, stage, &f);
 		iv = ymd(f.interview);
 		dd = ymd(stage == STAGE_OFFER ? f.offer_deadline : f.decision);
-		want_dd = g_str_has_prefix(l->note, "offer deadline ") ?
-			g_strdup(l->note + 15) : g_strdup(l->decision);
+		/* An offer's answer deadline is in the note, written "offer
+		 * deadline YYYY-MM-DD" by the first batches and "deadline
+		 * YYYY-MM-DD" from batch 9 on. */
+		if (g_str_has_prefix(l->note, "offer deadline "))
+			want_dd = g_strdup(l->note + 15);
+		else if (g_str_has_prefix(l->note, "deadline "))
+			want_dd = g_strdup(l->note + 9);
+		else
+			want_dd = g_strdup(l->decision);
 		sc->n++;
 		/* Only interview-related mail names the company in its labels. */
 		if (strcmp(l->company, "-") == 0 || stage == STAGE_NONE ||
