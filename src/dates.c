@@ -217,9 +217,10 @@ static const struct word words[] = {
 	CLS("to", C_TO), CLS("bis", C_TO), CLS("à", C_TO | C_AT),
 	CLS("a", C_TO | C_AT), CLS("or", C_TO), CLS("oder", C_TO), CLS("ou", C_TO),
 	CLS("o", C_TO), CLS("y", C_TO), CLS("and", C_TO), CLS("und", C_TO),
-	CLS("et", C_TO),
+	CLS("et", C_TO), CLS("till", C_TO), CLS("til", C_TO), CLS("until", C_TO),
 	CLS("at", C_AT), CLS("um", C_AT), CLS("from", C_AT), CLS("von", C_AT),
 	CLS("vers", C_AT), CLS("gegen", C_AT), CLS("hacia", C_AT), CLS("say", C_AT),
+	CLS("around", C_AT), CLS("circa", C_AT), CLS("alrededor", C_AT),
 	CLS("pm", C_PM), CLS("uhr", C_UHR), CLS("h", C_UHR), CLS("hrs", C_UHR),
 	CLS("noon", C_NOON), CLS("mittag", C_NOON), CLS("midi", C_NOON),
 	CLS("mediodía", C_NOON),
@@ -1031,6 +1032,45 @@ static int try_day_of_month(struct scan *sc, int i, GDate *out)
 	return n;
 }
 
+/*
+ * "miércoles 28", "Wednesday 28", "Freitag, 13.": a bare number after a
+ * weekday is its day of the month when that day is such a weekday, in this
+ * month or one of the next two; "Friday 3 pm", "Monday 10 Uhr", "Tuesday
+ * 9-10" are times.
+ */
+static int try_weekday_number(struct scan *sc, int i, int wd, GDate *out)
+{
+	const struct tok *a = at(sc, i), *b = at(sc, i + 1);
+	int n = 1;
+	GDate d;
+
+	if (a->kind != TK_NUM || a->ord || a->ndigits > 2 || a->num < 1 || a->num > 31)
+		return 0;
+	if (is_punct(b, ':') || is_punct(b, '-') || is_punct(b, '/') ||
+	    (b->kind == TK_WORD && (b->cls & (C_AM | C_PM | C_UHR | C_TO) || b->unit || b->mon ||
+				    is_word(sc, b, "ish") || is_word(sc, b, "o"))))
+		return 0;
+	if (is_punct(b, '.')) {
+		if (at(sc, i + 2)->kind == TK_NUM && !at(sc, i + 2)->space_before)
+			return 0;
+		n = 2;
+	}
+	d = sc->today;
+	g_date_set_day(&d, 1);
+	for (int k = 0; k < 3; k++, g_date_add_months(&d, 1)) {
+		GDate x = d;
+
+		if (a->num > g_date_get_days_in_month(g_date_get_month(&x), g_date_get_year(&x)))
+			continue;
+		g_date_set_day(&x, (GDateDay)a->num);
+		if ((int)g_date_get_weekday(&x) == wd && g_date_compare(&x, &sc->today) >= 0) {
+			*out = x;
+			return n;
+		}
+	}
+	return 0;
+}
+
 /* "Friday", "next Tuesday", "mardi prochain", "el próximo martes",
  * "last Tuesday", "letzten Dienstag", "mardi dernier" (a day gone by). */
 static int try_weekday(struct scan *sc, int i, GDate *out)
@@ -1182,6 +1222,11 @@ static int spoken_offset(const struct scan *sc, int *j)
 		off = -15, n = 2;
 	else if (is_word(sc, a, "halb"))
 		off = -30, n = 1;
+	/* British "half 11" is half past eleven (German "halb elf" is half
+	 * past ten). */
+	else if (is_word(sc, a, "half") && ((b->kind == TK_NUM && b->ndigits <= 2) ||
+					     is_hour_word(b)))
+		off = 30, n = 1;
 	else if (is_word(sc, a, "viertel") && is_word(sc, b, "nach"))
 		off = 15, n = 2;
 	else if (is_word(sc, a, "viertel") && is_word(sc, b, "vor"))
@@ -1215,6 +1260,90 @@ static bool spoken_minutes(const struct scan *sc, int *j, int *off)
 		return true;
 	}
 	return false;
+}
+
+/*
+ * A part of the day after a time: "in the morning", "de la mañana", "du
+ * matin", "morgens" (1); "in the evening", "de la tarde", "du soir", "de
+ * l'après-midi", "abends" (2). Moves *j past it; 0 when there is none.
+ */
+static int day_part(const struct scan *sc, int *j)
+{
+	static const char *const am[] = { "morning", "mañana", "matin", "morgens", "vormittags",
+					  "früh" };
+	static const char *const pm[] = { "afternoon", "evening", "night", "tarde", "noche",
+					  "soir", "nachmittags", "abends", "midi" };
+	int k = *j, n = 0;
+
+	if (is_word(sc, at(sc, k), "in") && is_word(sc, at(sc, k + 1), "the"))
+		n = 2;
+	else if (is_word(sc, at(sc, k), "at") || is_word(sc, at(sc, k), "du"))
+		n = 1;
+	else if (is_word(sc, at(sc, k), "de") && is_word(sc, at(sc, k + 1), "la"))
+		n = 2;
+	/* "de l'après-midi" */
+	else if (is_word(sc, at(sc, k), "de") && is_word(sc, at(sc, k + 1), "l") &&
+		 is_punct(at(sc, k + 2), '\'') && at(sc, k + 3)->cls & C_AFTER &&
+		 is_punct(at(sc, k + 4), '-'))
+		n = 5;
+	k += n;
+	for (size_t w = 0; w < G_N_ELEMENTS(am); w++) {
+		if (at(sc, k)->kind != TK_WORD || !is_word(sc, at(sc, k), am[w]))
+			continue;
+		/* "at morning" is no English; "in the morning", "de la mañana". */
+		if (n == 1 && !is_word(sc, at(sc, *j), "du"))
+			return 0;
+		*j = k + 1;
+		return 1;
+	}
+	for (size_t w = 0; w < G_N_ELEMENTS(pm); w++) {
+		if (at(sc, k)->kind != TK_WORD || !is_word(sc, at(sc, k), pm[w]))
+			continue;
+		if (n == 1 && !(is_word(sc, at(sc, *j), "du") ? strcmp(pm[w], "soir") == 0 :
+				strcmp(pm[w], "night") == 0))
+			return 0;
+		if (strcmp(pm[w], "midi") == 0 && n != 5)
+			return 0;
+		*j = k + 1;
+		return 2;
+	}
+	return 0;
+}
+
+/* Whether a time may start at token t: the hour, a filler ("about half
+ * 11") or a spoken offset ("half", "quarter", "halb", "Viertel"). */
+static bool may_start_time(const struct scan *sc, const struct tok *t)
+{
+	return t->kind == TK_NUM ||
+		(t->kind == TK_WORD && (t->cls & C_FILL) && !t->wd && !t->mon) ||
+		is_word(sc, t, "half") || is_word(sc, t, "quarter") || is_word(sc, t, "halb") ||
+		is_word(sc, t, "viertel");
+}
+
+/*
+ * "11.15 tomorrow", "Tuesday 9.30", "same time (9.30)": an hour and its
+ * minutes with a dot, and nothing else to say it is a time, count as one
+ * next to a day or in brackets of their own; never after a currency sign
+ * ("£9.50") nor before another dot and number ("2.10.3").
+ * h is token i, the minutes token i + 2.
+ */
+static bool loose_dotted(const struct scan *sc, int i)
+{
+	const struct tok *prev = at(sc, i - 1), *next = at(sc, i + 3);
+	int m = at(sc, i + 2)->num;
+
+	if (at(sc, i)->num > 23 || m % 5 || at(sc, i)->ndigits > 2)
+		return false;
+	if (prev->kind == TK_PUNCT && !at(sc, i)->space_before && prev->punct != '(')
+		return false;
+	if (is_punct(next, '.') && at(sc, i + 4)->kind == TK_NUM && !at(sc, i + 4)->space_before)
+		return false;
+	if (is_punct(prev, '(') && is_punct(next, ')'))
+		return true;
+	if (next->kind == TK_WORD && (next->wd || (next->cls & (C_TOMORROW | C_TODAY))))
+		return true;
+	return (prev->kind == TK_WORD && (prev->wd || (prev->cls & (C_TOMORROW | C_TODAY)))) ||
+		(prev->kind == TK_NUM && prev->ord);
 }
 
 static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, int *tz,
@@ -1281,7 +1410,8 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 	    at(sc, j + 1)->kind == TK_NUM && at(sc, j + 1)->ndigits == 2 &&
 	    !at(sc, j + 1)->space_before) {
 		m = at(sc, j + 1)->num;
-		marked = marked || is_punct(at(sc, j), ':');
+		marked = marked || is_punct(at(sc, j), ':') ||
+			(at(sc, j - 1)->kind == TK_NUM && loose_dotted(sc, j - 1));
 		j += 2;
 	} else if ((at(sc, j)->cls & C_UHR) && at(sc, j)->kind == TK_WORD) {
 		marked = true;
@@ -1325,6 +1455,16 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 			j += 4;
 		}
 	}
+	/* "a las ocho de la tarde", "10 in the morning", "8 Uhr abends". */
+	if (!am && !pm) {
+		int part = day_part(sc, &j);
+
+		if (part && h >= 1 && h <= 12) {
+			marked = true;
+			am = part == 1;
+			pm = part == 2;
+		}
+	}
 	/* "11.40 to 12.25", "9.30-10.15": two times with a dot mark each other. */
 	if (!marked && !am && !pm && range && j >= 2 && is_punct(at(sc, j - 2), '.') &&
 	    (is_punct(at(sc, j), '-') || (at(sc, j)->cls & C_TO)) &&
@@ -1337,7 +1477,7 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 	/* "10-10:45am", "2 to 3pm": the start of a range takes the end's mark. */
 	if (!marked && !am && !pm && range &&
 	    (is_punct(at(sc, j), '-') || (at(sc, j)->cls & C_TO)) &&
-	    at(sc, j + 1)->kind == TK_NUM) {
+	    may_start_time(sc, at(sc, j + 1))) {
 		int e, h2, m2, tz2;
 
 		if (try_time_at(sc, j + 1, &e, &h2, &m2, &tz2, false) && h2 * 60 + m2 > h * 60) {
@@ -1490,12 +1630,16 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 				   at(&sc, i - 2)->kind == TK_WORD && at(&sc, i - 2)->wd) {
 				hit->choice = true;
 			}
+			/* "the Monday after, the 11th": the date that follows. */
+			if (is_word(&sc, at(&sc, j), "after") && is_punct(at(&sc, j + 1), ','))
+				j++;
 			if (is_punct(at(&sc, j), ',') || is_punct(at(&sc, j), '('))
 				j++;
 			j = skip_fill(&sc, j);
 			sc.has_alt = false;
 			if ((m = try_absolute(&sc, j, &d2)) ||
-			    (at(&sc, j)->kind == TK_NUM && (m = try_day_of_month(&sc, j, &d2)))) {
+			    (at(&sc, j)->kind == TK_NUM && (m = try_day_of_month(&sc, j, &d2))) ||
+			    (m = try_weekday_number(&sc, j, at(&sc, i + n - 1)->wd, &d2))) {
 				/* "Tuesday 10/03": the reading that is a Tuesday. */
 				if (sc.has_alt && (int)g_date_get_weekday(&d2) != at(&sc, i + n - 1)->wd &&
 				    (int)g_date_get_weekday(&sc.alt) == at(&sc, i + n - 1)->wd)

@@ -156,6 +156,41 @@ static void test_fourth_round(void)
 	check("Wed 3/11, 9:40 AM, a 7th grade class", "2026-03-11 09:40");
 }
 
+/* Batch 13's forms: an hour with a dot next to its day or in brackets, a
+ * loose "around 4", British "half 11", a part of the day after the hour,
+ * a bare day number after its weekday, and "the Monday after, the 16th". */
+static void test_fifth_round(void)
+{
+	check("Tuesday 9.45 suits us", "2026-03-10 09:45");
+	check("we could do 11.30 tomorrow", "2026-03-05");
+	/* Prices, version numbers and odd minutes are no times. */
+	check("Friday; the parking costs £9.50", "2026-03-06");
+	check("Friday, see clause 2.10.3", "2026-03-06");
+	check("Friday 9.99", "2026-03-06");
+	check("drop by Saturday around 4", "2026-03-07 16:00");
+	check("el sábado alrededor de las 10", "2026-03-07 10:00");
+	check("Saturday, around 40 guests", "2026-03-07");
+	check("Friday at half 3", "2026-03-06 15:30");
+	check("Friday from 9 till about half 10", "2026-03-06 09:00");
+	check("Friday, half an hour at most", "2026-03-06");
+	check("el jueves a las ocho de la tarde", "2026-03-05 20:00");
+	check("jeudi à 8h du soir", "2026-03-05 20:00");
+	check("jeudi à 3 heures de l'après-midi", "2026-03-05 15:00");
+	check("Thursday at 7 in the evening", "2026-03-05 19:00");
+	check("Thursday at 9 in the morning", "2026-03-05 09:00");
+	check("Donnerstag um 8 Uhr abends", "2026-03-05 20:00");
+	check("el miércoles 25", "2026-03-25");
+	check("vendredi 13", "2026-03-13");
+	check("bis Freitag, 13., bitte", "2026-03-13");
+	check("Thursday 12 works", "2026-03-12");
+	/* The 13th is a Friday: the weekday stands, the number is something
+	 * else; an hour after a weekday stays an hour. */
+	check("Thursday 13 people", "2026-03-05");
+	check("Friday 3 pm", "2026-03-06 15:00");
+	check("Monday 10 Uhr", "2026-03-09 10:00");
+	check("the Monday after, the 16th", "2026-03-16");
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -170,6 +205,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/dates/spoken-times", test_spoken_times);
 	g_test_add_func("/dates/third-round", test_third_round);
 	g_test_add_func("/dates/fourth-round", test_fourth_round);
+	g_test_add_func("/dates/fifth-round", test_fifth_round);
 	rc = g_test_run();
 	g_time_zone_unref(berlin);
 	return rc;
