@@ -16,7 +16,7 @@ enum {
 	RE_SUFFIX, RE_LEGAL, RE_BODY_COMPANY, RE_EEO, RE_SUBJ_POSITION,
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
-	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN, RE_LATEST,
+	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN, RE_LATEST, RE_BY, RE_START,
 	RE__COUNT
 };
 
@@ -38,7 +38,9 @@ static const char *const patterns[RE__COUNT] = {
 		"answer (?:from us|for you|to you)|(?:give|send) you an? (?:final )?answer|"
 		"(?:you'll|you will) have (?:an|our|a final) answer|give (?:us|me) until|\\bnews\\b|(?:final|make (?:a|our)) selection|circle back|"
 		"\\brevert\\b|in a position to|inform (?:candidates|applicants)|"
-		"hören sie|hören\\b.{0,40}?von (?:uns|mir)|ergebnis|nachricht|au courant|informad|mantendremos|résultat|resultado|"
+		"hören sie|hör(?:en|st)\\b.{0,40}?von (?:uns|mir)|"
+		"\\b(?:something|word|news) (?:back )?from (?:me|us)\\b|"
+		"\\b(?:te|le|os|les) (?:digo|cuento|contamos|decimos) algo|ergebnis|nachricht|au courant|informad|mantendremos|résultat|resultado|"
 		"\\b(?:an?|some|any|further|our|the|final) (?:update|answer|verdict)\\b|"
 		"auf (?:sie|dich) zu\\b|zukommen|mitteil|teilen (?:ihnen|dir)|neuigkeiten|"
 		"répond|(?:ferons|faire|fera) (?:part|savoir|signe)|communiquer|statuer|trancher|"
@@ -59,12 +61,15 @@ static const char *const patterns[RE__COUNT] = {
 		"if you (?:have not|haven't|do not|don't|did not|didn't) (?:hear|heard|"
 		"receive)|falls sie (?:bis|nichts)|si vous n'avez pas|si no (?:ha|has|recibe)",
 	[RE_ANSWER] =
-		"\\b(?:let (?:us|me) know|respond|reply|accept|sign|decision|answer|"
-		"get back to (?:us|me)|return (?:the|a) signed|confirm|deadline|expire|"
-		"valid (?:until|through)|open until|gültig|annehmen|rückmeldung|"
-		"zurückmelden|antwort|bescheid|gib uns|geben sie uns|teilen sie uns|"
-		"répondre|faire part|réponse|accepter|signer|valable|"
-		"responder|respuesta|aceptar|firmar|válida)",
+		"\\b(?:let (?:us|me) know|respond|reply|accept|sign(?!ing bonus|-on|on)|decision|answer|"
+		"get back to (?:us|me)|return (?:the|a) signed|"
+		"(?<!pleased to )(?<!delighted to )(?<!happy to )(?<!glad to )confirm|deadline|expire|"
+		"valid (?:until|through)|open (?:until|through|till)|gültig|annehmen|rückmeldung|"
+		"zurückmelden|antwort|bescheid|gib uns|geben sie uns|teilen sie uns|entscheidung|mitteil|"
+		"répondre|faire part|réponse|retour|accepter|signer|valable|"
+		"responder|respuesta|aceptar|firmar|fírm|regrés|devuélv|válida|"
+		"(?:me|nos) (?:dices|dice|decís|digas) algo|"
+		"(?:hear|hear back) from you|yes or no|ja oder nein|oui ou non|sí o no)",
 	[RE_INTERVIEW] =
 		"interview|\\bcall\\b|\\bmeet|\\bchat\\b|phone screen|screen(?:ing)?\\b|"
 		"on-?site|video|zoom|teams|hangout|conversation|speak with|talk with|"
@@ -185,6 +190,20 @@ static const char *const patterns[RE__COUNT] = {
 	[RE_LATEST] = "\\b(?:at the latest|no later than|spätestens|au plus tard|a más tardar|"
 		"como muy tarde)\\b",
 	[RE_NEG] = "n't\\b|\\bnot\\b|\\bno\\b|\\bnever\\b",
+	/* The words just before a date that make it a time limit: "bis Ende
+	 * der KW 29", "by the 20th", "d'ici le", "antes del". */
+	[RE_BY] =
+		"\\b(?:by|bis|d'ici|avant|antes|before|until|till|spätestens|hasta|"
+		"no later than|au plus tard|a más tardar|como muy tarde)"
+		"(?:\\s+(?:the|end|of|ende|fin|finales|le|la|el|de|del|dem|der|den|am|zum|zur|"
+		"des|du|que|termine|this|that)\\b){0,4}\\s*$",
+	/* A start date in the clause before a date: "start date: June 15",
+	 * "prise de poste le 2 novembre", "zum 1. Oktober". */
+	[RE_START] =
+		"\\bstart(?:s|ing)?\\b(?: date| on| in| from)?|first day|join(?:ing)? (?:us )?on|"
+		"appoint you\\b.{0,60}?\\bfrom|eintritt|starttermin|arbeitsbeginn|dienstbeginn|"
+		"beginn\\b|anfangen|(?<!bis )\\bzum\\s*$|prise de poste|démarrage|commencer|début|"
+		"incorporaci|fecha de inicio|empezar|comienz|a partir del?",
 	[RE_SIG_AT] =
 		"(?:recruit(?:er|ing|ment)|talent acquisition|talent partner|HR|hiring|"
 		"people (?:team|partner)|Personal\\w*|recrutement|selección) "
@@ -809,6 +828,20 @@ static bool other_date(const char *s, size_t start)
 	return has(RE_OTHER_DATE, clause);
 }
 
+/* "start date: June 15", "prise de poste le 2 novembre": when the job
+ * starts, not when to answer. */
+static bool start_date(const char *s, size_t start)
+{
+	g_autofree char *before = g_strndup(s, start);
+	const char *clause = before;
+
+	for (const char *p = before; *p; p++)
+		if (*p == ',' || *p == ';' || (*p == ' ' && p[1] == '-') ||
+		    ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' '))
+			clause = p + 1;
+	return has(RE_START, clause);
+}
+
 enum want { W_INTERVIEW, W_DECISION, W_ANSWER };
 
 /*
@@ -958,6 +991,8 @@ static bool acceptable(GPtrArray *sents, guint i, const struct date_ref *ref,
 		return false;
 	if (after_window_word(s, hit->start))
 		return false;
+	if (w == W_ANSWER)
+		return !start_date(s, hit->start);
 	return w != W_DECISION || !(after_until(s, hit->start) || other_date(s, hit->start));
 }
 
@@ -1002,7 +1037,32 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 		g_match_info_free(mi);
 		for (int pass = round; pass < (rounds == 2 ? round + 1 : 2); pass++) {
 			size_t from = pass == 0 ? kw : 0;
+			struct date_hit first;
+			bool have_first = false;
 
+			/* Before the keyword, a time limit nearest to it wins: "Wir
+			 * führen in dieser und der kommenden Woche noch Gespräche und
+			 * möchten Ihnen bis Ende der KW 29 eine Rückmeldung geben". */
+			if (pass == 1 && w == W_DECISION) {
+				while (dates_find(s, from, ref, hit) && hit->start < kw) {
+					g_autofree char *before = g_strndup(s, hit->start);
+
+					from = hit->end;
+					if (!acceptable(sents, i, ref, w, hit))
+						continue;
+					if (!have_first) {
+						first = *hit;
+						have_first = true;
+					}
+					if (has(RE_BY, before))
+						first = *hit;
+				}
+				if (have_first) {
+					*hit = first;
+					return true;
+				}
+				continue;
+			}
 			while (dates_find(s, from, ref, hit)) {
 				struct date_hit other;
 

@@ -859,6 +859,71 @@ static void test_fourth_round(void)
 		       "outcome by the end of next week at the latest.", wed, "2026-03-13 00:00");
 }
 
+/* An offer's answer deadline of body in a message dated date. */
+static void check_deadline(const char *body, gint64 date, const char *want)
+{
+	struct facts f;
+	g_autofree char *got = NULL;
+
+	extract(body, date, STAGE_OFFER, &f);
+	got = day_str(f.offer_deadline);
+	if (strcmp(got, want) != 0)
+		g_test_message("'%s': got %s, want %s", body, got, want);
+	g_assert_cmpstr(got, ==, want);
+	g_assert_cmpint(f.decision, ==, NUDGE_NOTIME);
+	facts_clear(&f);
+}
+
+/* Batch 13's families: a time with a dot before its day or in brackets
+ * after it, "around 4", a time limit nearest the promise in a German
+ * sentence that names other weeks first, "du hörst von mir", "expect
+ * something from me", a weekday with a bare day number; and offers whose
+ * answer is asked for in many ways, with start dates and a signing bonus
+ * kept apart from the deadline. */
+static void test_fifth_round(void)
+{
+	gint64 wed = at(2026, 3, 4, 10, 0);	/* Wednesday 4 March 2026 */
+
+	check_interview("Alex - could you manage 10.45 tomorrow? Zoom, link to follow.", wed,
+			"2026-03-05 10:45");
+	check_interview("Of course - we can move you to Tuesday 10th instead, same time (14.30).",
+			wed, "2026-03-10 14:30");
+	check_interview("Pop in Saturday around 3 and do a trial shift with us.", wed,
+			"2026-03-07 15:00");
+	check_interview("¿Te viene bien el jueves a las cinco de la tarde para la entrevista?", wed,
+			"2026-03-05 17:00");
+	/* Coffee for 3.50 on Friday is no time of a call. */
+	check_interview("The call is on Friday; coffee there costs 3.50.", wed, "-");
+	check_decision("Wir sprechen in dieser und der nächsten Woche noch mit zwei Personen und "
+		       "wollen Ihnen bis Ende der KW 12 Bescheid geben.", wed, "2026-03-20 00:00");
+	check_decision("Die Chefin ist bis Dienstag weg; du hörst spätestens am Donnerstag, 12.3., "
+		       "von mir.", wed, "2026-03-12 00:00");
+	check_decision("We owe one more person a chat next week. Expect something from me the "
+		       "Monday after, the 16th.", wed, "2026-03-16 00:00");
+	check_decision("La dirección lo ve el lunes; te diremos algo como muy tarde el miércoles 18.",
+		       wed, "2026-03-18 00:00");
+	check_decision("Nous rencontrons encore deux personnes et vous donnerons une réponse "
+		       "vendredi 13.", wed, "2026-03-13 00:00");
+	check_deadline("Start date: April 1, 2026. This offer is open through 3/13/2026.", wed,
+		       "2026-03-13 00:00");
+	check_deadline("I am delighted to confirm that we would like to appoint you from 1 May "
+		       "2026. Please reply within 7 days of this email.", wed, "2026-03-11 00:00");
+	check_deadline("Wir freuen uns auf Ihre Entscheidung bis zum 16. März.", wed,
+		       "2026-03-16 00:00");
+	check_deadline("Te incorporarías el 1 de abril. ¿Me dices algo antes del viernes?", wed,
+		       "2026-03-06 00:00");
+	check_deadline("Si te encaja, fírmala y devuélvemela antes del lunes 9 de marzo.", wed,
+		       "2026-03-09 00:00");
+	check_deadline("Ils aimeraient avoir votre retour d'ici le 12 mars.", wed,
+		       "2026-03-12 00:00");
+	check_deadline("They want you. I need a yes or no from you by Thursday.", wed,
+		       "2026-03-05 00:00");
+	check_deadline("We have added a signing bonus, paid on your first day, 1 April. We'd like "
+		       "to hear from you within a week.", wed, "2026-03-11 00:00");
+	check_deadline("Nous attendons votre réponse ; la prise de poste est prévue le 2 avril.",
+		       wed, "-");
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -875,6 +940,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/decision-by-stage", test_decision_by_stage);
 	g_test_add_func("/facts/third-round", test_third_round);
 	g_test_add_func("/facts/fourth-round", test_fourth_round);
+	g_test_add_func("/facts/fifth-round", test_fifth_round);
 	g_test_add_func("/facts/checkin", test_checkin);
 	g_test_add_func("/facts/interview-text", test_interview_text);
 	g_test_add_func("/facts/interview-across", test_interview_across);
