@@ -106,6 +106,8 @@ static const struct word words[] = {
 	NUMW("five", 5), NUMW("six", 6), NUMW("seven", 7), NUMW("eight", 8),
 	NUMW("nine", 9), NUMW("ten", 10), NUMW("eleven", 11), NUMW("twelve", 12),
 	NUMW("fourteen", 14), NUMW("fifteen", 15), NUMW("twenty", 20), NUMW("thirty", 30),
+	NUMW("thirteen", 13), NUMW("sixteen", 16), NUMW("seventeen", 17), NUMW("eighteen", 18),
+	NUMW("nineteen", 19),
 	NUMW("a", 1),
 	NUMW("an", 1), NUMW("couple", 2),
 	NUMW("ein", 1), NUMW("eine", 1), NUMW("einer", 1), NUMW("einem", 1),
@@ -113,14 +115,23 @@ static const struct word words[] = {
 	NUMW("fünf", 5), NUMW("sechs", 6), NUMW("sieben", 7), NUMW("acht", 8),
 	NUMW("neun", 9), NUMW("zehn", 10), NUMW("elf", 11), NUMW("zwölf", 12),
 	NUMW("vierzehn", 14), NUMW("fünfzehn", 15), NUMW("zwanzig", 20), NUMW("dreißig", 30),
+	NUMW("dreizehn", 13), NUMW("sechzehn", 16), NUMW("siebzehn", 17), NUMW("achtzehn", 18),
+	NUMW("neunzehn", 19), NUMW("einundzwanzig", 21), NUMW("zweiundzwanzig", 22),
+	NUMW("dreiundzwanzig", 23), NUMW("vierundzwanzig", 24), NUMW("fünfundzwanzig", 25),
+	NUMW("achtundzwanzig", 28), NUMW("einunddreißig", 31),
 	NUMW("un", 1), NUMW("une", 1), NUMW("deux", 2), NUMW("trois", 3),
 	NUMW("quatre", 4), NUMW("cinq", 5), NUMW("sept", 7), NUMW("huit", 8),
 	NUMW("neuf", 9), NUMW("dix", 10), NUMW("onze", 11), NUMW("douze", 12),
 	NUMW("quinze", 15), NUMW("vingt", 20), NUMW("trente", 30),
+	NUMW("treize", 13), NUMW("quatorze", 14), NUMW("seize", 16),
 	NUMW("uno", 1), NUMW("una", 1), NUMW("dos", 2), NUMW("tres", 3),
 	NUMW("cuatro", 4), NUMW("cinco", 5), NUMW("seis", 6), NUMW("siete", 7),
 	NUMW("ocho", 8), NUMW("nueve", 9), NUMW("diez", 10), NUMW("once", 11),
 	NUMW("doce", 12), NUMW("quince", 15), NUMW("veinte", 20), NUMW("treinta", 30),
+	NUMW("trece", 13), NUMW("catorce", 14), NUMW("dieciséis", 16), NUMW("diecisiete", 17),
+	NUMW("dieciocho", 18), NUMW("diecinueve", 19), NUMW("veintiuno", 21), NUMW("veintiún", 21),
+	NUMW("veintidós", 22), NUMW("veintitrés", 23), NUMW("veinticuatro", 24),
+	NUMW("veinticinco", 25), NUMW("veintiocho", 28),
 
 	UNIT("day", 1), UNIT("days", 1), UNIT("tag", 1), UNIT("tage", 1),
 	UNIT("tagen", 1), UNIT("jour", 1), UNIT("jours", 1), UNIT("día", 1),
@@ -384,6 +395,27 @@ static struct toks tokenize(const char *text)
 		}
 		t.e = (size_t)(q - text);
 		p = q;
+		/* "twenty-one", "dix-sept", "vingt-et-un": tens and a unit joined
+		 * by hyphens are one number. */
+		if (t.kind == TK_WORD && t.num >= 1 && t.num <= 9 && !t.space_before && a->len >= 2) {
+			struct tok *v = (struct tok *)(void *)a->data;
+			int k = (int)a->len - 1;
+
+			if (v[k].kind == TK_PUNCT && v[k].punct == '-' && !v[k].space_before &&
+			    k >= 3 && v[k - 1].kind == TK_WORD && g_ascii_strncasecmp(text + v[k - 1].s, "et", 2) == 0 &&
+			    v[k - 1].e - v[k - 1].s == 2 && v[k - 2].kind == TK_PUNCT &&
+			    v[k - 2].punct == '-' && t.num == 1)
+				k -= 2;
+			if (v[k].kind == TK_PUNCT && v[k].punct == '-' && !v[k].space_before && k >= 1 &&
+			    v[k - 1].kind == TK_WORD && !v[k - 1].unit &&
+			    (v[k - 1].num == 20 || v[k - 1].num == 30 ||
+			     (v[k - 1].num == 10 && t.num >= 7)) && v[k - 1].num + t.num <= 39) {
+				v[k - 1].num += t.num;
+				v[k - 1].e = t.e;
+				g_array_set_size(a, (guint)k);
+				continue;
+			}
+		}
 		/* "20th", "1er", "3º": an ordinal suffix joins its number. */
 		if (t.kind == TK_WORD && (t.cls & C_ORD) && !t.space_before && a->len) {
 			struct tok *prev = &g_array_index(a, struct tok, a->len - 1);
@@ -1047,7 +1079,8 @@ static int try_weekday_number(struct scan *sc, int i, int wd, GDate *out)
 	if (a->kind != TK_NUM || a->ord || a->ndigits > 2 || a->num < 1 || a->num > 31)
 		return 0;
 	if (is_punct(b, ':') || is_punct(b, '-') || is_punct(b, '/') ||
-	    (b->kind == TK_WORD && (b->cls & (C_AM | C_PM | C_UHR | C_TO) || b->unit || b->mon ||
+	    (b->kind == TK_WORD && ((b->cls & (C_AM | C_PM | C_UHR)) ||
+				    ((b->cls & C_TO) && !(b->cls & C_AT)) || b->unit || b->mon ||
 				    is_word(sc, b, "ish") || is_word(sc, b, "o"))))
 		return 0;
 	if (is_punct(b, '.')) {
@@ -1075,13 +1108,25 @@ static int try_weekday_number(struct scan *sc, int i, int wd, GDate *out)
  * "last Tuesday", "letzten Dienstag", "mardi dernier" (a day gone by). */
 static int try_weekday(struct scan *sc, int i, GDate *out)
 {
-	int j = i, next = 0, last = 0, wd, delta;
+	int j = i, next = 0, last = 0, wd, delta, weeks = 0;
 
+	/* "a week on Friday", "two weeks from Tuesday": that many weeks after
+	 * the coming one. */
+	if (is_num(at(sc, j)) && at(sc, j)->num <= 4 && !at(sc, j)->unit &&
+	    at(sc, j + 1)->unit == 7 && at(sc, j + 1)->kind == TK_WORD &&
+	    (is_word(sc, at(sc, j + 2), "on") || is_word(sc, at(sc, j + 2), "from")) &&
+	    at(sc, j + 3)->kind == TK_WORD && at(sc, j + 3)->wd && !(at(sc, j + 3)->cls & C_ABBR)) {
+		weeks = at(sc, j)->num;
+		j += 3;
+	}
 	if (at(sc, j)->cls & C_NEXT) {
 		next = 1;
 		j++;
 	} else if (at(sc, j)->cls & C_THIS) {
 		j++;
+		/* "this coming Friday" is the coming one, not next week's. */
+		if (is_word(sc, at(sc, j), "coming") || is_word(sc, at(sc, j), "upcoming"))
+			j++;
 	} else if (at(sc, j)->cls & C_LAST) {
 		last = 1;
 		j++;
@@ -1115,6 +1160,22 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 			j = skip_fill(sc, k + 1) + 1;
 		}
 	}
+	/* "Friday week", "Friday after next", "vendredi en huit", "jeudi en
+	 * quinze": a week (two) after the coming one. */
+	if (!next && !last && !weeks) {
+		if (is_word(sc, at(sc, j), "week") && !is_num(at(sc, j + 1))) {
+			weeks = 1;
+			j++;
+		} else if (is_word(sc, at(sc, j), "after") && is_word(sc, at(sc, j + 1), "next")) {
+			weeks = 1;
+			j += 2;
+		} else if (is_word(sc, at(sc, j), "en") && at(sc, j + 1)->kind == TK_WORD &&
+			   (at(sc, j + 1)->num == 8 || at(sc, j + 1)->num == 15) &&
+			   !at(sc, j + 2)->unit) {
+			weeks = at(sc, j + 1)->num == 8 ? 1 : 2;
+			j += 2;
+		}
+	}
 	*out = sc->today;
 	if (last) {
 		delta = ((int)g_date_get_weekday(&sc->today) - wd + 7) % 7;
@@ -1126,6 +1187,8 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 		delta = (wd - (int)g_date_get_weekday(&sc->today) + 7) % 7;
 		g_date_add_days(out, (guint)(delta ? delta : 7));
 	}
+	if (weeks && !last)
+		g_date_add_days(out, (guint)(7 * weeks));
 	return j - i;
 }
 
@@ -1199,8 +1262,32 @@ static bool is_word(const struct scan *sc, const struct tok *t, const char *w)
  * "a", "un", "ein" (one) never read as a time. */
 static bool is_hour_word(const struct tok *t)
 {
-	return t->kind == TK_WORD && t->num >= 2 && t->num <= 12 && !t->unit &&
+	return t->kind == TK_WORD && t->num >= 2 && t->num <= 23 && !t->unit &&
 		!(t->cls & (C_AT | C_FILL | C_TO | C_VAGUE));
+}
+
+/*
+ * An hour in words after a word that says "at" ("um neun", "à dix
+ * heures", "at two", "a la una"), with nothing after it that makes it a
+ * count ("at two locations", "um drei Kandidaten"), "at once" excepted.
+ */
+static bool at_hour_word(const struct scan *sc, int j)
+{
+	const struct tok *p = at(sc, j - 1), *t = at(sc, j), *n = at(sc, j + 1);
+
+	if (t->kind != TK_WORD)
+		return false;
+	/* "a la una" */
+	if (is_word(sc, t, "una") && is_word(sc, p, "la") && is_word(sc, at(sc, j - 2), "a"))
+		return true;
+	if (!is_hour_word(t) || is_word(sc, t, "once") ||
+	    !(is_word(sc, p, "at") || is_word(sc, p, "um") || is_word(sc, p, "gegen") ||
+	      is_word(sc, p, "à") || is_word(sc, p, "vers") || is_word(sc, p, "around")))
+		return false;
+	return n->kind != TK_WORD || (n->cls & (C_UHR | C_AM | C_PM | C_TOMORROW | C_TODAY)) ||
+		n->wd || n->tz || is_word(sc, n, "heures") || is_word(sc, n, "heure") ||
+		is_word(sc, n, "on") || is_word(sc, n, "et") || is_word(sc, n, "in") ||
+		is_word(sc, n, "o") || is_word(sc, n, "du") || is_word(sc, n, "de");
 }
 
 /*
@@ -1251,6 +1338,20 @@ static bool spoken_minutes(const struct scan *sc, int *j, int *off)
 		if (minus)
 			*off = -*off;
 		*j = k + 2;
+		return true;
+	}
+	/* "midi et demi", "dix heures et quart", "onze heures moins le quart" */
+	if (is_word(sc, at(sc, k), "et") &&
+	    (is_word(sc, at(sc, k + 1), "demie") || is_word(sc, at(sc, k + 1), "demi") ||
+	     is_word(sc, at(sc, k + 1), "quart"))) {
+		*off = is_word(sc, at(sc, k + 1), "quart") ? 15 : 30;
+		*j = k + 2;
+		return true;
+	}
+	if (is_word(sc, at(sc, k), "moins") && is_word(sc, at(sc, k + 1), "le") &&
+	    is_word(sc, at(sc, k + 2), "quart")) {
+		*off = -15;
+		*j = k + 3;
 		return true;
 	}
 	if (is_word(sc, at(sc, k), "o") && is_punct(at(sc, k + 1), '\'') &&
@@ -1371,6 +1472,9 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 		*min = 0;
 		*tz = 0;
 		*end = j + 1;
+		/* "midi et demi" */
+		if (spoken_minutes(sc, end, &off) && off > 0)
+			*min = off;
 		return true;
 	}
 	off = spoken_offset(sc, &j);
@@ -1391,6 +1495,9 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 		*tz = 0;
 		*end = j + (hrs ? 2 : 1);
 		return true;
+	} else if (at_hour_word(sc, j)) {
+		/* "um neun", "à quatorze heures", "at two", "a la una" */
+		marked = true;
 	} else if (is_hour_word(at(sc, j)) &&
 		   (off || is_word(sc, at(sc, j - 1), "las") ||
 		    (at(sc, j + 1)->cls & (C_AM | C_PM | C_UHR)) ||
@@ -1428,6 +1535,16 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 	if (at(sc, j)->cls & C_UHR && at(sc, j)->kind == TK_WORD) {
 		marked = true;
 		j++;
+	}
+	/* "à quatorze heures", "à 14 heures (30)" */
+	if (marked && (is_word(sc, at(sc, j), "heures") || is_word(sc, at(sc, j), "heure"))) {
+		j++;
+		if (at(sc, j)->kind == TK_NUM && at(sc, j)->ndigits == 2 && at(sc, j)->num < 60 && !m) {
+			m = at(sc, j)->num;
+			j++;
+		} else if (!off && !m) {
+			spoken_minutes(sc, &j, &off);
+		}
 	}
 	/* "11ish", "2ish": an hour said loosely is still an hour. */
 	if (is_word(sc, at(sc, j), "ish") && !at(sc, j)->space_before) {
@@ -1568,6 +1685,49 @@ static gint64 instant(struct scan *sc, const GDate *d, int h, int m, int tz)
 	return t;
 }
 
+/*
+ * A part of the day between a day and its time: "morning", "afternoon",
+ * "evening", "früh", "vormittags", "nachmittags", "abends", "matin",
+ * "après-midi", "soir", "por la mañana", "por la tarde", "por la noche".
+ * Returns 1 (morning) or 2 (later) and moves *j past it (and a comma);
+ * 0 when there is none.
+ */
+static int part_of_day_before(const struct scan *sc, int *j)
+{
+	static const char *const am[] = { "morning", "früh", "morgens", "vormittag", "vormittags",
+					  "matin" };
+	static const char *const pm[] = { "afternoon", "evening", "night", "nachmittag",
+					  "nachmittags", "abend", "abends", "soir", "tarde", "noche" };
+	int k = *j, part = 0;
+
+	if (is_word(sc, at(sc, k), "por") && is_word(sc, at(sc, k + 1), "la"))
+		k += 2;
+	if (at(sc, k)->cls & C_AFTER && is_punct(at(sc, k + 1), '-') &&
+	    is_word(sc, at(sc, k + 2), "midi")) {
+		part = 2;
+		k += 3;
+	} else if (k > *j && is_word(sc, at(sc, k), "mañana")) {
+		part = 1;
+		k++;
+	}
+	for (size_t w = 0; w < G_N_ELEMENTS(am) && !part; w++)
+		if (is_word(sc, at(sc, k), am[w])) {
+			part = 1;
+			k++;
+		}
+	for (size_t w = 0; w < G_N_ELEMENTS(pm) && !part; w++)
+		if (is_word(sc, at(sc, k), pm[w])) {
+			part = 2;
+			k++;
+		}
+	if (!part)
+		return 0;
+	if (is_punct(at(sc, k), ','))
+		k++;
+	*j = k;
+	return part;
+}
+
 bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 		struct date_hit *hit)
 {
@@ -1658,11 +1818,18 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 		hit->start = t.v[i].s;
 		hit->end = at(&sc, i + n - 1)->e;
 		if (!dur) {
-			int j = i + n, end, h, m, tz;
+			int j = i + n, end, h, m, tz, part;
 
 			if (is_punct(at(&sc, j), ','))
 				j++;
+			/* "tomorrow afternoon at 3", "morgen früh um 9", "vendredi
+			 * matin à 10h", "el viernes por la tarde a las 5" */
+			part = part_of_day_before(&sc, &j);
 			if (try_time(&sc, j, &end, &h, &m, &tz)) {
+				if (part == 2 && h < 12)
+					h += 12;
+				else if (part == 1 && h > 12 && h <= 18)
+					h -= 12;
 				hit->time = instant(&sc, &d, h, m, tz);
 				if (end > i + n)
 					hit->end = at(&sc, end - 1)->e;

@@ -191,6 +191,44 @@ static void test_fifth_round(void)
 	check("the Monday after, the 16th", "2026-03-16");
 }
 
+/* Beyond batch 13: numbers in words past twelve, hours in words after
+ * "at", French quarters and halves, a part of the day between a day and
+ * its hour, weeks counted from a weekday. */
+static void test_general(void)
+{
+	check("within twenty-one days", "2026-03-25");
+	check("dans vingt-et-un jours", "2026-03-25");
+	check("sous dix-huit jours", "2026-03-22");
+	check("en dieciocho días", "2026-03-22");
+	check("binnen einundzwanzig Tagen", "2026-03-25");
+	check("Friday at two", "2026-03-06 14:00");
+	check("Freitag um neun", "2026-03-06 09:00");
+	check("vendredi à quatorze heures", "2026-03-06 14:00");
+	check("vendredi à dix heures et quart", "2026-03-06 10:15");
+	check("vendredi à onze heures moins le quart", "2026-03-06 10:45");
+	check("vendredi à midi et demi", "2026-03-06 12:30");
+	check("el viernes a la una y media", "2026-03-06 13:30");
+	check("le vendredi 13 à 9h", "2026-03-13 09:00");
+	check("el viernes 13 a las 9", "2026-03-13 09:00");
+	/* A count after "at" is no hour; "at once" is no eleven o'clock. */
+	check("Friday at two locations", "2026-03-06");
+	check("please reply at once, Friday", "2026-03-06");
+	check("tomorrow afternoon at 3", "2026-03-05 15:00");
+	check("morgen früh um 9", "2026-03-05 09:00");
+	check("vendredi après-midi à 3h", "2026-03-06 15:00");
+	check("el viernes por la tarde a las 5", "2026-03-06 17:00");
+	check("Friday morning at 10", "2026-03-06 10:00");
+	check("Friday afternoon", "2026-03-06");
+	check("this coming Friday", "2026-03-06");
+	check("Friday week", "2026-03-13");
+	check("a week on Friday", "2026-03-13");
+	check("two weeks from Tuesday", "2026-03-24");
+	check("Friday after next", "2026-03-13");
+	check("vendredi en huit", "2026-03-13");
+	check("jeudi en quinze", "2026-03-19");
+	check("Friday, week 12 of the project", "2026-03-06");
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -206,6 +244,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/dates/third-round", test_third_round);
 	g_test_add_func("/dates/fourth-round", test_fourth_round);
 	g_test_add_func("/dates/fifth-round", test_fifth_round);
+	g_test_add_func("/dates/general", test_general);
 	rc = g_test_run();
 	g_time_zone_unref(berlin);
 	return rc;
