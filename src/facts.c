@@ -17,6 +17,7 @@ enum {
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
 	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN, RE_LATEST, RE_BY, RE_START,
+	RE_ROLE,
 	RE__COUNT
 };
 
@@ -190,6 +191,14 @@ static const char *const patterns[RE__COUNT] = {
 	[RE_LATEST] = "\\b(?:at the latest|no later than|spätestens|au plus tard|a más tardar|"
 		"como muy tarde)\\b",
 	[RE_NEG] = "n't\\b|\\bnot\\b|\\bno\\b|\\bnever\\b",
+	/* A job title before the employer's name in a signature line:
+	 * "Service Manager, Calder Health", "HR Adviser, Kelsbury Borough
+	 * Council". */
+	[RE_ROLE] =
+		"\\b(?:manager|adviser|advisor|officer|director|coordinator|co-ordinator|lead|"
+		"partner|recruiter|administrator|assistant|head of|hr|talent|people|"
+		"leiter\\w*|referent\\w*|sachbearbeiter\\w*|responsable|chargée?|directeur|"
+		"directrice|gestionnaire|jef[ea]|técnic[oa]|directora?|coordinador[a]?)\\b",
 	/* The words just before a date that make it a time limit: "bis Ende
 	 * der KW 29", "by the 20th", "d'ici le", "antes del". */
 	[RE_BY] =
@@ -674,10 +683,182 @@ static char *company_from_team_line(const char *fresh)
 		if (c && !generic_word(c) && looks_like_name(c))
 			return c;
 		g_free(c);
+		/* "Service Manager, Calder Health" */
+		if ((c = strrchr(l, ',')) && c[1] == ' ' && c > l) {
+			g_autofree char *role = g_strndup(l, c - l);
+
+			if (has(RE_ROLE, role) && !strchr(role, ',') && looks_like_name(c + 2) &&
+			    !generic_word(c + 2) && !ends_with_joiner(c + 2))
+				return g_strdup(c + 2);
+		}
 		c = clean_name(skip_article(l), &stripped);
 		if (c && stripped && !generic_word(c) && looks_like_name(c))
 			return c;
 		g_free(c);
+	}
+	return NULL;
+}
+
+/*
+ * Letters and digits of s folded to ASCII, lower case, with the words that
+ * join names ("&", "and", "und", "et", "y", "de", "del", ...) left out and
+ * German umlauts as written in mail domains ("ö" and "oe" both "o").
+ */
+static char *fold_name(const char *s)
+{
+	static const char *const joiners[] = {
+		"and", "und", "et", "y", "e", "de", "del", "des", "du", "la", "le", "les", "the", "of",
+	};
+	g_autofree char *ascii = g_str_to_ascii(s, "C");
+	g_auto(GStrv) words = NULL;
+	GString *o = g_string_new(NULL);
+
+	for (char *p = ascii; *p; p++)
+		if (!g_ascii_isalnum(*p))
+			*p = ' ';
+	words = g_strsplit(ascii, " ", -1);
+	for (int i = 0; words[i]; i++) {
+		bool joiner = false;
+
+		for (size_t j = 0; j < G_N_ELEMENTS(joiners); j++)
+			joiner = joiner || g_ascii_strcasecmp(words[i], joiners[j]) == 0;
+		if (joiner)
+			continue;
+		for (const char *p = words[i]; *p; p++) {
+			char c = g_ascii_tolower(*p);
+
+			/* "oe", "ae", "ue" after a consonant-free vowel pair are
+			 * umlauts in a domain: "koehler" is "köhler". */
+			if (c == 'e' && o->len && strchr("aou", o->str[o->len - 1]) && p > words[i])
+				continue;
+			g_string_append_c(o, c);
+		}
+	}
+	return g_string_free(o, FALSE);
+}
+
+/*
+ * The employer's name as its signature writes it, when it is the name of its
+ * mail domain written out: "University of Westmere" for westmere.ac.uk,
+ * "Hochschule Eschenau" for hs-eschenau.de, "Ellis & March Accountants" for
+ * ellisandmarch.co.uk, "Werkstatt Köhler" for werkstatt-koehler.de. The
+ * line is one of the last eight of the new text, one to six capitalised
+ * words, and holds every part of the domain's name of four letters or
+ * more (the joined name as a whole when it has no hyphen).
+ */
+static char *company_from_domain_line(const char *fresh, const char *domain,
+				      const char *const *people)
+{
+	static const char *const joiners[] = {
+		"&", "and", "of", "the", "de", "du", "des", "del", "la", "le", "les", "y", "und",
+		"am", "für", "et",
+	};
+	g_autofree char *label = company_from_domain(domain);
+	g_auto(GStrv) parts = NULL;
+	g_auto(GStrv) lines = NULL;
+	int n, seen = 0;
+
+	if (!fresh || !label)
+		return NULL;
+	parts = g_strsplit(label, " ", -1);
+	lines = g_strsplit(fresh, "\n", -1);
+	n = (int)g_strv_length(lines);
+	for (int i = n - 1; i >= 0 && seen < 8; i--) {
+		char *l = g_strstrip(lines[i]);
+		g_autofree char *fl = NULL;
+		g_auto(GStrv) words = NULL;
+		const char *name = l;
+		int nw, have = 0, want = 0;
+		char *comma;
+
+		if (!*l)
+			continue;
+		seen++;
+		/* "HR Adviser, Kelsbury Borough Council" */
+		if ((comma = strrchr(l, ',')) && comma[1] == ' ')
+			name = comma + 2;
+		/* "Selección de Soluciones Iberia", "Equipo de Talento de Nubla" */
+		{
+			static GRegex *team;
+			GMatchInfo *mi = NULL;
+			int end;
+
+			if (g_once_init_enter(&team)) {
+				GRegex *r = g_regex_new(
+					"^(?:(?:equipo|selección|talento|recursos humanos|rrhh|team|"
+					"équipe|service|ressources humaines|recrutement|rh|hr|"
+					"recruiting|recruitment|people|personalabteilung|personal)"
+					"\\s+(?:de la |de |del |des |du |of |at |bei |chez |d')?)+",
+					G_REGEX_CASELESS, 0, NULL);
+				g_once_init_leave(&team, r);
+			}
+			if (g_regex_match(team, name, 0, &mi) && g_match_info_fetch_pos(mi, 0, NULL, &end))
+				name += end;
+			g_match_info_free(mi);
+		}
+		if (strlen(name) > 60 || strpbrk(name, "@:!?|/()0123456789"))
+			continue;
+		/* The writer's own name ("Elin Lindqvist" <elin@lindqvist...>),
+		 * not a firm that writes from a role address ("Müller & Partner"
+		 * <karriere@mueller-partner.de>). */
+		{
+			g_autofree char *fn = fold_name(name);
+			g_autofree char *first = g_strndup(name, strcspn(name, " "));
+			g_autofree char *ff = fold_name(first);
+			bool person = false;
+
+			for (int k = 0; people[k] && people[k + 1]; k += 2) {
+				g_autofree char *fp = fold_name(people[k]);
+				g_autofree char *fa = fold_name(people[k + 1]);
+
+				person = person || (strcmp(fn, fp) == 0 && strlen(ff) >= 3 &&
+						    strstr(fa, ff) != NULL);
+			}
+			if (person)
+				continue;
+		}
+		words = g_strsplit(name, " ", -1);
+		nw = (int)g_strv_length(words);
+		if (nw < 1 || nw > 6 || !capitalised(words, nw, joiners, G_N_ELEMENTS(joiners), true))
+			continue;
+		fl = fold_name(name);
+		for (int k = 0; parts[k]; k++) {
+			g_autofree char *fp = fold_name(parts[k]);
+
+			if (strlen(fp) < 4)
+				continue;
+			want++;
+			have += strstr(fl, fp) != NULL;
+		}
+		/* "ellisandmarch": the joined name with its joiners left out. */
+		if (!want || have < want) {
+			g_autofree char *whole = NULL;
+			g_autofree char *joined = g_strjoinv("", parts);
+			static const char *const inner[] = { "and", "und", "del", "de", "et", "y" };
+
+			whole = fold_name(joined);
+			if (strlen(whole) < 6)
+				continue;
+			if (!g_str_has_prefix(fl, whole)) {
+				bool ok = false;
+
+				for (size_t j = 0; j < G_N_ELEMENTS(inner) && !ok; j++) {
+					char *at = strstr(whole + 1, inner[j]);
+					g_autofree char *cut = NULL;
+
+					if (!at)
+						continue;
+					cut = g_strdup_printf("%.*s%s", (int)(at - whole), whole,
+							      at + strlen(inner[j]));
+					ok = g_str_has_prefix(fl, cut);
+				}
+				if (!ok)
+					continue;
+			}
+		}
+		if (generic_word(name) && nw < 2)
+			continue;
+		return g_strdup(name);
 	}
 	return NULL;
 }
@@ -734,6 +915,21 @@ static void pick_company(const struct fact_input *in, struct facts *out)
 	}
 	if (!c && (!dom || not_company(dom)) && (!rdom || not_company(rdom)))
 		c = company_from_last_line(in->fresh);
+	if (!c && (rdom || dom)) {
+		/* Display names, each with the local part of its address. */
+		g_autofree char *fl = in->from_addr ? g_strndup(in->from_addr,
+								strcspn(in->from_addr, "@")) : NULL;
+		g_autofree char *rl = in->reply_to_addr ?
+			g_strndup(in->reply_to_addr, strcspn(in->reply_to_addr, "@")) : NULL;
+		const char *people[] = {
+			in->from_name ? in->from_name : "", fl ? fl : "",
+			in->reply_to_name ? in->reply_to_name : "", rl ? rl : "",
+			NULL,
+		};
+
+		c = company_from_domain_line(in->fresh, rdom && !not_company(rdom) ? rdom : dom,
+					     people);
+	}
 	if (!c && rdom)
 		c = company_from_domain(rdom);
 	if (!c && dom)

@@ -924,6 +924,40 @@ static void test_fifth_round(void)
 		       wed, "-");
 }
 
+/* The employer's name as its signature writes it when the mail domain
+ * shortens it, joins its words or spells its umlauts out; a job title
+ * before it; a team's name before it; the writer's own name is not it. */
+static void test_company_in_signature(void)
+{
+	check_company("Priya Nair", "p.nair@hallam.ac.uk",
+		      "We would like to see you on Monday.\n\nKind regards,\nPriya Nair\n"
+		      "HR Officer\nUniversity of Hallam\n", "University of Hallam");
+	check_company("Personal", "personal@hs-birkenau.example.de",
+		      "Wir laden Sie ein.\n\nMit freundlichen Grüßen\nSachgebiet Personal\n"
+		      "Hochschule Birkenau\n", "Hochschule Birkenau");
+	check_company("Tom Field", "tom@fieldandfern.co.uk",
+		      "Could you come in on Friday?\n\nTom Field\nField & Fern Landscapes\n",
+		      "Field & Fern Landscapes");
+	check_company("Ben", "ben@werkstatt-roessler.example.de",
+		      "Wir haben uns anders entschieden.\n\nBen\nWerkstatt Rössler\n",
+		      "Werkstatt Rössler");
+	check_company("Bäcker & Söhne", "jobs@baecker-soehne.example.de",
+		      "Danke für Ihre Bewerbung.\n\nFreundliche Grüße\nBäcker & Söhne\n",
+		      "Bäcker & Söhne");
+	check_company("Sam Okoro", "sam.okoro@mail.dunmore.gov.uk",
+		      "Your offer letter is attached.\n\nKind regards,\nSam Okoro\n"
+		      "HR Adviser, Dunmore District Council\n", "Dunmore District Council");
+	check_company("Lucía Pardo", "lucia@frutasribera.example.es",
+		      "Te esperamos el jueves.\n\nUn saludo,\nLucía Pardo\n"
+		      "Equipo de Selección de Frutas Ribera\n", "Frutas Ribera");
+	/* A person signing from her own address is not the firm; a sentence
+	 * naming the place is no signature line. */
+	check_company("Marta Ferrand", "marta@ferrand.example",
+		      "Thanks for the reminder.\n\nBest,\nMarta Ferrand\n", "Ferrand");
+	check_company("Jo Reyes", "jo.reyes@hallam.ac.uk",
+		      "Thanks for applying to the University of Hallam.\n\nBest,\nJo\n", "Hallam");
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -941,6 +975,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/third-round", test_third_round);
 	g_test_add_func("/facts/fourth-round", test_fourth_round);
 	g_test_add_func("/facts/fifth-round", test_fifth_round);
+	g_test_add_func("/facts/company-in-signature", test_company_in_signature);
 	g_test_add_func("/facts/checkin", test_checkin);
 	g_test_add_func("/facts/interview-text", test_interview_text);
 	g_test_add_func("/facts/interview-across", test_interview_across);
