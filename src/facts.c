@@ -158,9 +158,10 @@ static const char *const patterns[RE__COUNT] = {
 		"répond|écri|respond|escrib|antworten|schreiben)",
 	/* An agency writes for its client: "mein Kunde, die Brückner Logistik AG". */
 	[RE_CLIENT] =
-		"(?:(?:my|our) client,? (?:the company |the firm )?|mein(?:e|em)? Kund(?:e|in|en),? "
+		"(?i:(?:my|our|the) client,? \\(?(?:the company |the firm )?|mein(?:e|em)? Kund(?:e|in|en),? "
 		"(?:die |der )?|mon client,? (?:la société |le groupe |l'entreprise )?|"
-		"(?:mi|nuestro) cliente,? (?:la empresa |el grupo )?)"
+		"(?:mi|nuestro) cliente,? (?:la empresa |el grupo )?|on behalf of |im auftrag von |"
+		"pour le compte de |en nombre de )"
 		"(?<c>[A-Z][\\w&'.-]*(?: (?:&|and|of|de|[A-Z][\\w&'.-]*)){0,4})",
 	/* "The panel meets on 12 March. You will hear from us." */
 	[RE_MEETS] =
@@ -863,7 +864,157 @@ static char *company_from_domain_line(const char *fresh, const char *domain,
 	return NULL;
 }
 
-static void pick_company(const struct fact_input *in, struct facts *out)
+/* Whether a mail domain is a recruitment agency's or a screening
+ * firm's: "ashgrove-rec.co.uk", "nordlicht-personal.de", "talentis-conseil.fr",
+ * "reclutia.es", "lattice-search.com". */
+static bool agency_domain(const char *domain)
+{
+	static GRegex *agency;
+	g_autofree char *label = NULL;
+	const char *dot;
+
+	if (!domain || not_company(domain))
+		return false;
+	if (g_once_init_enter(&agency)) {
+		GRegex *r = g_regex_new(
+			"recruit|reclut|recrut|(?<!re)search|talent|staff|personal|conseil|consult|resourc|"
+			"headhunt|contracts|freelance|interim|screening|(?:^|-)rec$|rec$|(?:^|-)hr(?:-|$)|"
+			"(?:^|-)ats(?:-|$)",
+			G_REGEX_CASELESS, 0, NULL);
+		g_once_init_leave(&agency, r);
+	}
+	/* The label before the public suffix ("lumora-ats" of hire.lumora-ats.com). */
+	{
+		g_auto(GStrv) parts = g_strsplit(domain, ".", -1);
+		int n = (int)g_strv_length(parts), k = n - 2;
+
+		if (n < 2)
+			return false;
+		if (k > 0 && strlen(parts[n - 1]) == 2 && strlen(parts[k]) <= 3)
+			k--;
+		if (k > 0 && g_ascii_strcasecmp(parts[k], "example") == 0)
+			k--;
+		label = g_strdup(parts[k]);
+	}
+	dot = label;
+	return g_regex_match(agency, dot, 0, NULL);
+}
+
+/*
+ * An agency names its client in the subject ("Update re Northfield Foods",
+ * "Stand Hafenwerk Bremen", "Point sur Ostrea", "Entrevista con Hortalia"):
+ * the longest run of capitalised words of the subject whose first word the
+ * new text names too, that is not the agency's own name.
+ */
+/* Whether w is a word of text (not part of a longer one). */
+static bool has_word(const char *text, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (const char *p = strstr(text, w); p; p = strstr(p + 1, w)) {
+		unsigned char b = p > text ? (unsigned char)p[-1] : ' ';
+		unsigned char a = (unsigned char)p[n];
+
+		if (!(g_ascii_isalpha(b) || b >= 0x80) && !(g_ascii_isalpha(a) || a >= 0x80))
+			return true;
+	}
+	return false;
+}
+
+/* Words that start a subject without naming anyone. */
+static bool subject_word(const char *w)
+{
+	static const char *const s[] = {
+		"update", "interview", "feedback", "news", "next", "offer", "action", "point",
+		"stand", "mission", "entrevista", "novedades", "zwischenstand", "rückmeldung",
+		"they", "great", "good", "quick", "your", "our", "second", "final", "confirmed",
+		"invitation", "einladung", "gespräch", "candidature", "candidatura", "proposition",
+		"propuesta", "oferta", "angebot", "referees", "refs", "stage", "round", "call",
+		"chat", "meeting", "welcome", "hello", "thanks", "thank", "follow", "re", "status",
+		"application", "bewerbung", "solicitud", "suivi", "nouvelles", "estado", "role",
+		"position", "stelle", "poste", "puesto", "contract", "vertrag", "contrat", "contrato",
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(s); i++)
+		if (g_utf8_collate(w, s[i]) == 0 || g_ascii_strcasecmp(w, s[i]) == 0)
+			return true;
+	return false;
+}
+
+static char *client_from_subject(const char *subject, const char *fresh, const char *agency,
+				 const struct date_ref *ref)
+{
+	static GRegex *run;
+	GMatchInfo *mi = NULL;
+	g_autofree char *own = agency ? fold_name(agency) : NULL;
+	char *best = NULL;
+
+	if (!subject || !fresh)
+		return NULL;
+	if (g_once_init_enter(&run)) {
+		GRegex *r = g_regex_new(
+			"(?<![\\p{L}'])\\p{Lu}[\\p{L}'-]+(?: (?:&|and|de|del|des|du|of|\\p{Lu}[\\p{L}'-]+))*"
+			"(?<! &)(?<! and)(?<! de)(?<! del)(?<! des)(?<! du)(?<! of)",
+			0, 0, NULL);
+		g_once_init_leave(&run, r);
+	}
+	while (has(RE_REPLY, subject))
+		subject = strchr(subject, ':') + 1;
+	g_regex_match(run, subject, 0, &mi);
+	for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
+		g_autofree char *all = g_match_info_fetch(mi, 0);
+		g_auto(GStrv) words = g_strsplit(all, " ", -1);
+		const char *body = strchr(fresh, '\n');
+		g_autofree char *fc = NULL;
+		char *c = all;
+		struct date_hit hit;
+		bool named = false;
+		int k = 0;
+
+		/* "Stand Hafenwerk Bremen", "Novedades de Olivia Foods": the words
+		 * of a subject before the name. */
+		while (words[k] && words[k + 1]) {
+			g_autofree char *low = g_utf8_strdown(words[k], -1);
+
+			if (!subject_word(low) && !generic_word(words[k]) &&
+			    strcmp(low, "de") != 0 && strcmp(low, "of") != 0)
+				break;
+			c += strlen(words[k]) + 1;
+			k++;
+		}
+		/* "MERIDIAN OFFER": and after it. */
+		for (int e = (int)g_strv_length(words) - 1; e > k; e--) {
+			g_autofree char *low = g_utf8_strdown(words[e], -1);
+
+			if (!subject_word(low))
+				break;
+			c[strlen(c) - strlen(words[e]) - 1] = '\0';
+			g_free(words[e]);
+			words[e] = NULL;
+		}
+		{
+			g_autofree char *low = g_utf8_strdown(words[k], -1);
+
+			if (subject_word(low))
+				continue;
+		}
+		fc = fold_name(c);
+		if (strlen(c) < 3 || generic_word(c) || dates_find(c, 0, ref, &hit) ||
+		    (own && *own && (g_str_has_prefix(own, fc) || g_str_has_prefix(fc, own))))
+			continue;
+		/* Named in the text, not only in its greeting line. */
+		named = body && has_word(body, words[k]);
+		if (named && (!best || strlen(c) > strlen(best))) {
+			g_free(best);
+			best = g_strdup(c);
+		}
+	}
+	g_match_info_free(mi);
+	return best;
+}
+
+static void pick_company(const struct fact_input *in, const struct date_ref *ref,
+			 struct facts *out)
 {
 	static const char *const c_names[] = { "c", NULL };
 	const char *dom = domain_of(in->from_addr);
@@ -872,12 +1023,21 @@ static void pick_company(const struct fact_input *in, struct facts *out)
 	bool stripped = false;
 
 	c = capture(RE_CLIENT, in->fresh, c_names);
+	/* "VerifyNow on behalf of Halden Energy" */
+	if (!c)
+		c = capture(RE_CLIENT, in->from_name, c_names);
 	if (c) {
 		bool s3;
 		char *cl = clean_name(c, &s3);
 
 		g_free(c);
 		c = cl;
+	}
+	/* An agency's mail is about its client. */
+	if (!c && (agency_domain(dom) || agency_domain(rdom))) {
+		g_autofree char *own = company_from_domain(agency_domain(dom) ? dom : rdom);
+
+		c = client_from_subject(in->subject, in->fresh, own, ref);
 	}
 	if (!c)
 		c = company_from_signature(in->fresh);
@@ -1437,7 +1597,7 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 	ref.day_first = in->day_first || written_day_first(in->fresh);
 
 	pick_contact(in, out);
-	pick_company(in, out);
+	pick_company(in, &ref, out);
 	pick_position(in, out);
 	out->interviewer = capture(RE_INTERVIEWER, in->fresh, n_names);
 

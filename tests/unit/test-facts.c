@@ -958,6 +958,52 @@ static void test_company_in_signature(void)
 		      "Thanks for applying to the University of Hallam.\n\nBest,\nJo\n", "Hallam");
 }
 
+/* The company of a message from an agency, named in its subject. */
+static void check_agency(const char *subject, const char *from_name, const char *from_addr,
+			 const char *body, const char *want)
+{
+	struct fact_input in = { 0 };
+	struct facts f;
+
+	in.subject = subject;
+	in.from_name = from_name;
+	in.from_addr = from_addr;
+	in.fresh = body;
+	in.date = at(2026, 3, 2, 9, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_PENDING, &f);
+	g_assert_cmpstr(f.company, ==, want);
+	facts_clear(&f);
+}
+
+/* An agency's mail is about its client, whom its subject names and its
+ * text mentions; a job title, a greeting's name or an employer whose
+ * domain says "research" are not that. */
+static void test_company_agency(void)
+{
+	check_agency("Update on Harbourline Freight", "Kim Ode", "kim@ridgeway-recruitment.example",
+		     "Hi Alex,\nHarbourline loved the case study.\n\nKim\n", "Harbourline Freight");
+	check_agency("Zwischenstand Kranwerk Rostock", "Jens Ohm", "jens@elbe-personal.example.de",
+		     "Hallo Alex,\nKranwerk ist angetan, will aber noch warten.\n\nJens\n",
+		     "Kranwerk Rostock");
+	check_agency("Mission Banque Sorel", "Léa Roux", "lea@atlas-freelance.example.fr",
+		     "Bonjour Alex,\nBanque Sorel vous retient pour la mission.\n\nLéa\n",
+		     "Banque Sorel");
+	check_agency("Novedades de Cerámicas Duna", "Ana Gil", "ana@talento-sur.example.es",
+		     "Hola Alex:\nCerámicas Duna me confirma que sigues en el proceso.\n\nAna\n",
+		     "Cerámicas Duna");
+	check_agency("Action needed: your screening", "ScreenFast on behalf of Orla Wind",
+		     "noreply@screenfast.example.com", "Hello Alex,\nPlease complete the form.\n",
+		     "Orla Wind");
+	check_agency("Update - Cloud Engineer role", "Kim Ode", "kim@ridgeway-recruitment.example",
+		     "Hi Alex,\nMy client gave feedback on the Cloud Engineer role.\n\nKim\n",
+		     "Ridgeway Recruitment");
+	check_agency("Alex - quick one", "Kim Ode", "kim@ridgeway-recruitment.example",
+		     "Alex,\nstill waiting to hear.\n\nKim\n", "Ridgeway Recruitment");
+	check_agency("Falcon team interview", "Acme Research Recruiting",
+		     "jobs@acmeresearch.com", "Hi Alex,\nFalcon is our new team.\n", "Acme Research");
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -976,6 +1022,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/fourth-round", test_fourth_round);
 	g_test_add_func("/facts/fifth-round", test_fifth_round);
 	g_test_add_func("/facts/company-in-signature", test_company_in_signature);
+	g_test_add_func("/facts/company-agency", test_company_agency);
 	g_test_add_func("/facts/checkin", test_checkin);
 	g_test_add_func("/facts/interview-text", test_interview_text);
 	g_test_add_func("/facts/interview-across", test_interview_across);
