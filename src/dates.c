@@ -1728,6 +1728,23 @@ static int part_of_day_before(const struct scan *sc, int *j)
 	return part;
 }
 
+/* Whether the words before token i name the week of the date at i. */
+static bool week_of(const struct scan *sc, int i)
+{
+	const struct tok *a = at(sc, i - 1), *b = at(sc, i - 2), *c = at(sc, i - 3);
+
+	if (!(at(sc, i)->kind == TK_NUM || at(sc, i)->mon))
+		return false;
+	return (is_word(sc, a, "of") && is_word(sc, b, "week")) ||
+		((is_word(sc, a, "commencing") || is_word(sc, a, "beginning")) &&
+		 is_word(sc, b, "week")) ||
+		((is_word(sc, a, "c") || is_word(sc, a, "b")) && is_punct(b, '/') &&
+		 is_word(sc, c, "w")) ||
+		(is_word(sc, a, "du") && is_word(sc, b, "semaine")) ||
+		(is_word(sc, a, "vom") && is_word(sc, b, "woche")) ||
+		(is_word(sc, a, "del") && is_word(sc, b, "semana"));
+}
+
 bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 		struct date_hit *hit)
 {
@@ -1812,6 +1829,11 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 		}
 		if (!n)
 			continue;
+		/* "w/c 16 March", "the week of March 16", "la semaine du 16 mars",
+		 * "in der Woche vom 16. März", "la semana del 16 de marzo": that
+		 * week, whose end is its Friday. */
+		if (!dur && week_of(&sc, i))
+			weekday_in_week(&d, 5, 0);
 		found = true;
 		hit->day = midnight_of(ref->tz, &d);
 		hit->duration = dur;

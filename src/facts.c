@@ -33,7 +33,7 @@ static const char *const patterns[RE__COUNT] = {
 		"von uns hören|antwort|"
 		"reviendr|revenir vers|retour|décision|décid|nouvelles|recontact|"
 		"vous contacter|informer|réponse|tiendr|"
-		"respuesta|decisión|decidir|comunicar|contactar|noticias|informar|"
+		"respuesta|decisión|decidir|comunicar|contactar|noticias|informar|contest|"
 		"pondremos en contacto|responder|escribiremos|te diremos|le diremos|"
 		"avisaremos|te avisamos|"
 		"answer (?:from us|for you|to you)|(?:give|send) you an? (?:final )?answer|"

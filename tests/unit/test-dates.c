@@ -227,6 +227,13 @@ static void test_general(void)
 	check("vendredi en huit", "2026-03-13");
 	check("jeudi en quinze", "2026-03-19");
 	check("Friday, week 12 of the project", "2026-03-06");
+	/* The week of a date ends on its Friday. */
+	check("w/c 16 March", "2026-03-20");
+	check("the week of March 16", "2026-03-20");
+	check("la semaine du 16 mars", "2026-03-20");
+	check("in der Woche vom 16. März", "2026-03-20");
+	check("la semana del 16 de marzo", "2026-03-20");
+	check("on 16 March", "2026-03-16");
 }
 
 int main(int argc, char **argv)

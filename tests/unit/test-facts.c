@@ -928,6 +928,10 @@ static void test_fifth_round(void)
 		       "to hear from you within a week.", wed, "2026-03-11 00:00");
 	check_deadline("Nous attendons votre réponse ; la prise de poste est prévue le 2 avril.",
 		       wed, "-");
+	check_decision("Te contestaremos antes de fin de mes.", wed, "2026-03-31 00:00");
+	check_decision("We expect to make our decision in the week of 16 March.", wed,
+		       "2026-03-20 00:00");
+	check_decision("Die Entscheidung fällt in der Woche vom 16. März.", wed, "2026-03-20 00:00");
 }
 
 /* The employer's name as its signature writes it when the mail domain
