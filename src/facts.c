@@ -739,21 +739,124 @@ static char *fold_name(const char *s)
 }
 
 /*
- * The employer's name as its signature writes it, when it is the name of its
- * mail domain written out: "University of Westmere" for westmere.ac.uk,
- * "Hochschule Eschenau" for hs-eschenau.de, "Ellis & March Accountants" for
- * ellisandmarch.co.uk, "Werkstatt Köhler" for werkstatt-koehler.de. The
- * line is one of the last eight of the new text, one to six capitalised
- * words, and holds every part of the domain's name of four letters or
- * more (the joined name as a whole when it has no hyphen).
+ * Whether name spells out the name of a mail domain (its words as parts):
+ * it holds every part of four letters or more ("Hochschule Eschenau" for
+ * hs-eschenau), or the parts joined without their "and", "und", "del"
+ * ("Ellis & March" for ellisandmarch), or a short single part is the
+ * initials of its words ("Meridian Transit Authority" for mta). Umlauts,
+ * accents and joiners do not count ("Werkstatt Köhler", werkstatt-koehler).
  */
-static char *company_from_domain_line(const char *fresh, const char *domain,
-				      const char *const *people)
+static bool spells_domain(const char *name, char **parts)
+{
+	static const char *const inner[] = { "and", "und", "del", "de", "et", "y" };
+	g_autofree char *fl = fold_name(name);
+	g_autofree char *joined = g_strjoinv("", parts);
+	g_autofree char *whole = fold_name(joined);
+	int have = 0, want = 0;
+
+	for (int k = 0; parts[k]; k++) {
+		g_autofree char *fp = fold_name(parts[k]);
+
+		if (strlen(fp) < 4)
+			continue;
+		want++;
+		have += strstr(fl, fp) != NULL;
+	}
+	if (want && have == want)
+		return true;
+	if (strlen(whole) >= 6) {
+		if (g_str_has_prefix(fl, whole))
+			return true;
+		for (size_t j = 0; j < G_N_ELEMENTS(inner); j++) {
+			char *at = strstr(whole + 1, inner[j]);
+			g_autofree char *cut = NULL;
+
+			if (!at)
+				continue;
+			cut = g_strdup_printf("%.*s%s", (int)(at - whole), whole, at + strlen(inner[j]));
+			if (g_str_has_prefix(fl, cut))
+				return true;
+		}
+	}
+	/* "mta", "gdi": the initials of the words, joiners left out. */
+	if (!parts[1] && strlen(whole) >= 2 && strlen(whole) <= 4) {
+		static const char *const joiners[] = { "&", "and", "of", "the", "für", "de", "du", "des",
+						       "del", "la", "y", "und", "et" };
+		g_auto(GStrv) words = g_strsplit(name, " ", -1);
+		GString *ini = g_string_new(NULL);
+		bool same;
+
+		for (int i = 0; words[i]; i++) {
+			bool joiner = !*words[i];
+
+			for (size_t j = 0; j < G_N_ELEMENTS(joiners); j++)
+				joiner = joiner || g_ascii_strcasecmp(words[i], joiners[j]) == 0;
+			if (!joiner)
+				g_string_append_c(ini, g_ascii_tolower(words[i][0]));
+		}
+		same = strcmp(ini->str, whole) == 0;
+		g_string_free(ini, TRUE);
+		return same;
+	}
+	return false;
+}
+
+/* "Selección de Soluciones Iberia", "Equipo de Talento de Nubla": the
+ * name after a team's words. */
+static const char *after_team(const char *name)
+{
+	static GRegex *team;
+	GMatchInfo *mi = NULL;
+	int end;
+
+	if (g_once_init_enter(&team)) {
+		GRegex *r = g_regex_new(
+			"^(?:(?:equipo|selección|talento|recursos humanos|rrhh|team|"
+			"équipe|service|ressources humaines|recrutement|rh|hr|"
+			"recruiting|recruitment|people|personalabteilung|personal)"
+			"\\s+(?:de la |de |del |des |du |of |at |bei |chez |d')?)+",
+			G_REGEX_CASELESS, 0, NULL);
+		g_once_init_leave(&team, r);
+	}
+	if (g_regex_match(team, name, 0, &mi) && g_match_info_fetch_pos(mi, 0, NULL, &end))
+		name += end;
+	g_match_info_free(mi);
+	return name;
+}
+
+/* Whether name could be a firm's: one to six capitalised words (joiners
+ * inside), no digits or marks of an address or a sentence. */
+static bool firm_shaped(const char *name)
 {
 	static const char *const joiners[] = {
 		"&", "and", "of", "the", "de", "du", "des", "del", "la", "le", "les", "y", "und",
 		"am", "für", "et",
 	};
+	g_auto(GStrv) words = NULL;
+	int nw;
+
+	if (!*name || strlen(name) > 60 || strpbrk(name, "@:!?|/()0123456789"))
+		return false;
+	words = g_strsplit(name, " ", -1);
+	nw = (int)g_strv_length(words);
+	if (nw < 1 || nw > 6 || !capitalised(words, nw, joiners, G_N_ELEMENTS(joiners), true))
+		return false;
+	return !(generic_word(name) && nw < 2);
+}
+
+/*
+ * The employer's name as its signature writes it, when it is the name of its
+ * mail domain written out (spells_domain()): a line among the last eight of
+ * the new text, or a part of it ("Recursos Humanos · Grupo Almadraba",
+ * "Stadtwerke Ebersfeld – Personalservice", "HR Adviser, Kelsbury Borough
+ * Council"), after a team's words; never the writer's own name when the
+ * writer writes from a personal address. people holds display names, each
+ * followed by the local part of its address.
+ */
+static char *company_from_domain_line(const char *fresh, const char *domain,
+				      const char *const *people)
+{
+	static GRegex *sep;
 	g_autofree char *label = company_from_domain(domain);
 	g_auto(GStrv) parts = NULL;
 	g_auto(GStrv) lines = NULL;
@@ -766,100 +869,47 @@ static char *company_from_domain_line(const char *fresh, const char *domain,
 	n = (int)g_strv_length(lines);
 	for (int i = n - 1; i >= 0 && seen < 8; i--) {
 		char *l = g_strstrip(lines[i]);
-		g_autofree char *fl = NULL;
-		g_auto(GStrv) words = NULL;
-		const char *name = l;
-		int nw, have = 0, want = 0;
-		char *comma;
+		g_auto(GStrv) segs = NULL;
 
 		if (!*l)
 			continue;
 		seen++;
-		/* "HR Adviser, Kelsbury Borough Council" */
-		if ((comma = strrchr(l, ',')) && comma[1] == ' ')
-			name = comma + 2;
-		/* "Selección de Soluciones Iberia", "Equipo de Talento de Nubla" */
-		{
-			static GRegex *team;
-			GMatchInfo *mi = NULL;
-			int end;
+		if (g_once_init_enter(&sep)) {
+			GRegex *r = g_regex_new(" (?:–|-|·|\\|) ", 0, 0, NULL);
 
-			if (g_once_init_enter(&team)) {
-				GRegex *r = g_regex_new(
-					"^(?:(?:equipo|selección|talento|recursos humanos|rrhh|team|"
-					"équipe|service|ressources humaines|recrutement|rh|hr|"
-					"recruiting|recruitment|people|personalabteilung|personal)"
-					"\\s+(?:de la |de |del |des |du |of |at |bei |chez |d')?)+",
-					G_REGEX_CASELESS, 0, NULL);
-				g_once_init_leave(&team, r);
-			}
-			if (g_regex_match(team, name, 0, &mi) && g_match_info_fetch_pos(mi, 0, NULL, &end))
-				name += end;
-			g_match_info_free(mi);
+			g_once_init_leave(&sep, r);
 		}
-		if (strlen(name) > 60 || strpbrk(name, "@:!?|/()0123456789"))
-			continue;
-		/* The writer's own name ("Elin Lindqvist" <elin@lindqvist...>),
-		 * not a firm that writes from a role address ("Müller & Partner"
-		 * <karriere@mueller-partner.de>). */
-		{
-			g_autofree char *fn = fold_name(name);
-			g_autofree char *first = g_strndup(name, strcspn(name, " "));
-			g_autofree char *ff = fold_name(first);
+		segs = g_regex_split(sep, l, 0);
+		for (int g = 0; segs[g]; g++) {
+			const char *name = g_strstrip(segs[g]);
+			char *comma;
 			bool person = false;
 
-			for (int k = 0; people[k] && people[k + 1]; k += 2) {
-				g_autofree char *fp = fold_name(people[k]);
-				g_autofree char *fa = fold_name(people[k + 1]);
-
-				person = person || (strcmp(fn, fp) == 0 && strlen(ff) >= 3 &&
-						    strstr(fa, ff) != NULL);
-			}
-			if (person)
+			/* "HR Adviser, Kelsbury Borough Council" */
+			if ((comma = strrchr(name, ',')) && comma[1] == ' ')
+				name = comma + 2;
+			name = after_team(name);
+			if (!firm_shaped(name) || !spells_domain(name, parts))
 				continue;
-		}
-		words = g_strsplit(name, " ", -1);
-		nw = (int)g_strv_length(words);
-		if (nw < 1 || nw > 6 || !capitalised(words, nw, joiners, G_N_ELEMENTS(joiners), true))
-			continue;
-		fl = fold_name(name);
-		for (int k = 0; parts[k]; k++) {
-			g_autofree char *fp = fold_name(parts[k]);
+			/* The writer's own name ("Elin Lindqvist" <elin@lindqvist...>),
+			 * not a firm that writes from a role address ("Müller &
+			 * Partner" <karriere@mueller-partner.de>). */
+			{
+				g_autofree char *fn = fold_name(name);
+				g_autofree char *first = g_strndup(name, strcspn(name, " "));
+				g_autofree char *ff = fold_name(first);
 
-			if (strlen(fp) < 4)
-				continue;
-			want++;
-			have += strstr(fl, fp) != NULL;
-		}
-		/* "ellisandmarch": the joined name with its joiners left out. */
-		if (!want || have < want) {
-			g_autofree char *whole = NULL;
-			g_autofree char *joined = g_strjoinv("", parts);
-			static const char *const inner[] = { "and", "und", "del", "de", "et", "y" };
+				for (int k = 0; people[k] && people[k + 1]; k += 2) {
+					g_autofree char *fp = fold_name(people[k]);
+					g_autofree char *fa = fold_name(people[k + 1]);
 
-			whole = fold_name(joined);
-			if (strlen(whole) < 6)
-				continue;
-			if (!g_str_has_prefix(fl, whole)) {
-				bool ok = false;
-
-				for (size_t j = 0; j < G_N_ELEMENTS(inner) && !ok; j++) {
-					char *at = strstr(whole + 1, inner[j]);
-					g_autofree char *cut = NULL;
-
-					if (!at)
-						continue;
-					cut = g_strdup_printf("%.*s%s", (int)(at - whole), whole,
-							      at + strlen(inner[j]));
-					ok = g_str_has_prefix(fl, cut);
+					person = person || (strcmp(fn, fp) == 0 && strlen(ff) >= 3 &&
+							    strstr(fa, ff) != NULL);
 				}
-				if (!ok)
-					continue;
 			}
+			if (!person)
+				return g_strdup(name);
 		}
-		if (generic_word(name) && nw < 2)
-			continue;
-		return g_strdup(name);
 	}
 	return NULL;
 }

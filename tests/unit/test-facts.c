@@ -960,6 +960,15 @@ static void test_company_in_signature(void)
 	check_company("Lucía Pardo", "lucia@frutasribera.example.es",
 		      "Te esperamos el jueves.\n\nUn saludo,\nLucía Pardo\n"
 		      "Equipo de Selección de Frutas Ribera\n", "Frutas Ribera");
+	check_company("Inés Roca", "ines.roca@pinar.example.es",
+		      "Gracias.\n\nUn saludo,\nInés Roca\nRecursos Humanos · Grupo Pinar\n",
+		      "Grupo Pinar");
+	check_company("Stadtwerke Rheinau", "personal@sw-rheinau.example.de",
+		      "Vielen Dank.\n\nFreundliche Grüße\nStadtwerke Rheinau – Personalservice\n",
+		      "Stadtwerke Rheinau");
+	check_company("Dana Cole", "dana.cole@nta.example.org",
+		      "Your interview is confirmed.\n\nKind regards\nDana\nNorthgate Transit "
+		      "Authority\n", "Northgate Transit Authority");
 	/* A person signing from her own address is not the firm; a sentence
 	 * naming the place is no signature line. */
 	check_company("Marta Ferrand", "marta@ferrand.example",
