@@ -143,7 +143,14 @@ static const char *const patterns[RE__COUNT] = {
 		"deadline|closing date|applications? (?:close|closes|are open|is open)|"
 		"\\bstart(?:s|ing)?\\b(?: date| on| in| from)|start date|join us on|"
 		"first day|bewerbungsschluss|bewerbungsfrist|eintritt|starttermin|"
-		"date limite|prise de poste|fecha límite|incorporación",
+		"date limite|prise de poste|fecha límite|incorporación|"
+		/* Something the candidate is asked to do by then: "please send your
+		 * references by Friday so we can decide". */
+		"\\b(?:please|kindly|bitte|merci de|veuillez|por favor)\\b.{0,30}?"
+		"\\b(?:send|complete|return|submit|provide|upload|fill|forward|schick|sende|"
+		"füll|reich|übermittel|envoy|rempli|retourn|complét|transmet|envía|envia|"
+		"complet|rellen|mand)|"
+		"\\b(?:envíanos|mándanos|rellena|schicken sie uns|senden sie uns)\\b",
 	[RE_FIRST_PERSON] =
 		"\\bI(?:'m| am| will| shall|'ll)\\b|\\bmy\\b|\\bich\\b|\\bje suis\\b|\\bj'|"
 		"\\bestoy\\b|\\bestaré\\b|\\bautomati|\\bautomáti",

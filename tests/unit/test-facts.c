@@ -928,6 +928,16 @@ static void test_fifth_round(void)
 		       "to hear from you within a week.", wed, "2026-03-11 00:00");
 	check_deadline("Nous attendons votre réponse ; la prise de poste est prévue le 2 avril.",
 		       wed, "-");
+	/* The candidate's own deadline is no decision date. */
+	check_decision("Kindly return the completed form by Friday so that the panel can decide.",
+		       wed, "-");
+	check_decision("Bitte senden Sie uns die Unterlagen bis Montag; danach entscheiden wir.", wed,
+		       "-");
+	check_decision("Merci de nous retourner le questionnaire avant lundi, nous déciderons "
+		       "ensuite.", wed, "-");
+	check_decision("Por favor, envía el caso práctico antes del lunes y luego decidimos.", wed,
+		       "-");
+	check_decision("Please bear with us; we will decide by Friday.", wed, "2026-03-06 00:00");
 	check_decision("Te contestaremos antes de fin de mes.", wed, "2026-03-31 00:00");
 	check_decision("We expect to make our decision in the week of 16 March.", wed,
 		       "2026-03-20 00:00");
