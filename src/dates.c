@@ -1045,12 +1045,20 @@ static int try_day_of_month(struct scan *sc, int i, GDate *out)
 			!is_punct(at(sc, i + 1), ':') && !is_punct(at(sc, i + 1), '/') &&
 			!is_punct(at(sc, i + 1), '-');
 
+		/* "el 12 a las 10:30", "le 12 à 10h30", "the 12 at 10": a day
+		 * and its hour after a singular article. */
+		bool day_hour = (is_word(sc, prev, "el") || is_word(sc, prev, "le") ||
+				 is_word(sc, prev, "the")) &&
+			(is_word(sc, at(sc, i + 1), "a") || is_word(sc, at(sc, i + 1), "à") ||
+			 is_word(sc, at(sc, i + 1), "at")) &&
+			(at(sc, i + 2)->kind == TK_NUM || is_word(sc, at(sc, i + 2), "las") ||
+			 is_word(sc, at(sc, i + 2), "la"));
 		/* "antes del día 20": the 20th. */
 		bool dia = prev->kind == TK_WORD && prev->e - prev->s == strlen("día") &&
 			g_ascii_strncasecmp(sc->text + prev->s, "día", prev->e - prev->s) == 0 &&
 			at(sc, i + 1)->kind != TK_WORD && at(sc, i + 1)->kind != TK_NUM;
 
-		if (!german_dot && !article && !dia)
+		if (!german_dot && !article && !dia && !day_hour)
 			return 0;
 		if (german_dot)
 			n = 2;
@@ -1443,6 +1451,11 @@ static bool loose_dotted(const struct scan *sc, int i)
 		return true;
 	if (next->kind == TK_WORD && (next->wd || (next->cls & (C_TOMORROW | C_TODAY))))
 		return true;
+	/* "10.30 on the 12th", "9.45 am Freitag" */
+	if ((is_word(sc, next, "on") || is_word(sc, next, "am")) &&
+	    (at(sc, i + 4)->wd || is_word(sc, at(sc, i + 4), "the") ||
+	     (at(sc, i + 4)->kind == TK_NUM && at(sc, i + 4)->ndigits <= 2)))
+		return true;
 	return (prev->kind == TK_WORD && (prev->wd || (prev->cls & (C_TOMORROW | C_TODAY)))) ||
 		(prev->kind == TK_NUM && prev->ord);
 }
@@ -1763,7 +1776,7 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 	for (int i = 0; i < t.n && !found; i++) {
 		GDate d;
 		int n = 0;
-		bool dur = false;
+		bool dur = false, bare = false;
 
 		if (t.v[i].s < from)
 			continue;
@@ -1814,9 +1827,11 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 				j++;
 			j = skip_fill(&sc, j);
 			sc.has_alt = false;
+			bare = true;
 			if ((m = try_absolute(&sc, j, &d2)) ||
 			    (at(&sc, j)->kind == TK_NUM && (m = try_day_of_month(&sc, j, &d2))) ||
 			    (m = try_weekday_number(&sc, j, at(&sc, i + n - 1)->wd, &d2))) {
+				bare = false;
 				/* "Tuesday 10/03": the reading that is a Tuesday. */
 				if (sc.has_alt && (int)g_date_get_weekday(&d2) != at(&sc, i + n - 1)->wd &&
 				    (int)g_date_get_weekday(&sc.alt) == at(&sc, i + n - 1)->wd)
@@ -1837,6 +1852,7 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 		found = true;
 		hit->day = midnight_of(ref->tz, &d);
 		hit->duration = dur;
+		hit->weekday = bare;
 		hit->start = t.v[i].s;
 		hit->end = at(&sc, i + n - 1)->e;
 		if (!dur) {

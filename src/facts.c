@@ -17,7 +17,7 @@ enum {
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
 	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN, RE_LATEST, RE_BY, RE_START,
-	RE_ROLE,
+	RE_ROLE, RE_PAST,
 	RE__COUNT
 };
 
@@ -207,6 +207,19 @@ static const char *const patterns[RE__COUNT] = {
 		"partner|recruiter|administrator|assistant|head of|hr|talent|people|"
 		"leiter\\w*|referent\\w*|sachbearbeiter\\w*|responsable|chargée?|directeur|"
 		"directrice|gestionnaire|jef[ea]|técnic[oa]|directora?|coordinador[a]?)\\b",
+	/* A weekday that names a meeting gone by: "thanks for your call on
+	 * Monday", "following our chat on Friday", "nach unserem Gespräch am
+	 * Mittwoch", "suite à notre échange de mardi", "tras la llamada del
+	 * lunes". */
+	[RE_PAST] =
+		"\\b(?:thanks?|thank you|following|further to|danke|dank|nach|suite à|suite a|"
+		"merci|gracias|tras|después de|despues de)\\b.{0,16}?"
+		"\\b(?:your|our|the|unser\\w*|ihr\\w*|dein\\w*|das|dem|den|notre|votre|nos|vos|"
+		"l'|le|la|les|nuestra|nuestro|tu|su|el)\\s*(?:\\w+\\s+)?"
+		"(?:call|chat|conversation|interview|meeting|visit|time|talk|session|"
+		"gespräch|telefonat|termin|treffen|besuch|austausch|échange|entretien|appel|"
+		"rencontre|visite|entrevista|llamada|visita|reunión|charla|conversación)\\w*"
+		"\\s+(?:on|last|am|vom|letzten|de|du|del|el|this|ce|dieser)?\\s*$",
 	/* The words just before a date that make it a time limit: "bis Ende
 	 * der KW 29", "by the 20th", "d'ici le", "antes del". */
 	[RE_BY] =
@@ -1255,6 +1268,19 @@ static bool start_date(const char *s, size_t start)
 	return has(RE_START, clause);
 }
 
+/* Whether the clause before start names the interview ("the interview
+ * starts on Monday at 10"). */
+static bool interview_clause(const char *s, size_t start)
+{
+	g_autofree char *before = g_strndup(s, start);
+	const char *clause = before;
+
+	for (const char *p = before; *p; p++)
+		if (*p == ',' || *p == ';' || ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' '))
+			clause = p + 1;
+	return has(RE_INTERVIEW, clause);
+}
+
 enum want { W_INTERVIEW, W_DECISION, W_ANSWER };
 
 /*
@@ -1377,6 +1403,21 @@ static bool only_times_between(const char *s, size_t from, size_t to)
 	return true;
 }
 
+/* A weekday after a meeting's name and "thanks for", "following", ...:
+ * the last such day, not the next. */
+static bool past_weekday(const char *s, const struct date_hit *hit)
+{
+	size_t lo = hit->start > 80 ? hit->start - 80 : 0;
+	g_autofree char *before = NULL;
+
+	if (!hit->weekday)
+		return false;
+	while (lo > 0 && (s[lo] & 0xc0) == 0x80)
+		lo--;
+	before = g_strndup(s + lo, hit->start - lo);
+	return has(RE_PAST, before);
+}
+
 /* Is this date what the fact needs? Fills in a time for an interview. */
 static bool acceptable(GPtrArray *sents, guint i, const struct date_ref *ref,
 		       enum want w, struct date_hit *hit)
@@ -1384,11 +1425,17 @@ static bool acceptable(GPtrArray *sents, guint i, const struct date_ref *ref,
 	const char *s = sents->pdata[i];
 	gint64 today = dates_day_of(ref->tz, ref->now);
 
+	if (past_weekday(s, hit))
+		return false;
 	if (w == W_INTERVIEW) {
 		struct date_hit next;
 
 		/* "Monday or Tuesday", "Tue-Thu": no day chosen yet. */
 		if (hit->choice)
+			return false;
+		/* "Ihr Arbeitsbeginn wäre der 1. April": the job's first day,
+		 * unless the clause is about the interview itself. */
+		if (start_date(s, hit->start) && !interview_clause(s, hit->start))
 			return false;
 
 		if (hit->time == NUDGE_NOTIME && hit->day != NUDGE_NOTIME && hit->day >= today)

@@ -234,6 +234,12 @@ static void test_general(void)
 	check("in der Woche vom 16. März", "2026-03-20");
 	check("la semana del 16 de marzo", "2026-03-20");
 	check("on 16 March", "2026-03-16");
+	/* A day after a singular article takes its hour; an opening-hours
+	 * range does not make a day. */
+	check("el 12 a las 10:30", "2026-03-12 10:30");
+	check("le 12 à 10h30", "2026-03-12 10:30");
+	check("abierto de 9 a 14 h", "-");
+	check("10.30 on the 12th", "2026-03-12");
 }
 
 int main(int argc, char **argv)

@@ -928,6 +928,22 @@ static void test_fifth_round(void)
 		       "to hear from you within a week.", wed, "2026-03-11 00:00");
 	check_deadline("Nous attendons votre réponse ; la prise de poste est prévue le 2 avril.",
 		       wed, "-");
+	/* A meeting gone by, named by its weekday, and the job's first day are
+	 * not the interview; the interview starting is. */
+	check_interview("Thanks for your call on Monday at 3pm. We'd like to invite you to an "
+			"interview - could you send us some times?", wed, "-");
+	check_interview("Nach unserem Telefonat am Montag möchten wir Sie am Donnerstag um 10 Uhr "
+			"zum Gespräch einladen.", wed, "2026-03-05 10:00");
+	check_interview("Gracias por la llamada del lunes. ¿Te va bien el 12 a las 10:30 para la "
+			"entrevista?", wed, "2026-03-12 10:30");
+	check_interview("Est-ce que le 12 à 10h30 vous conviendrait pour l'entretien ?", wed,
+			"2026-03-12 10:30");
+	check_interview("We'd love you to interview with us. The role itself starts on Monday 6 "
+			"April at 9:00.", wed, "-");
+	check_interview("The interview starts on Monday at 10:00 sharp.", wed, "2026-03-09 10:00");
+	check_interview("We have you down for 10.30 on the 12th.", wed, "2026-03-12 10:30");
+	check_deadline("Following our chat on Friday, we've improved the package. We'd like to hear "
+		       "from you within a week.", wed, "2026-03-11 00:00");
 	/* The candidate's own deadline is no decision date. */
 	check_decision("Kindly return the completed form by Friday so that the panel can decide.",
 		       wed, "-");
