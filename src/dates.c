@@ -962,6 +962,20 @@ static int try_absolute(struct scan *sc, int i, GDate *out)
 		if (!set_date(sc, y, m, d, out))
 			return set_date(sc, y, d, m, out) ? n : 0;
 		sc->has_alt = d != m && set_date(sc, y, d, m, &sc->alt);
+		/* "12/03/2026" in mail of 4 March: an interview or a promise is
+		 * weeks away, not nine months; the other reading wins when it is
+		 * near and the written order's is not. */
+		if (sc->has_alt) {
+			int far = g_date_days_between(&sc->today, out);
+			int near = g_date_days_between(&sc->today, &sc->alt);
+
+			if ((far > 90 || far < -7) && near >= -7 && near <= 60) {
+				GDate tmp = *out;
+
+				*out = sc->alt;
+				sc->alt = tmp;
+			}
+		}
 		return n;
 	}
 	if (is_punct(at(sc, j), '.'))

@@ -240,6 +240,11 @@ static void test_general(void)
 	check("le 12 à 10h30", "2026-03-12 10:30");
 	check("abierto de 9 a 14 h", "-");
 	check("10.30 on the 12th", "2026-03-12");
+	/* Read month first, 12/03 would be nine months away: the near reading
+	 * wins; two far readings keep the written order. */
+	check("Date: 12/03/2026, 10:00", "2026-03-12 10:00");
+	check("start date 12/09/2026", "2026-12-09");
+	check("by 4/3", "2026-04-03");
 }
 
 int main(int argc, char **argv)
