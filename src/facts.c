@@ -438,6 +438,12 @@ static char *company_from_domain(const char *domain)
 	 * is nobody's company; the label before it is. */
 	if (k > 0 && g_ascii_strcasecmp(parts[k], "example") == 0)
 		k--;
+	/* "graywater.gov.example.uk": a public second level is no name. */
+	if (k > 0 && (g_ascii_strcasecmp(parts[k], "gov") == 0 ||
+		      g_ascii_strcasecmp(parts[k], "ac") == 0 || g_ascii_strcasecmp(parts[k], "co") == 0 ||
+		      g_ascii_strcasecmp(parts[k], "org") == 0 || g_ascii_strcasecmp(parts[k], "gob") == 0 ||
+		      g_ascii_strcasecmp(parts[k], "gouv") == 0))
+		k--;
 	if (!*parts[k])
 		return NULL;
 	for (char *p = parts[k]; *p; p++) {
@@ -833,7 +839,7 @@ static const char *after_team(const char *name)
 		GRegex *r = g_regex_new(
 			"^(?:(?:equipo|selección|talento|recursos humanos|rrhh|team|"
 			"équipe|service|ressources humaines|recrutement|rh|hr|"
-			"recruiting|recruitment|people|personalabteilung|personal)"
+			"recruiting|recruitment|people|personas|personalabteilung|personal)"
 			"\\s+(?:de la |de |del |des |du |of |at |bei |chez |d')?)+",
 			G_REGEX_CASELESS, 0, NULL);
 		g_once_init_leave(&team, r);
@@ -1089,6 +1095,16 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 	static const char *const c_names[] = { "c", NULL };
 	const char *dom = domain_of(in->from_addr);
 	const char *rdom = domain_of(in->reply_to_addr);
+	/* Display names, each with the local part of its address. */
+	g_autofree char *fl = in->from_addr ? g_strndup(in->from_addr,
+							strcspn(in->from_addr, "@")) : NULL;
+	g_autofree char *rl = in->reply_to_addr ?
+		g_strndup(in->reply_to_addr, strcspn(in->reply_to_addr, "@")) : NULL;
+	const char *people[] = {
+		in->from_name ? in->from_name : "", fl ? fl : "",
+		in->reply_to_name ? in->reply_to_name : "", rl ? rl : "",
+		NULL,
+	};
 	char *c = NULL;
 	bool stripped = false;
 
@@ -1127,6 +1143,29 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 			g_free(c);
 			c = NULL;
 		}
+		/* "Graywater Council Recruitment" signing "Graywater District
+		 * Council": the signature's fuller spelling of the same name. */
+		if (c && stripped && dom && !not_company(dom)) {
+			char *full = company_from_domain_line(in->fresh, dom, people);
+			g_autofree char *ff = full ? fold_name(full) : NULL;
+			g_auto(GStrv) words = g_strsplit(c, " ", -1);
+			bool s2 = false;
+			g_autofree char *cl = full ? clean_name(full, &s2) : NULL;
+			bool all = full && strlen(full) > strlen(c) && !s2 && !generic_word(full) &&
+				after_team(full) == full && !g_str_has_prefix(full, "The ");
+
+			for (int k = 0; all && words[k]; k++) {
+				g_autofree char *fw = fold_name(words[k]);
+
+				all = !*fw || strstr(ff, fw) != NULL;
+			}
+			if (all) {
+				g_free(c);
+				c = full;
+			} else {
+				g_free(full);
+			}
+		}
 	}
 	if (!c)
 		c = company_from_team_line(in->fresh);
@@ -1145,21 +1184,9 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 	}
 	if (!c && (!dom || not_company(dom)) && (!rdom || not_company(rdom)))
 		c = company_from_last_line(in->fresh);
-	if (!c && (rdom || dom)) {
-		/* Display names, each with the local part of its address. */
-		g_autofree char *fl = in->from_addr ? g_strndup(in->from_addr,
-								strcspn(in->from_addr, "@")) : NULL;
-		g_autofree char *rl = in->reply_to_addr ?
-			g_strndup(in->reply_to_addr, strcspn(in->reply_to_addr, "@")) : NULL;
-		const char *people[] = {
-			in->from_name ? in->from_name : "", fl ? fl : "",
-			in->reply_to_name ? in->reply_to_name : "", rl ? rl : "",
-			NULL,
-		};
-
+	if (!c && (rdom || dom))
 		c = company_from_domain_line(in->fresh, rdom && !not_company(rdom) ? rdom : dom,
 					     people);
-	}
 	if (!c && rdom)
 		c = company_from_domain(rdom);
 	if (!c && dom)

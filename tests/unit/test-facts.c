@@ -995,6 +995,13 @@ static void test_company_in_signature(void)
 	check_company("Dana Cole", "dana.cole@nta.example.org",
 		      "Your interview is confirmed.\n\nKind regards\nDana\nNorthgate Transit "
 		      "Authority\n", "Northgate Transit Authority");
+	/* A team's display name gives way to the signature's fuller name of
+	 * the same firm, but not to the team's own line. */
+	check_company("Tarnby Council Recruitment", "recruitment@tarnby.gov.example.uk",
+		      "Please bring photo ID.\n\nRecruitment Team\nTarnby Borough Council\n",
+		      "Tarnby Borough Council");
+	check_company("The Quill Recruiting Team", "jobs@quill.example",
+		      "Thanks for applying.\n\nThe Quill Recruiting Team\n", "Quill");
 	/* A person signing from her own address is not the firm; a sentence
 	 * naming the place is no signature line. */
 	check_company("Marta Ferrand", "marta@ferrand.example",
