@@ -522,8 +522,10 @@ static char *company_from_signature(const char *fresh)
 		if (g_once_init_enter(&sig)) {
 			GRegex *r = g_regex_new(
 				"^(?:©\\s*(?:\\d{4}\\s+)?)?(?<c>[A-Z][\\w&'.-]*(?: [\\w&'.-]+){0,4}),? "
-				"(?:Inc\\.?|LLC|Ltd\\.?|Limited|GmbH|AG|SE|S\\.A\\.S?\\.?|SAS|SARL|"
-				"S\\.L\\.|Corp\\.?|Corporation|plc)(?:[ ,.].*)?$", 0, 0, NULL);
+				"(?:Inc\\.?|LLC|Ltd\\.?|Limited|g?GmbH|AG|SE|KG|OHG|UG|e\\.V\\.|"
+				"B\\.V\\.?|BV|N\\.V\\.?|NV|S\\.A\\.S?\\.?|SAS|SARL|"
+				"S\\.L\\.U?|S\\.p\\.A\\.|Srl|Corp\\.?|Corporation|plc)(?:[ ,.].*)?$",
+				0, 0, NULL);
 			g_once_init_leave(&sig, r);
 		}
 		if (strlen(l) > 80)
@@ -542,7 +544,7 @@ static char *company_from_signature(const char *fresh)
 static bool generic_word(const char *s)
 {
 	static const char *const w[] = {
-		"recruiter", "recruiting", "technical", "senior", "talent", "team",
+		"recruiter", "recruiting", "recruitment", "technical", "senior", "talent", "team",
 		"hiring", "coordinator", "hr", "human", "people", "the", "your", "our",
 		"campus", "global", "department", "university", "partner", "sourcer",
 		"associate", "developer", "engineer", "manager", "analyst", "director",
@@ -601,7 +603,7 @@ static bool looks_like_name(const char *s)
 	g_auto(GStrv) words = g_strsplit(s, " ", -1);
 	int n = (int)g_strv_length(words);
 
-	if (n < 1 || n > 4)
+	if (n < 1 || n > 4 || strchr(s, ','))
 		return false;
 	return capitalised(words, n, joiners, G_N_ELEMENTS(joiners), false);
 }
@@ -714,8 +716,13 @@ static char *company_from_team_line(const char *fresh)
 		if ((c = strrchr(l, ',')) && c[1] == ' ' && c > l) {
 			g_autofree char *role = g_strndup(l, c - l);
 
+			g_autofree char *first = g_strndup(c + 2, strcspn(c + 2, " "));
+
+			/* ("HR Officer, Faculty of Engineering" is a part of it) */
 			if (has(RE_ROLE, role) && !strchr(role, ',') && looks_like_name(c + 2) &&
-			    !generic_word(c + 2) && !ends_with_joiner(c + 2))
+			    !generic_word(first) && strcmp(first, "Faculty") != 0 &&
+			    strcmp(first, "School") != 0 && strcmp(first, "Department") != 0 &&
+			    !ends_with_joiner(c + 2))
 				return g_strdup(c + 2);
 		}
 		c = clean_name(skip_article(l), &stripped);
@@ -1192,8 +1199,14 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 	if (!c && dom)
 		c = company_from_domain(dom);
 	if (c) {
-		/* Trailing punctuation picked up from a sentence. */
-		size_t n = strlen(c);
+		/* Trailing punctuation or a next sentence picked up from the text
+		 * ("Groenhorst. We"). */
+		char *stop = strstr(c, ". ");
+		size_t n;
+
+		if (stop && stop - c >= 3)
+			*stop = '\0';
+		n = strlen(c);
 
 		while (n && strchr(".,;:!'", c[n - 1]))
 			c[--n] = '\0';

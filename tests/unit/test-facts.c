@@ -1002,6 +1002,20 @@ static void test_company_in_signature(void)
 		      "Tarnby Borough Council");
 	check_company("The Quill Recruiting Team", "jobs@quill.example",
 		      "Thanks for applying.\n\nThe Quill Recruiting Team\n", "Quill");
+	/* More legal forms; a job title before a university's name; a team
+	 * called "Recruitment" is nobody's name. */
+	check_company("Joost Bakker", "j.bakker@veldhuis-bloemen.nl",
+		      "Kind regards\nJoost Bakker\nHR Advisor\nVeldhuis Bloemen B.V.\n",
+		      "Veldhuis Bloemen");
+	check_company("Pflegedienstleitung", "pdl@stift-am-see.example.de",
+		      "Mit freundlichen Grüßen\nPflegedienstleitung\nStift am See gGmbH\n",
+		      "Stift am See");
+	check_company("Carla Moss", "c.moss@thornley.example",
+		      "Regards,\nCarla Moss\nRecruitment Officer, Thornley University\n",
+		      "Thornley University");
+	check_company("Recruitment Team", "recruitment@eastfold.gov.uk",
+		      "Yours sincerely,\nRecruitment Team\nEastfold Borough Council\n",
+		      "Eastfold Borough Council");
 	/* A person signing from her own address is not the firm; a sentence
 	 * naming the place is no signature line. */
 	check_company("Marta Ferrand", "marta@ferrand.example",
