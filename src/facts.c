@@ -17,7 +17,7 @@ enum {
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
 	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN, RE_LATEST, RE_BY, RE_START,
-	RE_ROLE, RE_PAST,
+	RE_ROLE, RE_PAST, RE_SAME_TIME,
 	RE__COUNT
 };
 
@@ -207,6 +207,10 @@ static const char *const patterns[RE__COUNT] = {
 		"partner|recruiter|administrator|assistant|head of|hr|talent|people|"
 		"leiter\\w*|referent\\w*|sachbearbeiter\\w*|responsable|chargée?|directeur|"
 		"directrice|gestionnaire|jef[ea]|técnic[oa]|directora?|coordinador[a]?)\\b",
+	/* "Can we move it to Wednesday, same time?" */
+	[RE_SAME_TIME] =
+		"\\bsame time\\b|\\b(?:à )?la même heure\\b|\\bgleichen? (?:zeit|uhrzeit)\\b|"
+		"\\bselben? (?:zeit|uhrzeit)\\b|\\ba la misma hora\\b|\\bmisma hora\\b",
 	/* A weekday that names a meeting gone by: "thanks for your call on
 	 * Monday", "following our chat on Friday", "nach unserem Gespräch am
 	 * Mittwoch", "suite à notre échange de mardi", "tras la llamada del
@@ -1664,6 +1668,60 @@ static gint64 kept_day_time(GPtrArray *sents, const char *quoted, const struct d
 	return NUDGE_NOTIME;
 }
 
+/*
+ * "Let's move you to Wednesday 10th instead, same time": a new day, and the
+ * time of day of the first time in the mail quoted below.
+ */
+static gint64 same_time_new_day(GPtrArray *sents, const char *quoted, const struct date_ref *ref)
+{
+	struct date_hit hit, q;
+	size_t from = 0;
+	int hour = -1, min = 0;
+
+	while (dates_find(quoted, from, ref, &q)) {
+		if (q.time != NUDGE_NOTIME) {
+			GDateTime *u = g_date_time_new_from_unix_utc(q.time);
+			GDateTime *l = g_date_time_to_timezone(u, ref->tz);
+
+			hour = g_date_time_get_hour(l);
+			min = g_date_time_get_minute(l);
+			g_date_time_unref(l);
+			g_date_time_unref(u);
+			break;
+		}
+		from = q.end;
+	}
+	if (hour < 0)
+		return NUDGE_NOTIME;
+	for (guint i = 0; i < sents->len; i++) {
+		const char *s = sents->pdata[i];
+		size_t f = 0;
+
+		if (!has(RE_SAME_TIME, s))
+			continue;
+		while (dates_find(s, f, ref, &hit)) {
+			if (!hit.choice && !hit.duration && hit.time == NUDGE_NOTIME &&
+			    hit.day != NUDGE_NOTIME) {
+				GDateTime *u = g_date_time_new_from_unix_utc(hit.day);
+				GDateTime *l = g_date_time_to_timezone(u, ref->tz);
+				GDateTime *t = g_date_time_new(ref->tz, g_date_time_get_year(l),
+							       g_date_time_get_month(l),
+							       g_date_time_get_day_of_month(l), hour, min, 0);
+				gint64 when = t ? g_date_time_to_unix(t) : NUDGE_NOTIME;
+
+				if (t)
+					g_date_time_unref(t);
+				g_date_time_unref(l);
+				g_date_time_unref(u);
+				if (when != NUDGE_NOTIME && when > ref->now)
+					return when;
+			}
+			f = hit.end;
+		}
+	}
+	return NUDGE_NOTIME;
+}
+
 /* The first date with a time of day after the message's Date. */
 static gint64 first_time_ahead(GPtrArray *sents, const struct date_ref *ref)
 {
@@ -1757,6 +1815,8 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 			out->interview = first_time_ahead(sents, &ref);
 		if (out->interview == NUDGE_NOTIME && in->quoted)
 			out->interview = kept_day_time(sents, in->quoted, &ref);
+		if (out->interview == NUDGE_NOTIME && in->quoted)
+			out->interview = same_time_new_day(sents, in->quoted, &ref);
 	}
 	if (is_autoreply(in->subject, sents))
 		goto out;

@@ -880,6 +880,46 @@ static void check_deadline(const char *body, gint64 date, const char *want)
 	facts_clear(&f);
 }
 
+/* The interview of a reply that moves it to a new day at the same time as
+ * the mail it quotes. */
+static void check_same_time(const char *fresh, const char *quoted, const char *want)
+{
+	struct fact_input in = { 0 };
+	struct facts f;
+	g_autofree char *got = NULL;
+
+	in.subject = "RE: Interview";
+	in.fresh = fresh;
+	in.quoted = quoted;
+	in.from_name = "Jane Doe";
+	in.from_addr = "jane.doe@acme-corp.com";
+	in.date = at(2026, 3, 4, 10, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_INVITATION, &f);
+	got = day_str(f.interview);
+	if (strcmp(got, want) != 0)
+		g_test_message("'%s': got %s, want %s", fresh, got, want);
+	g_assert_cmpstr(got, ==, want);
+	facts_clear(&f);
+}
+
+/* A reschedule in a reply: "same time" in four languages takes the hour
+ * of the quoted invitation; without those words no hour is made up. */
+static void test_same_time(void)
+{
+	static const char *const quoted = "Your interview is on Monday 9 March at 14:30.\n";
+
+	check_same_time("No problem - let's move it to Thursday 12 March, same time.", quoted,
+			"2026-03-12 14:30");
+	check_same_time("Kein Problem, dann Donnerstag, 12. März, zur gleichen Uhrzeit.", quoted,
+			"2026-03-12 14:30");
+	check_same_time("Pas de souci : jeudi 12 mars, à la même heure.", quoted,
+			"2026-03-12 14:30");
+	check_same_time("Sin problema: el jueves 12 de marzo a la misma hora.", quoted,
+			"2026-03-12 14:30");
+	check_same_time("No problem - let's move it to Thursday 12 March.", quoted, "-");
+}
+
 /* Batch 13's families: a time with a dot before its day or in brackets
  * after it, "around 4", a time limit nearest the promise in a German
  * sentence that names other weeks first, "du hörst von mir", "expect
@@ -1087,6 +1127,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/third-round", test_third_round);
 	g_test_add_func("/facts/fourth-round", test_fourth_round);
 	g_test_add_func("/facts/fifth-round", test_fifth_round);
+	g_test_add_func("/facts/same-time", test_same_time);
 	g_test_add_func("/facts/company-in-signature", test_company_in_signature);
 	g_test_add_func("/facts/company-agency", test_company_agency);
 	g_test_add_func("/facts/checkin", test_checkin);
