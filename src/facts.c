@@ -1161,8 +1161,12 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 			g_autofree char *ff = full ? fold_name(full) : NULL;
 			g_auto(GStrv) words = g_strsplit(c, " ", -1);
 			bool s2 = false;
-			g_autofree char *cl = full ? clean_name(full, &s2) : NULL;
-			bool all = full && strlen(full) > strlen(c) && !s2 && !generic_word(full) &&
+			bool all;
+
+			/* (only whether a team's suffix would be cut off) */
+			if (full)
+				g_free(clean_name(full, &s2));
+			all = full && strlen(full) > strlen(c) && !s2 && !generic_word(full) &&
 				after_team(full) == full && !g_str_has_prefix(full, "The ");
 
 			for (int k = 0; all && words[k]; k++) {
