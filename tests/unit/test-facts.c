@@ -754,15 +754,15 @@ static void test_corpus_labelled(void)
 	 * ("Mairie de Vauclerc", "Centre Hospitalier de Montreval").
 	 * Lowered to 0.86 when batch 13 came in unseen (0.870, and decision
 	 * dates 0.947), until the next round has looked at it.
-	 * Raised after the fifth round: company 0.870 -> 0.940 (a signature
+	 * Raised after the fifth round: company 0.870 -> 0.952 (a signature
 	 * line that writes out the mail domain's name, an agency's client
-	 * named in its subject), interview dates 0.994 -> 0.998, decision
-	 * dates and offer deadlines 0.947 -> 0.991 (0.972 of it from reading
-	 * an offer's deadline in a note written "deadline DATE", the rest from
-	 * the date grammar and offers' answer phrasing). */
-	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.93);
+	 * named in its subject, more legal forms), interview dates 0.994 ->
+	 * 0.998, decision dates and offer deadlines 0.947 -> 0.992 (0.972 of
+	 * it from reading an offer's deadline in a note written "deadline
+	 * DATE", the rest from the date grammar and offers' answer phrasing). */
+	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.95);
 	g_assert_cmpfloat((double)sc.interview / sc.n, >=, 0.99);
-	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.98);
+	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.99);
 }
 
 /* Batch 11's families: one time chosen out of several offered, a time in
