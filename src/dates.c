@@ -49,6 +49,7 @@ enum {
 static const char *const named_zones[] = {
 	"America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
 	"Europe/London", "Europe/Paris", "Europe/Madrid", "Europe/Berlin", "America/Mexico_City",
+	"Europe/Helsinki", "Europe/Lisbon",
 };
 
 #define NAMED_TZ 100000		/* tz >= NAMED_TZ: named_zones[tz - NAMED_TZ] */
@@ -247,7 +248,8 @@ static const struct word words[] = {
 	TZ("mst", -420), TZ("mdt", -360), TZ("pst", -480), TZ("pdt", -420),
 	TZ("utc", 0), TZ("gmt", 0), TZ("bst", 60), TZ("cet", 60), TZ("cest", 120),
 	TZ("mez", 60), TZ("mesz", 120), TZ("wet", 0), TZ("west", 60),
-	TZ("eet", 120), TZ("eest", 180),
+	TZ("eet", 120), TZ("eest", 180), TZ("msk", 180), TZ("aest", 600), TZ("aedt", 660),
+	TZ("jst", 540), TZ("sgt", 480), TZ("hkt", 480), TZ("nzst", 720), TZ("nzdt", 780),
 	{ "eastern", 0, 0, 0, 0, 0, NAMED_TZ }, { "central", 0, 0, 0, 0, 0, NAMED_TZ + 1 },
 	{ "mountain", 0, 0, 0, 0, 0, NAMED_TZ + 2 }, { "pacific", 0, 0, 0, 0, 0, NAMED_TZ + 3 },
 	{ "uk", 0, 0, 0, 0, 0, NAMED_TZ + 4 }, { "london", 0, 0, 0, 0, 0, NAMED_TZ + 4 },
@@ -1251,6 +1253,40 @@ static int wrapped_zone(struct scan *sc, int j)
 	return k;
 }
 
+/*
+ * "Central European Time", "(Eastern European Summer Time)", "Western
+ * European Time": Berlin's, Helsinki's or Lisbon's zone ("Central" alone
+ * is Chicago's). Returns the index after it (*tz set), else j.
+ */
+static int european_zone(const struct scan *sc, int j, int *tz)
+{
+	int k = j, open = 0, zone;
+
+	if (is_punct(at(sc, k), '(')) {
+		open = 1;
+		k++;
+	}
+	if (is_word(sc, at(sc, k), "central"))
+		zone = NAMED_TZ + 7;
+	else if (is_word(sc, at(sc, k), "eastern"))
+		zone = NAMED_TZ + 9;
+	else if (is_word(sc, at(sc, k), "western"))
+		zone = NAMED_TZ + 10;
+	else
+		return j;
+	if (!is_word(sc, at(sc, k + 1), "european") && !is_word(sc, at(sc, k + 1), "europe"))
+		return j;
+	k += 2;
+	if (is_word(sc, at(sc, k), "summer") || is_word(sc, at(sc, k), "standard"))
+		k++;
+	if (is_word(sc, at(sc, k), "time"))
+		k++;
+	if (open && is_punct(at(sc, k), ')'))
+		k++;
+	*tz = zone;
+	return k;
+}
+
 /* "UTC+01:00", "GMT-5", "UTC +2": an offset after UTC or GMT. */
 static int zone_offset(const struct scan *sc, int j, int *tz)
 {
@@ -1660,6 +1696,9 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 		}
 	}
 	if (*tz) {
+	} else if (european_zone(sc, j, tz) > j) {
+		/* "Central European (Summer) Time", in brackets or not */
+		j = european_zone(sc, j, tz);
 	} else if (wrapped_zone(sc, j) > j) {
 		j = wrapped_zone(sc, j);
 		*tz = sc->zone;

@@ -245,6 +245,11 @@ static void test_general(void)
 	check("Date: 12/03/2026, 10:00", "2026-03-12 10:00");
 	check("start date 12/09/2026", "2026-12-09");
 	check("by 4/3", "2026-04-03");
+	/* "Central" alone is Chicago's; Central European Time is Berlin's. */
+	check("Thursday at 10:00 Central European Time", "2026-03-05 10:00");
+	check("Thursday at 10:00 (Western European Time)", "2026-03-05 11:00");
+	check("Thursday at 10am Central", "2026-03-05 17:00");
+	check("Thursday at 6pm AEST", "2026-03-05 09:00");
 }
 
 int main(int argc, char **argv)
