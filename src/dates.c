@@ -592,6 +592,18 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 	}
 	if (at(sc, j)->cls & C_VAGUE)
 		return 0;
+	/* "in the next week or two", "dans la semaine ou les deux qui
+	 * viennent": the longer end, as "a week or two". */
+	if (at(sc, j)->kind == TK_WORD && (at(sc, j)->unit == 7 || at(sc, j)->unit == 1) &&
+	    !at(sc, j)->num && (at(sc, j + 1)->cls & C_TO) && at(sc, j + 1)->kind == TK_WORD &&
+	    is_num(at(sc, skip_fill(sc, j + 2))) && at(sc, skip_fill(sc, j + 2))->num >= 2 &&
+	    at(sc, skip_fill(sc, j + 2))->num <= 4 && !at(sc, skip_fill(sc, j + 3))->unit) {
+		int k = skip_fill(sc, j + 2);
+
+		*out = sc->today;
+		g_date_add_days(out, (guint)(at(sc, k)->num * at(sc, j)->unit));
+		return k + 1 - i;
+	}
 	/* "within the next week", "innerhalb der nächsten Woche": one of it;
 	 * "in the coming week", "dans la semaine prochaine" is next week (read
 	 * by try_relative). */

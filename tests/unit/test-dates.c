@@ -250,6 +250,11 @@ static void test_general(void)
 	check("Thursday at 10:00 (Western European Time)", "2026-03-05 11:00");
 	check("Thursday at 10am Central", "2026-03-05 17:00");
 	check("Thursday at 6pm AEST", "2026-03-05 09:00");
+	/* "the next week or two" is read as its longer end, like "a week or
+	 * two". */
+	check("in the next week or two", "2026-03-18");
+	check("in the next day or two", "2026-03-06");
+	check("dans la semaine ou deux", "2026-03-18");
 }
 
 int main(int argc, char **argv)
