@@ -995,6 +995,15 @@ static void test_fifth_round(void)
 		       "-");
 	check_decision("Please bear with us; we will decide by Friday.", wed, "2026-03-06 00:00");
 	check_decision("Te contestaremos antes de fin de mes.", wed, "2026-03-31 00:00");
+	check_decision("All applicants will be notified by the 20th.", wed, "2026-03-20 00:00");
+	check_decision("We hope to make an offer by the 20th.", wed, "2026-03-20 00:00");
+	check_decision("Je te redis ça vendredi, promis.", wed, "2026-03-06 00:00");
+	check_decision("Te escribimos el viernes como muy tarde.", wed, "2026-03-06 00:00");
+	check_decision("Te cuento el lunes cómo ha ido.", wed, "2026-03-09 00:00");
+	/* A confirmation of a booking and "te cuento" that only opens the
+	 * news are no promise. */
+	check_decision("Te confirmamos tu cita el lunes a las 19:30.", wed, "-");
+	check_decision("Te cuento: nos vemos el jueves.", wed, "-");
 	check_decision("We expect to make our decision in the week of 16 March.", wed,
 		       "2026-03-20 00:00");
 	check_decision("Die Entscheidung fällt in der Woche vom 16. März.", wed, "2026-03-20 00:00");
