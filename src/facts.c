@@ -1375,7 +1375,7 @@ static gint64 time_nearby(GPtrArray *sents, guint i, const struct date_ref *ref,
 {
 	const char *first = sents->pdata[i];
 	struct date_hit prev;
-	size_t after = 0, lo;
+	size_t after = 0, lo, bat;
 	gint64 before;
 
 	/* "at 10:00 on Thursday": a time just before, after any earlier date. */
@@ -1384,8 +1384,9 @@ static gint64 time_nearby(GPtrArray *sents, guint i, const struct date_ref *ref,
 		after = prev.end;
 	lo = hit->start > 24 ? hit->start - 24 : 0;
 	if (dates_find_time(first, after > lo ? after : lo, hit->start, ref, hit->day, &before,
-			    NULL))
-		return before;
+			    &bat))
+		/* "either 10am or 2pm on Tuesday": no time chosen yet. */
+		return other_time(first, bat + 1, hit->start, ref, hit->day) ? NUDGE_NOTIME : before;
 	for (guint k = i; k < sents->len && k <= i + 1; k++) {
 		const char *s = sents->pdata[k];
 		size_t from = k == i ? hit->end : 0, to = strlen(s), at;

@@ -982,6 +982,9 @@ static void test_fifth_round(void)
 			"April at 9:00.", wed, "-");
 	check_interview("The interview starts on Monday at 10:00 sharp.", wed, "2026-03-09 10:00");
 	check_interview("We have you down for 10.30 on the 12th.", wed, "2026-03-12 10:30");
+	/* Two hours offered before the day: none chosen yet. */
+	check_interview("For the interview, could you do either 10am or 2pm on Tuesday?", wed, "-");
+	check_interview("For the interview, how about 10am on Tuesday?", wed, "2026-03-10 10:00");
 	check_deadline("Following our chat on Friday, we've improved the package. We'd like to hear "
 		       "from you within a week.", wed, "2026-03-11 00:00");
 	/* The candidate's own deadline is no decision date. */
