@@ -17,7 +17,7 @@ enum {
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
 	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN, RE_LATEST, RE_BY, RE_START,
-	RE_ROLE, RE_PAST, RE_SAME_TIME,
+	RE_ROLE, RE_PAST, RE_SAME_TIME, RE_ASSUME,
 	RE__COUNT
 };
 
@@ -45,7 +45,8 @@ static const char *const patterns[RE__COUNT] = {
 		"\\b(?:je|on) (?:te|vous) (?:redis|redit|redirai|redira)\\b|"
 		"\\b(?:te|le|os|les) (?:escribimos|escribo|confirmaremos)\\b|"
 		"\\bte cuento (?:el|mañana|la semana|antes|este|esta|en cuanto)\\b|"
-		"\\b(?:te|le|os|les) (?:digo|cuento|contamos|decimos) algo|ergebnis|nachricht|au courant|informad|mantendremos|résultat|resultado|"
+		"\\b(?:te|le|os|les) (?:digo|cuento|contamos|decimos) algo|"
+		"ergebnis|nachricht|au courant|informad|mantendremos|résultat|resultado|"
 		"\\b(?:an?|some|any|further|our|the|final) (?:update|answer|verdict)\\b|"
 		"auf (?:sie|dich) zu\\b|zukommen|mitteil|teilen (?:ihnen|dir)|neuigkeiten|"
 		"répond|(?:ferons|faire|fera) (?:part|savoir|signe)|communiquer|statuer|trancher|"
@@ -211,6 +212,18 @@ static const char *const patterns[RE__COUNT] = {
 		"partner|recruiter|administrator|assistant|head of|hr|talent|people|"
 		"leiter\\w*|referent\\w*|sachbearbeiter\\w*|responsable|chargée?|directeur|"
 		"directrice|gestionnaire|jef[ea]|técnic[oa]|directora?|coordinador[a]?)\\b",
+	/* "If you have not heard from us within four weeks, please assume...":
+	 * when to give up, which a do-not-contact note says (no decision date
+	 * after it, ETIQUETTE.md R2), in any stage. */
+	[RE_ASSUME] =
+		"(?:\\bif you (?:have not|haven't|do not|don't|did not|didn't) (?:hear|heard|receive)|"
+		"\\b(?:sollten|falls|wenn) (?:sie|du)\\b.{0,60}?\\bnichts\\b.{0,30}?\\bhör|"
+		"\\bsans (?:réponse|nouvelles?|retour) de (?:notre|ma) part|"
+		"\\bsi (?:vous n'avez|tu n'as) (?:pas|aucune?) (?:de )?(?:réponse|nouvelles|retour)|"
+		"\\bsi no (?:recibes|recibe|has recibido|ha recibido|tienes|tiene) (?:noticias|respuesta))"
+		".{0,120}?\\b(?:assume|take it|consider|understand|betrachten|davon aus\\b|"
+		"davon ausgehen|considérer|considérez|considère|entiende|entienda|considera|"
+		"da por|dé por|de por)",
 	/* "Can we move it to Wednesday, same time?" */
 	[RE_SAME_TIME] =
 		"\\bsame time\\b|\\b(?:à )?la même heure\\b|\\bgleichen? (?:zeit|uhrzeit)\\b|"
@@ -1541,7 +1554,8 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 			return true;
 		}
 
-		if (!g_regex_match(re(keyword), s, 0, &mi) || (w == W_DECISION && has(RE_RSVP, s))) {
+		if (!g_regex_match(re(keyword), s, 0, &mi) ||
+		    (w == W_DECISION && (has(RE_RSVP, s) || has(RE_ASSUME, s)))) {
 			g_match_info_free(mi);
 			continue;
 		}

@@ -987,6 +987,18 @@ static void test_fifth_round(void)
 	check_interview("For the interview, how about 10am on Tuesday?", wed, "2026-03-10 10:00");
 	check_deadline("Following our chat on Friday, we've improved the package. We'd like to hear "
 		       "from you within a week.", wed, "2026-03-11 00:00");
+	/* When to give up hope is no decision date, whatever the stage (a
+	 * do-not-contact note's words); an invitation to check in is one. */
+	check_decision("If you haven't heard from us within three weeks, please take it that we "
+		       "won't be going further.", wed, "-");
+	check_decision("Sollten Sie binnen drei Wochen nichts von uns hören, gehen Sie bitte davon "
+		       "aus, dass wir uns anders entschieden haben.", wed, "-");
+	check_decision("Sans nouvelles de notre part d'ici trois semaines, vous pourrez considérer "
+		       "que votre candidature n'est pas retenue.", wed, "-");
+	check_decision("Si no tienes noticias nuestras en tres semanas, entiende que no seguimos "
+		       "adelante.", wed, "-");
+	check_decision("If you haven't heard from us by Friday, feel free to check in.", wed,
+		       "2026-03-06 00:00");
 	/* The candidate's own deadline is no decision date. */
 	check_decision("Kindly return the completed form by Friday so that the panel can decide.",
 		       wed, "-");
