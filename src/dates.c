@@ -1923,6 +1923,9 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 		if (!dur) {
 			int j = i + n, end, h, m, tz, part;
 
+			/* "Thursday (12th) at 10am" */
+			if (is_punct(at(&sc, j), ')') && is_punct(at(&sc, j - 2), '('))
+				j++;
 			if (is_punct(at(&sc, j), ','))
 				j++;
 			/* "tomorrow afternoon at 3", "morgen früh um 9", "vendredi

@@ -255,6 +255,7 @@ static void test_general(void)
 	check("in the next week or two", "2026-03-18");
 	check("in the next day or two", "2026-03-06");
 	check("dans la semaine ou deux", "2026-03-18");
+	check("Thursday (12th) at 10am", "2026-03-12 10:00");
 }
 
 int main(int argc, char **argv)
