@@ -1156,7 +1156,8 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 		j += 3;
 	}
 	if (at(sc, j)->cls & C_NEXT) {
-		next = 1;
+		/* "übernächsten Montag": the week after next */
+		next = at(sc, j)->cls & C_NEXT2 ? 2 : 1;
 		j++;
 	} else if (at(sc, j)->cls & C_THIS) {
 		j++;
@@ -1210,6 +1211,15 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 			   !at(sc, j + 2)->unit) {
 			weeks = at(sc, j + 1)->num == 8 ? 1 : 2;
 			j += 2;
+		} else if (is_word(sc, at(sc, j), "fortnight")) {
+			weeks = 2;
+			j++;
+		} else if (is_word(sc, at(sc, j), "in") && is_num(at(sc, j + 1)) &&
+			   at(sc, j + 1)->num >= 1 && at(sc, j + 1)->num <= 4 &&
+			   at(sc, j + 2)->unit == 7 && !(at(sc, j + 2)->cls & C_NOUNIT)) {
+			/* "Montag in einer Woche", "Montag in zwei Wochen" */
+			weeks = at(sc, j + 1)->num;
+			j += 3;
 		}
 	}
 	*out = sc->today;
@@ -1218,7 +1228,7 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 		g_date_subtract_days(out, (guint)(delta ? delta : 7));
 	} else if (next) {
 		/* The named day of the coming week (Monday to Sunday). */
-		weekday_in_week(out, wd, 1);
+		weekday_in_week(out, wd, next);
 	} else {
 		delta = (wd - (int)g_date_get_weekday(&sc->today) + 7) % 7;
 		g_date_add_days(out, (guint)(delta ? delta : 7));

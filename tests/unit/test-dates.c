@@ -227,6 +227,10 @@ static void test_general(void)
 	check("vendredi en huit", "2026-03-13");
 	check("jeudi en quinze", "2026-03-19");
 	check("Friday, week 12 of the project", "2026-03-06");
+	check("übernächsten Montag", "2026-03-16");
+	check("am Montag in einer Woche", "2026-03-16");
+	check("Monday fortnight", "2026-03-23");
+	check("Monday in two weeks' time", "2026-03-23");
 	/* The week of a date ends on its Friday. */
 	check("w/c 16 March", "2026-03-20");
 	check("the week of March 16", "2026-03-20");
