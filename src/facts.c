@@ -818,8 +818,9 @@ static bool spells_domain(const char *name, char **parts)
 	}
 	if (want && have == want)
 		return true;
+	/* ("Hotel Mirador del Sur" for miradordelsur: inside the name too) */
 	if (strlen(whole) >= 6) {
-		if (g_str_has_prefix(fl, whole))
+		if (strstr(fl, whole))
 			return true;
 		for (size_t j = 0; j < G_N_ELEMENTS(inner); j++) {
 			char *at = strstr(whole + 1, inner[j]);
@@ -828,7 +829,7 @@ static bool spells_domain(const char *name, char **parts)
 			if (!at)
 				continue;
 			cut = g_strdup_printf("%.*s%s", (int)(at - whole), whole, at + strlen(inner[j]));
-			if (g_str_has_prefix(fl, cut))
+			if (strstr(fl, cut))
 				return true;
 		}
 	}

@@ -1035,6 +1035,8 @@ static void test_company_in_signature(void)
 	check_company("Personal", "personal@hs-birkenau.example.de",
 		      "Wir laden Sie ein.\n\nMit freundlichen Grüßen\nSachgebiet Personal\n"
 		      "Hochschule Birkenau\n", "Hochschule Birkenau");
+	check_company("Marta Gil", "marta@casadelrio.example.es",
+		      "Te esperamos.\n\nMarta\nHotel Casa del Río\n", "Hotel Casa del Río");
 	check_company("Tom Field", "tom@fieldandfern.co.uk",
 		      "Could you come in on Friday?\n\nTom Field\nField & Fern Landscapes\n",
 		      "Field & Fern Landscapes");
