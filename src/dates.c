@@ -960,13 +960,21 @@ static int try_absolute(struct scan *sc, int i, GDate *out)
 		}
 		return set_date(sc, y, at(sc, j + 1)->num, a->num, out) ? n + 1 : 0;
 	}
-	if (is_punct(at(sc, j), '/') && at(sc, j + 1)->kind == TK_NUM &&
+	/* "3/20", "20/03/2026", and "12-03-2026" with its four-digit year
+	 * ("10-12" alone is a range). */
+	if ((is_punct(at(sc, j), '/') ||
+	     (is_punct(at(sc, j), '-') && at(sc, j + 1)->ndigits <= 2 &&
+	      is_punct(at(sc, j + 2), '-') && at(sc, j + 3)->kind == TK_NUM &&
+	      at(sc, j + 3)->ndigits == 4 && !at(sc, j + 2)->space_before &&
+	      !at(sc, j + 3)->space_before && year_of(at(sc, j + 3)))) &&
+	    at(sc, j + 1)->kind == TK_NUM &&
 	    !at(sc, j)->space_before && !at(sc, j + 1)->space_before) {
+		char sep = at(sc, j)->punct;
 		int d = sc->ref->day_first ? a->num : at(sc, j + 1)->num;
 		int m = sc->ref->day_first ? at(sc, j + 1)->num : a->num;
 		int y = 0, n = 3;
 
-		if (is_punct(at(sc, j + 2), '/') && !at(sc, j + 3)->space_before &&
+		if (is_punct(at(sc, j + 2), sep) && !at(sc, j + 3)->space_before &&
 		    year_of(at(sc, j + 3))) {
 			y = year_of(at(sc, j + 3));
 			n = 5;

@@ -260,6 +260,8 @@ static void test_general(void)
 	check("in the next day or two", "2026-03-06");
 	check("dans la semaine ou deux", "2026-03-18");
 	check("Thursday (12th) at 10am", "2026-03-12 10:00");
+	check("booked for 12-03-2026 at 10:00", "2026-03-12 10:00");
+	check("from 10-12 on Thursday", "2026-03-05");
 }
 
 int main(int argc, char **argv)
