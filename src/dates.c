@@ -399,17 +399,18 @@ static struct toks tokenize(const char *text)
 		p = q;
 		/* "twenty-one", "dix-sept", "vingt-et-un": tens and a unit joined
 		 * by hyphens are one number. */
-		if (t.kind == TK_WORD && t.num >= 1 && t.num <= 9 && !t.space_before && a->len >= 2) {
+		if (t.kind == TK_WORD && t.num >= 1 && t.num <= 9 && !t.space_before &&
+		    a->len >= 2) {
 			struct tok *v = (struct tok *)(void *)a->data;
 			int k = (int)a->len - 1;
 
 			if (v[k].kind == TK_PUNCT && v[k].punct == '-' && !v[k].space_before &&
-			    k >= 3 && v[k - 1].kind == TK_WORD && g_ascii_strncasecmp(text + v[k - 1].s, "et", 2) == 0 &&
-			    v[k - 1].e - v[k - 1].s == 2 && v[k - 2].kind == TK_PUNCT &&
-			    v[k - 2].punct == '-' && t.num == 1)
+			    k >= 3 && v[k - 1].kind == TK_WORD && v[k - 1].e - v[k - 1].s == 2 &&
+			    g_ascii_strncasecmp(text + v[k - 1].s, "et", 2) == 0 &&
+			    v[k - 2].kind == TK_PUNCT && v[k - 2].punct == '-' && t.num == 1)
 				k -= 2;
-			if (v[k].kind == TK_PUNCT && v[k].punct == '-' && !v[k].space_before && k >= 1 &&
-			    v[k - 1].kind == TK_WORD && !v[k - 1].unit &&
+			if (v[k].kind == TK_PUNCT && v[k].punct == '-' && !v[k].space_before &&
+			    k >= 1 && v[k - 1].kind == TK_WORD && !v[k - 1].unit &&
 			    (v[k - 1].num == 20 || v[k - 1].num == 30 ||
 			     (v[k - 1].num == 10 && t.num >= 7)) && v[k - 1].num + t.num <= 39) {
 				v[k - 1].num += t.num;
@@ -1632,7 +1633,8 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 	/* "à quatorze heures", "à 14 heures (30)" */
 	if (marked && (is_word(sc, at(sc, j), "heures") || is_word(sc, at(sc, j), "heure"))) {
 		j++;
-		if (at(sc, j)->kind == TK_NUM && at(sc, j)->ndigits == 2 && at(sc, j)->num < 60 && !m) {
+		if (at(sc, j)->kind == TK_NUM && at(sc, j)->ndigits == 2 &&
+		    at(sc, j)->num < 60 && !m) {
 			m = at(sc, j)->num;
 			j++;
 		} else if (!off && !m) {
@@ -1793,7 +1795,8 @@ static int part_of_day_before(const struct scan *sc, int *j)
 	static const char *const am[] = { "morning", "früh", "morgens", "vormittag", "vormittags",
 					  "matin" };
 	static const char *const pm[] = { "afternoon", "evening", "night", "nachmittag",
-					  "nachmittags", "abend", "abends", "soir", "tarde", "noche" };
+					  "nachmittags", "abend", "abends", "soir", "tarde",
+					  "noche" };
 	int k = *j, part = 0;
 
 	if (is_word(sc, at(sc, k), "por") && is_word(sc, at(sc, k + 1), "la"))

@@ -460,11 +460,15 @@ static char *company_from_domain(const char *domain)
 	if (k > 0 && g_ascii_strcasecmp(parts[k], "example") == 0)
 		k--;
 	/* "graywater.gov.example.uk": a public second level is no name. */
-	if (k > 0 && (g_ascii_strcasecmp(parts[k], "gov") == 0 ||
-		      g_ascii_strcasecmp(parts[k], "ac") == 0 || g_ascii_strcasecmp(parts[k], "co") == 0 ||
-		      g_ascii_strcasecmp(parts[k], "org") == 0 || g_ascii_strcasecmp(parts[k], "gob") == 0 ||
-		      g_ascii_strcasecmp(parts[k], "gouv") == 0))
-		k--;
+	if (k > 0) {
+		static const char *const sld[] = { "gov", "ac", "co", "org", "gob", "gouv" };
+
+		for (size_t i = 0; i < G_N_ELEMENTS(sld); i++)
+			if (g_ascii_strcasecmp(parts[k], sld[i]) == 0) {
+				k--;
+				break;
+			}
+	}
 	if (!*parts[k])
 		return NULL;
 	for (char *p = parts[k]; *p; p++) {
@@ -736,7 +740,6 @@ static char *company_from_team_line(const char *fresh)
 		/* "Service Manager, Calder Health" */
 		if ((c = strrchr(l, ',')) && c[1] == ' ' && c > l) {
 			g_autofree char *role = g_strndup(l, c - l);
-
 			g_autofree char *first = g_strndup(c + 2, strcspn(c + 2, " "));
 
 			/* ("HR Officer, Faculty of Engineering" is a part of it) */
@@ -762,7 +765,8 @@ static char *company_from_team_line(const char *fresh)
 static char *fold_name(const char *s)
 {
 	static const char *const joiners[] = {
-		"and", "und", "et", "y", "e", "de", "del", "des", "du", "la", "le", "les", "the", "of",
+		"and", "und", "et", "y", "e", "de", "del", "des", "du", "la", "le", "les", "the",
+		"of",
 	};
 	g_autofree char *ascii = g_str_to_ascii(s, "C");
 	g_auto(GStrv) words = NULL;
@@ -828,15 +832,17 @@ static bool spells_domain(const char *name, char **parts)
 
 			if (!at)
 				continue;
-			cut = g_strdup_printf("%.*s%s", (int)(at - whole), whole, at + strlen(inner[j]));
+			cut = g_strdup_printf("%.*s%s", (int)(at - whole), whole,
+					      at + strlen(inner[j]));
 			if (strstr(fl, cut))
 				return true;
 		}
 	}
 	/* "mta", "gdi": the initials of the words, joiners left out. */
 	if (!parts[1] && strlen(whole) >= 2 && strlen(whole) <= 4) {
-		static const char *const joiners[] = { "&", "and", "of", "the", "für", "de", "du", "des",
-						       "del", "la", "y", "und", "et" };
+		static const char *const joiners[] = {
+			"&", "and", "of", "the", "für", "de", "du", "des", "del", "la", "y", "und", "et",
+		};
 		g_auto(GStrv) words = g_strsplit(name, " ", -1);
 		GString *ini = g_string_new(NULL);
 		bool same;
@@ -1342,7 +1348,8 @@ static bool interview_clause(const char *s, size_t start)
 	const char *clause = before;
 
 	for (const char *p = before; *p; p++)
-		if (*p == ',' || *p == ';' || ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' '))
+		if (*p == ',' || *p == ';' ||
+		    ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' '))
 			clause = p + 1;
 	return has(RE_INTERVIEW, clause);
 }
@@ -1400,7 +1407,8 @@ static gint64 time_nearby(GPtrArray *sents, guint i, const struct date_ref *ref,
 	if (dates_find_time(first, after > lo ? after : lo, hit->start, ref, hit->day, &before,
 			    &bat))
 		/* "either 10am or 2pm on Tuesday": no time chosen yet. */
-		return other_time(first, bat + 1, hit->start, ref, hit->day) ? NUDGE_NOTIME : before;
+		return other_time(first, bat + 1, hit->start, ref, hit->day) ?
+			NUDGE_NOTIME : before;
 	for (guint k = i; k < sents->len && k <= i + 1; k++) {
 		const char *s = sents->pdata[k];
 		size_t from = k == i ? hit->end : 0, to = strlen(s), at;
@@ -1730,7 +1738,8 @@ static gint64 same_time_new_day(GPtrArray *sents, const char *quoted, const stru
 				GDateTime *l = g_date_time_to_timezone(u, ref->tz);
 				GDateTime *t = g_date_time_new(ref->tz, g_date_time_get_year(l),
 							       g_date_time_get_month(l),
-							       g_date_time_get_day_of_month(l), hour, min, 0);
+							       g_date_time_get_day_of_month(l),
+							       hour, min, 0);
 				gint64 when = t ? g_date_time_to_unix(t) : NUDGE_NOTIME;
 
 				if (t)
