@@ -233,6 +233,7 @@ static const struct word words[] = {
 	CLS("at", C_AT), CLS("um", C_AT), CLS("from", C_AT), CLS("von", C_AT),
 	CLS("vers", C_AT), CLS("gegen", C_AT), CLS("hacia", C_AT), CLS("say", C_AT),
 	CLS("around", C_AT), CLS("circa", C_AT), CLS("alrededor", C_AT),
+	CLS("between", C_AT), CLS("zwischen", C_AT), CLS("entre", C_AT),
 	CLS("pm", C_PM), CLS("uhr", C_UHR), CLS("h", C_UHR), CLS("hrs", C_UHR),
 	CLS("noon", C_NOON), CLS("mittag", C_NOON), CLS("midi", C_NOON),
 	CLS("mediodía", C_NOON),
@@ -1077,7 +1078,9 @@ static int try_day_of_month(struct scan *sc, int i, GDate *out)
 	if (!a->ord) {
 		bool german_dot = is_punct(at(sc, i + 1), '.') &&
 			prev->kind == TK_WORD && (prev->cls & C_FILL);
+		/* ("a las 11", "entre las 10 y las 11" are hours) */
 		bool article = prev->kind == TK_WORD && (prev->cls & C_FILL) &&
+			!is_word(sc, prev, "las") &&
 			at(sc, i + 1)->kind != TK_WORD && at(sc, i + 1)->kind != TK_NUM &&
 			!is_punct(at(sc, i + 1), ':') && !is_punct(at(sc, i + 1), '/') &&
 			!is_punct(at(sc, i + 1), '-');
@@ -1894,16 +1897,24 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 
 			/* "Tue-Thu", "Monday or Tuesday", "entre jueves y viernes": a
 			 * choice of days; the hit is the later one. */
+			/* ("entre el lunes y el martes": an article before the
+			 * second day) */
+			int k2 = at(&sc, j)->cls & C_TO ? skip_fill(&sc, j + 1) : j + 1;
+			int p2 = i - 2;
+
+			if (at(&sc, i - 1)->kind == TK_WORD && (at(&sc, i - 1)->cls & C_FILL) &&
+			    !at(&sc, i - 1)->wd && (at(&sc, i - 2)->cls & C_TO))
+				p2 = i - 3;
 			if ((is_punct(at(&sc, j), '-') || is_punct(at(&sc, j), '/') ||
-			     (at(&sc, j)->cls & C_TO)) && at(&sc, j + 1)->kind == TK_WORD &&
-			    at(&sc, j + 1)->wd && (m = try_weekday(&sc, j + 1, &d2))) {
+			     (at(&sc, j)->cls & C_TO)) && at(&sc, k2)->kind == TK_WORD &&
+			    at(&sc, k2)->wd && (m = try_weekday(&sc, k2, &d2))) {
 				if (g_date_compare(&d2, &d) > 0)
 					d = d2;
-				n = j + 1 + m - i;
+				n = k2 + m - i;
 				hit->choice = true;
-			} else if ((is_punct(at(&sc, i - 1), '-') || is_punct(at(&sc, i - 1), '/') ||
-				    (at(&sc, i - 1)->cls & C_TO)) &&
-				   at(&sc, i - 2)->kind == TK_WORD && at(&sc, i - 2)->wd) {
+			} else if ((is_punct(at(&sc, p2 + 1), '-') || is_punct(at(&sc, p2 + 1), '/') ||
+				    (at(&sc, p2 + 1)->cls & C_TO)) &&
+				   at(&sc, p2)->kind == TK_WORD && at(&sc, p2)->wd) {
 				hit->choice = true;
 			}
 			/* "the Monday after, the 11th": the date that follows. */

@@ -72,8 +72,14 @@ static void test_days(void)
 {
 	bool choice = false;
 	g_autofree char *got = find("Monday or Tuesday", false, &choice);
+	g_autofree char *got2 = NULL;
 
 	g_assert_cmpstr(got, ==, "2026-03-10");
+	g_assert_true(choice);
+	/* An article before the second day keeps it a choice. */
+	choice = false;
+	got2 = find("entre el lunes y el martes", false, &choice);
+	g_assert_cmpstr(got2, ==, "2026-03-10");
 	g_assert_true(choice);
 	check("the day after tomorrow", "2026-03-06");
 	check("übermorgen", "2026-03-06");
@@ -262,6 +268,12 @@ static void test_general(void)
 	check("Thursday (12th) at 10am", "2026-03-12 10:00");
 	check("booked for 12-03-2026 at 10:00", "2026-03-12 10:00");
 	check("from 10-12 on Thursday", "2026-03-05");
+	/* A window's start is its time; "las 11" is an hour, never the 11th. */
+	check("Thursday between 10 and 11am", "2026-03-05 10:00");
+	check("Donnerstag zwischen 10 und 11 Uhr", "2026-03-05 10:00");
+	check("jeudi entre 10h et 11h", "2026-03-05 10:00");
+	check("el jueves entre las 10 y las 11", "2026-03-05 10:00");
+	check("abrimos hasta las 11", "-");
 }
 
 int main(int argc, char **argv)
