@@ -176,6 +176,7 @@ static const struct word words[] = {
 	CLS("übernächster", C_NEXT | C_NEXT2),
 	CLS("this", C_THIS), CLS("diese", C_THIS), CLS("dieser", C_THIS),
 	CLS("diesen", C_THIS), CLS("cette", C_THIS), CLS("ce", C_THIS),
+	CLS("cet", C_THIS),
 	CLS("esta", C_THIS), CLS("este", C_THIS),
 	CLS("end", C_END), CLS("ende", C_END), CLS("fin", C_END),
 	CLS("finales", C_END), CLS("final", C_END), CLS("late", C_END),
@@ -1808,7 +1809,7 @@ static int part_of_day_before(const struct scan *sc, int *j)
 	    is_word(sc, at(sc, k + 2), "midi")) {
 		part = 2;
 		k += 3;
-	} else if (k > *j && is_word(sc, at(sc, k), "mañana")) {
+	} else if ((k > *j || (at(sc, k - 1)->cls & C_THIS)) && is_word(sc, at(sc, k), "mañana")) {
 		part = 1;
 		k++;
 	}
@@ -1847,6 +1848,14 @@ static bool week_of(const struct scan *sc, int i)
 		(is_word(sc, a, "del") && is_word(sc, b, "semana"));
 }
 
+/* Whether a part of the day follows "this", "cet", "esta" at i. */
+static bool this_part_of_day(const struct scan *sc, int i)
+{
+	int k = i;
+
+	return part_of_day_before(sc, &k) != 0;
+}
+
 bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 		struct date_hit *hit)
 {
@@ -1864,15 +1873,16 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 	civil(ref->tz, ref->now, &sc.today);
 	for (int i = 0; i < t.n && !found; i++) {
 		GDate d;
-		int n = 0;
+		int n = 0, this_part = 0;
 		bool dur = false, bare = false;
 
 		if (t.v[i].s < from)
 			continue;
 		if ((n = try_duration(&sc, i, &d)))
 			dur = true;
-		/* "la mañana", "am Morgen": the morning, not tomorrow. */
-		else if ((t.v[i].cls & C_TOMORROW) && !(at(&sc, i - 1)->cls & C_GUTEN) &&
+		/* "la mañana", "am Morgen", "esta mañana", "diesen Morgen": the
+		 * morning, not tomorrow. */
+		else if ((t.v[i].cls & C_TOMORROW) && !(at(&sc, i - 1)->cls & (C_GUTEN | C_THIS)) &&
 			 !(at(&sc, i - 1)->kind == TK_WORD && (at(&sc, i - 1)->cls & C_FILL))) {
 			/* "übermorgen", "pasado mañana", "après-demain", "the day
 			 * after tomorrow" */
@@ -1888,6 +1898,20 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			n = 1;
 			if (is_punct(at(&sc, i + 1), '\'') && at(&sc, i + 2)->kind == TK_WORD)
 				n = 3;
+		} else if ((t.v[i].cls & C_THIS) && this_part_of_day(&sc, i + 1)) {
+			/* "this afternoon at 3", "cet après-midi", "esta mañana",
+			 * "ce soir": today, in that part of it */
+			int k = i + 1;
+
+			int e, h, m, z;
+
+			this_part = part_of_day_before(&sc, &k);
+			d = sc.today;
+			n = k - i;
+			/* "this morning" alone has mostly gone by ("I spoke to them
+			 * this morning"); with its hour it is to come. */
+			if (this_part == 1 && !try_time(&sc, k, &e, &h, &m, &z))
+				n = 0;
 		} else if ((n = try_calendar_week(&sc, i, &d))) {
 		} else if ((n = try_relative(&sc, i, &d))) {
 		} else if ((n = try_weekday(&sc, i, &d))) {
@@ -1963,6 +1987,11 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			/* "tomorrow afternoon at 3", "morgen früh um 9", "vendredi
 			 * matin à 10h", "el viernes por la tarde a las 5" */
 			part = part_of_day_before(&sc, &j);
+			/* "tonight at 7", "this afternoon at 3" */
+			if (!part && is_word(&sc, &t.v[i], "tonight"))
+				part = 2;
+			if (!part)
+				part = this_part;
 			if (try_time(&sc, j, &end, &h, &m, &tz)) {
 				if (part == 2 && h < 12)
 					h += 12;

@@ -274,6 +274,14 @@ static void test_general(void)
 	check("jeudi entre 10h et 11h", "2026-03-05 10:00");
 	check("el jueves entre las 10 y las 11", "2026-03-05 10:00");
 	check("abrimos hasta las 11", "-");
+	/* Today in a part of it; "this morning" alone has mostly gone by and
+	 * "esta mañana" is never tomorrow. */
+	check("this afternoon at 3", "2026-03-04 15:00");
+	check("cet après-midi à 15h", "2026-03-04 15:00");
+	check("esta tarde a las 5", "2026-03-04 17:00");
+	check("tonight at 7", "2026-03-04 19:00");
+	check("esta mañana", "-");
+	check("I spoke to them this morning", "-");
 }
 
 int main(int argc, char **argv)
