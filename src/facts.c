@@ -86,14 +86,14 @@ static const char *const patterns[RE__COUNT] = {
 		"mailer-daemon|bounces?|automated|auto-?confirm|system)(?:$|[-_.+])|noreply",
 	[RE_SUFFIX] =
 		"(?:[\\s,|\\-–]+(?:via\\s+\\S+|\\(via [^)]*\\)|recruiting|recruitment|"
-		"recruiters?|careers?|jobs|job alerts?|talent(?:\\s+acquisition)?(?:\\s+team)?|"
+		"recruiters?|(?:early )?careers?|jobs|job alerts?|talent(?:\\s+acquisition)?(?:\\s+team)?|"
 		"hiring(?:\\s+team)?|human resources|hr|people(?:\\s+team)?|"
 		"team|notifications?|no-?reply|karriere|recrutement|"
 		"ressources humaines|empleo|recursos humanos|personalabteilung|"
 		"university|campus))+$",
 	[RE_LEGAL] =
-		",?\\s+(?:inc\\.?|llc|ltd\\.?|limited|gmbh|ag|s\\.?a\\.?s?|sarl|s\\.l\\.|"
-		"corp\\.?|co\\.|plc)$",
+		",?\\s+(?:inc\\.?|llc|llp|ltd\\.?|limited|g?gmbh|ag|kg|s\\.?a\\.?s?|sarl|s\\.l\\.|"
+		"corp\\.?|co\\.|plc|(?:gmbh )?& co\\.?(?: kg)?)$",
 	[RE_BODY_COMPANY] =
 		"(?:interest in (?:joining |working (?:at|for|with) |a career (?:at|with) )?|"
 		"(?:position|role|opportunity|opening|career|job|team|here|"
@@ -906,6 +906,27 @@ static bool firm_shaped(const char *name)
 }
 
 /*
+ * "Fahrwerk IT GmbH", "Halcyon Bank Early Careers Team": a name without its
+ * legal form, and without team words when what is left still spells the
+ * domain ("Tarn Talent" of tarn-talent keeps its "Talent").
+ */
+static char *without_suffix(const char *name, char **parts)
+{
+	bool stripped;
+	char *cl = clean_name(name, &stripped);
+
+	if (cl && *cl && spells_domain(cl, parts))
+		return cl;
+	g_free(cl);
+	cl = g_regex_replace_literal(re(RE_LEGAL), name, -1, 0, "", 0, NULL);
+	if (cl && !*g_strstrip(cl)) {
+		g_free(cl);
+		cl = g_strdup(name);
+	}
+	return cl;
+}
+
+/*
  * The employer's name as its signature writes it, when it is the name of its
  * mail domain written out (spells_domain()): a line among the last eight of
  * the new text, or a part of it ("Recursos Humanos · Grupo Almadraba",
@@ -949,7 +970,8 @@ static char *company_from_domain_line(const char *fresh, const char *domain,
 			/* "HR Adviser, Kelsbury Borough Council" */
 			if ((comma = strrchr(name, ',')) && comma[1] == ' ')
 				name = comma + 2;
-			name = after_team(name);
+			/* ("Ihr Initech Recruiting Team": "Ihr" is no part of it) */
+			name = after_team(skip_article(name));
 			if (!firm_shaped(name) || !spells_domain(name, parts))
 				continue;
 			/* The writer's own name ("Elin Lindqvist" <elin@lindqvist...>),
@@ -969,7 +991,7 @@ static char *company_from_domain_line(const char *fresh, const char *domain,
 				}
 			}
 			if (!person)
-				return g_strdup(name);
+				return without_suffix(name, parts);
 		}
 	}
 	return NULL;
@@ -1191,7 +1213,7 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 			if (full)
 				g_free(clean_name(full, &s2));
 			all = full && strlen(full) > strlen(c) && !s2 && !generic_word(full) &&
-				after_team(full) == full && !g_str_has_prefix(full, "The ");
+				after_team(full) == full && skip_article(full) == full;
 
 			for (int k = 0; all && words[k]; k++) {
 				g_autofree char *fw = fold_name(words[k]);
@@ -1223,9 +1245,10 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 	}
 	if (!c && (!dom || not_company(dom)) && (!rdom || not_company(rdom)))
 		c = company_from_last_line(in->fresh);
-	if (!c && (rdom || dom))
+	if (!c && (rdom || dom)) {
 		c = company_from_domain_line(in->fresh, rdom && !not_company(rdom) ? rdom : dom,
 					     people);
+	}
 	if (!c && rdom)
 		c = company_from_domain(rdom);
 	if (!c && dom)
@@ -1236,11 +1259,13 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 		char *stop = strstr(c, ". ");
 		size_t n;
 
-		if (stop && stop - c >= 3)
+		/* ("Dr. Sommer", "St. Anselm": an abbreviation's dot) */
+		if (stop && stop - c >= 3 && g_ascii_isalpha(stop[-1]) && g_ascii_isalpha(stop[-2]) &&
+		    g_ascii_isalpha(stop[-3]))
 			*stop = '\0';
 		n = strlen(c);
 
-		while (n && strchr(".,;:!'", c[n - 1]))
+		while (n && (strchr(".,;:!'", c[n - 1]) || (c[n - 1] == ')' && !strchr(c, '('))))
 			c[--n] = '\0';
 	}
 	if (c && !*c) {

@@ -1082,6 +1082,11 @@ static void test_company_in_signature(void)
 	check_company("Recruitment Team", "recruitment@eastfold.gov.uk",
 		      "Yours sincerely,\nRecruitment Team\nEastfold Borough Council\n",
 		      "Eastfold Borough Council");
+	/* Without a team's words or an article before it. */
+	check_company("Ada Cole", "ada@mirrowbank.example",
+		      "See you then.\n\nAda\nMirrow Bank Early Careers Team\n", "Mirrow Bank");
+	check_company("Quillon Jobs", "jobs@quillon.example",
+		      "Vielen Dank!\n\nIhr Quillon Recruiting Team\n", "Quillon");
 	/* A person signing from her own address is not the firm; a sentence
 	 * naming the place is no signature line. */
 	check_company("Marta Ferrand", "marta@ferrand.example",
