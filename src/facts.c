@@ -1054,7 +1054,7 @@ static bool has_word(const char *text, const char *w)
 	return false;
 }
 
-/* Words that start a subject without naming anyone. */
+/* Words (in lower case) that start a subject without naming anyone. */
 static bool subject_word(const char *w)
 {
 	static const char *const s[] = {
@@ -1069,7 +1069,7 @@ static bool subject_word(const char *w)
 	};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(s); i++)
-		if (g_utf8_collate(w, s[i]) == 0 || g_ascii_strcasecmp(w, s[i]) == 0)
+		if (strcmp(w, s[i]) == 0)
 			return true;
 	return false;
 }
