@@ -119,7 +119,8 @@ static const struct word words[] = {
 	NUMW("dreizehn", 13), NUMW("sechzehn", 16), NUMW("siebzehn", 17), NUMW("achtzehn", 18),
 	NUMW("neunzehn", 19), NUMW("einundzwanzig", 21), NUMW("zweiundzwanzig", 22),
 	NUMW("dreiundzwanzig", 23), NUMW("vierundzwanzig", 24), NUMW("fünfundzwanzig", 25),
-	NUMW("achtundzwanzig", 28), NUMW("einunddreißig", 31),
+	NUMW("sechsundzwanzig", 26), NUMW("siebenundzwanzig", 27), NUMW("achtundzwanzig", 28),
+	NUMW("neunundzwanzig", 29), NUMW("einunddreißig", 31),
 	NUMW("un", 1), NUMW("une", 1), NUMW("deux", 2), NUMW("trois", 3),
 	NUMW("quatre", 4), NUMW("cinq", 5), NUMW("sept", 7), NUMW("huit", 8),
 	NUMW("neuf", 9), NUMW("dix", 10), NUMW("onze", 11), NUMW("douze", 12),
@@ -914,6 +915,114 @@ static int try_relative(struct scan *sc, int i, GDate *out)
 	return j - i;
 }
 
+static bool is_word(const struct scan *sc, const struct tok *t, const char *w);
+
+/*
+ * A day of the month as an ordinal in words: "third", "twenty-first",
+ * "premier", "primero", "dritten", "dreiundzwanzigsten". Returns 1 to 31
+ * (0 when token i is none) and sets *len to its tokens.
+ */
+static int ordinal_word(const struct scan *sc, int i, int *len, bool *english)
+{
+	static const char *const en[] = {
+		"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+		"ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+		"sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+	};
+	static const struct { const char *w; int n; } de[] = {
+		{ "erste", 1 }, { "dritte", 3 }, { "siebte", 7 }, { "achte", 8 },
+	};
+	const struct tok *t = at(sc, i);
+	g_autofree char *low = NULL;
+	size_t n;
+	int l2;
+
+	*len = 1;
+	*english = true;
+	if (t->kind != TK_WORD || t->e - t->s > 40)
+		return 0;
+	/* "twenty-first", "thirty-first" */
+	if ((t->num == 20 || t->num == 30) && !t->unit && is_punct(at(sc, i + 1), '-') &&
+	    !at(sc, i + 1)->space_before && !at(sc, i + 2)->space_before) {
+		int u = ordinal_word(sc, i + 2, &l2, english);
+
+		if (u >= 1 && u <= 9 && t->num + u <= 31) {
+			*len = 3;
+			return t->num + u;
+		}
+		return 0;
+	}
+	for (size_t k = 0; k < G_N_ELEMENTS(en); k++)
+		if (is_word(sc, t, en[k]))
+			return (int)k + 1;
+	if (is_word(sc, t, "thirtieth"))
+		return 30;
+	*english = false;
+	if (is_word(sc, t, "premier") || is_word(sc, t, "primero"))
+		return 1;
+	/* German: "ersten", "dritter", "vierten", "zwanzigsten" */
+	low = g_utf8_strdown(sc->text + t->s, (gssize)(t->e - t->s));
+	n = strlen(low);
+	if (n > 1 && (low[n - 1] == 'n' || low[n - 1] == 'r' || low[n - 1] == 's'))
+		low[--n] = '\0';
+	for (size_t k = 0; k < G_N_ELEMENTS(de); k++)
+		if (strcmp(low, de[k].w) == 0)
+			return de[k].n;
+	if (n > 4 && g_str_has_suffix(low, "ste")) {
+		struct tok x = { 0 };
+
+		low[n - 3] = '\0';
+		lookup(&x, low);
+		return x.num >= 20 && x.num <= 31 && !x.unit ? x.num : 0;
+	}
+	if (n > 3 && g_str_has_suffix(low, "te")) {
+		struct tok x = { 0 };
+
+		low[n - 2] = '\0';
+		lookup(&x, low);
+		return x.num >= 2 && x.num <= 19 && !x.unit ? x.num : 0;
+	}
+	return 0;
+}
+
+/*
+ * "the twenty-third of March", "am dritten März", "le premier avril", "el
+ * primero de abril" (ordinal at i), and "March the third" (month at i).
+ */
+static int try_ordinal_date(struct scan *sc, int i, GDate *out)
+{
+	const struct tok *a = at(sc, i);
+	int len, day, k;
+	bool english;
+
+	if (a->kind == TK_WORD && a->mon && !a->num) {
+		/* "March the third", "March third"; "may", "mar" only before
+		 * "the" */
+		k = i + 1;
+		if (is_word(sc, at(sc, k), "the"))
+			k++;
+		else if (a->e - a->s <= 3)
+			return 0;
+		day = ordinal_word(sc, k, &len, &english);
+		if (!day)
+			return 0;
+		return set_date(sc, 0, a->mon, day, out) ? k + len - i : 0;
+	}
+	day = ordinal_word(sc, i, &len, &english);
+	if (!day)
+		return 0;
+	k = i + len;
+	/* English ordinals count things too ("the second March interview"):
+	 * only "the third of March" */
+	if (is_word(sc, at(sc, k), "of") || is_word(sc, at(sc, k), "de"))
+		k++;
+	else if (english)
+		return 0;
+	if (at(sc, k)->kind != TK_WORD || !at(sc, k)->mon || at(sc, k)->num || at(sc, k)->unit)
+		return 0;
+	return set_date(sc, 0, at(sc, k)->mon, day, out) ? k + 1 - i : 0;
+}
+
 /* "March 3rd, 2026", "3 March", "3. März", "3 de marzo de 2026", "3/20",
  * "20.03.2026", "2026-03-20". */
 static int try_absolute(struct scan *sc, int i, GDate *out)
@@ -921,6 +1030,8 @@ static int try_absolute(struct scan *sc, int i, GDate *out)
 	const struct tok *a = at(sc, i), *b, *c;
 	int j;
 
+	if ((j = try_ordinal_date(sc, i, out)))
+		return j;
 	if (a->kind == TK_WORD && a->mon) {
 		j = i + 1;
 		if (is_punct(at(sc, j), '.'))
@@ -1059,7 +1170,6 @@ static int try_calendar_week(struct scan *sc, int i, GDate *out)
 	return len;
 }
 
-static bool is_word(const struct scan *sc, const struct tok *t, const char *w);
 
 /* "the 20th", "zum 20.", "le 20", "el 20": the next such day of a month. */
 static int try_day_of_month(struct scan *sc, int i, GDate *out)

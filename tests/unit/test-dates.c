@@ -207,6 +207,18 @@ static void test_general(void)
 	check("sous dix-huit jours", "2026-03-22");
 	check("en dieciocho días", "2026-03-22");
 	check("binnen einundzwanzig Tagen", "2026-03-25");
+	/* A day of the month as an ordinal in words, next to its month. */
+	check("by the twenty-third of March", "2026-03-23");
+	check("on the first of April at 10am", "2026-04-01 10:00");
+	check("March the twentieth", "2026-03-20");
+	check("am dreiundzwanzigsten März um 10 Uhr", "2026-03-23 10:00");
+	check("bis zum fünfzehnten April", "2026-04-15");
+	check("le premier avril", "2026-04-01");
+	check("el primero de abril", "2026-04-01");
+	/* Ordinals that count something else. */
+	check("the second March interview", "-");
+	check("the first week of April", "-");
+	check("am ersten Tag", "-");
 	check("Friday at two", "2026-03-06 14:00");
 	check("Freitag um neun", "2026-03-06 09:00");
 	check("vendredi à quatorze heures", "2026-03-06 14:00");
