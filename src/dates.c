@@ -1008,6 +1008,9 @@ static int try_ordinal_date(struct scan *sc, int i, GDate *out)
 			return 0;
 		return set_date(sc, 0, a->mon, day, out) ? k + len - i : 0;
 	}
+	/* (a month must follow within a few tokens; cheap to check first) */
+	if (a->kind != TK_WORD || !(at(sc, i + 1)->mon || at(sc, i + 2)->mon || at(sc, i + 4)->mon))
+		return 0;
 	day = ordinal_word(sc, i, &len, &english);
 	if (!day)
 		return 0;

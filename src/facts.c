@@ -1574,28 +1574,34 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 	 * decides") counts only when no decision sentence gives its own. */
 	struct date_hit back;
 	bool have_back = false;
+	/* Where each sentence's keyword starts, -1 without one: matched once
+	 * for both rounds. */
+	g_autofree gssize *kwat = g_new(gssize, sents->len ? sents->len : 1);
 
-	for (int round = 0; round < rounds; round++)
 	for (guint i = 0; i < sents->len; i++) {
 		const char *s = sents->pdata[i];
 		GMatchInfo *mi = NULL;
-		size_t kw = 0;
 		int start;
+
+		kwat[i] = -1;
+		if (g_regex_match(re(keyword), s, 0, &mi) &&
+		    !(w == W_DECISION && (has(RE_RSVP, s) || has(RE_ASSUME, s))))
+			kwat[i] = g_match_info_fetch_pos(mi, 0, &start, NULL) ? start : 0;
+		g_match_info_free(mi);
+	}
+	for (int round = 0; round < rounds; round++)
+	for (guint i = 0; i < sents->len; i++) {
+		const char *s = sents->pdata[i];
+		size_t kw;
 
 		/* The first round is over: the borrowed date, if any. */
 		if (have_back && round == 1) {
 			*hit = back;
 			return true;
 		}
-
-		if (!g_regex_match(re(keyword), s, 0, &mi) ||
-		    (w == W_DECISION && (has(RE_RSVP, s) || has(RE_ASSUME, s)))) {
-			g_match_info_free(mi);
+		if (kwat[i] < 0)
 			continue;
-		}
-		if (g_match_info_fetch_pos(mi, 0, &start, NULL))
-			kw = (size_t)start;
-		g_match_info_free(mi);
+		kw = (size_t)kwat[i];
 		for (int pass = round; pass < (rounds == 2 ? round + 1 : 2); pass++) {
 			size_t from = pass == 0 ? kw : 0;
 			struct date_hit first;
