@@ -49,6 +49,7 @@ enum {
 static const char *const named_zones[] = {
 	"America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
 	"Europe/London", "Europe/Paris", "Europe/Madrid", "Europe/Berlin", "America/Mexico_City",
+	"Europe/Helsinki", "Europe/Lisbon",
 };
 
 #define NAMED_TZ 100000		/* tz >= NAMED_TZ: named_zones[tz - NAMED_TZ] */
@@ -106,6 +107,8 @@ static const struct word words[] = {
 	NUMW("five", 5), NUMW("six", 6), NUMW("seven", 7), NUMW("eight", 8),
 	NUMW("nine", 9), NUMW("ten", 10), NUMW("eleven", 11), NUMW("twelve", 12),
 	NUMW("fourteen", 14), NUMW("fifteen", 15), NUMW("twenty", 20), NUMW("thirty", 30),
+	NUMW("thirteen", 13), NUMW("sixteen", 16), NUMW("seventeen", 17), NUMW("eighteen", 18),
+	NUMW("nineteen", 19),
 	NUMW("a", 1),
 	NUMW("an", 1), NUMW("couple", 2),
 	NUMW("ein", 1), NUMW("eine", 1), NUMW("einer", 1), NUMW("einem", 1),
@@ -113,14 +116,24 @@ static const struct word words[] = {
 	NUMW("fünf", 5), NUMW("sechs", 6), NUMW("sieben", 7), NUMW("acht", 8),
 	NUMW("neun", 9), NUMW("zehn", 10), NUMW("elf", 11), NUMW("zwölf", 12),
 	NUMW("vierzehn", 14), NUMW("fünfzehn", 15), NUMW("zwanzig", 20), NUMW("dreißig", 30),
+	NUMW("dreizehn", 13), NUMW("sechzehn", 16), NUMW("siebzehn", 17), NUMW("achtzehn", 18),
+	NUMW("neunzehn", 19), NUMW("einundzwanzig", 21), NUMW("zweiundzwanzig", 22),
+	NUMW("dreiundzwanzig", 23), NUMW("vierundzwanzig", 24), NUMW("fünfundzwanzig", 25),
+	NUMW("sechsundzwanzig", 26), NUMW("siebenundzwanzig", 27), NUMW("achtundzwanzig", 28),
+	NUMW("neunundzwanzig", 29), NUMW("einunddreißig", 31),
 	NUMW("un", 1), NUMW("une", 1), NUMW("deux", 2), NUMW("trois", 3),
 	NUMW("quatre", 4), NUMW("cinq", 5), NUMW("sept", 7), NUMW("huit", 8),
 	NUMW("neuf", 9), NUMW("dix", 10), NUMW("onze", 11), NUMW("douze", 12),
 	NUMW("quinze", 15), NUMW("vingt", 20), NUMW("trente", 30),
+	NUMW("treize", 13), NUMW("quatorze", 14), NUMW("seize", 16),
 	NUMW("uno", 1), NUMW("una", 1), NUMW("dos", 2), NUMW("tres", 3),
 	NUMW("cuatro", 4), NUMW("cinco", 5), NUMW("seis", 6), NUMW("siete", 7),
 	NUMW("ocho", 8), NUMW("nueve", 9), NUMW("diez", 10), NUMW("once", 11),
 	NUMW("doce", 12), NUMW("quince", 15), NUMW("veinte", 20), NUMW("treinta", 30),
+	NUMW("trece", 13), NUMW("catorce", 14), NUMW("dieciséis", 16), NUMW("diecisiete", 17),
+	NUMW("dieciocho", 18), NUMW("diecinueve", 19), NUMW("veintiuno", 21), NUMW("veintiún", 21),
+	NUMW("veintidós", 22), NUMW("veintitrés", 23), NUMW("veinticuatro", 24),
+	NUMW("veinticinco", 25), NUMW("veintiocho", 28),
 
 	UNIT("day", 1), UNIT("days", 1), UNIT("tag", 1), UNIT("tage", 1),
 	UNIT("tagen", 1), UNIT("jour", 1), UNIT("jours", 1), UNIT("día", 1),
@@ -164,6 +177,7 @@ static const struct word words[] = {
 	CLS("übernächster", C_NEXT | C_NEXT2),
 	CLS("this", C_THIS), CLS("diese", C_THIS), CLS("dieser", C_THIS),
 	CLS("diesen", C_THIS), CLS("cette", C_THIS), CLS("ce", C_THIS),
+	CLS("cet", C_THIS),
 	CLS("esta", C_THIS), CLS("este", C_THIS),
 	CLS("end", C_END), CLS("ende", C_END), CLS("fin", C_END),
 	CLS("finales", C_END), CLS("final", C_END), CLS("late", C_END),
@@ -217,9 +231,11 @@ static const struct word words[] = {
 	CLS("to", C_TO), CLS("bis", C_TO), CLS("à", C_TO | C_AT),
 	CLS("a", C_TO | C_AT), CLS("or", C_TO), CLS("oder", C_TO), CLS("ou", C_TO),
 	CLS("o", C_TO), CLS("y", C_TO), CLS("and", C_TO), CLS("und", C_TO),
-	CLS("et", C_TO),
+	CLS("et", C_TO), CLS("till", C_TO), CLS("til", C_TO), CLS("until", C_TO),
 	CLS("at", C_AT), CLS("um", C_AT), CLS("from", C_AT), CLS("von", C_AT),
 	CLS("vers", C_AT), CLS("gegen", C_AT), CLS("hacia", C_AT), CLS("say", C_AT),
+	CLS("around", C_AT), CLS("circa", C_AT), CLS("alrededor", C_AT),
+	CLS("between", C_AT), CLS("zwischen", C_AT), CLS("entre", C_AT),
 	CLS("pm", C_PM), CLS("uhr", C_UHR), CLS("h", C_UHR), CLS("hrs", C_UHR),
 	CLS("noon", C_NOON), CLS("mittag", C_NOON), CLS("midi", C_NOON),
 	CLS("mediodía", C_NOON),
@@ -235,7 +251,8 @@ static const struct word words[] = {
 	TZ("mst", -420), TZ("mdt", -360), TZ("pst", -480), TZ("pdt", -420),
 	TZ("utc", 0), TZ("gmt", 0), TZ("bst", 60), TZ("cet", 60), TZ("cest", 120),
 	TZ("mez", 60), TZ("mesz", 120), TZ("wet", 0), TZ("west", 60),
-	TZ("eet", 120), TZ("eest", 180),
+	TZ("eet", 120), TZ("eest", 180), TZ("msk", 180), TZ("aest", 600), TZ("aedt", 660),
+	TZ("jst", 540), TZ("sgt", 480), TZ("hkt", 480), TZ("nzst", 720), TZ("nzdt", 780),
 	{ "eastern", 0, 0, 0, 0, 0, NAMED_TZ }, { "central", 0, 0, 0, 0, 0, NAMED_TZ + 1 },
 	{ "mountain", 0, 0, 0, 0, 0, NAMED_TZ + 2 }, { "pacific", 0, 0, 0, 0, 0, NAMED_TZ + 3 },
 	{ "uk", 0, 0, 0, 0, 0, NAMED_TZ + 4 }, { "london", 0, 0, 0, 0, 0, NAMED_TZ + 4 },
@@ -383,6 +400,28 @@ static struct toks tokenize(const char *text)
 		}
 		t.e = (size_t)(q - text);
 		p = q;
+		/* "twenty-one", "dix-sept", "vingt-et-un": tens and a unit joined
+		 * by hyphens are one number. */
+		if (t.kind == TK_WORD && t.num >= 1 && t.num <= 9 && !t.space_before &&
+		    a->len >= 2) {
+			struct tok *v = (struct tok *)(void *)a->data;
+			int k = (int)a->len - 1;
+
+			if (v[k].kind == TK_PUNCT && v[k].punct == '-' && !v[k].space_before &&
+			    k >= 3 && v[k - 1].kind == TK_WORD && v[k - 1].e - v[k - 1].s == 2 &&
+			    g_ascii_strncasecmp(text + v[k - 1].s, "et", 2) == 0 &&
+			    v[k - 2].kind == TK_PUNCT && v[k - 2].punct == '-' && t.num == 1)
+				k -= 2;
+			if (v[k].kind == TK_PUNCT && v[k].punct == '-' && !v[k].space_before &&
+			    k >= 1 && v[k - 1].kind == TK_WORD && !v[k - 1].unit &&
+			    (v[k - 1].num == 20 || v[k - 1].num == 30 ||
+			     (v[k - 1].num == 10 && t.num >= 7)) && v[k - 1].num + t.num <= 39) {
+				v[k - 1].num += t.num;
+				v[k - 1].e = t.e;
+				g_array_set_size(a, (guint)k);
+				continue;
+			}
+		}
 		/* "20th", "1er", "3º": an ordinal suffix joins its number. */
 		if (t.kind == TK_WORD && (t.cls & C_ORD) && !t.space_before && a->len) {
 			struct tok *prev = &g_array_index(a, struct tok, a->len - 1);
@@ -557,6 +596,18 @@ static int try_duration(struct scan *sc, int i, GDate *out)
 	}
 	if (at(sc, j)->cls & C_VAGUE)
 		return 0;
+	/* "in the next week or two", "dans la semaine ou les deux qui
+	 * viennent": the longer end, as "a week or two". */
+	if (at(sc, j)->kind == TK_WORD && (at(sc, j)->unit == 7 || at(sc, j)->unit == 1) &&
+	    !at(sc, j)->num && (at(sc, j + 1)->cls & C_TO) && at(sc, j + 1)->kind == TK_WORD &&
+	    is_num(at(sc, skip_fill(sc, j + 2))) && at(sc, skip_fill(sc, j + 2))->num >= 2 &&
+	    at(sc, skip_fill(sc, j + 2))->num <= 4 && !at(sc, skip_fill(sc, j + 3))->unit) {
+		int k = skip_fill(sc, j + 2);
+
+		*out = sc->today;
+		g_date_add_days(out, (guint)(at(sc, k)->num * at(sc, j)->unit));
+		return k + 1 - i;
+	}
 	/* "within the next week", "innerhalb der nächsten Woche": one of it;
 	 * "in the coming week", "dans la semaine prochaine" is next week (read
 	 * by try_relative). */
@@ -864,6 +915,117 @@ static int try_relative(struct scan *sc, int i, GDate *out)
 	return j - i;
 }
 
+static bool is_word(const struct scan *sc, const struct tok *t, const char *w);
+
+/*
+ * A day of the month as an ordinal in words: "third", "twenty-first",
+ * "premier", "primero", "dritten", "dreiundzwanzigsten". Returns 1 to 31
+ * (0 when token i is none) and sets *len to its tokens.
+ */
+static int ordinal_word(const struct scan *sc, int i, int *len, bool *english)
+{
+	static const char *const en[] = {
+		"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+		"ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+		"sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+	};
+	static const struct { const char *w; int n; } de[] = {
+		{ "erste", 1 }, { "dritte", 3 }, { "siebte", 7 }, { "achte", 8 },
+	};
+	const struct tok *t = at(sc, i);
+	g_autofree char *low = NULL;
+	size_t n;
+	int l2;
+
+	*len = 1;
+	*english = true;
+	if (t->kind != TK_WORD || t->e - t->s > 40)
+		return 0;
+	/* "twenty-first", "thirty-first" */
+	if ((t->num == 20 || t->num == 30) && !t->unit && is_punct(at(sc, i + 1), '-') &&
+	    !at(sc, i + 1)->space_before && !at(sc, i + 2)->space_before) {
+		int u = ordinal_word(sc, i + 2, &l2, english);
+
+		if (u >= 1 && u <= 9 && t->num + u <= 31) {
+			*len = 3;
+			return t->num + u;
+		}
+		return 0;
+	}
+	for (size_t k = 0; k < G_N_ELEMENTS(en); k++)
+		if (is_word(sc, t, en[k]))
+			return (int)k + 1;
+	if (is_word(sc, t, "thirtieth"))
+		return 30;
+	*english = false;
+	if (is_word(sc, t, "premier") || is_word(sc, t, "primero"))
+		return 1;
+	/* German: "ersten", "dritter", "vierten", "zwanzigsten" */
+	low = g_utf8_strdown(sc->text + t->s, (gssize)(t->e - t->s));
+	n = strlen(low);
+	if (n > 1 && (low[n - 1] == 'n' || low[n - 1] == 'r' || low[n - 1] == 's'))
+		low[--n] = '\0';
+	for (size_t k = 0; k < G_N_ELEMENTS(de); k++)
+		if (strcmp(low, de[k].w) == 0)
+			return de[k].n;
+	if (n > 4 && g_str_has_suffix(low, "ste")) {
+		struct tok x = { 0 };
+
+		low[n - 3] = '\0';
+		lookup(&x, low);
+		return x.num >= 20 && x.num <= 31 && !x.unit ? x.num : 0;
+	}
+	if (n > 3 && g_str_has_suffix(low, "te")) {
+		struct tok x = { 0 };
+
+		low[n - 2] = '\0';
+		lookup(&x, low);
+		return x.num >= 2 && x.num <= 19 && !x.unit ? x.num : 0;
+	}
+	return 0;
+}
+
+/*
+ * "the twenty-third of March", "am dritten März", "le premier avril", "el
+ * primero de abril" (ordinal at i), and "March the third" (month at i).
+ */
+static int try_ordinal_date(struct scan *sc, int i, GDate *out)
+{
+	const struct tok *a = at(sc, i);
+	int len, day, k;
+	bool english;
+
+	if (a->kind == TK_WORD && a->mon && !a->num) {
+		/* "March the third", "March third"; "may", "mar" only before
+		 * "the" */
+		k = i + 1;
+		if (is_word(sc, at(sc, k), "the"))
+			k++;
+		else if (a->e - a->s <= 3)
+			return 0;
+		day = ordinal_word(sc, k, &len, &english);
+		if (!day)
+			return 0;
+		return set_date(sc, 0, a->mon, day, out) ? k + len - i : 0;
+	}
+	/* (a month must follow within a few tokens; cheap to check first) */
+	if (a->kind != TK_WORD || !(at(sc, i + 1)->mon || at(sc, i + 2)->mon || at(sc, i + 4)->mon))
+		return 0;
+	day = ordinal_word(sc, i, &len, &english);
+	if (!day)
+		return 0;
+	k = i + len;
+	/* English ordinals count things too ("the second March interview"):
+	 * only "the third of March" */
+	if (is_word(sc, at(sc, k), "of") || is_word(sc, at(sc, k), "de"))
+		k++;
+	else if (english)
+		return 0;
+	if (at(sc, k)->kind != TK_WORD || !at(sc, k)->mon || at(sc, k)->num || at(sc, k)->unit)
+		return 0;
+	return set_date(sc, 0, at(sc, k)->mon, day, out) ? k + 1 - i : 0;
+}
+
 /* "March 3rd, 2026", "3 March", "3. März", "3 de marzo de 2026", "3/20",
  * "20.03.2026", "2026-03-20". */
 static int try_absolute(struct scan *sc, int i, GDate *out)
@@ -871,6 +1033,8 @@ static int try_absolute(struct scan *sc, int i, GDate *out)
 	const struct tok *a = at(sc, i), *b, *c;
 	int j;
 
+	if ((j = try_ordinal_date(sc, i, out)))
+		return j;
 	if (a->kind == TK_WORD && a->mon) {
 		j = i + 1;
 		if (is_punct(at(sc, j), '.'))
@@ -913,13 +1077,21 @@ static int try_absolute(struct scan *sc, int i, GDate *out)
 		}
 		return set_date(sc, y, at(sc, j + 1)->num, a->num, out) ? n + 1 : 0;
 	}
-	if (is_punct(at(sc, j), '/') && at(sc, j + 1)->kind == TK_NUM &&
+	/* "3/20", "20/03/2026", and "12-03-2026" with its four-digit year
+	 * ("10-12" alone is a range). */
+	if ((is_punct(at(sc, j), '/') ||
+	     (is_punct(at(sc, j), '-') && at(sc, j + 1)->ndigits <= 2 &&
+	      is_punct(at(sc, j + 2), '-') && at(sc, j + 3)->kind == TK_NUM &&
+	      at(sc, j + 3)->ndigits == 4 && !at(sc, j + 2)->space_before &&
+	      !at(sc, j + 3)->space_before && year_of(at(sc, j + 3)))) &&
+	    at(sc, j + 1)->kind == TK_NUM &&
 	    !at(sc, j)->space_before && !at(sc, j + 1)->space_before) {
+		char sep = at(sc, j)->punct;
 		int d = sc->ref->day_first ? a->num : at(sc, j + 1)->num;
 		int m = sc->ref->day_first ? at(sc, j + 1)->num : a->num;
 		int y = 0, n = 3;
 
-		if (is_punct(at(sc, j + 2), '/') && !at(sc, j + 3)->space_before &&
+		if (is_punct(at(sc, j + 2), sep) && !at(sc, j + 3)->space_before &&
 		    year_of(at(sc, j + 3))) {
 			y = year_of(at(sc, j + 3));
 			n = 5;
@@ -929,6 +1101,20 @@ static int try_absolute(struct scan *sc, int i, GDate *out)
 		if (!set_date(sc, y, m, d, out))
 			return set_date(sc, y, d, m, out) ? n : 0;
 		sc->has_alt = d != m && set_date(sc, y, d, m, &sc->alt);
+		/* "12/03/2026" in mail of 4 March: an interview or a promise is
+		 * weeks away, not nine months; the other reading wins when it is
+		 * near and the written order's is not. */
+		if (sc->has_alt) {
+			int far = g_date_days_between(&sc->today, out);
+			int near = g_date_days_between(&sc->today, &sc->alt);
+
+			if ((far > 90 || far < -7) && near >= -7 && near <= 60) {
+				GDate tmp = *out;
+
+				*out = sc->alt;
+				sc->alt = tmp;
+			}
+		}
 		return n;
 	}
 	if (is_punct(at(sc, j), '.'))
@@ -987,7 +1173,6 @@ static int try_calendar_week(struct scan *sc, int i, GDate *out)
 	return len;
 }
 
-static bool is_word(const struct scan *sc, const struct tok *t, const char *w);
 
 /* "the 20th", "zum 20.", "le 20", "el 20": the next such day of a month. */
 static int try_day_of_month(struct scan *sc, int i, GDate *out)
@@ -1007,17 +1192,27 @@ static int try_day_of_month(struct scan *sc, int i, GDate *out)
 	if (!a->ord) {
 		bool german_dot = is_punct(at(sc, i + 1), '.') &&
 			prev->kind == TK_WORD && (prev->cls & C_FILL);
+		/* ("a las 11", "entre las 10 y las 11" are hours) */
 		bool article = prev->kind == TK_WORD && (prev->cls & C_FILL) &&
+			!is_word(sc, prev, "las") &&
 			at(sc, i + 1)->kind != TK_WORD && at(sc, i + 1)->kind != TK_NUM &&
 			!is_punct(at(sc, i + 1), ':') && !is_punct(at(sc, i + 1), '/') &&
 			!is_punct(at(sc, i + 1), '-');
 
+		/* "el 12 a las 10:30", "le 12 à 10h30", "the 12 at 10": a day
+		 * and its hour after a singular article. */
+		bool day_hour = (is_word(sc, prev, "el") || is_word(sc, prev, "le") ||
+				 is_word(sc, prev, "the")) &&
+			(is_word(sc, at(sc, i + 1), "a") || is_word(sc, at(sc, i + 1), "à") ||
+			 is_word(sc, at(sc, i + 1), "at")) &&
+			(at(sc, i + 2)->kind == TK_NUM || is_word(sc, at(sc, i + 2), "las") ||
+			 is_word(sc, at(sc, i + 2), "la"));
 		/* "antes del día 20": the 20th. */
 		bool dia = prev->kind == TK_WORD && prev->e - prev->s == strlen("día") &&
 			g_ascii_strncasecmp(sc->text + prev->s, "día", prev->e - prev->s) == 0 &&
 			at(sc, i + 1)->kind != TK_WORD && at(sc, i + 1)->kind != TK_NUM;
 
-		if (!german_dot && !article && !dia)
+		if (!german_dot && !article && !dia && !day_hour)
 			return 0;
 		if (german_dot)
 			n = 2;
@@ -1031,17 +1226,70 @@ static int try_day_of_month(struct scan *sc, int i, GDate *out)
 	return n;
 }
 
+/*
+ * "miércoles 28", "Wednesday 28", "Freitag, 13.": a bare number after a
+ * weekday is its day of the month when that day is such a weekday, in this
+ * month or one of the next two; "Friday 3 pm", "Monday 10 Uhr", "Tuesday
+ * 9-10" are times.
+ */
+static int try_weekday_number(struct scan *sc, int i, int wd, GDate *out)
+{
+	const struct tok *a = at(sc, i), *b = at(sc, i + 1);
+	int n = 1;
+	GDate d;
+
+	if (a->kind != TK_NUM || a->ord || a->ndigits > 2 || a->num < 1 || a->num > 31)
+		return 0;
+	if (is_punct(b, ':') || is_punct(b, '-') || is_punct(b, '/') ||
+	    (b->kind == TK_WORD && ((b->cls & (C_AM | C_PM | C_UHR)) ||
+				    ((b->cls & C_TO) && !(b->cls & C_AT)) || b->unit || b->mon ||
+				    is_word(sc, b, "ish") || is_word(sc, b, "o"))))
+		return 0;
+	if (is_punct(b, '.')) {
+		if (at(sc, i + 2)->kind == TK_NUM && !at(sc, i + 2)->space_before)
+			return 0;
+		n = 2;
+	}
+	d = sc->today;
+	g_date_set_day(&d, 1);
+	for (int k = 0; k < 3; k++, g_date_add_months(&d, 1)) {
+		GDate x = d;
+
+		if (a->num > g_date_get_days_in_month(g_date_get_month(&x), g_date_get_year(&x)))
+			continue;
+		g_date_set_day(&x, (GDateDay)a->num);
+		if ((int)g_date_get_weekday(&x) == wd && g_date_compare(&x, &sc->today) >= 0) {
+			*out = x;
+			return n;
+		}
+	}
+	return 0;
+}
+
 /* "Friday", "next Tuesday", "mardi prochain", "el próximo martes",
  * "last Tuesday", "letzten Dienstag", "mardi dernier" (a day gone by). */
 static int try_weekday(struct scan *sc, int i, GDate *out)
 {
-	int j = i, next = 0, last = 0, wd, delta;
+	int j = i, next = 0, last = 0, wd, delta, weeks = 0;
 
+	/* "a week on Friday", "two weeks from Tuesday": that many weeks after
+	 * the coming one. */
+	if (is_num(at(sc, j)) && at(sc, j)->num <= 4 && !at(sc, j)->unit &&
+	    at(sc, j + 1)->unit == 7 && at(sc, j + 1)->kind == TK_WORD &&
+	    (is_word(sc, at(sc, j + 2), "on") || is_word(sc, at(sc, j + 2), "from")) &&
+	    at(sc, j + 3)->kind == TK_WORD && at(sc, j + 3)->wd && !(at(sc, j + 3)->cls & C_ABBR)) {
+		weeks = at(sc, j)->num;
+		j += 3;
+	}
 	if (at(sc, j)->cls & C_NEXT) {
-		next = 1;
+		/* "übernächsten Montag": the week after next */
+		next = at(sc, j)->cls & C_NEXT2 ? 2 : 1;
 		j++;
 	} else if (at(sc, j)->cls & C_THIS) {
 		j++;
+		/* "this coming Friday" is the coming one, not next week's. */
+		if (is_word(sc, at(sc, j), "coming") || is_word(sc, at(sc, j), "upcoming"))
+			j++;
 	} else if (at(sc, j)->cls & C_LAST) {
 		last = 1;
 		j++;
@@ -1075,17 +1323,44 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 			j = skip_fill(sc, k + 1) + 1;
 		}
 	}
+	/* "Friday week", "Friday after next", "vendredi en huit", "jeudi en
+	 * quinze": a week (two) after the coming one. */
+	if (!next && !last && !weeks) {
+		if (is_word(sc, at(sc, j), "week") && !is_num(at(sc, j + 1))) {
+			weeks = 1;
+			j++;
+		} else if (is_word(sc, at(sc, j), "after") && is_word(sc, at(sc, j + 1), "next")) {
+			weeks = 1;
+			j += 2;
+		} else if (is_word(sc, at(sc, j), "en") && at(sc, j + 1)->kind == TK_WORD &&
+			   (at(sc, j + 1)->num == 8 || at(sc, j + 1)->num == 15) &&
+			   !at(sc, j + 2)->unit) {
+			weeks = at(sc, j + 1)->num == 8 ? 1 : 2;
+			j += 2;
+		} else if (is_word(sc, at(sc, j), "fortnight")) {
+			weeks = 2;
+			j++;
+		} else if (is_word(sc, at(sc, j), "in") && is_num(at(sc, j + 1)) &&
+			   at(sc, j + 1)->num >= 1 && at(sc, j + 1)->num <= 4 &&
+			   at(sc, j + 2)->unit == 7 && !(at(sc, j + 2)->cls & C_NOUNIT)) {
+			/* "Montag in einer Woche", "Montag in zwei Wochen" */
+			weeks = at(sc, j + 1)->num;
+			j += 3;
+		}
+	}
 	*out = sc->today;
 	if (last) {
 		delta = ((int)g_date_get_weekday(&sc->today) - wd + 7) % 7;
 		g_date_subtract_days(out, (guint)(delta ? delta : 7));
 	} else if (next) {
 		/* The named day of the coming week (Monday to Sunday). */
-		weekday_in_week(out, wd, 1);
+		weekday_in_week(out, wd, next);
 	} else {
 		delta = (wd - (int)g_date_get_weekday(&sc->today) + 7) % 7;
 		g_date_add_days(out, (guint)(delta ? delta : 7));
 	}
+	if (weeks && !last)
+		g_date_add_days(out, (guint)(7 * weeks));
 	return j - i;
 }
 
@@ -1126,6 +1401,40 @@ static int wrapped_zone(struct scan *sc, int j)
 	return k;
 }
 
+/*
+ * "Central European Time", "(Eastern European Summer Time)", "Western
+ * European Time": Berlin's, Helsinki's or Lisbon's zone ("Central" alone
+ * is Chicago's). Returns the index after it (*tz set), else j.
+ */
+static int european_zone(const struct scan *sc, int j, int *tz)
+{
+	int k = j, open = 0, zone;
+
+	if (is_punct(at(sc, k), '(')) {
+		open = 1;
+		k++;
+	}
+	if (is_word(sc, at(sc, k), "central"))
+		zone = NAMED_TZ + 7;
+	else if (is_word(sc, at(sc, k), "eastern"))
+		zone = NAMED_TZ + 9;
+	else if (is_word(sc, at(sc, k), "western"))
+		zone = NAMED_TZ + 10;
+	else
+		return j;
+	if (!is_word(sc, at(sc, k + 1), "european") && !is_word(sc, at(sc, k + 1), "europe"))
+		return j;
+	k += 2;
+	if (is_word(sc, at(sc, k), "summer") || is_word(sc, at(sc, k), "standard"))
+		k++;
+	if (is_word(sc, at(sc, k), "time"))
+		k++;
+	if (open && is_punct(at(sc, k), ')'))
+		k++;
+	*tz = zone;
+	return k;
+}
+
 /* "UTC+01:00", "GMT-5", "UTC +2": an offset after UTC or GMT. */
 static int zone_offset(const struct scan *sc, int j, int *tz)
 {
@@ -1159,8 +1468,32 @@ static bool is_word(const struct scan *sc, const struct tok *t, const char *w)
  * "a", "un", "ein" (one) never read as a time. */
 static bool is_hour_word(const struct tok *t)
 {
-	return t->kind == TK_WORD && t->num >= 2 && t->num <= 12 && !t->unit &&
+	return t->kind == TK_WORD && t->num >= 2 && t->num <= 23 && !t->unit &&
 		!(t->cls & (C_AT | C_FILL | C_TO | C_VAGUE));
+}
+
+/*
+ * An hour in words after a word that says "at" ("um neun", "à dix
+ * heures", "at two", "a la una"), with nothing after it that makes it a
+ * count ("at two locations", "um drei Kandidaten"), "at once" excepted.
+ */
+static bool at_hour_word(const struct scan *sc, int j)
+{
+	const struct tok *p = at(sc, j - 1), *t = at(sc, j), *n = at(sc, j + 1);
+
+	if (t->kind != TK_WORD)
+		return false;
+	/* "a la una" */
+	if (is_word(sc, t, "una") && is_word(sc, p, "la") && is_word(sc, at(sc, j - 2), "a"))
+		return true;
+	if (!is_hour_word(t) || is_word(sc, t, "once") ||
+	    !(is_word(sc, p, "at") || is_word(sc, p, "um") || is_word(sc, p, "gegen") ||
+	      is_word(sc, p, "à") || is_word(sc, p, "vers") || is_word(sc, p, "around")))
+		return false;
+	return n->kind != TK_WORD || (n->cls & (C_UHR | C_AM | C_PM | C_TOMORROW | C_TODAY)) ||
+		n->wd || n->tz || is_word(sc, n, "heures") || is_word(sc, n, "heure") ||
+		is_word(sc, n, "on") || is_word(sc, n, "et") || is_word(sc, n, "in") ||
+		is_word(sc, n, "o") || is_word(sc, n, "du") || is_word(sc, n, "de");
 }
 
 /*
@@ -1182,6 +1515,11 @@ static int spoken_offset(const struct scan *sc, int *j)
 		off = -15, n = 2;
 	else if (is_word(sc, a, "halb"))
 		off = -30, n = 1;
+	/* British "half 11" is half past eleven (German "halb elf" is half
+	 * past ten). */
+	else if (is_word(sc, a, "half") && ((b->kind == TK_NUM && b->ndigits <= 2) ||
+					     is_hour_word(b)))
+		off = 30, n = 1;
 	else if (is_word(sc, a, "viertel") && is_word(sc, b, "nach"))
 		off = 15, n = 2;
 	else if (is_word(sc, a, "viertel") && is_word(sc, b, "vor"))
@@ -1208,6 +1546,20 @@ static bool spoken_minutes(const struct scan *sc, int *j, int *off)
 		*j = k + 2;
 		return true;
 	}
+	/* "midi et demi", "dix heures et quart", "onze heures moins le quart" */
+	if (is_word(sc, at(sc, k), "et") &&
+	    (is_word(sc, at(sc, k + 1), "demie") || is_word(sc, at(sc, k + 1), "demi") ||
+	     is_word(sc, at(sc, k + 1), "quart"))) {
+		*off = is_word(sc, at(sc, k + 1), "quart") ? 15 : 30;
+		*j = k + 2;
+		return true;
+	}
+	if (is_word(sc, at(sc, k), "moins") && is_word(sc, at(sc, k + 1), "le") &&
+	    is_word(sc, at(sc, k + 2), "quart")) {
+		*off = -15;
+		*j = k + 3;
+		return true;
+	}
 	if (is_word(sc, at(sc, k), "o") && is_punct(at(sc, k + 1), '\'') &&
 	    is_word(sc, at(sc, k + 2), "clock")) {
 		*off = 0;
@@ -1215,6 +1567,95 @@ static bool spoken_minutes(const struct scan *sc, int *j, int *off)
 		return true;
 	}
 	return false;
+}
+
+/*
+ * A part of the day after a time: "in the morning", "de la mañana", "du
+ * matin", "morgens" (1); "in the evening", "de la tarde", "du soir", "de
+ * l'après-midi", "abends" (2). Moves *j past it; 0 when there is none.
+ */
+static int day_part(const struct scan *sc, int *j)
+{
+	static const char *const am[] = { "morning", "mañana", "matin", "morgens", "vormittags",
+					  "früh" };
+	static const char *const pm[] = { "afternoon", "evening", "night", "tarde", "noche",
+					  "soir", "nachmittags", "abends", "midi" };
+	int k = *j, n = 0;
+
+	if (is_word(sc, at(sc, k), "in") && is_word(sc, at(sc, k + 1), "the"))
+		n = 2;
+	else if (is_word(sc, at(sc, k), "at") || is_word(sc, at(sc, k), "du"))
+		n = 1;
+	else if (is_word(sc, at(sc, k), "de") && is_word(sc, at(sc, k + 1), "la"))
+		n = 2;
+	/* "de l'après-midi" */
+	else if (is_word(sc, at(sc, k), "de") && is_word(sc, at(sc, k + 1), "l") &&
+		 is_punct(at(sc, k + 2), '\'') && at(sc, k + 3)->cls & C_AFTER &&
+		 is_punct(at(sc, k + 4), '-'))
+		n = 5;
+	k += n;
+	for (size_t w = 0; w < G_N_ELEMENTS(am); w++) {
+		if (at(sc, k)->kind != TK_WORD || !is_word(sc, at(sc, k), am[w]))
+			continue;
+		/* "at morning" is no English; "in the morning", "de la mañana". */
+		if (n == 1 && !is_word(sc, at(sc, *j), "du"))
+			return 0;
+		*j = k + 1;
+		return 1;
+	}
+	for (size_t w = 0; w < G_N_ELEMENTS(pm); w++) {
+		if (at(sc, k)->kind != TK_WORD || !is_word(sc, at(sc, k), pm[w]))
+			continue;
+		if (n == 1 && !(is_word(sc, at(sc, *j), "du") ? strcmp(pm[w], "soir") == 0 :
+				strcmp(pm[w], "night") == 0))
+			return 0;
+		if (strcmp(pm[w], "midi") == 0 && n != 5)
+			return 0;
+		*j = k + 1;
+		return 2;
+	}
+	return 0;
+}
+
+/* Whether a time may start at token t: the hour, a filler ("about half
+ * 11") or a spoken offset ("half", "quarter", "halb", "Viertel"). */
+static bool may_start_time(const struct scan *sc, const struct tok *t)
+{
+	return t->kind == TK_NUM ||
+		(t->kind == TK_WORD && (t->cls & C_FILL) && !t->wd && !t->mon) ||
+		is_word(sc, t, "half") || is_word(sc, t, "quarter") || is_word(sc, t, "halb") ||
+		is_word(sc, t, "viertel");
+}
+
+/*
+ * "11.15 tomorrow", "Tuesday 9.30", "same time (9.30)": an hour and its
+ * minutes with a dot, and nothing else to say it is a time, count as one
+ * next to a day or in brackets of their own; never after a currency sign
+ * ("£9.50") nor before another dot and number ("2.10.3").
+ * h is token i, the minutes token i + 2.
+ */
+static bool loose_dotted(const struct scan *sc, int i)
+{
+	const struct tok *prev = at(sc, i - 1), *next = at(sc, i + 3);
+	int m = at(sc, i + 2)->num;
+
+	if (at(sc, i)->num > 23 || m % 5 || at(sc, i)->ndigits > 2)
+		return false;
+	if (prev->kind == TK_PUNCT && !at(sc, i)->space_before && prev->punct != '(')
+		return false;
+	if (is_punct(next, '.') && at(sc, i + 4)->kind == TK_NUM && !at(sc, i + 4)->space_before)
+		return false;
+	if (is_punct(prev, '(') && is_punct(next, ')'))
+		return true;
+	if (next->kind == TK_WORD && (next->wd || (next->cls & (C_TOMORROW | C_TODAY))))
+		return true;
+	/* "10.30 on the 12th", "9.45 am Freitag" */
+	if ((is_word(sc, next, "on") || is_word(sc, next, "am")) &&
+	    (at(sc, i + 4)->wd || is_word(sc, at(sc, i + 4), "the") ||
+	     (at(sc, i + 4)->kind == TK_NUM && at(sc, i + 4)->ndigits <= 2)))
+		return true;
+	return (prev->kind == TK_WORD && (prev->wd || (prev->cls & (C_TOMORROW | C_TODAY)))) ||
+		(prev->kind == TK_NUM && prev->ord);
 }
 
 static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, int *tz,
@@ -1242,6 +1683,9 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 		*min = 0;
 		*tz = 0;
 		*end = j + 1;
+		/* "midi et demi" */
+		if (spoken_minutes(sc, end, &off) && off > 0)
+			*min = off;
 		return true;
 	}
 	off = spoken_offset(sc, &j);
@@ -1262,6 +1706,9 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 		*tz = 0;
 		*end = j + (hrs ? 2 : 1);
 		return true;
+	} else if (at_hour_word(sc, j)) {
+		/* "um neun", "à quatorze heures", "at two", "a la una" */
+		marked = true;
 	} else if (is_hour_word(at(sc, j)) &&
 		   (off || is_word(sc, at(sc, j - 1), "las") ||
 		    (at(sc, j + 1)->cls & (C_AM | C_PM | C_UHR)) ||
@@ -1281,7 +1728,8 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 	    at(sc, j + 1)->kind == TK_NUM && at(sc, j + 1)->ndigits == 2 &&
 	    !at(sc, j + 1)->space_before) {
 		m = at(sc, j + 1)->num;
-		marked = marked || is_punct(at(sc, j), ':');
+		marked = marked || is_punct(at(sc, j), ':') ||
+			(at(sc, j - 1)->kind == TK_NUM && loose_dotted(sc, j - 1));
 		j += 2;
 	} else if ((at(sc, j)->cls & C_UHR) && at(sc, j)->kind == TK_WORD) {
 		marked = true;
@@ -1298,6 +1746,17 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 	if (at(sc, j)->cls & C_UHR && at(sc, j)->kind == TK_WORD) {
 		marked = true;
 		j++;
+	}
+	/* "à quatorze heures", "à 14 heures (30)" */
+	if (marked && (is_word(sc, at(sc, j), "heures") || is_word(sc, at(sc, j), "heure"))) {
+		j++;
+		if (at(sc, j)->kind == TK_NUM && at(sc, j)->ndigits == 2 &&
+		    at(sc, j)->num < 60 && !m) {
+			m = at(sc, j)->num;
+			j++;
+		} else if (!off && !m) {
+			spoken_minutes(sc, &j, &off);
+		}
 	}
 	/* "11ish", "2ish": an hour said loosely is still an hour. */
 	if (is_word(sc, at(sc, j), "ish") && !at(sc, j)->space_before) {
@@ -1325,6 +1784,16 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 			j += 4;
 		}
 	}
+	/* "a las ocho de la tarde", "10 in the morning", "8 Uhr abends". */
+	if (!am && !pm) {
+		int part = day_part(sc, &j);
+
+		if (part && h >= 1 && h <= 12) {
+			marked = true;
+			am = part == 1;
+			pm = part == 2;
+		}
+	}
 	/* "11.40 to 12.25", "9.30-10.15": two times with a dot mark each other. */
 	if (!marked && !am && !pm && range && j >= 2 && is_punct(at(sc, j - 2), '.') &&
 	    (is_punct(at(sc, j), '-') || (at(sc, j)->cls & C_TO)) &&
@@ -1337,7 +1806,7 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 	/* "10-10:45am", "2 to 3pm": the start of a range takes the end's mark. */
 	if (!marked && !am && !pm && range &&
 	    (is_punct(at(sc, j), '-') || (at(sc, j)->cls & C_TO)) &&
-	    at(sc, j + 1)->kind == TK_NUM) {
+	    may_start_time(sc, at(sc, j + 1))) {
 		int e, h2, m2, tz2;
 
 		if (try_time_at(sc, j + 1, &e, &h2, &m2, &tz2, false) && h2 * 60 + m2 > h * 60) {
@@ -1376,6 +1845,9 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 		}
 	}
 	if (*tz) {
+	} else if (european_zone(sc, j, tz) > j) {
+		/* "Central European (Summer) Time", in brackets or not */
+		j = european_zone(sc, j, tz);
 	} else if (wrapped_zone(sc, j) > j) {
 		j = wrapped_zone(sc, j);
 		*tz = sc->zone;
@@ -1428,6 +1900,75 @@ static gint64 instant(struct scan *sc, const GDate *d, int h, int m, int tz)
 	return t;
 }
 
+/*
+ * A part of the day between a day and its time: "morning", "afternoon",
+ * "evening", "früh", "vormittags", "nachmittags", "abends", "matin",
+ * "après-midi", "soir", "por la mañana", "por la tarde", "por la noche".
+ * Returns 1 (morning) or 2 (later) and moves *j past it (and a comma);
+ * 0 when there is none.
+ */
+static int part_of_day_before(const struct scan *sc, int *j)
+{
+	static const char *const am[] = { "morning", "früh", "morgens", "vormittag", "vormittags",
+					  "matin" };
+	static const char *const pm[] = { "afternoon", "evening", "night", "nachmittag",
+					  "nachmittags", "abend", "abends", "soir", "tarde",
+					  "noche" };
+	int k = *j, part = 0;
+
+	if (is_word(sc, at(sc, k), "por") && is_word(sc, at(sc, k + 1), "la"))
+		k += 2;
+	if (at(sc, k)->cls & C_AFTER && is_punct(at(sc, k + 1), '-') &&
+	    is_word(sc, at(sc, k + 2), "midi")) {
+		part = 2;
+		k += 3;
+	} else if ((k > *j || (at(sc, k - 1)->cls & C_THIS)) && is_word(sc, at(sc, k), "mañana")) {
+		part = 1;
+		k++;
+	}
+	for (size_t w = 0; w < G_N_ELEMENTS(am) && !part; w++)
+		if (is_word(sc, at(sc, k), am[w])) {
+			part = 1;
+			k++;
+		}
+	for (size_t w = 0; w < G_N_ELEMENTS(pm) && !part; w++)
+		if (is_word(sc, at(sc, k), pm[w])) {
+			part = 2;
+			k++;
+		}
+	if (!part)
+		return 0;
+	if (is_punct(at(sc, k), ','))
+		k++;
+	*j = k;
+	return part;
+}
+
+/* Whether the words before token i name the week of the date at i. */
+static bool week_of(const struct scan *sc, int i)
+{
+	const struct tok *a = at(sc, i - 1), *b = at(sc, i - 2), *c = at(sc, i - 3);
+
+	if (!(at(sc, i)->kind == TK_NUM || at(sc, i)->mon))
+		return false;
+	return (is_word(sc, a, "of") && is_word(sc, b, "week")) ||
+		((is_word(sc, a, "commencing") || is_word(sc, a, "beginning")) &&
+		 is_word(sc, b, "week")) ||
+		((is_word(sc, a, "c") || is_word(sc, a, "b")) && is_punct(b, '/') &&
+		 is_word(sc, c, "w")) ||
+		(is_word(sc, a, "du") && is_word(sc, b, "semaine")) ||
+		(is_word(sc, a, "vom") && is_word(sc, b, "woche")) ||
+		(is_word(sc, a, "del") && is_word(sc, b, "semana"));
+}
+
+/* Whether a part of the day follows "this", "cet", "esta" at i. */
+static bool this_part_of_day(const struct scan *sc, int i)
+{
+	int k = i;
+
+	return part_of_day_before(sc, &k) != 0;
+}
+
 bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 		struct date_hit *hit)
 {
@@ -1445,15 +1986,16 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 	civil(ref->tz, ref->now, &sc.today);
 	for (int i = 0; i < t.n && !found; i++) {
 		GDate d;
-		int n = 0;
-		bool dur = false;
+		int n = 0, this_part = 0;
+		bool dur = false, bare = false;
 
 		if (t.v[i].s < from)
 			continue;
 		if ((n = try_duration(&sc, i, &d)))
 			dur = true;
-		/* "la mañana", "am Morgen": the morning, not tomorrow. */
-		else if ((t.v[i].cls & C_TOMORROW) && !(at(&sc, i - 1)->cls & C_GUTEN) &&
+		/* "la mañana", "am Morgen", "esta mañana", "diesen Morgen": the
+		 * morning, not tomorrow. */
+		else if ((t.v[i].cls & C_TOMORROW) && !(at(&sc, i - 1)->cls & (C_GUTEN | C_THIS)) &&
 			 !(at(&sc, i - 1)->kind == TK_WORD && (at(&sc, i - 1)->cls & C_FILL))) {
 			/* "übermorgen", "pasado mañana", "après-demain", "the day
 			 * after tomorrow" */
@@ -1469,6 +2011,20 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			n = 1;
 			if (is_punct(at(&sc, i + 1), '\'') && at(&sc, i + 2)->kind == TK_WORD)
 				n = 3;
+		} else if ((t.v[i].cls & C_THIS) && this_part_of_day(&sc, i + 1)) {
+			/* "this afternoon at 3", "cet après-midi", "esta mañana",
+			 * "ce soir": today, in that part of it */
+			int k = i + 1;
+
+			int e, h, m, z;
+
+			this_part = part_of_day_before(&sc, &k);
+			d = sc.today;
+			n = k - i;
+			/* "this morning" alone has mostly gone by ("I spoke to them
+			 * this morning"); with its hour it is to come. */
+			if (this_part == 1 && !try_time(&sc, k, &e, &h, &m, &z))
+				n = 0;
 		} else if ((n = try_calendar_week(&sc, i, &d))) {
 		} else if ((n = try_relative(&sc, i, &d))) {
 		} else if ((n = try_weekday(&sc, i, &d))) {
@@ -1478,24 +2034,38 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 
 			/* "Tue-Thu", "Monday or Tuesday", "entre jueves y viernes": a
 			 * choice of days; the hit is the later one. */
+			/* ("entre el lunes y el martes": an article before the
+			 * second day) */
+			int k2 = at(&sc, j)->cls & C_TO ? skip_fill(&sc, j + 1) : j + 1;
+			int p2 = i - 2;
+
+			if (at(&sc, i - 1)->kind == TK_WORD && (at(&sc, i - 1)->cls & C_FILL) &&
+			    !at(&sc, i - 1)->wd && (at(&sc, i - 2)->cls & C_TO))
+				p2 = i - 3;
 			if ((is_punct(at(&sc, j), '-') || is_punct(at(&sc, j), '/') ||
-			     (at(&sc, j)->cls & C_TO)) && at(&sc, j + 1)->kind == TK_WORD &&
-			    at(&sc, j + 1)->wd && (m = try_weekday(&sc, j + 1, &d2))) {
+			     (at(&sc, j)->cls & C_TO)) && at(&sc, k2)->kind == TK_WORD &&
+			    at(&sc, k2)->wd && (m = try_weekday(&sc, k2, &d2))) {
 				if (g_date_compare(&d2, &d) > 0)
 					d = d2;
-				n = j + 1 + m - i;
+				n = k2 + m - i;
 				hit->choice = true;
-			} else if ((is_punct(at(&sc, i - 1), '-') || is_punct(at(&sc, i - 1), '/') ||
-				    (at(&sc, i - 1)->cls & C_TO)) &&
-				   at(&sc, i - 2)->kind == TK_WORD && at(&sc, i - 2)->wd) {
+			} else if ((is_punct(at(&sc, p2 + 1), '-') || is_punct(at(&sc, p2 + 1), '/') ||
+				    (at(&sc, p2 + 1)->cls & C_TO)) &&
+				   at(&sc, p2)->kind == TK_WORD && at(&sc, p2)->wd) {
 				hit->choice = true;
 			}
+			/* "the Monday after, the 11th": the date that follows. */
+			if (is_word(&sc, at(&sc, j), "after") && is_punct(at(&sc, j + 1), ','))
+				j++;
 			if (is_punct(at(&sc, j), ',') || is_punct(at(&sc, j), '('))
 				j++;
 			j = skip_fill(&sc, j);
 			sc.has_alt = false;
+			bare = true;
 			if ((m = try_absolute(&sc, j, &d2)) ||
-			    (at(&sc, j)->kind == TK_NUM && (m = try_day_of_month(&sc, j, &d2)))) {
+			    (at(&sc, j)->kind == TK_NUM && (m = try_day_of_month(&sc, j, &d2))) ||
+			    (m = try_weekday_number(&sc, j, at(&sc, i + n - 1)->wd, &d2))) {
+				bare = false;
 				/* "Tuesday 10/03": the reading that is a Tuesday. */
 				if (sc.has_alt && (int)g_date_get_weekday(&d2) != at(&sc, i + n - 1)->wd &&
 				    (int)g_date_get_weekday(&sc.alt) == at(&sc, i + n - 1)->wd)
@@ -1508,17 +2078,38 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 		}
 		if (!n)
 			continue;
+		/* "w/c 16 March", "the week of March 16", "la semaine du 16 mars",
+		 * "in der Woche vom 16. März", "la semana del 16 de marzo": that
+		 * week, whose end is its Friday. */
+		if (!dur && week_of(&sc, i))
+			weekday_in_week(&d, 5, 0);
 		found = true;
 		hit->day = midnight_of(ref->tz, &d);
 		hit->duration = dur;
+		hit->weekday = bare;
 		hit->start = t.v[i].s;
 		hit->end = at(&sc, i + n - 1)->e;
 		if (!dur) {
-			int j = i + n, end, h, m, tz;
+			int j = i + n, end, h, m, tz, part;
 
+			/* "Thursday (12th) at 10am" */
+			if (is_punct(at(&sc, j), ')') && is_punct(at(&sc, j - 2), '('))
+				j++;
 			if (is_punct(at(&sc, j), ','))
 				j++;
+			/* "tomorrow afternoon at 3", "morgen früh um 9", "vendredi
+			 * matin à 10h", "el viernes por la tarde a las 5" */
+			part = part_of_day_before(&sc, &j);
+			/* "tonight at 7", "this afternoon at 3" */
+			if (!part && is_word(&sc, &t.v[i], "tonight"))
+				part = 2;
+			if (!part)
+				part = this_part;
 			if (try_time(&sc, j, &end, &h, &m, &tz)) {
+				if (part == 2 && h < 12)
+					h += 12;
+				else if (part == 1 && h > 12 && h <= 18)
+					h -= 12;
 				hit->time = instant(&sc, &d, h, m, tz);
 				if (end > i + n)
 					hit->end = at(&sc, end - 1)->e;

@@ -20,6 +20,7 @@ struct date_hit {
 	gint64 time;		/* day + time of day when one was written, else NOTIME */
 	bool duration;		/* "within two weeks" rather than a named day */
 	bool choice;		/* "Monday or Tuesday", "Tue-Thu": day is the later one */
+	bool weekday;		/* a weekday without its date ("Friday", "next Tuesday") */
 	size_t start, end;	/* byte offsets of the expression in the text */
 };
 

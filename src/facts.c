@@ -16,7 +16,8 @@ enum {
 	RE_SUFFIX, RE_LEGAL, RE_BODY_COMPANY, RE_EEO, RE_SUBJ_POSITION,
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
-	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN, RE_LATEST,
+	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN, RE_LATEST, RE_BY, RE_START,
+	RE_ROLE, RE_PAST, RE_SAME_TIME, RE_ASSUME,
 	RE__COUNT
 };
 
@@ -32,13 +33,20 @@ static const char *const patterns[RE__COUNT] = {
 		"von uns hören|antwort|"
 		"reviendr|revenir vers|retour|décision|décid|nouvelles|recontact|"
 		"vous contacter|informer|réponse|tiendr|"
-		"respuesta|decisión|decidir|comunicar|contactar|noticias|informar|"
+		"respuesta|decisión|decidir|comunicar|contactar|noticias|informar|contest|"
 		"pondremos en contacto|responder|escribiremos|te diremos|le diremos|"
 		"avisaremos|te avisamos|"
 		"answer (?:from us|for you|to you)|(?:give|send) you an? (?:final )?answer|"
 		"(?:you'll|you will) have (?:an|our|a final) answer|give (?:us|me) until|\\bnews\\b|(?:final|make (?:a|our)) selection|circle back|"
 		"\\brevert\\b|in a position to|inform (?:candidates|applicants)|"
-		"hören sie|hören\\b.{0,40}?von (?:uns|mir)|ergebnis|nachricht|au courant|informad|mantendremos|résultat|resultado|"
+		"hören sie|hör(?:en|st)\\b.{0,40}?von (?:uns|mir)|"
+		"\\b(?:something|word|news) (?:back )?from (?:me|us)\\b|"
+		"\\bnotified\\b|\\bnotification\\b|\\bmake (?:an? |our |the )?offers?\\b|"
+		"\\b(?:je|on) (?:te|vous) (?:redis|redit|redirai|redira)\\b|"
+		"\\b(?:te|le|os|les) (?:escribimos|escribo|confirmaremos)\\b|"
+		"\\bte cuento (?:el|mañana|la semana|antes|este|esta|en cuanto)\\b|"
+		"\\b(?:te|le|os|les) (?:digo|cuento|contamos|decimos) algo|"
+		"ergebnis|nachricht|au courant|informad|mantendremos|résultat|resultado|"
 		"\\b(?:an?|some|any|further|our|the|final) (?:update|answer|verdict)\\b|"
 		"auf (?:sie|dich) zu\\b|zukommen|mitteil|teilen (?:ihnen|dir)|neuigkeiten|"
 		"répond|(?:ferons|faire|fera) (?:part|savoir|signe)|communiquer|statuer|trancher|"
@@ -59,12 +67,15 @@ static const char *const patterns[RE__COUNT] = {
 		"if you (?:have not|haven't|do not|don't|did not|didn't) (?:hear|heard|"
 		"receive)|falls sie (?:bis|nichts)|si vous n'avez pas|si no (?:ha|has|recibe)",
 	[RE_ANSWER] =
-		"\\b(?:let (?:us|me) know|respond|reply|accept|sign|decision|answer|"
-		"get back to (?:us|me)|return (?:the|a) signed|confirm|deadline|expire|"
-		"valid (?:until|through)|open until|gültig|annehmen|rückmeldung|"
-		"zurückmelden|antwort|bescheid|gib uns|geben sie uns|teilen sie uns|"
-		"répondre|faire part|réponse|accepter|signer|valable|"
-		"responder|respuesta|aceptar|firmar|válida)",
+		"\\b(?:let (?:us|me) know|respond|reply|accept|sign(?!ing bonus|-on|on)|decision|answer|"
+		"get back to (?:us|me)|return (?:the|a) signed|"
+		"(?<!pleased to )(?<!delighted to )(?<!happy to )(?<!glad to )confirm|deadline|expire|"
+		"valid (?:until|through)|open (?:until|through|till)|gültig|annehmen|rückmeldung|"
+		"zurückmelden|antwort|bescheid|gib uns|geben sie uns|teilen sie uns|entscheidung|mitteil|"
+		"répondre|faire part|réponse|retour|accepter|signer|valable|"
+		"responder|respuesta|aceptar|firmar|fírm|regrés|devuélv|válida|"
+		"(?:me|nos) (?:dices|dice|decís|digas) algo|"
+		"(?:hear|hear back) from you|yes or no|ja oder nein|oui ou non|sí o no)",
 	[RE_INTERVIEW] =
 		"interview|\\bcall\\b|\\bmeet|\\bchat\\b|phone screen|screen(?:ing)?\\b|"
 		"on-?site|video|zoom|teams|hangout|conversation|speak with|talk with|"
@@ -75,14 +86,14 @@ static const char *const patterns[RE__COUNT] = {
 		"mailer-daemon|bounces?|automated|auto-?confirm|system)(?:$|[-_.+])|noreply",
 	[RE_SUFFIX] =
 		"(?:[\\s,|\\-–]+(?:via\\s+\\S+|\\(via [^)]*\\)|recruiting|recruitment|"
-		"recruiters?|careers?|jobs|job alerts?|talent(?:\\s+acquisition)?(?:\\s+team)?|"
+		"recruiters?|(?:early )?careers?|jobs|job alerts?|talent(?:\\s+acquisition)?(?:\\s+team)?|"
 		"hiring(?:\\s+team)?|human resources|hr|people(?:\\s+team)?|"
 		"team|notifications?|no-?reply|karriere|recrutement|"
 		"ressources humaines|empleo|recursos humanos|personalabteilung|"
 		"university|campus))+$",
 	[RE_LEGAL] =
-		",?\\s+(?:inc\\.?|llc|ltd\\.?|limited|gmbh|ag|s\\.?a\\.?s?|sarl|s\\.l\\.|"
-		"corp\\.?|co\\.|plc)$",
+		",?\\s+(?:inc\\.?|llc|llp|ltd\\.?|limited|g?gmbh|ag|kg|s\\.?a\\.?s?|sarl|s\\.l\\.|"
+		"corp\\.?|co\\.|plc|(?:gmbh )?& co\\.?(?: kg)?)$",
 	[RE_BODY_COMPANY] =
 		"(?:interest in (?:joining |working (?:at|for|with) |a career (?:at|with) )?|"
 		"(?:position|role|opportunity|opening|career|job|team|here|"
@@ -137,7 +148,14 @@ static const char *const patterns[RE__COUNT] = {
 		"deadline|closing date|applications? (?:close|closes|are open|is open)|"
 		"\\bstart(?:s|ing)?\\b(?: date| on| in| from)|start date|join us on|"
 		"first day|bewerbungsschluss|bewerbungsfrist|eintritt|starttermin|"
-		"date limite|prise de poste|fecha límite|incorporación",
+		"date limite|prise de poste|fecha límite|incorporación|"
+		/* Something the candidate is asked to do by then: "please send your
+		 * references by Friday so we can decide". */
+		"\\b(?:please|kindly|bitte|merci de|veuillez|por favor)\\b.{0,30}?"
+		"\\b(?:send|complete|return|submit|provide|upload|fill|forward|schick|sende|"
+		"füll|reich|übermittel|envoy|rempli|retourn|complét|transmet|envía|envia|"
+		"complet|rellen|mand)|"
+		"\\b(?:envíanos|mándanos|rellena|schicken sie uns|senden sie uns)\\b",
 	[RE_FIRST_PERSON] =
 		"\\bI(?:'m| am| will| shall|'ll)\\b|\\bmy\\b|\\bich\\b|\\bje suis\\b|\\bj'|"
 		"\\bestoy\\b|\\bestaré\\b|\\bautomati|\\bautomáti",
@@ -152,9 +170,10 @@ static const char *const patterns[RE__COUNT] = {
 		"répond|écri|respond|escrib|antworten|schreiben)",
 	/* An agency writes for its client: "mein Kunde, die Brückner Logistik AG". */
 	[RE_CLIENT] =
-		"(?:(?:my|our) client,? (?:the company |the firm )?|mein(?:e|em)? Kund(?:e|in|en),? "
+		"(?i:(?:my|our|the) client,? \\(?(?:the company |the firm )?|mein(?:e|em)? Kund(?:e|in|en),? "
 		"(?:die |der )?|mon client,? (?:la société |le groupe |l'entreprise )?|"
-		"(?:mi|nuestro) cliente,? (?:la empresa |el grupo )?)"
+		"(?:mi|nuestro) cliente,? (?:la empresa |el grupo )?|on behalf of |im auftrag von |"
+		"pour le compte de |en nombre de )"
 		"(?<c>[A-Z][\\w&'.-]*(?: (?:&|and|of|de|[A-Z][\\w&'.-]*)){0,4})",
 	/* "The panel meets on 12 March. You will hear from us." */
 	[RE_MEETS] =
@@ -185,6 +204,57 @@ static const char *const patterns[RE__COUNT] = {
 	[RE_LATEST] = "\\b(?:at the latest|no later than|spätestens|au plus tard|a más tardar|"
 		"como muy tarde)\\b",
 	[RE_NEG] = "n't\\b|\\bnot\\b|\\bno\\b|\\bnever\\b",
+	/* A job title before the employer's name in a signature line:
+	 * "Service Manager, Calder Health", "HR Adviser, Kelsbury Borough
+	 * Council". */
+	[RE_ROLE] =
+		"\\b(?:manager|adviser|advisor|officer|director|coordinator|co-ordinator|lead|"
+		"partner|recruiter|administrator|assistant|head of|hr|talent|people|"
+		"leiter\\w*|referent\\w*|sachbearbeiter\\w*|responsable|chargée?|directeur|"
+		"directrice|gestionnaire|jef[ea]|técnic[oa]|directora?|coordinador[a]?)\\b",
+	/* "If you have not heard from us within four weeks, please assume...":
+	 * when to give up, which a do-not-contact note says (no decision date
+	 * after it, ETIQUETTE.md R2), in any stage. */
+	[RE_ASSUME] =
+		"(?:\\bif you (?:have not|haven't|do not|don't|did not|didn't) (?:hear|heard|receive)|"
+		"\\b(?:sollten|falls|wenn) (?:sie|du)\\b.{0,60}?\\bnichts\\b.{0,30}?\\bhör|"
+		"\\bsans (?:réponse|nouvelles?|retour) de (?:notre|ma) part|"
+		"\\bsi (?:vous n'avez|tu n'as) (?:pas|aucune?) (?:de )?(?:réponse|nouvelles|retour)|"
+		"\\bsi no (?:recibes|recibe|has recibido|ha recibido|tienes|tiene) (?:noticias|respuesta))"
+		".{0,120}?\\b(?:assume|take it|consider|understand|betrachten|davon aus\\b|"
+		"davon ausgehen|considérer|considérez|considère|entiende|entienda|considera|"
+		"da por|dé por|de por)",
+	/* "Can we move it to Wednesday, same time?" */
+	[RE_SAME_TIME] =
+		"\\bsame time\\b|\\b(?:à )?la même heure\\b|\\bgleichen? (?:zeit|uhrzeit)\\b|"
+		"\\bselben? (?:zeit|uhrzeit)\\b|\\ba la misma hora\\b|\\bmisma hora\\b",
+	/* A weekday that names a meeting gone by: "thanks for your call on
+	 * Monday", "following our chat on Friday", "nach unserem Gespräch am
+	 * Mittwoch", "suite à notre échange de mardi", "tras la llamada del
+	 * lunes". */
+	[RE_PAST] =
+		"\\b(?:thanks?|thank you|following|further to|danke|dank|nach|suite à|suite a|"
+		"merci|gracias|tras|después de|despues de)\\b.{0,16}?"
+		"\\b(?:your|our|the|unser\\w*|ihr\\w*|dein\\w*|das|dem|den|notre|votre|nos|vos|"
+		"l'|le|la|les|nuestra|nuestro|tu|su|el)\\s*(?:\\w+\\s+)?"
+		"(?:call|chat|conversation|interview|meeting|visit|time|talk|session|"
+		"gespräch|telefonat|termin|treffen|besuch|austausch|échange|entretien|appel|"
+		"rencontre|visite|entrevista|llamada|visita|reunión|charla|conversación)\\w*"
+		"\\s+(?:on|last|am|vom|letzten|de|du|del|el|this|ce|dieser)?\\s*$",
+	/* The words just before a date that make it a time limit: "bis Ende
+	 * der KW 29", "by the 20th", "d'ici le", "antes del". */
+	[RE_BY] =
+		"\\b(?:by|bis|d'ici|avant|antes|before|until|till|spätestens|hasta|"
+		"no later than|au plus tard|a más tardar|como muy tarde)"
+		"(?:\\s+(?:the|end|of|ende|fin|finales|le|la|el|de|del|dem|der|den|am|zum|zur|"
+		"des|du|que|termine|this|that)\\b){0,4}\\s*$",
+	/* A start date in the clause before a date: "start date: June 15",
+	 * "prise de poste le 2 novembre", "zum 1. Oktober". */
+	[RE_START] =
+		"\\bstart(?:s|ing)?\\b(?: date| on| in| from)?|first day|join(?:ing)? (?:us )?on|"
+		"appoint you\\b.{0,60}?\\bfrom|eintritt|starttermin|arbeitsbeginn|dienstbeginn|"
+		"beginn\\b|anfangen|(?<!bis )\\bzum\\s*$|prise de poste|démarrage|commencer|début|"
+		"incorporaci|fecha de inicio|empezar|comienz|a partir del?",
 	[RE_SIG_AT] =
 		"(?:recruit(?:er|ing|ment)|talent acquisition|talent partner|HR|hiring|"
 		"people (?:team|partner)|Personal\\w*|recrutement|selección) "
@@ -389,6 +459,16 @@ static char *company_from_domain(const char *domain)
 	 * is nobody's company; the label before it is. */
 	if (k > 0 && g_ascii_strcasecmp(parts[k], "example") == 0)
 		k--;
+	/* "graywater.gov.example.uk": a public second level is no name. */
+	if (k > 0) {
+		static const char *const sld[] = { "gov", "ac", "co", "org", "gob", "gouv" };
+
+		for (size_t i = 0; i < G_N_ELEMENTS(sld); i++)
+			if (g_ascii_strcasecmp(parts[k], sld[i]) == 0) {
+				k--;
+				break;
+			}
+	}
 	if (!*parts[k])
 		return NULL;
 	for (char *p = parts[k]; *p; p++) {
@@ -467,8 +547,10 @@ static char *company_from_signature(const char *fresh)
 		if (g_once_init_enter(&sig)) {
 			GRegex *r = g_regex_new(
 				"^(?:©\\s*(?:\\d{4}\\s+)?)?(?<c>[A-Z][\\w&'.-]*(?: [\\w&'.-]+){0,4}),? "
-				"(?:Inc\\.?|LLC|Ltd\\.?|Limited|GmbH|AG|SE|S\\.A\\.S?\\.?|SAS|SARL|"
-				"S\\.L\\.|Corp\\.?|Corporation|plc)(?:[ ,.].*)?$", 0, 0, NULL);
+				"(?:Inc\\.?|LLC|Ltd\\.?|Limited|g?GmbH|AG|SE|KG|OHG|UG|e\\.V\\.|"
+				"B\\.V\\.?|BV|N\\.V\\.?|NV|S\\.A\\.S?\\.?|SAS|SARL|"
+				"S\\.L\\.U?|S\\.p\\.A\\.|Srl|Corp\\.?|Corporation|plc)(?:[ ,.].*)?$",
+				0, 0, NULL);
 			g_once_init_leave(&sig, r);
 		}
 		if (strlen(l) > 80)
@@ -487,7 +569,7 @@ static char *company_from_signature(const char *fresh)
 static bool generic_word(const char *s)
 {
 	static const char *const w[] = {
-		"recruiter", "recruiting", "technical", "senior", "talent", "team",
+		"recruiter", "recruiting", "recruitment", "technical", "senior", "talent", "team",
 		"hiring", "coordinator", "hr", "human", "people", "the", "your", "our",
 		"campus", "global", "department", "university", "partner", "sourcer",
 		"associate", "developer", "engineer", "manager", "analyst", "director",
@@ -546,7 +628,7 @@ static bool looks_like_name(const char *s)
 	g_auto(GStrv) words = g_strsplit(s, " ", -1);
 	int n = (int)g_strv_length(words);
 
-	if (n < 1 || n > 4)
+	if (n < 1 || n > 4 || strchr(s, ','))
 		return false;
 	return capitalised(words, n, joiners, G_N_ELEMENTS(joiners), false);
 }
@@ -655,6 +737,18 @@ static char *company_from_team_line(const char *fresh)
 		if (c && !generic_word(c) && looks_like_name(c))
 			return c;
 		g_free(c);
+		/* "Service Manager, Calder Health" */
+		if ((c = strrchr(l, ',')) && c[1] == ' ' && c > l) {
+			g_autofree char *role = g_strndup(l, c - l);
+			g_autofree char *first = g_strndup(c + 2, strcspn(c + 2, " "));
+
+			/* ("HR Officer, Faculty of Engineering" is a part of it) */
+			if (has(RE_ROLE, role) && !strchr(role, ',') && looks_like_name(c + 2) &&
+			    !generic_word(first) && strcmp(first, "Faculty") != 0 &&
+			    strcmp(first, "School") != 0 && strcmp(first, "Department") != 0 &&
+			    !ends_with_joiner(c + 2))
+				return g_strdup(c + 2);
+		}
 		c = clean_name(skip_article(l), &stripped);
 		if (c && stripped && !generic_word(c) && looks_like_name(c))
 			return c;
@@ -663,21 +757,430 @@ static char *company_from_team_line(const char *fresh)
 	return NULL;
 }
 
-static void pick_company(const struct fact_input *in, struct facts *out)
+/*
+ * Letters and digits of s folded to ASCII, lower case, with the words that
+ * join names ("&", "and", "und", "et", "y", "de", "del", ...) left out and
+ * German umlauts as written in mail domains ("ö" and "oe" both "o").
+ */
+static char *fold_name(const char *s)
+{
+	static const char *const joiners[] = {
+		"and", "und", "et", "y", "e", "de", "del", "des", "du", "la", "le", "les", "the",
+		"of",
+	};
+	g_autofree char *ascii = g_str_to_ascii(s, "C");
+	g_auto(GStrv) words = NULL;
+	GString *o = g_string_new(NULL);
+
+	for (char *p = ascii; *p; p++)
+		if (!g_ascii_isalnum(*p))
+			*p = ' ';
+	words = g_strsplit(ascii, " ", -1);
+	for (int i = 0; words[i]; i++) {
+		bool joiner = false;
+
+		for (size_t j = 0; j < G_N_ELEMENTS(joiners); j++)
+			joiner = joiner || g_ascii_strcasecmp(words[i], joiners[j]) == 0;
+		if (joiner)
+			continue;
+		for (const char *p = words[i]; *p; p++) {
+			char c = g_ascii_tolower(*p);
+
+			/* "oe", "ae", "ue" after a consonant-free vowel pair are
+			 * umlauts in a domain: "koehler" is "köhler". */
+			if (c == 'e' && o->len && strchr("aou", o->str[o->len - 1]) && p > words[i])
+				continue;
+			g_string_append_c(o, c);
+		}
+	}
+	return g_string_free(o, FALSE);
+}
+
+/*
+ * Whether name spells out the name of a mail domain (its words as parts):
+ * it holds every part of four letters or more ("Hochschule Eschenau" for
+ * hs-eschenau), or the parts joined without their "and", "und", "del"
+ * ("Ellis & March" for ellisandmarch), or a short single part is the
+ * initials of its words ("Meridian Transit Authority" for mta). Umlauts,
+ * accents and joiners do not count ("Werkstatt Köhler", werkstatt-koehler).
+ */
+static bool spells_domain(const char *name, char **parts)
+{
+	static const char *const inner[] = { "and", "und", "del", "de", "et", "y" };
+	g_autofree char *fl = fold_name(name);
+	g_autofree char *joined = g_strjoinv("", parts);
+	g_autofree char *whole = fold_name(joined);
+	int have = 0, want = 0;
+
+	for (int k = 0; parts[k]; k++) {
+		g_autofree char *fp = fold_name(parts[k]);
+
+		if (strlen(fp) < 4)
+			continue;
+		want++;
+		have += strstr(fl, fp) != NULL;
+	}
+	if (want && have == want)
+		return true;
+	/* ("Hotel Mirador del Sur" for miradordelsur: inside the name too) */
+	if (strlen(whole) >= 6) {
+		if (strstr(fl, whole))
+			return true;
+		for (size_t j = 0; j < G_N_ELEMENTS(inner); j++) {
+			char *at = strstr(whole + 1, inner[j]);
+			g_autofree char *cut = NULL;
+
+			if (!at)
+				continue;
+			cut = g_strdup_printf("%.*s%s", (int)(at - whole), whole,
+					      at + strlen(inner[j]));
+			if (strstr(fl, cut))
+				return true;
+		}
+	}
+	/* "mta", "gdi": the initials of the words, joiners left out. */
+	if (!parts[1] && strlen(whole) >= 2 && strlen(whole) <= 4) {
+		static const char *const joiners[] = {
+			"&", "and", "of", "the", "für", "de", "du", "des", "del", "la", "y", "und", "et",
+		};
+		g_auto(GStrv) words = g_strsplit(name, " ", -1);
+		GString *ini = g_string_new(NULL);
+		bool same;
+
+		for (int i = 0; words[i]; i++) {
+			bool joiner = !*words[i];
+
+			for (size_t j = 0; j < G_N_ELEMENTS(joiners); j++)
+				joiner = joiner || g_ascii_strcasecmp(words[i], joiners[j]) == 0;
+			if (!joiner)
+				g_string_append_c(ini, g_ascii_tolower(words[i][0]));
+		}
+		same = strcmp(ini->str, whole) == 0;
+		g_string_free(ini, TRUE);
+		return same;
+	}
+	return false;
+}
+
+/* "Selección de Soluciones Iberia", "Equipo de Talento de Nubla": the
+ * name after a team's words. */
+static const char *after_team(const char *name)
+{
+	static GRegex *team;
+	GMatchInfo *mi = NULL;
+	int end;
+
+	if (g_once_init_enter(&team)) {
+		GRegex *r = g_regex_new(
+			"^(?:(?:equipo|selección|talento|recursos humanos|rrhh|team|"
+			"équipe|service|ressources humaines|recrutement|rh|hr|"
+			"recruiting|recruitment|people|personas|personalabteilung|personal)"
+			"\\s+(?:de la |de |del |des |du |of |at |bei |chez |d')?)+",
+			G_REGEX_CASELESS, 0, NULL);
+		g_once_init_leave(&team, r);
+	}
+	if (g_regex_match(team, name, 0, &mi) && g_match_info_fetch_pos(mi, 0, NULL, &end))
+		name += end;
+	g_match_info_free(mi);
+	return name;
+}
+
+/* Whether name could be a firm's: one to six capitalised words (joiners
+ * inside), no digits or marks of an address or a sentence. */
+static bool firm_shaped(const char *name)
+{
+	static const char *const joiners[] = {
+		"&", "and", "of", "the", "de", "du", "des", "del", "la", "le", "les", "y", "und",
+		"am", "für", "et",
+	};
+	g_auto(GStrv) words = NULL;
+	int nw;
+
+	if (!*name || strlen(name) > 60 || strpbrk(name, "@:!?|/()0123456789"))
+		return false;
+	words = g_strsplit(name, " ", -1);
+	nw = (int)g_strv_length(words);
+	if (nw < 1 || nw > 6 || !capitalised(words, nw, joiners, G_N_ELEMENTS(joiners), true))
+		return false;
+	return !(generic_word(name) && nw < 2);
+}
+
+/*
+ * "Fahrwerk IT GmbH", "Halcyon Bank Early Careers Team": a name without its
+ * legal form, and without team words when what is left still spells the
+ * domain ("Tarn Talent" of tarn-talent keeps its "Talent").
+ */
+static char *without_suffix(const char *name, char **parts)
+{
+	bool stripped;
+	char *cl = clean_name(name, &stripped);
+
+	if (cl && *cl && spells_domain(cl, parts))
+		return cl;
+	g_free(cl);
+	cl = g_regex_replace_literal(re(RE_LEGAL), name, -1, 0, "", 0, NULL);
+	if (cl && !*g_strstrip(cl)) {
+		g_free(cl);
+		cl = g_strdup(name);
+	}
+	return cl;
+}
+
+/*
+ * The employer's name as its signature writes it, when it is the name of its
+ * mail domain written out (spells_domain()): a line among the last eight of
+ * the new text, or a part of it ("Recursos Humanos · Grupo Almadraba",
+ * "Stadtwerke Ebersfeld – Personalservice", "HR Adviser, Kelsbury Borough
+ * Council"), after a team's words; never the writer's own name when the
+ * writer writes from a personal address. people holds display names, each
+ * followed by the local part of its address.
+ */
+static char *company_from_domain_line(const char *fresh, const char *domain,
+				      const char *const *people)
+{
+	static GRegex *sep;
+	g_autofree char *label = company_from_domain(domain);
+	g_auto(GStrv) parts = NULL;
+	g_auto(GStrv) lines = NULL;
+	int n, seen = 0;
+
+	if (!fresh || !label)
+		return NULL;
+	parts = g_strsplit(label, " ", -1);
+	lines = g_strsplit(fresh, "\n", -1);
+	n = (int)g_strv_length(lines);
+	for (int i = n - 1; i >= 0 && seen < 8; i--) {
+		char *l = g_strstrip(lines[i]);
+		g_auto(GStrv) segs = NULL;
+
+		if (!*l)
+			continue;
+		seen++;
+		if (g_once_init_enter(&sep)) {
+			GRegex *r = g_regex_new(" (?:–|-|·|\\|) ", 0, 0, NULL);
+
+			g_once_init_leave(&sep, r);
+		}
+		segs = g_regex_split(sep, l, 0);
+		for (int g = 0; segs[g]; g++) {
+			const char *name = g_strstrip(segs[g]);
+			char *comma;
+			bool person = false;
+
+			/* "HR Adviser, Kelsbury Borough Council" */
+			if ((comma = strrchr(name, ',')) && comma[1] == ' ')
+				name = comma + 2;
+			/* ("Ihr Initech Recruiting Team": "Ihr" is no part of it) */
+			name = after_team(skip_article(name));
+			if (!firm_shaped(name) || !spells_domain(name, parts))
+				continue;
+			/* The writer's own name ("Elin Lindqvist" <elin@lindqvist...>),
+			 * not a firm that writes from a role address ("Müller &
+			 * Partner" <karriere@mueller-partner.de>). */
+			{
+				g_autofree char *fn = fold_name(name);
+				g_autofree char *first = g_strndup(name, strcspn(name, " "));
+				g_autofree char *ff = fold_name(first);
+
+				for (int k = 0; people[k] && people[k + 1]; k += 2) {
+					g_autofree char *fp = fold_name(people[k]);
+					g_autofree char *fa = fold_name(people[k + 1]);
+
+					person = person || (strcmp(fn, fp) == 0 && strlen(ff) >= 3 &&
+							    strstr(fa, ff) != NULL);
+				}
+			}
+			if (!person)
+				return without_suffix(name, parts);
+		}
+	}
+	return NULL;
+}
+
+/* Whether a mail domain is a recruitment agency's or a screening
+ * firm's: "ashgrove-rec.co.uk", "nordlicht-personal.de", "talentis-conseil.fr",
+ * "reclutia.es", "lattice-search.com". */
+static bool agency_domain(const char *domain)
+{
+	static GRegex *agency;
+	g_autofree char *label = NULL;
+	const char *dot;
+
+	if (!domain || not_company(domain))
+		return false;
+	if (g_once_init_enter(&agency)) {
+		GRegex *r = g_regex_new(
+			"recruit|reclut|recrut|(?<!re)search|talent|staff|personal|conseil|consult|resourc|"
+			"headhunt|contracts|freelance|interim|screening|(?:^|-)rec$|rec$|(?:^|-)hr(?:-|$)|"
+			"(?:^|-)ats(?:-|$)",
+			G_REGEX_CASELESS, 0, NULL);
+		g_once_init_leave(&agency, r);
+	}
+	/* The label before the public suffix ("lumora-ats" of hire.lumora-ats.com). */
+	{
+		g_auto(GStrv) parts = g_strsplit(domain, ".", -1);
+		int n = (int)g_strv_length(parts), k = n - 2;
+
+		if (n < 2)
+			return false;
+		if (k > 0 && strlen(parts[n - 1]) == 2 && strlen(parts[k]) <= 3)
+			k--;
+		if (k > 0 && g_ascii_strcasecmp(parts[k], "example") == 0)
+			k--;
+		label = g_strdup(parts[k]);
+	}
+	dot = label;
+	return g_regex_match(agency, dot, 0, NULL);
+}
+
+/*
+ * An agency names its client in the subject ("Update re Northfield Foods",
+ * "Stand Hafenwerk Bremen", "Point sur Ostrea", "Entrevista con Hortalia"):
+ * the longest run of capitalised words of the subject whose first word the
+ * new text names too, that is not the agency's own name.
+ */
+/* Whether w is a word of text (not part of a longer one). */
+static bool has_word(const char *text, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (const char *p = strstr(text, w); p; p = strstr(p + 1, w)) {
+		unsigned char b = p > text ? (unsigned char)p[-1] : ' ';
+		unsigned char a = (unsigned char)p[n];
+
+		if (!(g_ascii_isalpha(b) || b >= 0x80) && !(g_ascii_isalpha(a) || a >= 0x80))
+			return true;
+	}
+	return false;
+}
+
+/* Words (in lower case) that start a subject without naming anyone. */
+static bool subject_word(const char *w)
+{
+	static const char *const s[] = {
+		"update", "interview", "feedback", "news", "next", "offer", "action", "point",
+		"stand", "mission", "entrevista", "novedades", "zwischenstand", "rückmeldung",
+		"they", "great", "good", "quick", "your", "our", "second", "final", "confirmed",
+		"invitation", "einladung", "gespräch", "candidature", "candidatura", "proposition",
+		"propuesta", "oferta", "angebot", "referees", "refs", "stage", "round", "call",
+		"chat", "meeting", "welcome", "hello", "thanks", "thank", "follow", "re", "status",
+		"application", "bewerbung", "solicitud", "suivi", "nouvelles", "estado", "role",
+		"position", "stelle", "poste", "puesto", "contract", "vertrag", "contrat", "contrato",
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(s); i++)
+		if (strcmp(w, s[i]) == 0)
+			return true;
+	return false;
+}
+
+static char *client_from_subject(const char *subject, const char *fresh, const char *agency,
+				 const struct date_ref *ref)
+{
+	static GRegex *run;
+	GMatchInfo *mi = NULL;
+	g_autofree char *own = agency ? fold_name(agency) : NULL;
+	char *best = NULL;
+
+	if (!subject || !fresh)
+		return NULL;
+	if (g_once_init_enter(&run)) {
+		GRegex *r = g_regex_new(
+			"(?<![\\p{L}'])\\p{Lu}[\\p{L}'-]+(?: (?:&|and|de|del|des|du|of|\\p{Lu}[\\p{L}'-]+))*"
+			"(?<! &)(?<! and)(?<! de)(?<! del)(?<! des)(?<! du)(?<! of)",
+			0, 0, NULL);
+		g_once_init_leave(&run, r);
+	}
+	while (has(RE_REPLY, subject))
+		subject = strchr(subject, ':') + 1;
+	g_regex_match(run, subject, 0, &mi);
+	for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
+		g_autofree char *all = g_match_info_fetch(mi, 0);
+		g_auto(GStrv) words = g_strsplit(all, " ", -1);
+		const char *body = strchr(fresh, '\n');
+		g_autofree char *fc = NULL;
+		char *c = all;
+		struct date_hit hit;
+		bool named = false;
+		int k = 0;
+
+		/* "Stand Hafenwerk Bremen", "Novedades de Olivia Foods": the words
+		 * of a subject before the name. */
+		while (words[k] && words[k + 1]) {
+			g_autofree char *low = g_utf8_strdown(words[k], -1);
+
+			if (!subject_word(low) && !generic_word(words[k]) &&
+			    strcmp(low, "de") != 0 && strcmp(low, "of") != 0)
+				break;
+			c += strlen(words[k]) + 1;
+			k++;
+		}
+		/* "MERIDIAN OFFER": and after it. */
+		for (int e = (int)g_strv_length(words) - 1; e > k; e--) {
+			g_autofree char *low = g_utf8_strdown(words[e], -1);
+
+			if (!subject_word(low))
+				break;
+			c[strlen(c) - strlen(words[e]) - 1] = '\0';
+			g_free(words[e]);
+			words[e] = NULL;
+		}
+		{
+			g_autofree char *low = g_utf8_strdown(words[k], -1);
+
+			if (subject_word(low))
+				continue;
+		}
+		fc = fold_name(c);
+		if (strlen(c) < 3 || generic_word(c) || dates_find(c, 0, ref, &hit) ||
+		    (own && *own && (g_str_has_prefix(own, fc) || g_str_has_prefix(fc, own))))
+			continue;
+		/* Named in the text, not only in its greeting line. */
+		named = body && has_word(body, words[k]);
+		if (named && (!best || strlen(c) > strlen(best))) {
+			g_free(best);
+			best = g_strdup(c);
+		}
+	}
+	g_match_info_free(mi);
+	return best;
+}
+
+static void pick_company(const struct fact_input *in, const struct date_ref *ref,
+			 struct facts *out)
 {
 	static const char *const c_names[] = { "c", NULL };
 	const char *dom = domain_of(in->from_addr);
 	const char *rdom = domain_of(in->reply_to_addr);
+	/* Display names, each with the local part of its address. */
+	g_autofree char *fl = in->from_addr ? g_strndup(in->from_addr,
+							strcspn(in->from_addr, "@")) : NULL;
+	g_autofree char *rl = in->reply_to_addr ?
+		g_strndup(in->reply_to_addr, strcspn(in->reply_to_addr, "@")) : NULL;
+	const char *people[] = {
+		in->from_name ? in->from_name : "", fl ? fl : "",
+		in->reply_to_name ? in->reply_to_name : "", rl ? rl : "",
+		NULL,
+	};
 	char *c = NULL;
 	bool stripped = false;
 
 	c = capture(RE_CLIENT, in->fresh, c_names);
+	/* "VerifyNow on behalf of Halden Energy" */
+	if (!c)
+		c = capture(RE_CLIENT, in->from_name, c_names);
 	if (c) {
 		bool s3;
 		char *cl = clean_name(c, &s3);
 
 		g_free(c);
 		c = cl;
+	}
+	/* An agency's mail is about its client. */
+	if (!c && (agency_domain(dom) || agency_domain(rdom))) {
+		g_autofree char *own = company_from_domain(agency_domain(dom) ? dom : rdom);
+
+		c = client_from_subject(in->subject, in->fresh, own, ref);
 	}
 	if (!c)
 		c = company_from_signature(in->fresh);
@@ -697,6 +1200,33 @@ static void pick_company(const struct fact_input *in, struct facts *out)
 			g_free(c);
 			c = NULL;
 		}
+		/* "Graywater Council Recruitment" signing "Graywater District
+		 * Council": the signature's fuller spelling of the same name. */
+		if (c && stripped && dom && !not_company(dom)) {
+			char *full = company_from_domain_line(in->fresh, dom, people);
+			g_autofree char *ff = full ? fold_name(full) : NULL;
+			g_auto(GStrv) words = g_strsplit(c, " ", -1);
+			bool s2 = false;
+			bool all;
+
+			/* (only whether a team's suffix would be cut off) */
+			if (full)
+				g_free(clean_name(full, &s2));
+			all = full && strlen(full) > strlen(c) && !s2 && !generic_word(full) &&
+				after_team(full) == full && skip_article(full) == full;
+
+			for (int k = 0; all && words[k]; k++) {
+				g_autofree char *fw = fold_name(words[k]);
+
+				all = !*fw || strstr(ff, fw) != NULL;
+			}
+			if (all) {
+				g_free(c);
+				c = full;
+			} else {
+				g_free(full);
+			}
+		}
 	}
 	if (!c)
 		c = company_from_team_line(in->fresh);
@@ -715,15 +1245,27 @@ static void pick_company(const struct fact_input *in, struct facts *out)
 	}
 	if (!c && (!dom || not_company(dom)) && (!rdom || not_company(rdom)))
 		c = company_from_last_line(in->fresh);
+	if (!c && (rdom || dom)) {
+		c = company_from_domain_line(in->fresh, rdom && !not_company(rdom) ? rdom : dom,
+					     people);
+	}
 	if (!c && rdom)
 		c = company_from_domain(rdom);
 	if (!c && dom)
 		c = company_from_domain(dom);
 	if (c) {
-		/* Trailing punctuation picked up from a sentence. */
-		size_t n = strlen(c);
+		/* Trailing punctuation or a next sentence picked up from the text
+		 * ("Groenhorst. We"). */
+		char *stop = strstr(c, ". ");
+		size_t n;
 
-		while (n && strchr(".,;:!'", c[n - 1]))
+		/* ("Dr. Sommer", "St. Anselm": an abbreviation's dot) */
+		if (stop && stop - c >= 3 && g_ascii_isalpha(stop[-1]) && g_ascii_isalpha(stop[-2]) &&
+		    g_ascii_isalpha(stop[-3]))
+			*stop = '\0';
+		n = strlen(c);
+
+		while (n && (strchr(".,;:!'", c[n - 1]) || (c[n - 1] == ')' && !strchr(c, '('))))
 			c[--n] = '\0';
 	}
 	if (c && !*c) {
@@ -809,6 +1351,34 @@ static bool other_date(const char *s, size_t start)
 	return has(RE_OTHER_DATE, clause);
 }
 
+/* "start date: June 15", "prise de poste le 2 novembre": when the job
+ * starts, not when to answer. */
+static bool start_date(const char *s, size_t start)
+{
+	g_autofree char *before = g_strndup(s, start);
+	const char *clause = before;
+
+	for (const char *p = before; *p; p++)
+		if (*p == ',' || *p == ';' || (*p == ' ' && p[1] == '-') ||
+		    ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' '))
+			clause = p + 1;
+	return has(RE_START, clause);
+}
+
+/* Whether the clause before start names the interview ("the interview
+ * starts on Monday at 10"). */
+static bool interview_clause(const char *s, size_t start)
+{
+	g_autofree char *before = g_strndup(s, start);
+	const char *clause = before;
+
+	for (const char *p = before; *p; p++)
+		if (*p == ',' || *p == ';' ||
+		    ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' '))
+			clause = p + 1;
+	return has(RE_INTERVIEW, clause);
+}
+
 enum want { W_INTERVIEW, W_DECISION, W_ANSWER };
 
 /*
@@ -851,7 +1421,7 @@ static gint64 time_nearby(GPtrArray *sents, guint i, const struct date_ref *ref,
 {
 	const char *first = sents->pdata[i];
 	struct date_hit prev;
-	size_t after = 0, lo;
+	size_t after = 0, lo, bat;
 	gint64 before;
 
 	/* "at 10:00 on Thursday": a time just before, after any earlier date. */
@@ -860,8 +1430,10 @@ static gint64 time_nearby(GPtrArray *sents, guint i, const struct date_ref *ref,
 		after = prev.end;
 	lo = hit->start > 24 ? hit->start - 24 : 0;
 	if (dates_find_time(first, after > lo ? after : lo, hit->start, ref, hit->day, &before,
-			    NULL))
-		return before;
+			    &bat))
+		/* "either 10am or 2pm on Tuesday": no time chosen yet. */
+		return other_time(first, bat + 1, hit->start, ref, hit->day) ?
+			NUDGE_NOTIME : before;
 	for (guint k = i; k < sents->len && k <= i + 1; k++) {
 		const char *s = sents->pdata[k];
 		size_t from = k == i ? hit->end : 0, to = strlen(s), at;
@@ -931,6 +1503,21 @@ static bool only_times_between(const char *s, size_t from, size_t to)
 	return true;
 }
 
+/* A weekday after a meeting's name and "thanks for", "following", ...:
+ * the last such day, not the next. */
+static bool past_weekday(const char *s, const struct date_hit *hit)
+{
+	size_t lo = hit->start > 80 ? hit->start - 80 : 0;
+	g_autofree char *before = NULL;
+
+	if (!hit->weekday)
+		return false;
+	while (lo > 0 && (s[lo] & 0xc0) == 0x80)
+		lo--;
+	before = g_strndup(s + lo, hit->start - lo);
+	return has(RE_PAST, before);
+}
+
 /* Is this date what the fact needs? Fills in a time for an interview. */
 static bool acceptable(GPtrArray *sents, guint i, const struct date_ref *ref,
 		       enum want w, struct date_hit *hit)
@@ -938,11 +1525,17 @@ static bool acceptable(GPtrArray *sents, guint i, const struct date_ref *ref,
 	const char *s = sents->pdata[i];
 	gint64 today = dates_day_of(ref->tz, ref->now);
 
+	if (past_weekday(s, hit))
+		return false;
 	if (w == W_INTERVIEW) {
 		struct date_hit next;
 
 		/* "Monday or Tuesday", "Tue-Thu": no day chosen yet. */
 		if (hit->choice)
+			return false;
+		/* "Ihr Arbeitsbeginn wäre der 1. April": the job's first day,
+		 * unless the clause is about the interview itself. */
+		if (start_date(s, hit->start) && !interview_clause(s, hit->start))
 			return false;
 
 		if (hit->time == NUDGE_NOTIME && hit->day != NUDGE_NOTIME && hit->day >= today)
@@ -958,6 +1551,8 @@ static bool acceptable(GPtrArray *sents, guint i, const struct date_ref *ref,
 		return false;
 	if (after_window_word(s, hit->start))
 		return false;
+	if (w == W_ANSWER)
+		return !start_date(s, hit->start);
 	return w != W_DECISION || !(after_until(s, hit->start) || other_date(s, hit->start));
 }
 
@@ -979,30 +1574,62 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 	 * decides") counts only when no decision sentence gives its own. */
 	struct date_hit back;
 	bool have_back = false;
+	/* Where each sentence's keyword starts, -1 without one: matched once
+	 * for both rounds. */
+	g_autofree gssize *kwat = g_new(gssize, sents->len ? sents->len : 1);
 
-	for (int round = 0; round < rounds; round++)
 	for (guint i = 0; i < sents->len; i++) {
 		const char *s = sents->pdata[i];
 		GMatchInfo *mi = NULL;
-		size_t kw = 0;
 		int start;
+
+		kwat[i] = -1;
+		if (g_regex_match(re(keyword), s, 0, &mi) &&
+		    !(w == W_DECISION && (has(RE_RSVP, s) || has(RE_ASSUME, s))))
+			kwat[i] = g_match_info_fetch_pos(mi, 0, &start, NULL) ? start : 0;
+		g_match_info_free(mi);
+	}
+	for (int round = 0; round < rounds; round++)
+	for (guint i = 0; i < sents->len; i++) {
+		const char *s = sents->pdata[i];
+		size_t kw;
 
 		/* The first round is over: the borrowed date, if any. */
 		if (have_back && round == 1) {
 			*hit = back;
 			return true;
 		}
-
-		if (!g_regex_match(re(keyword), s, 0, &mi) || (w == W_DECISION && has(RE_RSVP, s))) {
-			g_match_info_free(mi);
+		if (kwat[i] < 0)
 			continue;
-		}
-		if (g_match_info_fetch_pos(mi, 0, &start, NULL))
-			kw = (size_t)start;
-		g_match_info_free(mi);
+		kw = (size_t)kwat[i];
 		for (int pass = round; pass < (rounds == 2 ? round + 1 : 2); pass++) {
 			size_t from = pass == 0 ? kw : 0;
+			struct date_hit first;
+			bool have_first = false;
 
+			/* Before the keyword, a time limit nearest to it wins: "Wir
+			 * führen in dieser und der kommenden Woche noch Gespräche und
+			 * möchten Ihnen bis Ende der KW 29 eine Rückmeldung geben". */
+			if (pass == 1 && w == W_DECISION) {
+				while (dates_find(s, from, ref, hit) && hit->start < kw) {
+					g_autofree char *before = g_strndup(s, hit->start);
+
+					from = hit->end;
+					if (!acceptable(sents, i, ref, w, hit))
+						continue;
+					if (!have_first) {
+						first = *hit;
+						have_first = true;
+					}
+					if (has(RE_BY, before))
+						first = *hit;
+				}
+				if (have_first) {
+					*hit = first;
+					return true;
+				}
+				continue;
+			}
 			while (dates_find(s, from, ref, hit)) {
 				struct date_hit other;
 
@@ -1104,6 +1731,61 @@ static gint64 kept_day_time(GPtrArray *sents, const char *quoted, const struct d
 	return NUDGE_NOTIME;
 }
 
+/*
+ * "Let's move you to Wednesday 10th instead, same time": a new day, and the
+ * time of day of the first time in the mail quoted below.
+ */
+static gint64 same_time_new_day(GPtrArray *sents, const char *quoted, const struct date_ref *ref)
+{
+	struct date_hit hit, q;
+	size_t from = 0;
+	int hour = -1, min = 0;
+
+	while (dates_find(quoted, from, ref, &q)) {
+		if (q.time != NUDGE_NOTIME) {
+			GDateTime *u = g_date_time_new_from_unix_utc(q.time);
+			GDateTime *l = g_date_time_to_timezone(u, ref->tz);
+
+			hour = g_date_time_get_hour(l);
+			min = g_date_time_get_minute(l);
+			g_date_time_unref(l);
+			g_date_time_unref(u);
+			break;
+		}
+		from = q.end;
+	}
+	if (hour < 0)
+		return NUDGE_NOTIME;
+	for (guint i = 0; i < sents->len; i++) {
+		const char *s = sents->pdata[i];
+		size_t f = 0;
+
+		if (!has(RE_SAME_TIME, s))
+			continue;
+		while (dates_find(s, f, ref, &hit)) {
+			if (!hit.choice && !hit.duration && hit.time == NUDGE_NOTIME &&
+			    hit.day != NUDGE_NOTIME) {
+				GDateTime *u = g_date_time_new_from_unix_utc(hit.day);
+				GDateTime *l = g_date_time_to_timezone(u, ref->tz);
+				GDateTime *t = g_date_time_new(ref->tz, g_date_time_get_year(l),
+							       g_date_time_get_month(l),
+							       g_date_time_get_day_of_month(l),
+							       hour, min, 0);
+				gint64 when = t ? g_date_time_to_unix(t) : NUDGE_NOTIME;
+
+				if (t)
+					g_date_time_unref(t);
+				g_date_time_unref(l);
+				g_date_time_unref(u);
+				if (when != NUDGE_NOTIME && when > ref->now)
+					return when;
+			}
+			f = hit.end;
+		}
+	}
+	return NUDGE_NOTIME;
+}
+
 /* The first date with a time of day after the message's Date. */
 static gint64 first_time_ahead(GPtrArray *sents, const struct date_ref *ref)
 {
@@ -1181,7 +1863,7 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 	ref.day_first = in->day_first || written_day_first(in->fresh);
 
 	pick_contact(in, out);
-	pick_company(in, out);
+	pick_company(in, &ref, out);
 	pick_position(in, out);
 	out->interviewer = capture(RE_INTERVIEWER, in->fresh, n_names);
 
@@ -1197,6 +1879,8 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 			out->interview = first_time_ahead(sents, &ref);
 		if (out->interview == NUDGE_NOTIME && in->quoted)
 			out->interview = kept_day_time(sents, in->quoted, &ref);
+		if (out->interview == NUDGE_NOTIME && in->quoted)
+			out->interview = same_time_new_day(sents, in->quoted, &ref);
 	}
 	if (is_autoreply(in->subject, sents))
 		goto out;

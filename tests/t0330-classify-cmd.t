@@ -10,7 +10,7 @@ tab=$(printf "\t")
 test_expect_success 'one line per message: stage, score, interview, decision, company, file' '
 	nudge classify "$M/ex1-invite.eml" "$M/ex2-pending.eml" "$M/unrelated.eml" >out &&
 	test "$(wc -l <out)" = 3 &&
-	grep "^invitation	[0-9][0-9]*	2026-03-03	-	Northwind	$M/ex1-invite.eml$" out &&
+	grep "^invitation	[0-9][0-9]*	2026-03-03	-	Northwind Analytics	$M/ex1-invite.eml$" out &&
 	grep "^pending	[0-9][0-9]*	-	2026-03-06	Contoso Robotics	$M/ex2-pending.eml$" out &&
 	grep "^none	0	-	-	[^$tab]*	$M/unrelated.eml$" out
 '

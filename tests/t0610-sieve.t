@@ -199,7 +199,7 @@ test_expect_success 'LMTP: interview mail: Interviews, keyword $Interview, intac
 	delivered "$last" >stripped &&
 	test_cmp "$MAIL/ex6-offer.eml" stripped &&
 	nudge list --tsv >list &&
-	test_grep "	Tailspin	.*	offer	open	" list
+	test_grep "	Tailspin Toys	.*	offer	open	" list
 '
 
 test_expect_success 'LMTP: other mail: INBOX, no keyword, intact' '

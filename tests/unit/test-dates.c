@@ -72,8 +72,14 @@ static void test_days(void)
 {
 	bool choice = false;
 	g_autofree char *got = find("Monday or Tuesday", false, &choice);
+	g_autofree char *got2 = NULL;
 
 	g_assert_cmpstr(got, ==, "2026-03-10");
+	g_assert_true(choice);
+	/* An article before the second day keeps it a choice. */
+	choice = false;
+	got2 = find("entre el lunes y el martes", false, &choice);
+	g_assert_cmpstr(got2, ==, "2026-03-10");
 	g_assert_true(choice);
 	check("the day after tomorrow", "2026-03-06");
 	check("übermorgen", "2026-03-06");
@@ -156,6 +162,140 @@ static void test_fourth_round(void)
 	check("Wed 3/11, 9:40 AM, a 7th grade class", "2026-03-11 09:40");
 }
 
+/* Batch 13's forms: an hour with a dot next to its day or in brackets, a
+ * loose "around 4", British "half 11", a part of the day after the hour,
+ * a bare day number after its weekday, and "the Monday after, the 16th". */
+static void test_fifth_round(void)
+{
+	check("Tuesday 9.45 suits us", "2026-03-10 09:45");
+	check("we could do 11.30 tomorrow", "2026-03-05");
+	/* Prices, version numbers and odd minutes are no times. */
+	check("Friday; the parking costs £9.50", "2026-03-06");
+	check("Friday, see clause 2.10.3", "2026-03-06");
+	check("Friday 9.99", "2026-03-06");
+	check("drop by Saturday around 4", "2026-03-07 16:00");
+	check("el sábado alrededor de las 10", "2026-03-07 10:00");
+	check("Saturday, around 40 guests", "2026-03-07");
+	check("Friday at half 3", "2026-03-06 15:30");
+	check("Friday from 9 till about half 10", "2026-03-06 09:00");
+	check("Friday, half an hour at most", "2026-03-06");
+	check("el jueves a las ocho de la tarde", "2026-03-05 20:00");
+	check("jeudi à 8h du soir", "2026-03-05 20:00");
+	check("jeudi à 3 heures de l'après-midi", "2026-03-05 15:00");
+	check("Thursday at 7 in the evening", "2026-03-05 19:00");
+	check("Thursday at 9 in the morning", "2026-03-05 09:00");
+	check("Donnerstag um 8 Uhr abends", "2026-03-05 20:00");
+	check("el miércoles 25", "2026-03-25");
+	check("vendredi 13", "2026-03-13");
+	check("bis Freitag, 13., bitte", "2026-03-13");
+	check("Thursday 12 works", "2026-03-12");
+	/* The 13th is a Friday: the weekday stands, the number is something
+	 * else; an hour after a weekday stays an hour. */
+	check("Thursday 13 people", "2026-03-05");
+	check("Friday 3 pm", "2026-03-06 15:00");
+	check("Monday 10 Uhr", "2026-03-09 10:00");
+	check("the Monday after, the 16th", "2026-03-16");
+}
+
+/* Beyond batch 13: numbers in words past twelve, hours in words after
+ * "at", French quarters and halves, a part of the day between a day and
+ * its hour, weeks counted from a weekday. */
+static void test_general(void)
+{
+	check("within twenty-one days", "2026-03-25");
+	check("dans vingt-et-un jours", "2026-03-25");
+	check("sous dix-huit jours", "2026-03-22");
+	check("en dieciocho días", "2026-03-22");
+	check("binnen einundzwanzig Tagen", "2026-03-25");
+	/* A day of the month as an ordinal in words, next to its month. */
+	check("by the twenty-third of March", "2026-03-23");
+	check("on the first of April at 10am", "2026-04-01 10:00");
+	check("March the twentieth", "2026-03-20");
+	check("am dreiundzwanzigsten März um 10 Uhr", "2026-03-23 10:00");
+	check("bis zum fünfzehnten April", "2026-04-15");
+	check("le premier avril", "2026-04-01");
+	check("el primero de abril", "2026-04-01");
+	/* Ordinals that count something else. */
+	check("the second March interview", "-");
+	check("the first week of April", "-");
+	check("am ersten Tag", "-");
+	check("Friday at two", "2026-03-06 14:00");
+	check("Freitag um neun", "2026-03-06 09:00");
+	check("vendredi à quatorze heures", "2026-03-06 14:00");
+	check("vendredi à dix heures et quart", "2026-03-06 10:15");
+	check("vendredi à onze heures moins le quart", "2026-03-06 10:45");
+	check("vendredi à midi et demi", "2026-03-06 12:30");
+	check("el viernes a la una y media", "2026-03-06 13:30");
+	check("le vendredi 13 à 9h", "2026-03-13 09:00");
+	check("el viernes 13 a las 9", "2026-03-13 09:00");
+	/* A count after "at" is no hour; "at once" is no eleven o'clock. */
+	check("Friday at two locations", "2026-03-06");
+	check("please reply at once, Friday", "2026-03-06");
+	check("tomorrow afternoon at 3", "2026-03-05 15:00");
+	check("morgen früh um 9", "2026-03-05 09:00");
+	check("vendredi après-midi à 3h", "2026-03-06 15:00");
+	check("el viernes por la tarde a las 5", "2026-03-06 17:00");
+	check("Friday morning at 10", "2026-03-06 10:00");
+	check("Friday afternoon", "2026-03-06");
+	check("this coming Friday", "2026-03-06");
+	check("Friday week", "2026-03-13");
+	check("a week on Friday", "2026-03-13");
+	check("two weeks from Tuesday", "2026-03-24");
+	check("Friday after next", "2026-03-13");
+	check("vendredi en huit", "2026-03-13");
+	check("jeudi en quinze", "2026-03-19");
+	check("Friday, week 12 of the project", "2026-03-06");
+	check("übernächsten Montag", "2026-03-16");
+	check("am Montag in einer Woche", "2026-03-16");
+	check("Monday fortnight", "2026-03-23");
+	check("Monday in two weeks' time", "2026-03-23");
+	/* The week of a date ends on its Friday. */
+	check("w/c 16 March", "2026-03-20");
+	check("the week of March 16", "2026-03-20");
+	check("la semaine du 16 mars", "2026-03-20");
+	check("in der Woche vom 16. März", "2026-03-20");
+	check("la semana del 16 de marzo", "2026-03-20");
+	check("on 16 March", "2026-03-16");
+	/* A day after a singular article takes its hour; an opening-hours
+	 * range does not make a day. */
+	check("el 12 a las 10:30", "2026-03-12 10:30");
+	check("le 12 à 10h30", "2026-03-12 10:30");
+	check("abierto de 9 a 14 h", "-");
+	check("10.30 on the 12th", "2026-03-12");
+	/* Read month first, 12/03 would be nine months away: the near reading
+	 * wins; two far readings keep the written order. */
+	check("Date: 12/03/2026, 10:00", "2026-03-12 10:00");
+	check("start date 12/09/2026", "2026-12-09");
+	check("by 4/3", "2026-04-03");
+	/* "Central" alone is Chicago's; Central European Time is Berlin's. */
+	check("Thursday at 10:00 Central European Time", "2026-03-05 10:00");
+	check("Thursday at 10:00 (Western European Time)", "2026-03-05 11:00");
+	check("Thursday at 10am Central", "2026-03-05 17:00");
+	check("Thursday at 6pm AEST", "2026-03-05 09:00");
+	/* "the next week or two" is read as its longer end, like "a week or
+	 * two". */
+	check("in the next week or two", "2026-03-18");
+	check("in the next day or two", "2026-03-06");
+	check("dans la semaine ou deux", "2026-03-18");
+	check("Thursday (12th) at 10am", "2026-03-12 10:00");
+	check("booked for 12-03-2026 at 10:00", "2026-03-12 10:00");
+	check("from 10-12 on Thursday", "2026-03-05");
+	/* A window's start is its time; "las 11" is an hour, never the 11th. */
+	check("Thursday between 10 and 11am", "2026-03-05 10:00");
+	check("Donnerstag zwischen 10 und 11 Uhr", "2026-03-05 10:00");
+	check("jeudi entre 10h et 11h", "2026-03-05 10:00");
+	check("el jueves entre las 10 y las 11", "2026-03-05 10:00");
+	check("abrimos hasta las 11", "-");
+	/* Today in a part of it; "this morning" alone has mostly gone by and
+	 * "esta mañana" is never tomorrow. */
+	check("this afternoon at 3", "2026-03-04 15:00");
+	check("cet après-midi à 15h", "2026-03-04 15:00");
+	check("esta tarde a las 5", "2026-03-04 17:00");
+	check("tonight at 7", "2026-03-04 19:00");
+	check("esta mañana", "-");
+	check("I spoke to them this morning", "-");
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -170,6 +310,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/dates/spoken-times", test_spoken_times);
 	g_test_add_func("/dates/third-round", test_third_round);
 	g_test_add_func("/dates/fourth-round", test_fourth_round);
+	g_test_add_func("/dates/fifth-round", test_fifth_round);
+	g_test_add_func("/dates/general", test_general);
 	rc = g_test_run();
 	g_time_zone_unref(berlin);
 	return rc;

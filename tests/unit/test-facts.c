@@ -668,8 +668,15 @@ static bool measure(const char *dir, struct score *sc)
 		facts_extract(&in, stage, &f);
 		iv = ymd(f.interview);
 		dd = ymd(stage == STAGE_OFFER ? f.offer_deadline : f.decision);
-		want_dd = g_str_has_prefix(l->note, "offer deadline ") ?
-			g_strdup(l->note + 15) : g_strdup(l->decision);
+		/* An offer's answer deadline is in the note, written "offer
+		 * deadline YYYY-MM-DD" by the first batches and "deadline
+		 * YYYY-MM-DD" from batch 9 on. */
+		if (g_str_has_prefix(l->note, "offer deadline "))
+			want_dd = g_strdup(l->note + 15);
+		else if (g_str_has_prefix(l->note, "deadline "))
+			want_dd = g_strdup(l->note + 9);
+		else
+			want_dd = g_strdup(l->decision);
 		sc->n++;
 		/* Only interview-related mail names the company in its labels. */
 		if (strcmp(l->company, "-") == 0 || stage == STAGE_NONE ||
@@ -746,10 +753,16 @@ static void test_corpus_labelled(void)
 	 * its messages) and official names longer than any line of the mail
 	 * ("Mairie de Vauclerc", "Centre Hospitalier de Montreval").
 	 * Lowered to 0.86 when batch 13 came in unseen (0.870, and decision
-	 * dates 0.947), until the next round has looked at it. */
-	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.86);
-	g_assert_cmpfloat((double)sc.interview / sc.n, >=, 0.95);
-	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.94);
+	 * dates 0.947), until the next round has looked at it.
+	 * Raised after the fifth round: company 0.870 -> 0.954 (a signature
+	 * line that writes out the mail domain's name, an agency's client
+	 * named in its subject, more legal forms), interview dates 0.994 ->
+	 * 0.998, decision dates and offer deadlines 0.947 -> 0.992 (0.972 of
+	 * it from reading an offer's deadline in a note written "deadline
+	 * DATE", the rest from the date grammar and offers' answer phrasing). */
+	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.95);
+	g_assert_cmpfloat((double)sc.interview / sc.n, >=, 0.99);
+	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.99);
 }
 
 /* Batch 11's families: one time chosen out of several offered, a time in
@@ -852,6 +865,282 @@ static void test_fourth_round(void)
 		       "outcome by the end of next week at the latest.", wed, "2026-03-13 00:00");
 }
 
+/* An offer's answer deadline of body in a message dated date. */
+static void check_deadline(const char *body, gint64 date, const char *want)
+{
+	struct facts f;
+	g_autofree char *got = NULL;
+
+	extract(body, date, STAGE_OFFER, &f);
+	got = day_str(f.offer_deadline);
+	if (strcmp(got, want) != 0)
+		g_test_message("'%s': got %s, want %s", body, got, want);
+	g_assert_cmpstr(got, ==, want);
+	g_assert_cmpint(f.decision, ==, NUDGE_NOTIME);
+	facts_clear(&f);
+}
+
+/* The interview of a reply that moves it to a new day at the same time as
+ * the mail it quotes. */
+static void check_same_time(const char *fresh, const char *quoted, const char *want)
+{
+	struct fact_input in = { 0 };
+	struct facts f;
+	g_autofree char *got = NULL;
+
+	in.subject = "RE: Interview";
+	in.fresh = fresh;
+	in.quoted = quoted;
+	in.from_name = "Jane Doe";
+	in.from_addr = "jane.doe@acme-corp.com";
+	in.date = at(2026, 3, 4, 10, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_INVITATION, &f);
+	got = day_str(f.interview);
+	if (strcmp(got, want) != 0)
+		g_test_message("'%s': got %s, want %s", fresh, got, want);
+	g_assert_cmpstr(got, ==, want);
+	facts_clear(&f);
+}
+
+/* A reschedule in a reply: "same time" in four languages takes the hour
+ * of the quoted invitation; without those words no hour is made up. */
+static void test_same_time(void)
+{
+	static const char *const quoted = "Your interview is on Monday 9 March at 14:30.\n";
+
+	check_same_time("No problem - let's move it to Thursday 12 March, same time.", quoted,
+			"2026-03-12 14:30");
+	check_same_time("Kein Problem, dann Donnerstag, 12. März, zur gleichen Uhrzeit.", quoted,
+			"2026-03-12 14:30");
+	check_same_time("Pas de souci : jeudi 12 mars, à la même heure.", quoted,
+			"2026-03-12 14:30");
+	check_same_time("Sin problema: el jueves 12 de marzo a la misma hora.", quoted,
+			"2026-03-12 14:30");
+	check_same_time("No problem - let's move it to Thursday 12 March.", quoted, "-");
+}
+
+/* Batch 13's families: a time with a dot before its day or in brackets
+ * after it, "around 4", a time limit nearest the promise in a German
+ * sentence that names other weeks first, "du hörst von mir", "expect
+ * something from me", a weekday with a bare day number; and offers whose
+ * answer is asked for in many ways, with start dates and a signing bonus
+ * kept apart from the deadline. */
+static void test_fifth_round(void)
+{
+	gint64 wed = at(2026, 3, 4, 10, 0);	/* Wednesday 4 March 2026 */
+
+	check_interview("Alex - could you manage 10.45 tomorrow? Zoom, link to follow.", wed,
+			"2026-03-05 10:45");
+	check_interview("Of course - we can move you to Tuesday 10th instead, same time (14.30).",
+			wed, "2026-03-10 14:30");
+	check_interview("Pop in Saturday around 3 and do a trial shift with us.", wed,
+			"2026-03-07 15:00");
+	check_interview("¿Te viene bien el jueves a las cinco de la tarde para la entrevista?", wed,
+			"2026-03-05 17:00");
+	/* Coffee for 3.50 on Friday is no time of a call. */
+	check_interview("The call is on Friday; coffee there costs 3.50.", wed, "-");
+	check_decision("Wir sprechen in dieser und der nächsten Woche noch mit zwei Personen und "
+		       "wollen Ihnen bis Ende der KW 12 Bescheid geben.", wed, "2026-03-20 00:00");
+	check_decision("Die Chefin ist bis Dienstag weg; du hörst spätestens am Donnerstag, 12.3., "
+		       "von mir.", wed, "2026-03-12 00:00");
+	check_decision("We owe one more person a chat next week. Expect something from me the "
+		       "Monday after, the 16th.", wed, "2026-03-16 00:00");
+	check_decision("La dirección lo ve el lunes; te diremos algo como muy tarde el miércoles 18.",
+		       wed, "2026-03-18 00:00");
+	check_decision("Nous rencontrons encore deux personnes et vous donnerons une réponse "
+		       "vendredi 13.", wed, "2026-03-13 00:00");
+	check_deadline("Start date: April 1, 2026. This offer is open through 3/13/2026.", wed,
+		       "2026-03-13 00:00");
+	check_deadline("I am delighted to confirm that we would like to appoint you from 1 May "
+		       "2026. Please reply within 7 days of this email.", wed, "2026-03-11 00:00");
+	check_deadline("Wir freuen uns auf Ihre Entscheidung bis zum 16. März.", wed,
+		       "2026-03-16 00:00");
+	check_deadline("Te incorporarías el 1 de abril. ¿Me dices algo antes del viernes?", wed,
+		       "2026-03-06 00:00");
+	check_deadline("Si te encaja, fírmala y devuélvemela antes del lunes 9 de marzo.", wed,
+		       "2026-03-09 00:00");
+	check_deadline("Ils aimeraient avoir votre retour d'ici le 12 mars.", wed,
+		       "2026-03-12 00:00");
+	check_deadline("They want you. I need a yes or no from you by Thursday.", wed,
+		       "2026-03-05 00:00");
+	check_deadline("We have added a signing bonus, paid on your first day, 1 April. We'd like "
+		       "to hear from you within a week.", wed, "2026-03-11 00:00");
+	check_deadline("Nous attendons votre réponse ; la prise de poste est prévue le 2 avril.",
+		       wed, "-");
+	/* A meeting gone by, named by its weekday, and the job's first day are
+	 * not the interview; the interview starting is. */
+	check_interview("Thanks for your call on Monday at 3pm. We'd like to invite you to an "
+			"interview - could you send us some times?", wed, "-");
+	check_interview("Nach unserem Telefonat am Montag möchten wir Sie am Donnerstag um 10 Uhr "
+			"zum Gespräch einladen.", wed, "2026-03-05 10:00");
+	check_interview("Gracias por la llamada del lunes. ¿Te va bien el 12 a las 10:30 para la "
+			"entrevista?", wed, "2026-03-12 10:30");
+	check_interview("Est-ce que le 12 à 10h30 vous conviendrait pour l'entretien ?", wed,
+			"2026-03-12 10:30");
+	check_interview("We'd love you to interview with us. The role itself starts on Monday 6 "
+			"April at 9:00.", wed, "-");
+	check_interview("The interview starts on Monday at 10:00 sharp.", wed, "2026-03-09 10:00");
+	check_interview("We have you down for 10.30 on the 12th.", wed, "2026-03-12 10:30");
+	/* Two hours offered before the day: none chosen yet. */
+	check_interview("For the interview, could you do either 10am or 2pm on Tuesday?", wed, "-");
+	check_interview("For the interview, how about 10am on Tuesday?", wed, "2026-03-10 10:00");
+	check_deadline("Following our chat on Friday, we've improved the package. We'd like to hear "
+		       "from you within a week.", wed, "2026-03-11 00:00");
+	/* When to give up hope is no decision date, whatever the stage (a
+	 * do-not-contact note's words); an invitation to check in is one. */
+	check_decision("If you haven't heard from us within three weeks, please take it that we "
+		       "won't be going further.", wed, "-");
+	check_decision("Sollten Sie binnen drei Wochen nichts von uns hören, gehen Sie bitte davon "
+		       "aus, dass wir uns anders entschieden haben.", wed, "-");
+	check_decision("Sans nouvelles de notre part d'ici trois semaines, vous pourrez considérer "
+		       "que votre candidature n'est pas retenue.", wed, "-");
+	check_decision("Si no tienes noticias nuestras en tres semanas, entiende que no seguimos "
+		       "adelante.", wed, "-");
+	check_decision("If you haven't heard from us by Friday, feel free to check in.", wed,
+		       "2026-03-06 00:00");
+	/* The candidate's own deadline is no decision date. */
+	check_decision("Kindly return the completed form by Friday so that the panel can decide.",
+		       wed, "-");
+	check_decision("Bitte senden Sie uns die Unterlagen bis Montag; danach entscheiden wir.", wed,
+		       "-");
+	check_decision("Merci de nous retourner le questionnaire avant lundi, nous déciderons "
+		       "ensuite.", wed, "-");
+	check_decision("Por favor, envía el caso práctico antes del lunes y luego decidimos.", wed,
+		       "-");
+	check_decision("Please bear with us; we will decide by Friday.", wed, "2026-03-06 00:00");
+	check_decision("Te contestaremos antes de fin de mes.", wed, "2026-03-31 00:00");
+	check_decision("All applicants will be notified by the 20th.", wed, "2026-03-20 00:00");
+	check_decision("We hope to make an offer by the 20th.", wed, "2026-03-20 00:00");
+	check_decision("Je te redis ça vendredi, promis.", wed, "2026-03-06 00:00");
+	check_decision("Te escribimos el viernes como muy tarde.", wed, "2026-03-06 00:00");
+	check_decision("Te cuento el lunes cómo ha ido.", wed, "2026-03-09 00:00");
+	/* A confirmation of a booking and "te cuento" that only opens the
+	 * news are no promise. */
+	check_decision("Te confirmamos tu cita el lunes a las 19:30.", wed, "-");
+	check_decision("Te cuento: nos vemos el jueves.", wed, "-");
+	check_decision("We expect to make our decision in the week of 16 March.", wed,
+		       "2026-03-20 00:00");
+	check_decision("Die Entscheidung fällt in der Woche vom 16. März.", wed, "2026-03-20 00:00");
+}
+
+/* The employer's name as its signature writes it when the mail domain
+ * shortens it, joins its words or spells its umlauts out; a job title
+ * before it; a team's name before it; the writer's own name is not it. */
+static void test_company_in_signature(void)
+{
+	check_company("Priya Nair", "p.nair@hallam.ac.uk",
+		      "We would like to see you on Monday.\n\nKind regards,\nPriya Nair\n"
+		      "HR Officer\nUniversity of Hallam\n", "University of Hallam");
+	check_company("Personal", "personal@hs-birkenau.example.de",
+		      "Wir laden Sie ein.\n\nMit freundlichen Grüßen\nSachgebiet Personal\n"
+		      "Hochschule Birkenau\n", "Hochschule Birkenau");
+	check_company("Marta Gil", "marta@casadelrio.example.es",
+		      "Te esperamos.\n\nMarta\nHotel Casa del Río\n", "Hotel Casa del Río");
+	check_company("Tom Field", "tom@fieldandfern.co.uk",
+		      "Could you come in on Friday?\n\nTom Field\nField & Fern Landscapes\n",
+		      "Field & Fern Landscapes");
+	check_company("Ben", "ben@werkstatt-roessler.example.de",
+		      "Wir haben uns anders entschieden.\n\nBen\nWerkstatt Rössler\n",
+		      "Werkstatt Rössler");
+	check_company("Bäcker & Söhne", "jobs@baecker-soehne.example.de",
+		      "Danke für Ihre Bewerbung.\n\nFreundliche Grüße\nBäcker & Söhne\n",
+		      "Bäcker & Söhne");
+	check_company("Sam Okoro", "sam.okoro@mail.dunmore.gov.uk",
+		      "Your offer letter is attached.\n\nKind regards,\nSam Okoro\n"
+		      "HR Adviser, Dunmore District Council\n", "Dunmore District Council");
+	check_company("Lucía Pardo", "lucia@frutasribera.example.es",
+		      "Te esperamos el jueves.\n\nUn saludo,\nLucía Pardo\n"
+		      "Equipo de Selección de Frutas Ribera\n", "Frutas Ribera");
+	check_company("Inés Roca", "ines.roca@pinar.example.es",
+		      "Gracias.\n\nUn saludo,\nInés Roca\nRecursos Humanos · Grupo Pinar\n",
+		      "Grupo Pinar");
+	check_company("Stadtwerke Rheinau", "personal@sw-rheinau.example.de",
+		      "Vielen Dank.\n\nFreundliche Grüße\nStadtwerke Rheinau – Personalservice\n",
+		      "Stadtwerke Rheinau");
+	check_company("Dana Cole", "dana.cole@nta.example.org",
+		      "Your interview is confirmed.\n\nKind regards\nDana\nNorthgate Transit "
+		      "Authority\n", "Northgate Transit Authority");
+	/* A team's display name gives way to the signature's fuller name of
+	 * the same firm, but not to the team's own line. */
+	check_company("Tarnby Council Recruitment", "recruitment@tarnby.gov.example.uk",
+		      "Please bring photo ID.\n\nRecruitment Team\nTarnby Borough Council\n",
+		      "Tarnby Borough Council");
+	check_company("The Quill Recruiting Team", "jobs@quill.example",
+		      "Thanks for applying.\n\nThe Quill Recruiting Team\n", "Quill");
+	/* More legal forms; a job title before a university's name; a team
+	 * called "Recruitment" is nobody's name. */
+	check_company("Joost Bakker", "j.bakker@veldhuis-bloemen.nl",
+		      "Kind regards\nJoost Bakker\nHR Advisor\nVeldhuis Bloemen B.V.\n",
+		      "Veldhuis Bloemen");
+	check_company("Pflegedienstleitung", "pdl@stift-am-see.example.de",
+		      "Mit freundlichen Grüßen\nPflegedienstleitung\nStift am See gGmbH\n",
+		      "Stift am See");
+	check_company("Carla Moss", "c.moss@thornley.example",
+		      "Regards,\nCarla Moss\nRecruitment Officer, Thornley University\n",
+		      "Thornley University");
+	check_company("Recruitment Team", "recruitment@eastfold.gov.uk",
+		      "Yours sincerely,\nRecruitment Team\nEastfold Borough Council\n",
+		      "Eastfold Borough Council");
+	/* Without a team's words or an article before it. */
+	check_company("Ada Cole", "ada@mirrowbank.example",
+		      "See you then.\n\nAda\nMirrow Bank Early Careers Team\n", "Mirrow Bank");
+	check_company("Quillon Jobs", "jobs@quillon.example",
+		      "Vielen Dank!\n\nIhr Quillon Recruiting Team\n", "Quillon");
+	/* A person signing from her own address is not the firm; a sentence
+	 * naming the place is no signature line. */
+	check_company("Marta Ferrand", "marta@ferrand.example",
+		      "Thanks for the reminder.\n\nBest,\nMarta Ferrand\n", "Ferrand");
+	check_company("Jo Reyes", "jo.reyes@hallam.ac.uk",
+		      "Thanks for applying to the University of Hallam.\n\nBest,\nJo\n", "Hallam");
+}
+
+/* The company of a message from an agency, named in its subject. */
+static void check_agency(const char *subject, const char *from_name, const char *from_addr,
+			 const char *body, const char *want)
+{
+	struct fact_input in = { 0 };
+	struct facts f;
+
+	in.subject = subject;
+	in.from_name = from_name;
+	in.from_addr = from_addr;
+	in.fresh = body;
+	in.date = at(2026, 3, 2, 9, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_PENDING, &f);
+	g_assert_cmpstr(f.company, ==, want);
+	facts_clear(&f);
+}
+
+/* An agency's mail is about its client, whom its subject names and its
+ * text mentions; a job title, a greeting's name or an employer whose
+ * domain says "research" are not that. */
+static void test_company_agency(void)
+{
+	check_agency("Update on Harbourline Freight", "Kim Ode", "kim@ridgeway-recruitment.example",
+		     "Hi Alex,\nHarbourline loved the case study.\n\nKim\n", "Harbourline Freight");
+	check_agency("Zwischenstand Kranwerk Rostock", "Jens Ohm", "jens@elbe-personal.example.de",
+		     "Hallo Alex,\nKranwerk ist angetan, will aber noch warten.\n\nJens\n",
+		     "Kranwerk Rostock");
+	check_agency("Mission Banque Sorel", "Léa Roux", "lea@atlas-freelance.example.fr",
+		     "Bonjour Alex,\nBanque Sorel vous retient pour la mission.\n\nLéa\n",
+		     "Banque Sorel");
+	check_agency("Novedades de Cerámicas Duna", "Ana Gil", "ana@talento-sur.example.es",
+		     "Hola Alex:\nCerámicas Duna me confirma que sigues en el proceso.\n\nAna\n",
+		     "Cerámicas Duna");
+	check_agency("Action needed: your screening", "ScreenFast on behalf of Orla Wind",
+		     "noreply@screenfast.example.com", "Hello Alex,\nPlease complete the form.\n",
+		     "Orla Wind");
+	check_agency("Update - Cloud Engineer role", "Kim Ode", "kim@ridgeway-recruitment.example",
+		     "Hi Alex,\nMy client gave feedback on the Cloud Engineer role.\n\nKim\n",
+		     "Ridgeway Recruitment");
+	check_agency("Alex - quick one", "Kim Ode", "kim@ridgeway-recruitment.example",
+		     "Alex,\nstill waiting to hear.\n\nKim\n", "Ridgeway Recruitment");
+	check_agency("Falcon team interview", "Acme Research Recruiting",
+		     "jobs@acmeresearch.com", "Hi Alex,\nFalcon is our new team.\n", "Acme Research");
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -868,6 +1157,10 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/decision-by-stage", test_decision_by_stage);
 	g_test_add_func("/facts/third-round", test_third_round);
 	g_test_add_func("/facts/fourth-round", test_fourth_round);
+	g_test_add_func("/facts/fifth-round", test_fifth_round);
+	g_test_add_func("/facts/same-time", test_same_time);
+	g_test_add_func("/facts/company-in-signature", test_company_in_signature);
+	g_test_add_func("/facts/company-agency", test_company_agency);
 	g_test_add_func("/facts/checkin", test_checkin);
 	g_test_add_func("/facts/interview-text", test_interview_text);
 	g_test_add_func("/facts/interview-across", test_interview_across);
