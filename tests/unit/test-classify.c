@@ -602,6 +602,11 @@ static const struct example fifth_round[] = {
 	  "terraza.\n\nLuis\n" },
 	{ "invitation", "RE: Entrevista",
 	  "Sin problema, pasamos la entrevista al jueves a la misma hora.\n\nAna\n" },
+	{ "invitation", "Hello from Northfold",
+	  "Dear Alex,\n\nafter meeting you at the data engineering meetup last week, I "
+	  "wondered whether you would be up for a proper conversation with me and our CTO "
+	  "about a role here. Thursday the 9th at 4pm is free on both our "
+	  "calendars.\n\nMaria Lind\nManaging Director, Northfold\n" },
 	{ "pending", "re: last week",
 	  "Alex - we promised two more people a call before we decide, so I can't say "
 	  "anything concrete yet. Expect something from me by Wednesday.\n\nRob\n" },
@@ -732,6 +737,9 @@ static const struct example fifth_round[] = {
 	  "Kein Problem, wir verschieben die Probe auf Mittwoch.\n" },
 	{ "none", "Re: quiz night",
 	  "We've held Thursday 12th for the quiz - can you do 7pm?\n" },
+	{ "none", "Data meetup - June",
+	  "Hi all,\n\nour June meetup is on Thursday at 19:00. Talks, pizza, and a few "
+	  "companies that are hiring. RSVP on the meetup page.\n\nThe organisers\n" },
 };
 
 static void test_fourth_round(void)
