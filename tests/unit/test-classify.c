@@ -740,6 +740,13 @@ static const struct example fifth_round[] = {
 	{ "none", "Data meetup - June",
 	  "Hi all,\n\nour June meetup is on Thursday at 19:00. Talks, pizza, and a few "
 	  "companies that are hiring. RSVP on the meetup page.\n\nThe organisers\n" },
+	{ "none", "Running club",
+	  "Hi Alex,\n\nthe committee would love to offer you the position of club secretary "
+	  "- unpaid, of course, mostly minutes and the AGM in March. Happy to have a call "
+	  "about it.\n\nRita\n" },
+	{ "none", "Kassenwart",
+	  "Hallo Alex,\n\nder Vorstand möchte dir die Stelle als Kassenwart anbieten, "
+	  "ehrenamtlich natürlich. Die Mitgliederversammlung ist im März.\n\nUte\n" },
 };
 
 static void test_fourth_round(void)
