@@ -1251,9 +1251,10 @@ static void test_labelled(void)
 	}
 	report("labelled", &t);
 	/* Rules were written after each batch was measured: see its README.
-	 * 0.96 while batch 13 is in unseen (0.965). */
-	g_assert_cmpfloat(ratio(t.right, t.n), >=, 0.96);
-	g_assert_cmpfloat(ratio(t.rel_tp, t.rel_tp + t.rel_fp), >=, 0.97);
+	 * After the fifth round (batch 13's families): stage 0.996, related
+	 * precision 1.000. */
+	g_assert_cmpfloat(ratio(t.right, t.n), >=, 0.99);
+	g_assert_cmpfloat(ratio(t.rel_tp, t.rel_tp + t.rel_fp), >=, 0.99);
 }
 
 static void test_ham(void)
