@@ -747,6 +747,25 @@ static const struct example fifth_round[] = {
 	{ "none", "Kassenwart",
 	  "Hallo Alex,\n\nder Vorstand möchte dir die Stelle als Kassenwart anbieten, "
 	  "ehrenamtlich natürlich. Die Mitgliederversammlung ist im März.\n\nUte\n" },
+	{ "none", "Gym membership offer",
+	  "Congratulations! You've been selected for our summer offer: 3 months for the "
+	  "price of 2. Accept your offer by Friday.\n" },
+	{ "none", "Re: la chorale",
+	  "Désolé, on a finalement pris quelqu'un d'autre pour le solo. Ne le prends pas "
+	  "mal !\n" },
+	{ "none", "Re: Kita",
+	  "Es fehlt nur noch die Unterschrift der Leitung, du hörst spätestens am Freitag "
+	  "von mir.\n" },
+	{ "none", "Re: Handwerker",
+	  "Wir führen noch einige Gespräche mit anderen Anbietern und geben Ihnen bis Ende "
+	  "der Woche Bescheid.\n" },
+	{ "none", "Re: presupuesto",
+	  "Te daremos una respuesta a lo largo de la semana sobre el presupuesto.\n" },
+	{ "none", "Re: wedding",
+	  "We expect to decide by Friday on the venue and I'll call you either way.\n" },
+	{ "none", "Re: mentoring",
+	  "I'd love for you to meet Sam, who'd be your mentor. He has Wednesday from 3 to "
+	  "3:45 free; I'll send over a Meet link.\n" },
 };
 
 static void test_fourth_round(void)
