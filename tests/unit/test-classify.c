@@ -766,6 +766,30 @@ static const struct example fifth_round[] = {
 	{ "none", "Re: mentoring",
 	  "I'd love for you to meet Sam, who'd be your mentor. He has Wednesday from 3 to "
 	  "3:45 free; I'll send over a Meet link.\n" },
+	{ "none", "Re: candidate debrief",
+	  "Thanks for sitting in on the interview with Priya today. I've shared my notes "
+	  "with the hiring committee and you'll hear back shortly on next steps for her.\n" },
+	{ "none", "Re: hackathon",
+	  "Come and hang out with us on Saturday - we'll look at some real code together. "
+	  "Would Saturday 14th work, say from 11?\n" },
+	{ "none", "Re: car",
+	  "The garage promised me an answer by Friday on the gearbox. I'll ring you either "
+	  "way.\n" },
+	{ "none", "Re: our new hire",
+	  "The candidate wants to sleep on it; she promised us an answer on Monday.\n" },
+	{ "none", "Re: referee for Jo",
+	  "Could you speak to the people you named as referees for Jo's application? Her "
+	  "start is Monday.\n" },
+	{ "none", "Re: Umzug",
+	  "Wir verschieben den Termin auf Mittwoch, gleiche Zeit.\n" },
+	{ "none", "Re: coro",
+	  "Estás entre los tres finalistas del concurso de fotografía; el jurado dará una "
+	  "respuesta a lo largo de la semana.\n" },
+	{ "none", "Re: neighbourhood watch",
+	  "We need two people who can vouch for you before you join the committee.\n" },
+	{ "none", "Re: photo contest",
+	  "Congratulations - you're one of the two finalists! The judges will decide by "
+	  "Friday.\n" },
 };
 
 static void test_fourth_round(void)
