@@ -790,6 +790,26 @@ static const struct example fifth_round[] = {
 	{ "none", "Re: photo contest",
 	  "Congratulations - you're one of the two finalists! The judges will decide by "
 	  "Friday.\n" },
+	{ "none", "Tafel",
+	  "Hallo Alex, danke fürs Anmelden als Helfer! Kannst du am Samstag um 9 zur "
+	  "Probeschicht kommen?\n" },
+	{ "none", "Notartermin",
+	  "Wir würden gern die von Ihnen genannten Personen als Zeugen kontaktieren.\n" },
+	{ "none", "Votre demande de prêt",
+	  "Nous vous ferons part de notre décision sous huitaine.\n" },
+	{ "none", "Entretien de votre chaudière",
+	  "Votre entretien se déroulera le mardi 4 mars entre 8h et 12h. Nous vous "
+	  "attendons à votre domicile.\n" },
+	{ "none", "Re: club de lecture",
+	  "Nous vous attendons le jeudi 6 à 19h à la médiathèque.\n" },
+	{ "none", "Cita médica",
+	  "Le esperamos el jueves a las 10:00 en la consulta 3.\n" },
+	{ "none", "Re: club de ajedrez",
+	  "¡Nos encantaría que te unieras al club este año!\n" },
+	{ "none", "Re: coro",
+	  "Hemos encontrado a alguien de dentro para el solo, gracias.\n" },
+	{ "none", "Re: voluntariado",
+	  "¿Puedes el sábado a las 10? Haríamos un turno de prueba en el comedor social.\n" },
 };
 
 static void test_fourth_round(void)
