@@ -631,6 +631,37 @@ static const struct example fifth_round[] = {
 	{ "pending", "Segunda entrevista",
 	  "Hola Alex:\n\ngracias por la entrevista de ayer. Calculamos tener una decisión "
 	  "antes del día 20.\n\nPedro\n" },
+	{ "pending", "Zwischenstand",
+	  "Hallo Alex,\n\nich habe meine Eindrücke an die Fachabteilung weitergegeben. "
+	  "Rechnen Sie bis Mittwoch mit einer Nachricht von "
+	  "mir.\n\nSabine\nPersonalreferentin\n" },
+	{ "invitation", "Zweite Runde",
+	  "Hallo Alex,\n\nwir haben den Donnerstag für Sie reserviert: Sie treffen Jana, "
+	  "die Ihre künftige Teamleiterin wäre. Es ist die zweite von drei Runden.\n\nIhre "
+	  "Personalabteilung\n" },
+	{ "rejection", "Ihre Bewerbung",
+	  "Hallo Alex,\n\nwir haben die Stelle einer anderen Person angeboten, die bereits "
+	  "zugesagt hat.\n\nIhre Personalabteilung\n" },
+	{ "pending", "Point d'étape",
+	  "Bonjour Alex,\n\nj'ai transmis mes notes au comité de recrutement. Attendez-vous "
+	  "à une réponse de ma part vendredi ; je ne peux pas encore vous dire quoi que ce "
+	  "soit de définitif.\n\nClaire\nchargée de recrutement\n" },
+	{ "invitation", "Deuxième étape",
+	  "Bonjour Alex,\n\nnous avons réservé le jeudi 12 pour vous présenter Paul, qui "
+	  "serait votre responsable. C'est la deuxième des trois étapes.\n\nService RH\n" },
+	{ "rejection", "Votre candidature",
+	  "Bonjour,\n\nnous avons proposé le poste à une autre candidate, qui l'a "
+	  "accepté.\n\nService RH\n" },
+	{ "pending", "Novedades",
+	  "Hola Alex:\n\nhe compartido mis notas con el comité de selección. Espera "
+	  "noticias mías el viernes; todavía no puedo decirte nada en "
+	  "firme.\n\nLaura\nRRHH\n" },
+	{ "invitation", "Siguiente fase",
+	  "Hola Alex:\n\nhemos reservado el jueves 12 para que conozcas a Marta, que sería "
+	  "tu jefa. Es la segunda de tres fases.\n\nRRHH\n" },
+	{ "rejection", "Tu candidatura",
+	  "Hola Alex:\n\nhemos ofrecido el puesto a otra persona y ya lo ha "
+	  "aceptado.\n\nRRHH\n" },
 	{ "references", "Almost done",
 	  "Hi Alex,\n\nwe're nearly there. Could you send me names and emails for two "
 	  "people who can vouch for you, ideally your line manager at Brindle?\n\nKate\n" },
@@ -810,6 +841,19 @@ static const struct example fifth_round[] = {
 	  "Hemos encontrado a alguien de dentro para el solo, gracias.\n" },
 	{ "none", "Re: voluntariado",
 	  "¿Puedes el sábado a las 10? Haríamos un turno de prueba en el comedor social.\n" },
+	{ "none", "Re: Schrebergarten",
+	  "Rechne bis Mittwoch mit einer Nachricht von mir wegen der Hecke.\n" },
+	{ "none", "Re: Flohmarkt",
+	  "Wir haben den Samstag für dich reserviert, dein Stand ist in der zweite von drei "
+	  "Reihen.\n" },
+	{ "none", "Re: vide-grenier",
+	  "Attends-toi à des nouvelles de ma part jeudi, je ne peux rien te dire de concret "
+	  "pour le moment.\n" },
+	{ "none", "Re: excursión",
+	  "Hemos reservado el sábado para la excursión, espera noticias mías.\n" },
+	{ "none", "Re: party",
+	  "Expect something from me by Friday about the party - I can't say anything "
+	  "concrete yet.\n" },
 };
 
 static void test_fourth_round(void)
