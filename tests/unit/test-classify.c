@@ -854,6 +854,20 @@ static const struct example fifth_round[] = {
 	{ "none", "Re: party",
 	  "Expect something from me by Friday about the party - I can't say anything "
 	  "concrete yet.\n" },
+	{ "do-not-contact", "Eingangsbestätigung",
+	  "Sehr geehrte Bewerberin,\n\nvielen Dank für Ihre Bewerbung. Wenn Ihr Profil zu "
+	  "unseren Anforderungen passt, melden wir uns bei Ihnen. Bitte sehen Sie von "
+	  "telefonischen Nachfragen ab.\n\nIhre Personalabteilung\n" },
+	{ "none", "Bewerbung eingegangen",
+	  "Hallo Alex,\n\ndanke für Ihre Bewerbung als Lagerist. Sollten Sie zu unserem "
+	  "Team passen, laden wir Sie gern zu einem Gespräch ein.\n\nIhr Recruiting-Team\n" },
+	{ "none", "Candidatura recibida",
+	  "Hola Alex:\n\nhemos recibido tu candidatura. Si tu perfil encaja con el puesto, "
+	  "te contactaremos para una entrevista.\n\nEquipo de selección\n" },
+	{ "none", "Candidature reçue",
+	  "Bonjour Alex,\n\nnous avons bien reçu votre candidature. Si votre profil "
+	  "correspond à nos besoins, nous vous contacterons pour un entretien.\n\nService "
+	  "RH\n" },
 };
 
 static void test_fourth_round(void)
