@@ -600,6 +600,8 @@ static const struct example fifth_round[] = {
 	{ "invitation", "RE: Puesto de camarero",
 	  "¿Puedes el viernes a las 18:00? Haríamos un turno de prueba en la "
 	  "terraza.\n\nLuis\n" },
+	{ "invitation", "RE: Puesto de dependienta",
+	  "¿Puedes el sabado a las 9? Haríamos un día de prueba en la tienda.\n\nMaite\n" },
 	{ "invitation", "RE: Entrevista",
 	  "Sin problema, pasamos la entrevista al jueves a la misma hora.\n\nAna\n" },
 	{ "invitation", "Hello from Northfold",
