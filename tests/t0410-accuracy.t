@@ -15,13 +15,15 @@ printf "[user]\naddresses = candidate@example.org\ntimezone = Europe/Berlin\n" >
 # dates 0.990 (104 of 105). Before that round, batch 12 in and
 # main's rules: 0.990, 0.962, 0.955, 0.904, 0.952. Batch 13 (lb-823 to
 # lb-962) moved in unseen: 0.993, 0.965, 0.967 (1015 of 1050), 0.957,
-# 0.935, until the next round writes rules for it. The fifth round's date
-# work: decision dates 0.935 -> 0.976 (120 of 123; lb-951's label made
-# like lb-383's), interview dates stay at 0.957 (156 of 163: all seven
-# misses are invitations read as none).
+# 0.935. The fifth round's date work: decision dates 0.935 -> 0.976 (120
+# of 123; lb-951's label made like lb-383's). Its rules for batch 13's
+# families and the model retrained (lift 1.4, choose 1.5): precision
+# 0.999, recall 0.994, stage 0.995 (1045 of 1050; left: two do-not-contact
+# notes inside automated receipts, two invitations left none on purpose, a
+# real-dev rejection labelled none).
 test_expect_success 'precision, recall, stage and date accuracy stay where they stand' '
 	perl "$SRC_DIR/tools/accuracy.pl" "$NUDGE_BIN" \
-		--min precision=0.99 --min recall=0.96 --min stage=0.96 \
+		--min precision=0.99 --min recall=0.99 --min stage=0.99 \
 		--min interview_date=0.95 --min decision_date=0.97 \
 		--min ham_false_positive=0 \
 		"$CORPUS/real-dev" "$TESTS_DIR/corpus/labelled" -- \

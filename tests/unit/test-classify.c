@@ -559,6 +559,319 @@ static const struct example fourth_round[] = {
 	  "demystified, and a reader question.\n\nYou're getting this because you subscribed.\n" },
 };
 
+/* The fifth round's phrase families (written from batch 13's misses and
+ * the messages the old model carried, in words of our own), and everyday
+ * mail that says the same words and must stay none. */
+static const struct example fifth_round[] = {
+	{ "invitation", "Re: Warehouse planner",
+	  "Hi Alex - can you do Thursday at 2.30 on Teams? Link to follow.\n\nMo\n" },
+	{ "invitation", "Re: Line cook",
+	  "Come by Friday at 5 and do a trial shift with us on the pass. Bring your "
+	  "knives.\n\nRico\n" },
+	{ "invitation", "RE: Interview Thursday",
+	  "Of course, Alex - let's move you to Monday the 9th, same time. Hope the move "
+	  "goes well.\n\nPriti\n" },
+	{ "invitation", "hello",
+	  "Hi Alex,\n\nLiked your write-up on caching a lot. Come and spend an afternoon "
+	  "with the team - we'll look at some real code together and then grab a coffee. "
+	  "Would Tuesday 12th work, say from 2?\n\nOla Brandt, co-founder\n" },
+	{ "invitation", "Position Backend Developer",
+	  "Dear Alex,\n\nIs it possible for you on Monday 14/04 at 10:00 for a meeting by "
+	  "video? If not, please propose another day.\n\nNikos\nHR Manager\n" },
+	{ "invitation", "Next round",
+	  "Hi Alex,\n\nThanks for Tuesday. We'd like to get you back in to meet our finance "
+	  "director - we've held Friday 20th for it, 2 till 3.\n\nDana\nHargreaves & Co\n" },
+	{ "invitation", "Meet Priya",
+	  "Alex, great chatting today. I'd love for you to meet Priya, who would be your "
+	  "lead. She has Thursday from 1 to 1:30 free; I'll send over a Zoom link if that "
+	  "suits. It's the second of three steps.\n\nJo\nTalent, Quillworks\n" },
+	{ "invitation", "AW: Disponent",
+	  "Hallo Alex,\n\nkönnen Sie am Donnerstag um 9:30 per Teams? Link "
+	  "folgt.\n\nGrüße\nTina\n" },
+	{ "invitation", "AW: Vorstellungsgespräch",
+	  "Kein Problem - wir verschieben das Gespräch auf Mittwoch, gleiche "
+	  "Uhrzeit.\n\nJonas\n" },
+	{ "invitation", "RE: Poste de commis",
+	  "Tu peux jeudi vers 15h ? On ferait un service d'essai en cuisine.\n\nMarc\n" },
+	{ "invitation", "Convocation",
+	  "Madame,\n\nl'entretien se déroulera devant un jury de trois personnes. Nous vous "
+	  "attendons le mardi 6 octobre à 10h, à l'accueil de la mairie.\n\nService des "
+	  "ressources humaines\n" },
+	{ "invitation", "RE: Puesto de camarero",
+	  "¿Puedes el viernes a las 18:00? Haríamos un turno de prueba en la "
+	  "terraza.\n\nLuis\n" },
+	{ "invitation", "RE: Puesto de dependienta",
+	  "¿Puedes el sabado a las 9? Haríamos un día de prueba en la tienda.\n\nMaite\n" },
+	{ "invitation", "RE: Entrevista",
+	  "Sin problema, pasamos la entrevista al jueves a la misma hora.\n\nAna\n" },
+	{ "invitation", "Hello from Northfold",
+	  "Dear Alex,\n\nafter meeting you at the data engineering meetup last week, I "
+	  "wondered whether you would be up for a proper conversation with me and our CTO "
+	  "about a role here. Thursday the 9th at 4pm is free on both our "
+	  "calendars.\n\nMaria Lind\nManaging Director, Northfold\n" },
+	{ "pending", "re: last week",
+	  "Alex - we promised two more people a call before we decide, so I can't say "
+	  "anything concrete yet. Expect something from me by Wednesday.\n\nRob\n" },
+	{ "pending", "Update - Northgate",
+	  "Hi Alex,\n\nthe client wants to sleep on it and has promised me an answer by "
+	  "Friday. I'll ring you the minute I hear.\n\nTom\nrecruitment consultant\n" },
+	{ "pending", "Thanks for today",
+	  "Hi Alex,\n\nthanks for coming in. I've shared my notes with the hiring committee "
+	  "and you'll hear back shortly.\n\nBea\n" },
+	{ "pending", "Ihr Gespräch",
+	  "Liebe Frau Example,\n\ndanke für das Gespräch. Wir führen noch weitere Gespräche "
+	  "und möchten Ihnen bis Ende Juli eine Rückmeldung geben.\n\nPersonalabteilung\n" },
+	{ "pending", "Stand",
+	  "Hallo Alex,\n\nes fehlt nur noch die Freigabe der Geschäftsführung; du hörst "
+	  "spätestens am Montag von mir.\n\nKai\n" },
+	{ "pending", "Votre entretien",
+	  "Bonjour,\n\nmerci pour votre venue. Nous rencontrons encore deux candidats et "
+	  "nous vous ferons part de notre décision sous quinze jours.\n\nRH\n" },
+	{ "pending", "Novedades",
+	  "Hola Alex:\n\nestás entre los tres finalistas y el cliente te dará una respuesta "
+	  "a lo largo de la semana.\n\nMarta\nconsultora de selección\n" },
+	{ "pending", "Segunda entrevista",
+	  "Hola Alex:\n\ngracias por la entrevista de ayer. Calculamos tener una decisión "
+	  "antes del día 20.\n\nPedro\n" },
+	{ "pending", "Zwischenstand",
+	  "Hallo Alex,\n\nich habe meine Eindrücke an die Fachabteilung weitergegeben. "
+	  "Rechnen Sie bis Mittwoch mit einer Nachricht von "
+	  "mir.\n\nSabine\nPersonalreferentin\n" },
+	{ "invitation", "Zweite Runde",
+	  "Hallo Alex,\n\nwir haben den Donnerstag für Sie reserviert: Sie treffen Jana, "
+	  "die Ihre künftige Teamleiterin wäre. Es ist die zweite von drei Runden.\n\nIhre "
+	  "Personalabteilung\n" },
+	{ "rejection", "Ihre Bewerbung",
+	  "Hallo Alex,\n\nwir haben die Stelle einer anderen Person angeboten, die bereits "
+	  "zugesagt hat.\n\nIhre Personalabteilung\n" },
+	{ "pending", "Point d'étape",
+	  "Bonjour Alex,\n\nj'ai transmis mes notes au comité de recrutement. Attendez-vous "
+	  "à une réponse de ma part vendredi ; je ne peux pas encore vous dire quoi que ce "
+	  "soit de définitif.\n\nClaire\nchargée de recrutement\n" },
+	{ "invitation", "Deuxième étape",
+	  "Bonjour Alex,\n\nnous avons réservé le jeudi 12 pour vous présenter Paul, qui "
+	  "serait votre responsable. C'est la deuxième des trois étapes.\n\nService RH\n" },
+	{ "rejection", "Votre candidature",
+	  "Bonjour,\n\nnous avons proposé le poste à une autre candidate, qui l'a "
+	  "accepté.\n\nService RH\n" },
+	{ "pending", "Novedades",
+	  "Hola Alex:\n\nhe compartido mis notas con el comité de selección. Espera "
+	  "noticias mías el viernes; todavía no puedo decirte nada en "
+	  "firme.\n\nLaura\nRRHH\n" },
+	{ "invitation", "Siguiente fase",
+	  "Hola Alex:\n\nhemos reservado el jueves 12 para que conozcas a Marta, que sería "
+	  "tu jefa. Es la segunda de tres fases.\n\nRRHH\n" },
+	{ "rejection", "Tu candidatura",
+	  "Hola Alex:\n\nhemos ofrecido el puesto a otra persona y ya lo ha "
+	  "aceptado.\n\nRRHH\n" },
+	{ "references", "Almost done",
+	  "Hi Alex,\n\nwe're nearly there. Could you send me names and emails for two "
+	  "people who can vouch for you, ideally your line manager at Brindle?\n\nKate\n" },
+	{ "references", "After your final interview",
+	  "Dear Alex,\n\nthank you for Thursday. Our next step is to speak to the people "
+	  "you named on your application; I'll contact them this week.\n\nHR team\n" },
+	{ "references", "Referenzen",
+	  "Guten Tag,\n\nwir würden gern die von Ihnen genannten Personen "
+	  "kontaktieren.\n\nPersonalabteilung\n" },
+	{ "references", "Références",
+	  "Bonjour,\n\nnous allons contacter les personnes que vous avez indiquées.\n\nRH\n" },
+	{ "references", "Referencias",
+	  "Hola:\n\nvamos a llamar a las personas que nos indicaste.\n\nRRHH\n" },
+	{ "rejection", "Bad news, I'm afraid",
+	  "Alex,\n\nthe owners have put a freeze on all new hires, so I have to take the "
+	  "offer back for the shift lead role. I'm so sorry.\n\nMeg\n" },
+	{ "rejection", "Your application - Project Coordinator",
+	  "Dear Alex,\n\nthank you for your patience. We have offered the position to "
+	  "another candidate, who has accepted.\n\nHR team\n" },
+	{ "rejection", "Re: barista",
+	  "Sorry Alex, we found someone internally for the role. Don't take it "
+	  "personally!\n\nJo\n" },
+	{ "rejection", "Probeschicht",
+	  "Hallo Alex,\n\nwir haben uns für jemanden entschieden, der schon länger dabei "
+	  "ist. Nimm's nicht persönlich.\n\nUli\n" },
+	{ "rejection", "Notre proposition",
+	  "Bonjour Alex,\n\nle client pour lequel nous recrutions a arrêté le projet ; nous "
+	  "devons retirer notre proposition. Sincèrement désolé.\n\nPaul\n" },
+	{ "rejection", "Re: puesto de cocinero",
+	  "Alex, al final nos quedamos con otro candidato. Gracias por venir.\n\nPepe\n" },
+	{ "offer", "job",
+	  "Alex - the job's yours if you want it, 14.20 an hour, start Monday. Let me know "
+	  "by Thursday.\n\nDan\n" },
+	{ "offer", "Good news",
+	  "Alex - Veritas wants you. 68k plus bonus, and they'd like an answer by "
+	  "Friday.\n\nNina\nconsultant\n" },
+	{ "offer", "Zusage",
+	  "Hallo Alex,\n\ndie Stelle gehört dir! 3.100 € brutto im Monat, Start am 1. "
+	  "März.\n\nSven\n" },
+	{ "offer", "Mission Lyon",
+	  "Bonjour Alex,\n\nle client vous retient pour la mission, TJM 550 €. Je vous "
+	  "envoie le contrat ; ils aimeraient une réponse avant jeudi.\n\nClaire\n" },
+	{ "offer", "¿Te animas?",
+	  "Hola Alex:\n\nqueremos que te quedes con el puesto. Serían 1.700 netos al mes. "
+	  "Piénsatelo y me dices.\n\nRosa\n" },
+	{ "none", "Re: sprint review",
+	  "can you do Thursday at 2.30 on Teams? Link to follow.\n" },
+	{ "none", "Re: Elternabend",
+	  "Können Sie am Donnerstag um 19:30 per Zoom? Link folgt.\n" },
+	{ "none", "Re: dinner plans",
+	  "Mum wants you. And she'd like an answer by Friday.\n" },
+	{ "none", "Re: Flohmarkt",
+	  "Der Stand gehört dir, wenn du willst!\n" },
+	{ "none", "Saturday",
+	  "Come and spend an afternoon with us at the allotment - would Sunday 14th work, "
+	  "say from 2?\n" },
+	{ "none", "Re: our tutoring",
+	  "No problem, let's move you to Thursday, same time.\n" },
+	{ "none", "Re: parents' evening",
+	  "Is it possible for you on Monday at 5? If not, please propose another day.\n" },
+	{ "none", "Re: Saturday",
+	  "I'd love for you to meet my parents - they have Friday from 6 to 8 free.\n" },
+	{ "none", "Re: haircut",
+	  "We can get you back in on Thursday at 3.\n" },
+	{ "none", "Entretien annuel",
+	  "Bonjour Alex,\n\nje te propose de caler ton entretien annuel mardi à 10h. Pense "
+	  "à remplir ton auto-évaluation.\n\nSophie\n" },
+	{ "none", "Annual review",
+	  "Hi Alex, can we schedule your annual review for Thursday at 10? Please fill in "
+	  "the self-assessment form first.\n\nMaria\n" },
+	{ "none", "Mitarbeitergespräch",
+	  "Hallo Alex, können Sie am Donnerstag um 10 Uhr zum Mitarbeitergespräch "
+	  "kommen?\n\nPetra\n" },
+	{ "none", "You appeared in 8 searches",
+	  "Upgrade to Premium to see who viewed your profile and get invited to interviews "
+	  "sooner.\n" },
+	{ "none", "Your loan offer",
+	  "Congratulations, you've been selected for a personal loan. Our team is available "
+	  "for a call Monday to Friday, 9am to 6pm.\n" },
+	{ "none", "Marathon marshals",
+	  "Thank you for applying to marshal at the marathon. We had more volunteers than "
+	  "spots, so unfortunately we can't offer you a place this time.\n" },
+	{ "none", "Re: painting the shed",
+	  "Ha, the job's yours if you want it - I'll pay in pizza.\n" },
+	{ "none", "Re: Kuchenbasar",
+	  "Nimm's nicht persönlich, aber wir haben jemand anderen für den Kuchen "
+	  "genommen.\n" },
+	{ "none", "Re: intercambio de idiomas",
+	  "Lo siento, al final nos quedamos con otra persona para el intercambio.\n" },
+	{ "none", "Re: book club",
+	  "Sorry, Maya is hosting this month instead. Don't take it personally!\n" },
+	{ "none", "Re: the vet",
+	  "I'll call you the minute I hear from the vet.\n" },
+	{ "none", "Re: board meeting",
+	  "I've shared my notes with the committee; you'll hear back shortly about the "
+	  "budget.\n" },
+	{ "none", "Re: kitchen",
+	  "We expect to wrap up by Friday and I'll email you either way.\n" },
+	{ "none", "Re: cita",
+	  "Sin problema, pasamos la cita al jueves a la misma hora.\n" },
+	{ "none", "Fête des voisins",
+	  "Nous vous attendons le samedi 5 juin à 18h dans la cour !\n" },
+	{ "none", "Re: Chorprobe",
+	  "Kein Problem, wir verschieben die Probe auf Mittwoch.\n" },
+	{ "none", "Re: quiz night",
+	  "We've held Thursday 12th for the quiz - can you do 7pm?\n" },
+	{ "none", "Data meetup - June",
+	  "Hi all,\n\nour June meetup is on Thursday at 19:00. Talks, pizza, and a few "
+	  "companies that are hiring. RSVP on the meetup page.\n\nThe organisers\n" },
+	{ "none", "Running club",
+	  "Hi Alex,\n\nthe committee would love to offer you the position of club secretary "
+	  "- unpaid, of course, mostly minutes and the AGM in March. Happy to have a call "
+	  "about it.\n\nRita\n" },
+	{ "none", "Kassenwart",
+	  "Hallo Alex,\n\nder Vorstand möchte dir die Stelle als Kassenwart anbieten, "
+	  "ehrenamtlich natürlich. Die Mitgliederversammlung ist im März.\n\nUte\n" },
+	{ "none", "Gym membership offer",
+	  "Congratulations! You've been selected for our summer offer: 3 months for the "
+	  "price of 2. Accept your offer by Friday.\n" },
+	{ "none", "Re: la chorale",
+	  "Désolé, on a finalement pris quelqu'un d'autre pour le solo. Ne le prends pas "
+	  "mal !\n" },
+	{ "none", "Re: Kita",
+	  "Es fehlt nur noch die Unterschrift der Leitung, du hörst spätestens am Freitag "
+	  "von mir.\n" },
+	{ "none", "Re: Handwerker",
+	  "Wir führen noch einige Gespräche mit anderen Anbietern und geben Ihnen bis Ende "
+	  "der Woche Bescheid.\n" },
+	{ "none", "Re: presupuesto",
+	  "Te daremos una respuesta a lo largo de la semana sobre el presupuesto.\n" },
+	{ "none", "Re: wedding",
+	  "We expect to decide by Friday on the venue and I'll call you either way.\n" },
+	{ "none", "Re: mentoring",
+	  "I'd love for you to meet Sam, who'd be your mentor. He has Wednesday from 3 to "
+	  "3:45 free; I'll send over a Meet link.\n" },
+	{ "none", "Re: candidate debrief",
+	  "Thanks for sitting in on the interview with Priya today. I've shared my notes "
+	  "with the hiring committee and you'll hear back shortly on next steps for her.\n" },
+	{ "none", "Re: hackathon",
+	  "Come and hang out with us on Saturday - we'll look at some real code together. "
+	  "Would Saturday 14th work, say from 11?\n" },
+	{ "none", "Re: car",
+	  "The garage promised me an answer by Friday on the gearbox. I'll ring you either "
+	  "way.\n" },
+	{ "none", "Re: our new hire",
+	  "The candidate wants to sleep on it; she promised us an answer on Monday.\n" },
+	{ "none", "Re: referee for Jo",
+	  "Could you speak to the people you named as referees for Jo's application? Her "
+	  "start is Monday.\n" },
+	{ "none", "Re: Umzug",
+	  "Wir verschieben den Termin auf Mittwoch, gleiche Zeit.\n" },
+	{ "none", "Re: coro",
+	  "Estás entre los tres finalistas del concurso de fotografía; el jurado dará una "
+	  "respuesta a lo largo de la semana.\n" },
+	{ "none", "Re: neighbourhood watch",
+	  "We need two people who can vouch for you before you join the committee.\n" },
+	{ "none", "Re: photo contest",
+	  "Congratulations - you're one of the two finalists! The judges will decide by "
+	  "Friday.\n" },
+	{ "none", "Tafel",
+	  "Hallo Alex, danke fürs Anmelden als Helfer! Kannst du am Samstag um 9 zur "
+	  "Probeschicht kommen?\n" },
+	{ "none", "Notartermin",
+	  "Wir würden gern die von Ihnen genannten Personen als Zeugen kontaktieren.\n" },
+	{ "none", "Votre demande de prêt",
+	  "Nous vous ferons part de notre décision sous huitaine.\n" },
+	{ "none", "Entretien de votre chaudière",
+	  "Votre entretien se déroulera le mardi 4 mars entre 8h et 12h. Nous vous "
+	  "attendons à votre domicile.\n" },
+	{ "none", "Re: club de lecture",
+	  "Nous vous attendons le jeudi 6 à 19h à la médiathèque.\n" },
+	{ "none", "Cita médica",
+	  "Le esperamos el jueves a las 10:00 en la consulta 3.\n" },
+	{ "none", "Re: club de ajedrez",
+	  "¡Nos encantaría que te unieras al club este año!\n" },
+	{ "none", "Re: coro",
+	  "Hemos encontrado a alguien de dentro para el solo, gracias.\n" },
+	{ "none", "Re: voluntariado",
+	  "¿Puedes el sábado a las 10? Haríamos un turno de prueba en el comedor social.\n" },
+	{ "none", "Re: Schrebergarten",
+	  "Rechne bis Mittwoch mit einer Nachricht von mir wegen der Hecke.\n" },
+	{ "none", "Re: Flohmarkt",
+	  "Wir haben den Samstag für dich reserviert, dein Stand ist in der zweite von drei "
+	  "Reihen.\n" },
+	{ "none", "Re: vide-grenier",
+	  "Attends-toi à des nouvelles de ma part jeudi, je ne peux rien te dire de concret "
+	  "pour le moment.\n" },
+	{ "none", "Re: excursión",
+	  "Hemos reservado el sábado para la excursión, espera noticias mías.\n" },
+	{ "none", "Re: party",
+	  "Expect something from me by Friday about the party - I can't say anything "
+	  "concrete yet.\n" },
+	{ "do-not-contact", "Eingangsbestätigung",
+	  "Sehr geehrte Bewerberin,\n\nvielen Dank für Ihre Bewerbung. Wenn Ihr Profil zu "
+	  "unseren Anforderungen passt, melden wir uns bei Ihnen. Bitte sehen Sie von "
+	  "telefonischen Nachfragen ab.\n\nIhre Personalabteilung\n" },
+	{ "none", "Bewerbung eingegangen",
+	  "Hallo Alex,\n\ndanke für Ihre Bewerbung als Lagerist. Sollten Sie zu unserem "
+	  "Team passen, laden wir Sie gern zu einem Gespräch ein.\n\nIhr Recruiting-Team\n" },
+	{ "none", "Candidatura recibida",
+	  "Hola Alex:\n\nhemos recibido tu candidatura. Si tu perfil encaja con el puesto, "
+	  "te contactaremos para una entrevista.\n\nEquipo de selección\n" },
+	{ "none", "Candidature reçue",
+	  "Bonjour Alex,\n\nnous avons bien reçu votre candidature. Si votre profil "
+	  "correspond à nos besoins, nous vous contacterons pour un entretien.\n\nService "
+	  "RH\n" },
+};
+
 static void test_fourth_round(void)
 {
 	check_examples(fourth_round, G_N_ELEMENTS(fourth_round));
@@ -589,6 +902,27 @@ static void test_fourth_round(void)
 		"Die Antwort ist ja, wir kommen gern!\n\nAlex\n", true)), ==, "none");
 	g_assert_cmpstr(stage_name(stage_of("Re: wedding",
 		"The answer's yes, of course we'll come!\n\nAlex\n", true)), ==, "none");
+}
+
+static void test_fifth_round(void)
+{
+	check_examples(fifth_round, G_N_ELEMENTS(fifth_round));
+	/* Accepting: the papers sent back signed, "je l'accepte" after an
+	 * offer; a card signed for a colleague is no acceptance. */
+	g_assert_cmpstr(stage_name(stage_of("Re: offer",
+		"Hi Sam,\n\nI'm in! I'll get the contract back to you signed tomorrow.\n\nAlex\n",
+		true)), ==, "acceptance");
+	g_assert_cmpstr(stage_name(stage_of("RE: Proposition",
+		"Bonjour,\n\nmerci pour cette offre. C'est avec plaisir que je l'accepte ; je "
+		"vous renvoie le contrat signé demain.\n\nAlex\n", true)), ==, "acceptance");
+	g_assert_cmpstr(stage_name(stage_of("Re: propuesta",
+		"Hola Rosa,\n\n¡sí! Te devuelvo el contrato firmado mañana.\n\nAlex\n", true)),
+		==, "acceptance");
+	g_assert_cmpstr(stage_name(stage_of("AW: Angebot",
+		"Hallo Sven,\n\nsehr gern! Ich schicke Ihnen den Vertrag unterschrieben "
+		"zurück.\n\nAlex\n", true)), ==, "acceptance");
+	g_assert_cmpstr(stage_name(stage_of("Re: birthday card",
+		"Yes, I've signed it and left it on your desk.\n", true)), ==, "none");
 }
 
 static void test_third_round(void)
@@ -1040,9 +1374,10 @@ static void test_labelled(void)
 	}
 	report("labelled", &t);
 	/* Rules were written after each batch was measured: see its README.
-	 * 0.96 while batch 13 is in unseen (0.965). */
-	g_assert_cmpfloat(ratio(t.right, t.n), >=, 0.96);
-	g_assert_cmpfloat(ratio(t.rel_tp, t.rel_tp + t.rel_fp), >=, 0.97);
+	 * After the fifth round (batch 13's families): stage 0.996, related
+	 * precision 1.000. */
+	g_assert_cmpfloat(ratio(t.right, t.n), >=, 0.99);
+	g_assert_cmpfloat(ratio(t.rel_tp, t.rel_tp + t.rel_fp), >=, 0.99);
 }
 
 static void test_ham(void)
@@ -1081,6 +1416,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/classify/examples", test_examples);
 	g_test_add_func("/classify/third-round", test_third_round);
 	g_test_add_func("/classify/fourth-round", test_fourth_round);
+	g_test_add_func("/classify/fifth-round", test_fifth_round);
 	g_test_add_func("/classify/quoted", test_quoted_weighs_less);
 	g_test_add_func("/classify/acceptance", test_acceptance);
 	g_test_add_func("/classify/user-rules", test_user_rules);
