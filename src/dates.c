@@ -294,25 +294,65 @@ static int zone_abbr(const char *text, const struct tok *t)
 }
 
 
+/* Entry x merged into m as the table reads: its classes added, its other
+ * fields where it sets them. */
+static void merge_word(struct word *m, const struct word *x)
+{
+	m->cls |= x->cls;
+	if (x->wd)
+		m->wd = x->wd;
+	if (x->mon)
+		m->mon = x->mon;
+	if (x->num)
+		m->num = x->num;
+	if (x->unit)
+		m->unit = x->unit;
+	if (x->tz)
+		m->tz = x->tz;
+}
+
+/*
+ * words[] by word, the entries of one word merged in table order: built
+ * once, since lookup() runs for every word of every sentence, and a walk
+ * over the whole table for each made a long message's dates take seconds.
+ */
+static GHashTable *word_index(void)
+{
+	static gsize once;
+	static GHashTable *index;
+
+	if (g_once_init_enter(&once)) {
+		GHashTable *h = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+
+		for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
+			struct word *m = g_hash_table_lookup(h, words[i].w);
+
+			if (!m) {
+				m = g_new0(struct word, 1);
+				m->w = words[i].w;
+				g_hash_table_insert(h, (gpointer)m->w, m);
+			}
+			merge_word(m, &words[i]);
+		}
+		index = h;
+		g_once_init_leave(&once, 1);
+	}
+	return index;
+}
+
+/* What the table says of word w, into t, a new token. */
 static void lookup(struct tok *t, const char *w)
 {
-	for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
-		const struct word *x = &words[i];
+	const struct word *m = g_hash_table_lookup(word_index(), w);
 
-		if (strcmp(w, x->w) != 0)
-			continue;
-		t->cls |= x->cls;
-		if (x->wd)
-			t->wd = x->wd;
-		if (x->mon)
-			t->mon = x->mon;
-		if (x->num)
-			t->num = x->num;
-		if (x->unit)
-			t->unit = x->unit;
-		if (x->tz)
-			t->tz = x->tz;
-	}
+	if (!m)
+		return;
+	t->cls = m->cls;
+	t->wd = m->wd;
+	t->mon = m->mon;
+	t->num = m->num;
+	t->unit = m->unit;
+	t->tz = m->tz;
 }
 
 /*
