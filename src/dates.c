@@ -375,7 +375,7 @@ static bool is_code(const char *p, const char **end)
 	return changes >= 3;
 }
 
-static struct toks tokenize(const char *text)
+static struct toks tokenize_text(const char *text)
 {
 	GArray *a = g_array_new(FALSE, TRUE, sizeof(struct tok));
 	const char *p = text;
@@ -477,6 +477,53 @@ static struct toks tokenize(const char *text)
 	out.n = (int)a->len;
 	out.v = (struct tok *)(void *)g_array_free(a, FALSE);
 	return out;
+}
+
+/*
+ * The tokens of the last text tokenised, kept until another text comes:
+ * facts.c searches one sentence over and over (every date in it, every
+ * time after each), and tokenising it again for each search made a long
+ * sentence quadratic. Keyed by the text's content, not its address, so a
+ * caller's reused buffer never gets stale tokens; the lock is held for
+ * the whole search.
+ */
+G_LOCK_DEFINE_STATIC(tok_cache);
+static struct {
+	char *text;
+	size_t len;
+	struct toks t;
+} tok_cache;
+
+/* The tokens of text, from the cache when it holds them; call with the
+ * lock held; owned by the cache. */
+static const struct toks *tokenize(const char *text)
+{
+	size_t len = strlen(text);
+
+	if (tok_cache.text && tok_cache.len == len && memcmp(tok_cache.text, text, len) == 0)
+		return &tok_cache.t;
+	g_free(tok_cache.text);
+	g_free(tok_cache.t.v);
+	tok_cache.t = tokenize_text(text);
+	tok_cache.text = g_memdup2(text, len + 1);
+	tok_cache.len = len;
+	return &tok_cache.t;
+}
+
+/* The first token that starts at or after byte offset from. */
+static int first_from(const struct toks *t, size_t from)
+{
+	int lo = 0, hi = t->n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (t->v[mid].s < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 gint64 dates_midnight(GTimeZone *tz, int year, int month, int day)
@@ -2012,6 +2059,7 @@ static bool this_part_of_day(const struct scan *sc, int i)
 bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 		struct date_hit *hit)
 {
+	const struct toks *tp;
 	struct toks t;
 	struct scan sc;
 	bool found = false;
@@ -2019,18 +2067,18 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 	memset(hit, 0, sizeof(*hit));
 	if (!text)
 		return false;
-	t = tokenize(text);
-	sc.t = &t;
+	G_LOCK(tok_cache);
+	tp = tokenize(text);
+	t = *tp;
+	sc.t = tp;
 	sc.text = text;
 	sc.ref = ref;
 	civil(ref->tz, ref->now, &sc.today);
-	for (int i = 0; i < t.n && !found; i++) {
+	for (int i = first_from(tp, from); i < t.n && !found; i++) {
 		GDate d;
 		int n = 0, this_part = 0;
 		bool dur = false, bare = false;
 
-		if (t.v[i].s < from)
-			continue;
 		if ((n = try_duration(&sc, i, &d)))
 			dur = true;
 		/* "la mañana", "am Morgen", "esta mañana", "diesen Morgen": the
@@ -2156,13 +2204,14 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			}
 		}
 	}
-	g_free(t.v);
+	G_UNLOCK(tok_cache);
 	return found;
 }
 
 bool dates_find_time(const char *text, size_t from, size_t to, const struct date_ref *ref,
 		     gint64 day, gint64 *time, size_t *start)
 {
+	const struct toks *tp;
 	struct toks t;
 	struct scan sc;
 	bool found = false;
@@ -2170,16 +2219,16 @@ bool dates_find_time(const char *text, size_t from, size_t to, const struct date
 	*time = NUDGE_NOTIME;
 	if (!text || day == NUDGE_NOTIME)
 		return false;
-	t = tokenize(text);
-	sc.t = &t;
+	G_LOCK(tok_cache);
+	tp = tokenize(text);
+	t = *tp;
+	sc.t = tp;
 	sc.text = text;
 	sc.ref = ref;
 	civil(ref->tz, day, &sc.today);
-	for (int i = 0; i < t.n && !found; i++) {
+	for (int i = first_from(tp, from); i < t.n && !found; i++) {
 		int end, h, m, tz;
 
-		if (t.v[i].s < from)
-			continue;
 		if (t.v[i].s >= to)
 			break;
 		/* Times only: a word or number that starts a date is not one. */
@@ -2199,6 +2248,6 @@ bool dates_find_time(const char *text, size_t from, size_t to, const struct date
 			found = *time != NUDGE_NOTIME;
 		}
 	}
-	g_free(t.v);
+	G_UNLOCK(tok_cache);
 	return found;
 }
