@@ -1294,10 +1294,11 @@ static int try_day_of_month(struct scan *sc, int i, GDate *out)
 			 is_word(sc, at(sc, i + 1), "at")) &&
 			(at(sc, i + 2)->kind == TK_NUM || is_word(sc, at(sc, i + 2), "las") ||
 			 is_word(sc, at(sc, i + 2), "la"));
-		/* "antes del día 20": the 20th. */
+		/* "antes del día 20", "el día 20 y decidimos": the 20th. */
 		bool dia = prev->kind == TK_WORD && prev->e - prev->s == strlen("día") &&
 			g_ascii_strncasecmp(sc->text + prev->s, "día", prev->e - prev->s) == 0 &&
-			at(sc, i + 1)->kind != TK_WORD && at(sc, i + 1)->kind != TK_NUM;
+			(at(sc, i + 1)->kind != TK_WORD || is_word(sc, at(sc, i + 1), "y") ||
+			 is_word(sc, at(sc, i + 1), "o")) && at(sc, i + 1)->kind != TK_NUM;
 
 		if (!german_dot && !article && !dia && !day_hour)
 			return 0;
@@ -2049,6 +2050,55 @@ static bool week_of(const struct scan *sc, int i)
 }
 
 /* Whether a part of the day follows "this", "cet", "esta" at i. */
+/*
+ * "the day after", "the next day", "am Tag danach", "le lendemain", "al día
+ * siguiente": the day after the nearest date written before it in the same
+ * text ("one more person on the 20th, the call the day after"). Returns its
+ * tokens, 0 when it is not that or no date comes before it.
+ */
+static int try_day_after(struct scan *sc, int i, GDate *out)
+{
+	const struct tok *t = at(sc, i), *p = at(sc, i - 1);
+	int n = 0;
+
+	if ((is_word(sc, t, "day") && is_word(sc, at(sc, i + 1), "after") &&
+	     !(at(sc, i + 2)->cls & C_TOMORROW) && !is_word(sc, at(sc, i + 2), "day")) ||
+	    (is_word(sc, t, "tag") && (is_word(sc, at(sc, i + 1), "danach") ||
+				       is_word(sc, at(sc, i + 1), "darauf"))) ||
+	    (is_word(sc, t, "tags") && is_word(sc, at(sc, i + 1), "darauf")) ||
+	    ((is_word(sc, t, "día") || is_word(sc, t, "dia")) &&
+	     (is_word(sc, at(sc, i + 1), "siguiente") || is_word(sc, at(sc, i + 1), "después")) &&
+	     (is_word(sc, p, "el") || is_word(sc, p, "al"))))
+		n = 2;
+	else if ((is_word(sc, t, "next") || is_word(sc, t, "following")) &&
+		 is_word(sc, p, "the") && is_word(sc, at(sc, i + 1), "day") &&
+		 !is_punct(at(sc, i + 2), '-') && !is_word(sc, at(sc, i + 2), "or"))
+		n = 2;
+	else if (is_word(sc, t, "nächsten") && is_word(sc, p, "am") && is_word(sc, at(sc, i + 1), "tag"))
+		n = 2;
+	else if (is_word(sc, t, "lendemain") || is_word(sc, t, "folgetag"))
+		n = 1;
+	if (!n)
+		return 0;
+	for (int k = i - 1; k >= 0; k--) {
+		GDate d;
+		int m = 0;
+
+		if (at(sc, k)->kind == TK_WORD && at(sc, k)->wd)
+			m = try_weekday(sc, k, &d);
+		if (!m)
+			m = try_absolute(sc, k, &d);
+		if (!m)
+			m = try_day_of_month(sc, k, &d);
+		if (m && k + m <= i) {
+			g_date_add_days(&d, 1);
+			*out = d;
+			return n;
+		}
+	}
+	return 0;
+}
+
 static bool this_part_of_day(const struct scan *sc, int i)
 {
 	int k = i;
@@ -2113,6 +2163,7 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			 * this morning"); with its hour it is to come. */
 			if (this_part == 1 && !try_time(&sc, k, &e, &h, &m, &z))
 				n = 0;
+		} else if ((n = try_day_after(&sc, i, &d))) {
 		} else if ((n = try_calendar_week(&sc, i, &d))) {
 		} else if ((n = try_relative(&sc, i, &d))) {
 		} else if ((n = try_weekday(&sc, i, &d))) {
@@ -2184,6 +2235,17 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			if (is_punct(at(&sc, j), ')') && is_punct(at(&sc, j - 2), '('))
 				j++;
 			if (is_punct(at(&sc, j), ','))
+				j++;
+			/* "Tue, Mar 10, 2026 - 14:00 - 14:45", "Tuesday 10 March | 2pm",
+			 * "Friday @ 10am": a separator between the day and its clock
+			 * time. */
+			else if ((is_punct(at(&sc, j), '-') || is_punct(at(&sc, j), '|') ||
+				  is_punct(at(&sc, j), '@')) && at(&sc, j)->space_before &&
+				 at(&sc, j + 1)->space_before && is_num(at(&sc, j + 1)) &&
+				 at(&sc, j + 1)->ndigits <= 2 &&
+				 (is_punct(at(&sc, j + 2), ':') ||
+				  (at(&sc, j + 2)->kind == TK_WORD && !at(&sc, j + 2)->space_before &&
+				   (at(&sc, j + 2)->cls & (C_PM | C_AM)))))
 				j++;
 			/* "tomorrow afternoon at 3", "morgen früh um 9", "vendredi
 			 * matin à 10h", "el viernes por la tarde a las 5" */
