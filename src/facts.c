@@ -17,14 +17,14 @@ enum {
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
 	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN, RE_LATEST, RE_BY, RE_START,
-	RE_ROLE, RE_PAST, RE_SAME_TIME, RE_ASSUME,
+	RE_ROLE, RE_PAST, RE_SAME_TIME, RE_ASSUME, RE_MOVED,
 	RE__COUNT
 };
 
 static const char *const patterns[RE__COUNT] = {
 	[RE_DECIDE] =
 		"hear (?:back|from)|get back to|come back to you|decision|decide|"
-		"let you know|update you|be in touch|respond|feedback|"
+		"let you know|update you|be in touch|respond|feedback|tell you\\b|"
 		"(?:reach out|contact|follow up with|notify|inform|update) (?:to )?you\\b|"
 		"make (?:a|the|our|their) (?:final )?call\\b|ready to decide|"
 		"next steps|wrap up|finali[sz]e|conclude|expect to|outcome|"
@@ -83,7 +83,8 @@ static const char *const patterns[RE__COUNT] = {
 		"rendez-vous|\\bappel|rencontr|entrevista|reunión|llamada|\\bcita\\b",
 	[RE_NOREPLY] =
 		"(?:^|[-_.])(?:no-?reply|do-?not-?reply|donotreply|notifications?|"
-		"mailer-daemon|bounces?|automated|auto-?confirm|system)(?:$|[-_.+])|noreply",
+		"mailer-daemon|bounces?|automated|auto-?confirm|system|bookings?|scheduling|"
+		"scheduler|invites?|invitations?)(?:$|[-_.+])|noreply",
 	[RE_SUFFIX] =
 		"(?:[\\s,|\\-–]+(?:via\\s+\\S+|\\(via [^)]*\\)|recruiting|recruitment|"
 		"recruiters?|(?:early )?careers?|jobs|job alerts?|talent(?:\\s+acquisition)?(?:\\s+team)?|"
@@ -215,6 +216,20 @@ static const char *const patterns[RE__COUNT] = {
 	/* "If you have not heard from us within four weeks, please assume...":
 	 * when to give up, which a do-not-contact note says (no decision date
 	 * after it, ETIQUETTE.md R2), in any stage. */
+	/* An interview moved: the new time comes after these words. */
+	[RE_MOVED] =
+		"\\bnew (?:date|time|slot|date and time|time and date)\\b|"
+		"\\b(?:moved|rescheduled|re-scheduled|changed|shifted|pushed(?: back)?|"
+		"brought forward)\\b[^.;]{0,80}?\\b(?:to|for)\\b|\\bis now (?:on|at|scheduled for)\\b|"
+		"\\bneue[rns]? (?:termin|zeitpunkt|uhrzeit|datum|zeit)\\b|"
+		"\\b(?:verschoben|verlegt|geändert)\\b[^.;]{0,80}?\\bauf\\b|"
+		"\\b(?:wurde|wird|ist|haben|habe)\\b[^;]{0,60}?\\bauf\\b"
+		"(?=[^;]{0,80}\\b(?:verschoben|verlegt|geändert)\\b)|"
+		"\\bnouve(?:l|lle|au) (?:horaire|date|créneau|rendez-vous|heure)\\b|"
+		"\\b(?:déplacé|reporté|décalé|avancé|modifié)e?s?\\b[^.;]{0,80}?\\b(?:au|à|pour)\\b|"
+		"\\bnuev[ao] (?:fecha|hora|horario|cita)\\b|"
+		"\\b(?:cambiad|movid|trasladad|aplazad|reprogramad)[ao]s?\\b[^.;]{0,80}?"
+		"\\b(?:al|a las|para el)\\b",
 	[RE_ASSUME] =
 		"(?:\\bif you (?:have not|haven't|do not|don't|did not|didn't) (?:hear|heard|receive)|"
 		"\\b(?:sollten|falls|wenn) (?:sie|du)\\b.{0,60}?\\bnichts\\b.{0,30}?\\bhör|"
@@ -997,6 +1012,77 @@ static char *company_from_domain_line(const char *fresh, const char *domain,
 	return NULL;
 }
 
+/*
+ * A run of one to four capitalised words in text that spells the name of a
+ * mail domain ("rescheduled by Sorrel Robotics" for sorrelrobotics,
+ * "(Brightmoor Analytics)" for brightmoor): the first, longest first.
+ * Words run on across single spaces only.
+ */
+/* Whether p starts a letter of a name (or "&"); *next gets the byte after
+ * it (one byte on bytes that are not UTF-8). */
+static bool name_char(const char *p, const char **next)
+{
+	gunichar c = g_utf8_get_char_validated(p, -1);
+
+	if (c == (gunichar)-1 || c == (gunichar)-2 || !*p) {
+		*next = *p ? p + 1 : p;
+		return false;
+	}
+	*next = g_utf8_next_char(p);
+	return g_unichar_isalpha(c) || c == '&';
+}
+
+static char *name_spelling_domain(const char *text, const char *domain)
+{
+	static const char *const joiners[] = { "&", "and", "of", "the", "de", "del", "des", "y", "und", "et" };
+	g_autofree char *label = company_from_domain(domain);
+	g_auto(GStrv) parts = NULL;
+	const char *p = text, *nx;
+
+	if (!text || !label)
+		return NULL;
+	parts = g_strsplit(label, " ", -1);
+	while (*p) {
+		const char *w[4];
+		size_t wl[4];
+		int nw = 0;
+		const char *q = p;
+
+		/* a run of words from p */
+		while (nw < 4) {
+			const char *e = q;
+
+			while (*e && name_char(e, &nx))
+				e = nx;
+			if (e == q)
+				break;
+			w[nw] = q;
+			wl[nw] = (size_t)(e - q);
+			nw++;
+			if (*e != ' ' || !name_char(e + 1, &nx))
+				break;
+			q = e + 1;
+		}
+		if (nw && g_unichar_isupper(g_utf8_get_char(w[0]))) {
+			for (int len = nw; len >= 1; len--) {
+				g_autofree char *name = g_strndup(w[0], (size_t)(w[len - 1] + wl[len - 1] - w[0]));
+				g_auto(GStrv) words = g_strsplit(name, " ", -1);
+
+				if (!capitalised(words, len, joiners, G_N_ELEMENTS(joiners), true) ||
+				    !firm_shaped(name) || !spells_domain(name, parts))
+					continue;
+				return without_suffix(name, parts);
+			}
+		}
+		/* on to the next word */
+		if (nw)
+			p = w[0] + wl[0];
+		while (*p && !name_char(p, &nx))
+			p = nx;
+	}
+	return NULL;
+}
+
 /* Whether a mail domain is a recruitment agency's or a screening
  * firm's: "ashgrove-rec.co.uk", "nordlicht-personal.de", "talentis-conseil.fr",
  * "reclutia.es", "lattice-search.com". */
@@ -1188,6 +1274,28 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 		bool s2;
 
 		c = clean_name(in->organization, &s2);
+	}
+	/* A booking or calendar tool writing for a person at the employer
+	 * ("Slotwise <bookings@slotwise.example>", Reply-To the recruiter):
+	 * the employer is the person's. */
+	if (!c && rdom && dom && is_noreply(in->from_addr) && !is_noreply(in->reply_to_addr) &&
+	    !not_company(rdom) && !agency_domain(rdom) && strcmp(rdom, dom) != 0 &&
+	    !domain_is(rdom, dom) && !domain_is(dom, rdom)) {
+		bool s2;
+
+		c = clean_name(in->from_name, &s2);
+		if (c && !names_domain(c, rdom)) {
+			g_free(c);
+			c = NULL;
+		}
+		if (!c)
+			c = company_from_domain_line(in->fresh, rdom, people);
+		if (!c)
+			c = name_spelling_domain(in->subject, rdom);
+		if (!c)
+			c = name_spelling_domain(in->fresh, rdom);
+		if (!c)
+			c = company_from_domain(rdom);
 	}
 	if (!c) {
 		c = clean_name(in->from_name, &stripped);
@@ -1786,6 +1894,40 @@ static gint64 same_time_new_day(GPtrArray *sents, const char *quoted, const stru
 	return NUDGE_NOTIME;
 }
 
+/*
+ * A moved interview ("Previous time: Tue 13 Oct, 10:00 / New time: Thu 15
+ * Oct, 16:00", "moved from Tuesday at 10 to Thursday at 2", "auf Donnerstag,
+ * 14 Uhr verschoben"): the first time after the words that bring the new
+ * one, in their sentence or the next.
+ */
+static gint64 moved_time(GPtrArray *sents, const struct date_ref *ref)
+{
+	struct date_hit hit;
+
+	for (guint i = 0; i < sents->len; i++) {
+		const char *s = sents->pdata[i];
+		GMatchInfo *mi = NULL;
+		int end = 0;
+		size_t from;
+
+		if (!g_regex_match(re(RE_MOVED), s, 0, &mi) ||
+		    !g_match_info_fetch_pos(mi, 0, NULL, &end)) {
+			g_match_info_free(mi);
+			continue;
+		}
+		g_match_info_free(mi);
+		for (guint k = i; k < sents->len && k <= i + 1; k++) {
+			from = k == i ? (size_t)end : 0;
+			while (dates_find(sents->pdata[k], from, ref, &hit)) {
+				if (!hit.duration && acceptable(sents, k, ref, W_INTERVIEW, &hit))
+					return hit.time;
+				from = hit.end;
+			}
+		}
+	}
+	return NUDGE_NOTIME;
+}
+
 /* The first date with a time of day after the message's Date. */
 static gint64 first_time_ahead(GPtrArray *sents, const struct date_ref *ref)
 {
@@ -1870,13 +2012,16 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 	if (in->ics && *in->ics)
 		from_ics(in->ics, ref.tz, out);
 	if (out->interview == NUDGE_NOTIME && stage == STAGE_INVITATION) {
-		/* A time chosen out of several first, then a sentence about the
-		 * interview, else any time ahead. */
-		if (find_date(sents, &ref, RE_CHOSEN, W_INTERVIEW, &hit) ||
-		    find_date(sents, &ref, RE_INTERVIEW, W_INTERVIEW, &hit))
-			out->interview = hit.time;
-		else
-			out->interview = first_time_ahead(sents, &ref);
+		/* A moved interview's new time first, then a time chosen out of
+		 * several, then a sentence about the interview, else any time ahead. */
+		out->interview = moved_time(sents, &ref);
+		if (out->interview == NUDGE_NOTIME) {
+			if (find_date(sents, &ref, RE_CHOSEN, W_INTERVIEW, &hit) ||
+			    find_date(sents, &ref, RE_INTERVIEW, W_INTERVIEW, &hit))
+				out->interview = hit.time;
+			else
+				out->interview = first_time_ahead(sents, &ref);
+		}
 		if (out->interview == NUDGE_NOTIME && in->quoted)
 			out->interview = kept_day_time(sents, in->quoted, &ref);
 		if (out->interview == NUDGE_NOTIME && in->quoted)

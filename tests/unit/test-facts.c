@@ -648,6 +648,7 @@ static bool measure(const char *dir, struct score *sc)
 		struct facts f;
 		struct nudge_msg *m;
 		char *fresh, *quoted;
+		const char *dl;
 
 		if (l->outgoing || stage_parse(l->stage, &stage) < 0)
 			continue;
@@ -669,12 +670,16 @@ static bool measure(const char *dir, struct score *sc)
 		iv = ymd(f.interview);
 		dd = ymd(stage == STAGE_OFFER ? f.offer_deadline : f.decision);
 		/* An offer's answer deadline is in the note, written "offer
-		 * deadline YYYY-MM-DD" by the first batches and "deadline
-		 * YYYY-MM-DD" from batch 9 on. */
+		 * deadline YYYY-MM-DD" by the first batches, "deadline
+		 * YYYY-MM-DD" from batch 9 on, and after the language and a
+		 * description ("[en] formal offer; deadline 2026-08-14 (Friday
+		 * week)") from batch 14 on. */
 		if (g_str_has_prefix(l->note, "offer deadline "))
 			want_dd = g_strdup(l->note + 15);
 		else if (g_str_has_prefix(l->note, "deadline "))
 			want_dd = g_strdup(l->note + 9);
+		else if ((dl = strstr(l->note, "; deadline ")) && strlen(dl) >= 21)
+			want_dd = g_strndup(dl + 11, 10);
 		else
 			want_dd = g_strdup(l->decision);
 		sc->n++;
@@ -706,6 +711,115 @@ static void report(const char *name, const struct score *sc)
 	g_print("# %s facts over %d messages: company %.3f, interview date %.3f, "
 		"decision date %.3f\n", name, sc->n, (double)sc->company / sc->n,
 		(double)sc->interview / sc->n, (double)sc->decision / sc->n);
+}
+
+/* The company of a message a tool sends for a person (From the tool,
+ * Reply-To the person). */
+static char *tool_company(const char *from_name, const char *from_addr, const char *reply_name,
+			  const char *reply_addr, const char *subject, const char *body)
+{
+	struct fact_input in = { 0 };
+	struct facts f;
+	char *c;
+
+	in.subject = subject;
+	in.from_name = from_name;
+	in.from_addr = from_addr;
+	in.reply_to_name = reply_name;
+	in.reply_to_addr = reply_addr;
+	in.fresh = body;
+	in.date = at(2026, 3, 4, 10, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_INVITATION, &f);
+	c = g_strdup(f.company ? f.company : "-");
+	facts_clear(&f);
+	return c;
+}
+
+static void check_tool_company(const char *from_name, const char *from_addr,
+			       const char *reply_name, const char *reply_addr, const char *subject,
+			       const char *body, const char *want)
+{
+	g_autofree char *got = tool_company(from_name, from_addr, reply_name, reply_addr, subject,
+					    body);
+
+	g_assert_cmpstr(got, ==, want);
+}
+
+/* Batch 14's families, each said the way other writers would say it: a
+ * moved interview's new time, a clock time after a separator, a decision
+ * "the day after" a date, "tell you by", and the employer behind a
+ * booking or calendar tool; with look-alikes that must keep their old
+ * reading. */
+static void test_sixth_round(void)
+{
+	gint64 wed = at(2026, 3, 4, 10, 0);	/* Wednesday 4 March 2026 */
+
+	/* A moved interview: the new time, in four languages. */
+	check_interview("Previous time: Tue 10 Mar 2026, 10:00 CET\nNew time: Thu 12 Mar 2026, "
+			"14:00 CET", wed, "2026-03-12 14:00");
+	check_interview("Your interview has been moved from Tuesday 10 March at 10:00 to "
+			"Thursday 12 March at 14:00.", wed, "2026-03-12 14:00");
+	check_interview("Rescheduled: your interview on Tue 10 March 10:00 is now on Thu 12 March "
+			"14:00.", wed, "2026-03-12 14:00");
+	check_interview("Ihr Gespräch wurde auf Donnerstag, 12. März, 14:00 Uhr verschoben "
+			"(bisher Dienstag, 10. März, 10:00 Uhr).", wed, "2026-03-12 14:00");
+	check_interview("Votre entretien du mardi 10 mars à 10h est déplacé au jeudi 12 mars à "
+			"14h.", wed, "2026-03-12 14:00");
+	check_interview("Tu entrevista del martes 10 de marzo a las 10:00 se ha cambiado al "
+			"jueves 12 de marzo a las 14:00.", wed, "2026-03-12 14:00");
+	check_interview("Nueva fecha: jueves 12 de marzo, 14:00. Fecha anterior: martes 10 de "
+			"marzo, 10:00.", wed, "2026-03-12 14:00");
+	/* "a new time" offered, not given: the interview's own time. */
+	check_interview("If you need a new time, just reply. Your interview: Tue 10 March 10:00.",
+			wed, "2026-03-10 10:00");
+	check_interview("Should you need to change it, pick a new slot in the portal. We look "
+			"forward to meeting you on Tuesday 10 March at 10:00.", wed,
+			"2026-03-10 10:00");
+
+	/* A clock time after " - " and its zone in words. */
+	check_interview("When: Tue, Mar 10, 2026 - 14:00 - 14:45 (Central European Time - "
+			"Berlin)", wed, "2026-03-10 14:00");
+	check_interview("Interview: Thursday 12 March | 9:30 | video call", wed,
+			"2026-03-12 09:30");
+
+	/* A decision the day after a date written before it. */
+	check_decision("They're seeing one more person on the 20th and said they'll make the "
+		       "call the day after.", wed, "2026-03-21 00:00");
+	check_decision("Last interview is on the 20th, decision the following day.", wed,
+		       "2026-03-21 00:00");
+	check_decision("Am 20. März führen wir das letzte Gespräch, die Entscheidung fällt am "
+		       "Tag danach.", wed, "2026-03-21 00:00");
+	check_decision("Le dernier entretien a lieu le 20 mars, nous vous donnerons notre "
+		       "décision le lendemain.", wed, "2026-03-21 00:00");
+	check_decision("Queda una entrevista el día 20 y te daremos una respuesta al día "
+		       "siguiente.", wed, "2026-03-21 00:00");
+	/* With no date before it, "the day after" is none. */
+	check_decision("We'll decide the day after.", wed, "-");
+
+	/* "tell you by": the writer's promise; "tell us by" asks the reader. */
+	check_decision("Still with the panel, sorry! Should be able to tell you by Friday.", wed,
+		       "2026-03-06 00:00");
+	check_decision("Can you tell us by Friday whether Tuesday works?", wed, "-");
+
+	/* The employer behind a booking or calendar tool. */
+	check_tool_company("Slotwise", "bookings@slotwise.example", "Hannah Roe",
+			   "hannah.roe@brightmoor.example", "Booked: Alex and Hannah",
+			   "What: Intro conversation - Analytics Lead (Brightmoor Analytics)\n",
+			   "Brightmoor Analytics");
+	check_tool_company("Interviewly", "no-reply@interviewly.example", "Anneke Visser",
+			   "anneke.visser@sorrelrobotics.example",
+			   "Rescheduled: Technical interview with Sorrel Robotics",
+			   "Your interview has been rescheduled.\n", "Sorrel Robotics");
+	check_tool_company("Ravi Chandran (via Calendar)", "calendar-notification@meetly.example",
+			   "Ravi Chandran", "ravi.chandran@lumenpay.example", "Invitation: chat",
+			   "Ravi Chandran has invited you.\n", "Lumenpay");
+	/* The firm's own no-reply address, its recruiter beside it: the firm. */
+	check_tool_company("Acme Careers", "no-reply@acme.example", "Jane Doe",
+			   "jane.doe@acme.example", "Interview", "See you then.\n", "Acme");
+	/* A recruiter's answers going to a mail provider: still the firm. */
+	check_tool_company("Acme Careers", "no-reply@acme.example", "Jane Doe",
+			   "jane.doe@gmail.com", "Interview", "See you then.\n", "Acme");
 }
 
 static void test_corpus_real_dev(void)
@@ -1173,6 +1287,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/company", test_company);
 	g_test_add_func("/facts/contact-position", test_contact_position);
 	g_test_add_func("/facts/corpus-real-dev", test_corpus_real_dev);
+	g_test_add_func("/facts/sixth-round", test_sixth_round);
 	g_test_add_func("/facts/corpus-labelled", test_corpus_labelled);
 	rc = g_test_run();
 	g_time_zone_unref(berlin);
