@@ -17,7 +17,7 @@ enum {
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
 	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN, RE_LATEST, RE_BY, RE_START,
-	RE_ROLE, RE_PAST, RE_SAME_TIME, RE_ASSUME, RE_MOVED,
+	RE_ROLE, RE_PAST, RE_SAME_TIME, RE_ASSUME, RE_MOVED, RE_AGREE, RE_DENY,
 	RE__COUNT
 };
 
@@ -230,6 +230,25 @@ static const char *const patterns[RE__COUNT] = {
 		"\\bnuev[ao] (?:fecha|hora|horario|cita)\\b|"
 		"\\b(?:cambiad|movid|trasladad|aplazad|reprogramad)[ao]s?\\b[^.;]{0,80}?"
 		"\\b(?:al|a las|para el)\\b",
+	/* A short yes to a proposed time: "Thursday works perfectly", "see
+	 * you then", "Donnerstag passt", "jeudi me convient", "el jueves me va
+	 * bien". */
+	[RE_AGREE] =
+		"\\b(?:works?(?: perfectly| fine| great| well| for (?:me|us))?|suits?|"
+		"sounds (?:good|great|perfect|fine)|(?:is|'s) (?:fine|perfect|great|good)|"
+		"perfect|see you|it is|confirmed|fine by (?:me|us)|booked in|"
+		"passt|geht (?:klar|gut|in ordnung)|klappt|einverstanden|abgemacht|perfekt|"
+		"bis (?:dann|montag|dienstag|mittwoch|donnerstag|freitag)|"
+		"(?:me|nous) (?:convient|va)|ça (?:marche|me va)|ca marche|parfait|d'accord|"
+		"entendu|à (?:lundi|mardi|mercredi|jeudi|vendredi)|"
+		"(?:me|nos) (?:va|viene) (?:bien|perfecto|genial)|(?:nos|te) vemos|perfecto|"
+		"de acuerdo|(?:te|le|os|les) esperamos|genial)\\b",
+	/* A no to it: "I can't do Thursday", "Donnerstag geht nicht", "jeudi
+	 * ne me convient pas", "el jueves no puedo". */
+	[RE_DENY] =
+		"n't\\b|\\bnot\\b|\\bno\\b|\\bnever\\b|\\bunfortunately\\b|"
+		"\\bnicht\\b|\\bkein|\\bleider\\b|\\bpas\\b|\\bmalheureusement\\b|"
+		"\\bdesafortunadamente\\b|\\blamentablemente\\b",
 	[RE_ASSUME] =
 		"(?:\\bif you (?:have not|haven't|do not|don't|did not|didn't) (?:hear|heard|receive)|"
 		"\\b(?:sollten|falls|wenn) (?:sie|du)\\b.{0,60}?\\bnichts\\b.{0,30}?\\bhör|"
@@ -1840,6 +1859,52 @@ static gint64 kept_day_time(GPtrArray *sents, const char *quoted, const struct d
 }
 
 /*
+ * A short yes above the mail that proposed the time: "Thursday works
+ * perfectly" takes Thursday's time from the quote; "See you then!" with no
+ * day of its own takes the quote's time when it proposed only one.
+ */
+static gint64 quoted_yes(GPtrArray *sents, const char *quoted, const struct date_ref *ref)
+{
+	struct date_hit hit, q;
+	bool yes = false, any_date = false;
+	gint64 only = NUDGE_NOTIME;
+	size_t from = 0;
+
+	for (guint i = 0; i < sents->len; i++) {
+		const char *s = sents->pdata[i];
+		bool agree = has(RE_AGREE, s) && !has(RE_DENY, s);
+
+		if (dates_find(s, 0, ref, &hit))
+			any_date = true;
+		else
+			continue;
+		if (!agree || hit.choice || hit.duration || hit.day == NUDGE_NOTIME ||
+		    hit.time != NUDGE_NOTIME)
+			continue;
+		from = 0;
+		while (dates_find(quoted, from, ref, &q)) {
+			if (q.day == hit.day && q.time != NUDGE_NOTIME && q.time > ref->now)
+				return q.time;
+			from = q.end;
+		}
+	}
+	for (guint i = 0; i < sents->len && !yes; i++)
+		yes = has(RE_AGREE, sents->pdata[i]) && !has(RE_DENY, sents->pdata[i]);
+	if (!yes || any_date)
+		return NUDGE_NOTIME;
+	from = 0;
+	while (dates_find(quoted, from, ref, &q)) {
+		if (q.time != NUDGE_NOTIME && q.time > ref->now) {
+			if (only != NUDGE_NOTIME && only != q.time)
+				return NUDGE_NOTIME;
+			only = q.time;
+		}
+		from = q.end;
+	}
+	return only;
+}
+
+/*
  * "Let's move you to Wednesday 10th instead, same time": a new day, and the
  * time of day of the first time in the mail quoted below.
  */
@@ -2026,6 +2091,8 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 			out->interview = kept_day_time(sents, in->quoted, &ref);
 		if (out->interview == NUDGE_NOTIME && in->quoted)
 			out->interview = same_time_new_day(sents, in->quoted, &ref);
+		if (out->interview == NUDGE_NOTIME && in->quoted)
+			out->interview = quoted_yes(sents, in->quoted, &ref);
 	}
 	if (is_autoreply(in->subject, sents))
 		goto out;

@@ -822,6 +822,59 @@ static void test_sixth_round(void)
 			   "jane.doe@gmail.com", "Interview", "See you then.\n", "Acme");
 }
 
+/* The interview of a reply fresh above the mail quoted, on Wednesday 4
+ * March 2026. */
+static void check_reply(const char *fresh, const char *quoted, const char *want)
+{
+	struct fact_input in = { 0 };
+	struct facts f;
+	g_autofree char *got = NULL;
+
+	in.subject = "Re: Interview";
+	in.fresh = fresh;
+	in.quoted = quoted;
+	in.from_name = "Jane Doe";
+	in.from_addr = "jane.doe@acme-corp.com";
+	in.date = at(2026, 3, 4, 10, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_INVITATION, &f);
+	got = day_str(f.interview);
+	if (strcmp(got, want) != 0)
+		g_test_message("'%s': got %s, want %s", fresh, got, want);
+	g_assert_cmpstr(got, ==, want);
+	facts_clear(&f);
+}
+
+/* A short yes above the proposal: the day it names, or the only time
+ * proposed, takes its time from the quote; a no, or a yes to one of two
+ * times without naming it, takes none. */
+static void test_quoted_yes(void)
+{
+	const char *two = "On Tue, Jane wrote:\n> Could you do Thursday 5 March at 14:00 or "
+		"Friday 6 March at 10:00?\n";
+	const char *one = "> We'd like to invite you to an interview on Thursday 5 March at "
+		"14:00.\n";
+
+	check_reply("Thursday works perfectly, thanks!", two, "2026-03-05 14:00");
+	check_reply("Friday suits me best.", two, "2026-03-06 10:00");
+	check_reply("Great, see you Thursday then.", two, "2026-03-05 14:00");
+	check_reply("Donnerstag passt mir gut.", two, "2026-03-05 14:00");
+	check_reply("Jeudi me convient parfaitement.", two, "2026-03-05 14:00");
+	check_reply("El jueves me va perfecto.", two, "2026-03-05 14:00");
+	check_reply("Te esperamos el jueves 12.",
+		    "> Te proponemos el jueves 12 de marzo a las 11:00.\n", "2026-03-12 11:00");
+	check_reply("See you then!", one, "2026-03-05 14:00");
+	check_reply("Thanks, that works.", one, "2026-03-05 14:00");
+	check_reply("Ça marche, merci.", one, "2026-03-05 14:00");
+	/* No, or which of two is not said. */
+	check_reply("Thanks, I'm not available on Thursday.", two, "-");
+	check_reply("Thursday doesn't work for me, sorry.", two, "-");
+	check_reply("Leider passt mir Donnerstag nicht.", two, "-");
+	check_reply("Thanks, that works.", two, "-");
+	/* A time gone by in the quote is no interview to come. */
+	check_reply("See you then!", "> The call is on Monday 2 March at 9:00.\n", "-");
+}
+
 static void test_corpus_real_dev(void)
 {
 	const char *d = g_getenv("NUDGE_DATADIR");
@@ -1288,6 +1341,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/contact-position", test_contact_position);
 	g_test_add_func("/facts/corpus-real-dev", test_corpus_real_dev);
 	g_test_add_func("/facts/sixth-round", test_sixth_round);
+	g_test_add_func("/facts/quoted-yes", test_quoted_yes);
 	g_test_add_func("/facts/corpus-labelled", test_corpus_labelled);
 	rc = g_test_run();
 	g_time_zone_unref(berlin);
