@@ -37,7 +37,7 @@ static const char *const patterns[RE__COUNT] = {
 		"pondremos en contacto|responder|escribiremos|te diremos|le diremos|"
 		"avisaremos|te avisamos|"
 		"answer (?:from us|for you|to you)|(?:give|send) you an? (?:final )?answer|"
-		"(?:you'll|you will) have (?:an|our|a final) answer|give (?:us|me) until|\\bnews\\b|(?:final|make (?:a|our)) selection|circle back|"
+		"(?:you'll|you will) have (?:an|our|a final) answer|(?:give|allow) (?:us|me) (?:until|till)|\\bnews\\b|(?:final|make (?:a|our)) selection|circle back|"
 		"\\brevert\\b|in a position to|inform (?:candidates|applicants)|"
 		"hören sie|hör(?:en|st)\\b.{0,40}?von (?:uns|mir)|"
 		"\\b(?:something|word|news) (?:back )?from (?:me|us)\\b|"
@@ -70,10 +70,12 @@ static const char *const patterns[RE__COUNT] = {
 		"\\b(?:let (?:us|me) know|respond|reply|accept|sign(?!ing bonus|-on|on)|decision|answer|"
 		"get back to (?:us|me)|return (?:the|a) signed|"
 		"(?<!pleased to )(?<!delighted to )(?<!happy to )(?<!glad to )confirm|deadline|expire|"
-		"valid (?:until|through)|open (?:until|through|till)|gültig|annehmen|rückmeldung|"
+		"valid (?:until|through)|open (?:until|through|till)|(?:stands|holds|good) (?:until|till|through)|"
+		"on the table (?:until|till)|gültig|gilt (?:noch )?bis|steht (?:noch )?bis|annehmen|rückmeldung|"
 		"zurückmelden|antwort|bescheid|gib uns|geben sie uns|teilen sie uns|entscheidung|mitteil|"
 		"répondre|faire part|réponse|retour|accepter|signer|valable|"
-		"responder|respuesta|aceptar|firmar|fírm|regrés|devuélv|válida|"
+		"responder|respuesta|aceptar|firmar|fírm|regrés|devuélv|válida|vigente hasta|"
+		"se mantiene hasta|"
 		"(?:me|nos) (?:dices|dice|decís|digas) algo|"
 		"(?:hear|hear back) from you|yes or no|ja oder nein|oui ou non|sí o no)",
 	[RE_INTERVIEW] =
@@ -143,7 +145,8 @@ static const char *const patterns[RE__COUNT] = {
 		"después|a continuación|luego)",
 	/* "away until next week", "interviewing until Friday": a window; "give
 	 * us until the 14th" is a promise. */
-	[RE_UNTIL] = "(?<!give us )(?<!give me )\\b(?:until|till) (?:the )?$",
+	[RE_UNTIL] = "(?<!give us )(?<!give me )(?<!allow us )(?<!allow me )"
+		"\\b(?:until|till) (?:the )?$",
 	/* Dates that are not a promise: deadlines, start dates. */
 	[RE_OTHER_DATE] =
 		"deadline|closing date|applications? (?:close|closes|are open|is open)|"
@@ -1684,6 +1687,33 @@ static bool acceptable(GPtrArray *sents, guint i, const struct date_ref *ref,
 }
 
 /*
+ * "We'll decide after the last interviews on 12 March, so by the 13th": a
+ * later date of the same sentence that is a limit ("by", "bis", "d'ici",
+ * "antes del") wins over a first date that is not one.
+ */
+static void by_later(GPtrArray *sents, guint i, const struct date_ref *ref,
+		     struct date_hit *hit)
+{
+	const char *s = sents->pdata[i];
+	g_autofree char *before = g_strndup(s, hit->start);
+	struct date_hit next;
+	size_t from = hit->end;
+
+	if (has(RE_BY, before))
+		return;
+	while (dates_find(s, from, ref, &next)) {
+		g_autofree char *b2 = g_strndup(s, next.start);
+
+		from = next.end;
+		if (has(RE_BY, b2) && next.day > hit->day &&
+		    acceptable(sents, i, ref, W_DECISION, &next)) {
+			*hit = next;
+			return;
+		}
+	}
+}
+
+/*
  * The first date of the first sentence that has the keyword, looking after
  * the keyword first ("great talking today; we will decide by Friday"). A
  * decision sentence without a date that points back ("after that") takes
@@ -1772,8 +1802,11 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 				if (need_time && dates_find(s, hit->end, ref, &other) &&
 				    other.day != hit->day && only_times_between(s, hit->end, other.start))
 					break;
-				if (acceptable(sents, i, ref, w, hit))
+				if (acceptable(sents, i, ref, w, hit)) {
+					if (w == W_DECISION && pass == 0)
+						by_later(sents, i, ref, hit);
 					return true;
+				}
 				from = hit->end;
 			}
 		}
