@@ -1120,6 +1120,7 @@ static bool agency_domain(const char *domain)
 		GRegex *r = g_regex_new(
 			"recruit|reclut|recrut|(?<!re)search|talent|staff|personal|conseil|consult|resourc|"
 			"headhunt|contracts|freelance|interim|screening|(?:^|-)rec$|rec$|(?:^|-)hr(?:-|$)|"
+			"\\wpeople$|-people$|"
 			"(?:^|-)ats(?:-|$)",
 			G_REGEX_CASELESS, 0, NULL);
 		g_once_init_leave(&agency, r);
@@ -1182,12 +1183,50 @@ static bool subject_word(const char *w)
 	return false;
 }
 
-static char *client_from_subject(const char *subject, const char *fresh, const char *agency,
-				 const struct date_ref *ref)
+/*
+ * The text after a greeting line ("Hi Alex,"): all of a note that has none
+ * ("Spoke to Maplethorpe this morning. ..."). NULL when nothing follows.
+ */
+static const char *after_greeting(const char *fresh)
+{
+	const char *nl = strchr(fresh, '\n');
+	size_t first = nl ? (size_t)(nl - fresh) : strlen(fresh);
+
+	if (first > 40 || (!nl && first > 0))
+		return fresh;
+	return nl;
+}
+
+/* Whether quoted names w on a line other than a copied subject line
+ * ("Subject: ...", "Objet : ...", "Betreff: ...", "Asunto: ..."). */
+static bool quote_names(const char *quoted, const char *w)
+{
+	g_auto(GStrv) lines = NULL;
+
+	if (!quoted)
+		return false;
+	lines = g_strsplit(quoted, "\n", -1);
+	for (int i = 0; lines[i]; i++) {
+		const char *l = lines[i];
+
+		while (*l == '>' || *l == ' ')
+			l++;
+		if (g_ascii_strncasecmp(l, "subject", 7) == 0 || g_ascii_strncasecmp(l, "objet", 5) == 0 ||
+		    g_ascii_strncasecmp(l, "betreff", 7) == 0 || g_ascii_strncasecmp(l, "asunto", 6) == 0)
+			continue;
+		if (has_word(l, w))
+			return true;
+	}
+	return false;
+}
+
+static char *client_from_subject(const char *subject, const char *fresh, const char *quoted,
+				 const char *agency, const struct date_ref *ref)
 {
 	static GRegex *run;
 	GMatchInfo *mi = NULL;
 	g_autofree char *own = agency ? fold_name(agency) : NULL;
+	const char *subject_all = subject;
 	char *best = NULL;
 
 	if (!subject || !fresh)
@@ -1205,7 +1244,7 @@ static char *client_from_subject(const char *subject, const char *fresh, const c
 	for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
 		g_autofree char *all = g_match_info_fetch(mi, 0);
 		g_auto(GStrv) words = g_strsplit(all, " ", -1);
-		const char *body = strchr(fresh, '\n');
+		const char *body = after_greeting(fresh);
 		g_autofree char *fc = NULL;
 		char *c = all;
 		struct date_hit hit;
@@ -1243,8 +1282,10 @@ static char *client_from_subject(const char *subject, const char *fresh, const c
 		if (strlen(c) < 3 || generic_word(c) || dates_find(c, 0, ref, &hit) ||
 		    (own && *own && (g_str_has_prefix(own, fc) || g_str_has_prefix(fc, own))))
 			continue;
-		/* Named in the text, not only in its greeting line. */
-		named = body && has_word(body, words[k]);
+		/* Named in the text, not only in its greeting line, or in the
+		 * mail quoted below a reply's. */
+		named = (body && has_word(body, words[k])) ||
+			(subject != subject_all && quote_names(quoted, words[k]));
 		if (named && (!best || strlen(c) > strlen(best))) {
 			g_free(best);
 			best = g_strdup(c);
@@ -1288,7 +1329,7 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 	if (!c && (agency_domain(dom) || agency_domain(rdom))) {
 		g_autofree char *own = company_from_domain(agency_domain(dom) ? dom : rdom);
 
-		c = client_from_subject(in->subject, in->fresh, own, ref);
+		c = client_from_subject(in->subject, in->fresh, in->quoted, own, ref);
 	}
 	if (!c)
 		c = company_from_signature(in->fresh);

@@ -1328,6 +1328,52 @@ static void test_quoted_yes(void)
 	check_reply("See you then!", "> The call is on Monday 2 March at 9:00.\n", "-");
 }
 
+/* The company of an agency's mail. */
+static void check_agency_client(const char *from_addr, const char *subject, const char *fresh,
+			 const char *quoted, const char *want)
+{
+	struct fact_input in = { 0 };
+	struct facts f;
+
+	in.subject = subject;
+	in.from_name = "Sam Lee";
+	in.from_addr = from_addr;
+	in.fresh = fresh;
+	in.quoted = quoted;
+	in.date = at(2026, 3, 4, 10, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_PENDING, &f);
+	g_assert_cmpstr(f.company ? f.company : "-", ==, want);
+	facts_clear(&f);
+}
+
+/* An agency's client named in the subject: confirmed by a note without
+ * a greeting, or by the mail quoted below a reply; an agency called
+ * "... People"; a subject line copied into the quote confirms nothing. */
+static void test_agency_client(void)
+{
+	check_agency_client("leon@grafttalent.example", "Re: Maplethorpe",
+		     "Spoke to Maplethorpe this morning. They'll decide by Friday.\n\nL\n", NULL,
+		     "Maplethorpe");
+	check_agency_client("sunita@brindleypeople.example", "Re: Vantor update?",
+		     "Hi Alex,\nI've chased Vantor twice now.\nSunita\n", NULL, "Vantor");
+	check_agency_client("declan@kestrelsearch.example", "Re: Castellan Foods - any news?",
+		     "Nothing yet, sorry - chasing today.\n",
+		     "> Hi Declan, any word from Castellan Foods since Tuesday?\n", "Castellan Foods");
+	check_agency_client("s.carstens@nordpersonal.example", "AW: Stand Brauerei Holsten",
+		     "Noch nichts Neues, ich melde mich.\n",
+		     "> Hallo Herr Carstens, gibt es Neuigkeiten von der Brauerei Holsten?\n",
+		     "Brauerei Holsten");
+	/* Only the copied subject line names it: the agency's own name. */
+	check_agency_client("antoine@talentsouest.example", "RE: Point Biscuiterie Lemarie",
+		     "Pas encore de retour, je relance.\n",
+		     "> Objet : Point Biscuiterie Lemarie\n> Bonjour, des nouvelles ?\n",
+		     "Talentsouest");
+	/* Not a reply: the quote is no confirmation. */
+	check_agency_client("declan@kestrelsearch.example", "Castellan Foods - any news?",
+		     "Nothing yet, sorry.\n", "> Castellan Foods said Friday.\n", "Kestrelsearch");
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -1360,6 +1406,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/corpus-real-dev", test_corpus_real_dev);
 	g_test_add_func("/facts/sixth-round", test_sixth_round);
 	g_test_add_func("/facts/quoted-yes", test_quoted_yes);
+	g_test_add_func("/facts/agency-client", test_agency_client);
 	g_test_add_func("/facts/corpus-labelled", test_corpus_labelled);
 	rc = g_test_run();
 	g_time_zone_unref(berlin);
