@@ -1038,7 +1038,8 @@ static char *company_from_domain_line(const char *fresh, const char *domain,
  * A run of one to four capitalised words in text that spells the name of a
  * mail domain ("rescheduled by Sorrel Robotics" for sorrelrobotics,
  * "(Brightmoor Analytics)" for brightmoor): the first, longest first.
- * Words run on across single spaces only.
+ * Words run on across single spaces only. exact: no word more than the
+ * domain's name (joiners, accents and spaces aside).
  */
 /* Whether p starts a letter of a name (or "&"); *next gets the byte after
  * it (one byte on bytes that are not UTF-8). */
@@ -1054,7 +1055,7 @@ static bool name_char(const char *p, const char **next)
 	return g_unichar_isalpha(c) || c == '&';
 }
 
-static char *name_spelling_domain(const char *text, const char *domain)
+static char *name_spelling_domain(const char *text, const char *domain, bool exact)
 {
 	static const char *const joiners[] = { "&", "and", "of", "the", "de", "del", "des", "y", "und", "et" };
 	g_autofree char *label = company_from_domain(domain);
@@ -1090,9 +1091,19 @@ static char *name_spelling_domain(const char *text, const char *domain)
 				g_autofree char *name = g_strndup(w[0], (size_t)(w[len - 1] + wl[len - 1] - w[0]));
 				g_auto(GStrv) words = g_strsplit(name, " ", -1);
 
-				if (!capitalised(words, len, joiners, G_N_ELEMENTS(joiners), true) ||
+				/* ("La Mairie de Valcourt": the article is no part of it) */
+				if (skip_article(name) != name ||
+				    !capitalised(words, len, joiners, G_N_ELEMENTS(joiners), true) ||
 				    !firm_shaped(name) || !spells_domain(name, parts))
 					continue;
+				if (exact) {
+					g_autofree char *fn = fold_name(name);
+					g_autofree char *joined = g_strjoinv("", parts);
+					g_autofree char *fd = fold_name(joined);
+
+					if (strcmp(fn, fd) != 0)
+						continue;
+				}
 				return without_suffix(name, parts);
 			}
 		}
@@ -1249,7 +1260,12 @@ static char *client_from_subject(const char *subject, const char *fresh, const c
 		char *c = all;
 		struct date_hit hit;
 		bool named = false;
-		int k = 0;
+		int k = 0, end = 0;
+
+		/* "REQ-4471", "JR-2231": a reference, not a name. */
+		if (g_match_info_fetch_pos(mi, 0, NULL, &end) && (g_ascii_isdigit(subject[end]) ||
+								  all[strlen(all) - 1] == '-'))
+			continue;
 
 		/* "Stand Hafenwerk Bremen", "Novedades de Olivia Foods": the words
 		 * of a subject before the name. */
@@ -1354,9 +1370,9 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 		if (!c)
 			c = company_from_domain_line(in->fresh, rdom, people);
 		if (!c)
-			c = name_spelling_domain(in->subject, rdom);
+			c = name_spelling_domain(in->subject, rdom, false);
 		if (!c)
-			c = name_spelling_domain(in->fresh, rdom);
+			c = name_spelling_domain(in->fresh, rdom, false);
 		if (!c)
 			c = company_from_domain(rdom);
 	}
@@ -1419,6 +1435,19 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 	if (!c && (rdom || dom)) {
 		c = company_from_domain_line(in->fresh, rdom && !not_company(rdom) ? rdom : dom,
 					     people);
+	}
+	/* "Mairie de Valcourt" for mairie-valcourt, "Wide World Importers"
+	 * for wideworldimporters: the text's spelling of exactly the domain's
+	 * name (no word more: "Elin Lindqvist" is no spelling of lindqvist)
+	 * before the domain's own. */
+	for (int k = 0; k < 2 && !c; k++) {
+		const char *d = k == 0 ? rdom : dom;
+
+		if (d && !not_company(d)) {
+			c = name_spelling_domain(in->subject, d, true);
+			if (!c)
+				c = name_spelling_domain(in->fresh, d, true);
+		}
 	}
 	if (!c && rdom)
 		c = company_from_domain(rdom);

@@ -1374,6 +1374,25 @@ static void test_agency_client(void)
 		     "Nothing yet, sorry.\n", "> Castellan Foods said Friday.\n", "Kestrelsearch");
 }
 
+/* The text's spelling of the mail domain's name, only when it is exactly
+ * that name; a subject's reference number is no client. */
+static void test_company_spelling(void)
+{
+	check_company("Jobs", "jobs@wideworldimporters.example",
+		      "Thank you for applying to Wide World Importers.\n", "Wide World Importers");
+	check_company("Recrutement", "recrutement@mairie-valcourt.example",
+		      "La Mairie de Valcourt vous remercie de votre candidature.\n",
+		      "Mairie de Valcourt");
+	check_company("Team", "team@pelhamrowe.example", "Best wishes from all at Pelham & Rowe\n",
+		      "Pelham & Rowe");
+	/* A word more than the domain's name: the domain's. */
+	check_company("Jobs", "jobs@lindqvist.example", "Elin Lindqvist will call you.\n",
+		      "Lindqvist");
+	check_company("Jobs", "jobs@helvetra.example", "Re: Vertragsangebot Helvetra\n", "Helvetra");
+	check_agency_client("no-reply@talentgrid.example", "Application status update - REQ-4471",
+			    "Position: Data Engineer II (REQ-4471)\n", NULL, "Talentgrid");
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -1407,6 +1426,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/sixth-round", test_sixth_round);
 	g_test_add_func("/facts/quoted-yes", test_quoted_yes);
 	g_test_add_func("/facts/agency-client", test_agency_client);
+	g_test_add_func("/facts/company-spelling", test_company_spelling);
 	g_test_add_func("/facts/corpus-labelled", test_corpus_labelled);
 	rc = g_test_run();
 	g_time_zone_unref(berlin);
