@@ -766,10 +766,17 @@ static void test_corpus_labelled(void)
 	 * it from reading an offer's deadline in a note written "deadline
 	 * DATE", the rest from the date grammar and offers' answer phrasing).
 	 * Batch 14 in unseen: company 0.933, interview dates 0.996, decision
-	 * dates 0.979, until the next round has looked at it. */
-	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.93);
-	g_assert_cmpfloat((double)sc.interview / sc.n, >=, 0.99);
-	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.97);
+	 * dates 0.979, until the next round has looked at it.
+	 * Raised after the sixth round: company 0.933 -> 0.947 (the employer
+	 * behind a booking tool, an agency's client named in a note without
+	 * greeting or in the quoted question), interview dates 0.996 -> 0.998
+	 * (a moved interview's new time, a clock time after " - "), decision
+	 * dates and offer deadlines 0.979 -> 0.991 (11 of the 13 are batch
+	 * 14's offer deadlines, which this measure missed in a note starting
+	 * with its language; "tell you by Friday", "the day after" the 20th). */
+	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.94);
+	g_assert_cmpfloat((double)sc.interview / sc.n, >=, 0.995);
+	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.99);
 }
 
 /* Batch 11's families: one time chosen out of several offered, a time in
