@@ -1654,6 +1654,15 @@ static bool spoken_minutes(const struct scan *sc, int *j, int *off)
 		*j = k + 3;
 		return true;
 	}
+	/* "nine thirty", "two fifteen", "las nueve treinta" ("two fifteen-minute
+	 * breaks", "ten thirty days" are no minutes) */
+	if (at(sc, k)->kind == TK_WORD && !at(sc, k)->unit &&
+	    (at(sc, k)->num == 15 || at(sc, k)->num == 30) && at(sc, k)->space_before &&
+	    !is_punct(at(sc, k + 1), '-') && !at(sc, k + 1)->unit) {
+		*off = at(sc, k)->num;
+		*j = k + 1;
+		return true;
+	}
 	return false;
 }
 
@@ -2099,6 +2108,29 @@ static int try_day_after(struct scan *sc, int i, GDate *out)
 	return 0;
 }
 
+/* "in the next week or so", "Friday or thereabouts", "zwei Wochen oder
+ * länger", "una semana más o menos", "una semana o así", "une semaine ou
+ * plus": a date made vague by the words after it. */
+static bool vague_after(const struct scan *sc, int j)
+{
+	static const char *const second[] = {
+		"so", "thereabouts", "more", "longer", "länger", "mehr", "plus", "más", "así",
+	};
+
+	if (is_word(sc, at(sc, j), "más") && is_word(sc, at(sc, j + 1), "o") &&
+	    is_word(sc, at(sc, j + 2), "menos"))
+		return true;
+	if (!(at(sc, j)->cls & C_TO) || at(sc, j + 1)->kind != TK_WORD)
+		return false;
+	if (!is_word(sc, at(sc, j), "or") && !is_word(sc, at(sc, j), "oder") &&
+	    !is_word(sc, at(sc, j), "ou") && !is_word(sc, at(sc, j), "o"))
+		return false;
+	for (size_t k = 0; k < G_N_ELEMENTS(second); k++)
+		if (is_word(sc, at(sc, j + 1), second[k]))
+			return true;
+	return is_word(sc, at(sc, j), "oder") && is_word(sc, at(sc, j + 1), "so");
+}
+
 static bool this_part_of_day(const struct scan *sc, int i)
 {
 	int k = i;
@@ -2215,7 +2247,7 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 		} else if ((n = try_absolute(&sc, i, &d))) {
 		} else if ((n = try_day_of_month(&sc, i, &d))) {
 		}
-		if (!n)
+		if (!n || vague_after(&sc, i + n))
 			continue;
 		/* "w/c 16 March", "the week of March 16", "la semaine du 16 mars",
 		 * "in der Woche vom 16. März", "la semana del 16 de marzo": that

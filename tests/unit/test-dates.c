@@ -341,6 +341,21 @@ static void test_sixth_round(void)
 	check("after the interview on Monday we decide the day after", "2026-03-09");
 	check("the day after tomorrow", "2026-03-06");
 	check("day after day", "-");
+	/* Minutes said as a number word after the hour. */
+	check("Monday 9 March at nine thirty", "2026-03-09 09:30");
+	check("el lunes 9 a las nueve treinta", "2026-03-09 09:30");
+	check("Monday 9 March at two fifteen", "2026-03-09 14:15");
+	check("Monday 9 March: two fifteen-minute breaks", "2026-03-09");
+	/* "or so", "oder länger", "más o menos": vague, no date. */
+	check("in the next week or so", "-");
+	check("within two weeks or so", "-");
+	check("Friday or thereabouts", "-");
+	check("in zwei Wochen oder länger", "-");
+	check("dentro de una semana más o menos", "-");
+	check("en una semana o así", "-");
+	check("d'ici une semaine ou plus", "-");
+	check("within two weeks or sooner", "2026-03-18");
+	check("within two weeks", "2026-03-18");
 	check_after("one more person on the 20th, the call the day after", "call",
 		    "2026-03-21");
 	check_after("Dann noch ein Gespräch am 20. März und die Entscheidung am Tag danach.",
