@@ -375,7 +375,7 @@ static bool is_code(const char *p, const char **end)
 	return changes >= 3;
 }
 
-static struct toks tokenize(const char *text)
+static struct toks tokenize_text(const char *text)
 {
 	GArray *a = g_array_new(FALSE, TRUE, sizeof(struct tok));
 	const char *p = text;
@@ -477,6 +477,53 @@ static struct toks tokenize(const char *text)
 	out.n = (int)a->len;
 	out.v = (struct tok *)(void *)g_array_free(a, FALSE);
 	return out;
+}
+
+/*
+ * The tokens of the last text tokenised, kept until another text comes:
+ * facts.c searches one sentence over and over (every date in it, every
+ * time after each), and tokenising it again for each search made a long
+ * sentence quadratic. Keyed by the text's content, not its address, so a
+ * caller's reused buffer never gets stale tokens; the lock is held for
+ * the whole search.
+ */
+G_LOCK_DEFINE_STATIC(tok_cache);
+static struct {
+	char *text;
+	size_t len;
+	struct toks t;
+} tok_cache;
+
+/* The tokens of text, from the cache when it holds them; call with the
+ * lock held; owned by the cache. */
+static const struct toks *tokenize(const char *text)
+{
+	size_t len = strlen(text);
+
+	if (tok_cache.text && tok_cache.len == len && memcmp(tok_cache.text, text, len) == 0)
+		return &tok_cache.t;
+	g_free(tok_cache.text);
+	g_free(tok_cache.t.v);
+	tok_cache.t = tokenize_text(text);
+	tok_cache.text = g_memdup2(text, len + 1);
+	tok_cache.len = len;
+	return &tok_cache.t;
+}
+
+/* The first token that starts at or after byte offset from. */
+static int first_from(const struct toks *t, size_t from)
+{
+	int lo = 0, hi = t->n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (t->v[mid].s < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 gint64 dates_midnight(GTimeZone *tz, int year, int month, int day)
@@ -1247,10 +1294,11 @@ static int try_day_of_month(struct scan *sc, int i, GDate *out)
 			 is_word(sc, at(sc, i + 1), "at")) &&
 			(at(sc, i + 2)->kind == TK_NUM || is_word(sc, at(sc, i + 2), "las") ||
 			 is_word(sc, at(sc, i + 2), "la"));
-		/* "antes del día 20": the 20th. */
+		/* "antes del día 20", "el día 20 y decidimos": the 20th. */
 		bool dia = prev->kind == TK_WORD && prev->e - prev->s == strlen("día") &&
 			g_ascii_strncasecmp(sc->text + prev->s, "día", prev->e - prev->s) == 0 &&
-			at(sc, i + 1)->kind != TK_WORD && at(sc, i + 1)->kind != TK_NUM;
+			(at(sc, i + 1)->kind != TK_WORD || is_word(sc, at(sc, i + 1), "y") ||
+			 is_word(sc, at(sc, i + 1), "o")) && at(sc, i + 1)->kind != TK_NUM;
 
 		if (!german_dot && !article && !dia && !day_hour)
 			return 0;
@@ -1604,6 +1652,15 @@ static bool spoken_minutes(const struct scan *sc, int *j, int *off)
 	    is_word(sc, at(sc, k + 2), "clock")) {
 		*off = 0;
 		*j = k + 3;
+		return true;
+	}
+	/* "nine thirty", "two fifteen", "las nueve treinta" ("two fifteen-minute
+	 * breaks", "ten thirty days" are no minutes) */
+	if (at(sc, k)->kind == TK_WORD && !at(sc, k)->unit &&
+	    (at(sc, k)->num == 15 || at(sc, k)->num == 30) && at(sc, k)->space_before &&
+	    !is_punct(at(sc, k + 1), '-') && !at(sc, k + 1)->unit) {
+		*off = at(sc, k)->num;
+		*j = k + 1;
 		return true;
 	}
 	return false;
@@ -2002,6 +2059,78 @@ static bool week_of(const struct scan *sc, int i)
 }
 
 /* Whether a part of the day follows "this", "cet", "esta" at i. */
+/*
+ * "the day after", "the next day", "am Tag danach", "le lendemain", "al día
+ * siguiente": the day after the nearest date written before it in the same
+ * text ("one more person on the 20th, the call the day after"). Returns its
+ * tokens, 0 when it is not that or no date comes before it.
+ */
+static int try_day_after(struct scan *sc, int i, GDate *out)
+{
+	const struct tok *t = at(sc, i), *p = at(sc, i - 1);
+	int n = 0;
+
+	if ((is_word(sc, t, "day") && is_word(sc, at(sc, i + 1), "after") &&
+	     !(at(sc, i + 2)->cls & C_TOMORROW) && !is_word(sc, at(sc, i + 2), "day")) ||
+	    (is_word(sc, t, "tag") && (is_word(sc, at(sc, i + 1), "danach") ||
+				       is_word(sc, at(sc, i + 1), "darauf"))) ||
+	    (is_word(sc, t, "tags") && is_word(sc, at(sc, i + 1), "darauf")) ||
+	    ((is_word(sc, t, "día") || is_word(sc, t, "dia")) &&
+	     (is_word(sc, at(sc, i + 1), "siguiente") || is_word(sc, at(sc, i + 1), "después")) &&
+	     (is_word(sc, p, "el") || is_word(sc, p, "al"))))
+		n = 2;
+	else if ((is_word(sc, t, "next") || is_word(sc, t, "following")) &&
+		 is_word(sc, p, "the") && is_word(sc, at(sc, i + 1), "day") &&
+		 !is_punct(at(sc, i + 2), '-') && !is_word(sc, at(sc, i + 2), "or"))
+		n = 2;
+	else if (is_word(sc, t, "nächsten") && is_word(sc, p, "am") && is_word(sc, at(sc, i + 1), "tag"))
+		n = 2;
+	else if (is_word(sc, t, "lendemain") || is_word(sc, t, "folgetag"))
+		n = 1;
+	if (!n)
+		return 0;
+	for (int k = i - 1; k >= 0; k--) {
+		GDate d;
+		int m = 0;
+
+		if (at(sc, k)->kind == TK_WORD && at(sc, k)->wd)
+			m = try_weekday(sc, k, &d);
+		if (!m)
+			m = try_absolute(sc, k, &d);
+		if (!m)
+			m = try_day_of_month(sc, k, &d);
+		if (m && k + m <= i) {
+			g_date_add_days(&d, 1);
+			*out = d;
+			return n;
+		}
+	}
+	return 0;
+}
+
+/* "in the next week or so", "Friday or thereabouts", "zwei Wochen oder
+ * länger", "una semana más o menos", "una semana o así", "une semaine ou
+ * plus": a date made vague by the words after it. */
+static bool vague_after(const struct scan *sc, int j)
+{
+	static const char *const second[] = {
+		"so", "thereabouts", "more", "longer", "länger", "mehr", "plus", "más", "así",
+	};
+
+	if (is_word(sc, at(sc, j), "más") && is_word(sc, at(sc, j + 1), "o") &&
+	    is_word(sc, at(sc, j + 2), "menos"))
+		return true;
+	if (!(at(sc, j)->cls & C_TO) || at(sc, j + 1)->kind != TK_WORD)
+		return false;
+	if (!is_word(sc, at(sc, j), "or") && !is_word(sc, at(sc, j), "oder") &&
+	    !is_word(sc, at(sc, j), "ou") && !is_word(sc, at(sc, j), "o"))
+		return false;
+	for (size_t k = 0; k < G_N_ELEMENTS(second); k++)
+		if (is_word(sc, at(sc, j + 1), second[k]))
+			return true;
+	return is_word(sc, at(sc, j), "oder") && is_word(sc, at(sc, j + 1), "so");
+}
+
 static bool this_part_of_day(const struct scan *sc, int i)
 {
 	int k = i;
@@ -2012,6 +2141,7 @@ static bool this_part_of_day(const struct scan *sc, int i)
 bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 		struct date_hit *hit)
 {
+	const struct toks *tp;
 	struct toks t;
 	struct scan sc;
 	bool found = false;
@@ -2019,18 +2149,18 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 	memset(hit, 0, sizeof(*hit));
 	if (!text)
 		return false;
-	t = tokenize(text);
-	sc.t = &t;
+	G_LOCK(tok_cache);
+	tp = tokenize(text);
+	t = *tp;
+	sc.t = tp;
 	sc.text = text;
 	sc.ref = ref;
 	civil(ref->tz, ref->now, &sc.today);
-	for (int i = 0; i < t.n && !found; i++) {
+	for (int i = first_from(tp, from); i < t.n && !found; i++) {
 		GDate d;
 		int n = 0, this_part = 0;
 		bool dur = false, bare = false;
 
-		if (t.v[i].s < from)
-			continue;
 		if ((n = try_duration(&sc, i, &d)))
 			dur = true;
 		/* "la mañana", "am Morgen", "esta mañana", "diesen Morgen": the
@@ -2065,6 +2195,7 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			 * this morning"); with its hour it is to come. */
 			if (this_part == 1 && !try_time(&sc, k, &e, &h, &m, &z))
 				n = 0;
+		} else if ((n = try_day_after(&sc, i, &d))) {
 		} else if ((n = try_calendar_week(&sc, i, &d))) {
 		} else if ((n = try_relative(&sc, i, &d))) {
 		} else if ((n = try_weekday(&sc, i, &d))) {
@@ -2116,7 +2247,7 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 		} else if ((n = try_absolute(&sc, i, &d))) {
 		} else if ((n = try_day_of_month(&sc, i, &d))) {
 		}
-		if (!n)
+		if (!n || vague_after(&sc, i + n))
 			continue;
 		/* "w/c 16 March", "the week of March 16", "la semaine du 16 mars",
 		 * "in der Woche vom 16. März", "la semana del 16 de marzo": that
@@ -2137,6 +2268,17 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 				j++;
 			if (is_punct(at(&sc, j), ','))
 				j++;
+			/* "Tue, Mar 10, 2026 - 14:00 - 14:45", "Tuesday 10 March | 2pm",
+			 * "Friday @ 10am": a separator between the day and its clock
+			 * time. */
+			else if ((is_punct(at(&sc, j), '-') || is_punct(at(&sc, j), '|') ||
+				  is_punct(at(&sc, j), '@')) && at(&sc, j)->space_before &&
+				 at(&sc, j + 1)->space_before && is_num(at(&sc, j + 1)) &&
+				 at(&sc, j + 1)->ndigits <= 2 &&
+				 (is_punct(at(&sc, j + 2), ':') ||
+				  (at(&sc, j + 2)->kind == TK_WORD && !at(&sc, j + 2)->space_before &&
+				   (at(&sc, j + 2)->cls & (C_PM | C_AM)))))
+				j++;
 			/* "tomorrow afternoon at 3", "morgen früh um 9", "vendredi
 			 * matin à 10h", "el viernes por la tarde a las 5" */
 			part = part_of_day_before(&sc, &j);
@@ -2156,13 +2298,14 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			}
 		}
 	}
-	g_free(t.v);
+	G_UNLOCK(tok_cache);
 	return found;
 }
 
 bool dates_find_time(const char *text, size_t from, size_t to, const struct date_ref *ref,
 		     gint64 day, gint64 *time, size_t *start)
 {
+	const struct toks *tp;
 	struct toks t;
 	struct scan sc;
 	bool found = false;
@@ -2170,16 +2313,16 @@ bool dates_find_time(const char *text, size_t from, size_t to, const struct date
 	*time = NUDGE_NOTIME;
 	if (!text || day == NUDGE_NOTIME)
 		return false;
-	t = tokenize(text);
-	sc.t = &t;
+	G_LOCK(tok_cache);
+	tp = tokenize(text);
+	t = *tp;
+	sc.t = tp;
 	sc.text = text;
 	sc.ref = ref;
 	civil(ref->tz, day, &sc.today);
-	for (int i = 0; i < t.n && !found; i++) {
+	for (int i = first_from(tp, from); i < t.n && !found; i++) {
 		int end, h, m, tz;
 
-		if (t.v[i].s < from)
-			continue;
 		if (t.v[i].s >= to)
 			break;
 		/* Times only: a word or number that starts a date is not one. */
@@ -2199,6 +2342,6 @@ bool dates_find_time(const char *text, size_t from, size_t to, const struct date
 			found = *time != NUDGE_NOTIME;
 		}
 	}
-	g_free(t.v);
+	G_UNLOCK(tok_cache);
 	return found;
 }

@@ -17,14 +17,14 @@ enum {
 	RE_BODY_POSITION, RE_INTERVIEWER, RE_AUTOREPLY, RE_SIG_AT, RE_REPLY,
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
 	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN, RE_LATEST, RE_BY, RE_START,
-	RE_ROLE, RE_PAST, RE_SAME_TIME, RE_ASSUME,
+	RE_ROLE, RE_PAST, RE_SAME_TIME, RE_ASSUME, RE_MOVED, RE_AGREE, RE_DENY,
 	RE__COUNT
 };
 
 static const char *const patterns[RE__COUNT] = {
 	[RE_DECIDE] =
 		"hear (?:back|from)|get back to|come back to you|decision|decide|"
-		"let you know|update you|be in touch|respond|feedback|"
+		"let you know|update you|be in touch|respond|feedback|tell you\\b|"
 		"(?:reach out|contact|follow up with|notify|inform|update) (?:to )?you\\b|"
 		"make (?:a|the|our|their) (?:final )?call\\b|ready to decide|"
 		"next steps|wrap up|finali[sz]e|conclude|expect to|outcome|"
@@ -37,7 +37,7 @@ static const char *const patterns[RE__COUNT] = {
 		"pondremos en contacto|responder|escribiremos|te diremos|le diremos|"
 		"avisaremos|te avisamos|"
 		"answer (?:from us|for you|to you)|(?:give|send) you an? (?:final )?answer|"
-		"(?:you'll|you will) have (?:an|our|a final) answer|give (?:us|me) until|\\bnews\\b|(?:final|make (?:a|our)) selection|circle back|"
+		"(?:you'll|you will) have (?:an|our|a final) answer|(?:give|allow) (?:us|me) (?:until|till)|\\bnews\\b|(?:final|make (?:a|our)) selection|circle back|"
 		"\\brevert\\b|in a position to|inform (?:candidates|applicants)|"
 		"hören sie|hör(?:en|st)\\b.{0,40}?von (?:uns|mir)|"
 		"\\b(?:something|word|news) (?:back )?from (?:me|us)\\b|"
@@ -70,10 +70,12 @@ static const char *const patterns[RE__COUNT] = {
 		"\\b(?:let (?:us|me) know|respond|reply|accept|sign(?!ing bonus|-on|on)|decision|answer|"
 		"get back to (?:us|me)|return (?:the|a) signed|"
 		"(?<!pleased to )(?<!delighted to )(?<!happy to )(?<!glad to )confirm|deadline|expire|"
-		"valid (?:until|through)|open (?:until|through|till)|gültig|annehmen|rückmeldung|"
+		"valid (?:until|through)|open (?:until|through|till)|(?:stands|holds|good) (?:until|till|through)|"
+		"on the table (?:until|till)|gültig|gilt (?:noch )?bis|steht (?:noch )?bis|annehmen|rückmeldung|"
 		"zurückmelden|antwort|bescheid|gib uns|geben sie uns|teilen sie uns|entscheidung|mitteil|"
 		"répondre|faire part|réponse|retour|accepter|signer|valable|"
-		"responder|respuesta|aceptar|firmar|fírm|regrés|devuélv|válida|"
+		"responder|respuesta|aceptar|firmar|fírm|regrés|devuélv|válida|vigente hasta|"
+		"se mantiene hasta|"
 		"(?:me|nos) (?:dices|dice|decís|digas) algo|"
 		"(?:hear|hear back) from you|yes or no|ja oder nein|oui ou non|sí o no)",
 	[RE_INTERVIEW] =
@@ -83,7 +85,8 @@ static const char *const patterns[RE__COUNT] = {
 		"rendez-vous|\\bappel|rencontr|entrevista|reunión|llamada|\\bcita\\b",
 	[RE_NOREPLY] =
 		"(?:^|[-_.])(?:no-?reply|do-?not-?reply|donotreply|notifications?|"
-		"mailer-daemon|bounces?|automated|auto-?confirm|system)(?:$|[-_.+])|noreply",
+		"mailer-daemon|bounces?|automated|auto-?confirm|system|bookings?|scheduling|"
+		"scheduler|invites?|invitations?)(?:$|[-_.+])|noreply",
 	[RE_SUFFIX] =
 		"(?:[\\s,|\\-–]+(?:via\\s+\\S+|\\(via [^)]*\\)|recruiting|recruitment|"
 		"recruiters?|(?:early )?careers?|jobs|job alerts?|talent(?:\\s+acquisition)?(?:\\s+team)?|"
@@ -142,7 +145,8 @@ static const char *const patterns[RE__COUNT] = {
 		"después|a continuación|luego)",
 	/* "away until next week", "interviewing until Friday": a window; "give
 	 * us until the 14th" is a promise. */
-	[RE_UNTIL] = "(?<!give us )(?<!give me )\\b(?:until|till) (?:the )?$",
+	[RE_UNTIL] = "(?<!give us )(?<!give me )(?<!allow us )(?<!allow me )"
+		"\\b(?:until|till) (?:the )?$",
 	/* Dates that are not a promise: deadlines, start dates. */
 	[RE_OTHER_DATE] =
 		"deadline|closing date|applications? (?:close|closes|are open|is open)|"
@@ -215,6 +219,39 @@ static const char *const patterns[RE__COUNT] = {
 	/* "If you have not heard from us within four weeks, please assume...":
 	 * when to give up, which a do-not-contact note says (no decision date
 	 * after it, ETIQUETTE.md R2), in any stage. */
+	/* An interview moved: the new time comes after these words. */
+	[RE_MOVED] =
+		"\\bnew (?:date|time|slot|date and time|time and date)\\b|"
+		"\\b(?:moved|rescheduled|re-scheduled|changed|shifted|pushed(?: back)?|"
+		"brought forward)\\b[^.;]{0,80}?\\b(?:to|for)\\b|\\bis now (?:on|at|scheduled for)\\b|"
+		"\\bneue[rns]? (?:termin|zeitpunkt|uhrzeit|datum|zeit)\\b|"
+		"\\b(?:verschoben|verlegt|geändert)\\b[^.;]{0,80}?\\bauf\\b|"
+		"\\b(?:wurde|wird|ist|haben|habe)\\b[^;]{0,60}?\\bauf\\b"
+		"(?=[^;]{0,80}\\b(?:verschoben|verlegt|geändert)\\b)|"
+		"\\bnouve(?:l|lle|au) (?:horaire|date|créneau|rendez-vous|heure)\\b|"
+		"\\b(?:déplacé|reporté|décalé|avancé|modifié)e?s?\\b[^.;]{0,80}?\\b(?:au|à|pour)\\b|"
+		"\\bnuev[ao] (?:fecha|hora|horario|cita)\\b|"
+		"\\b(?:cambiad|movid|trasladad|aplazad|reprogramad)[ao]s?\\b[^.;]{0,80}?"
+		"\\b(?:al|a las|para el)\\b",
+	/* A short yes to a proposed time: "Thursday works perfectly", "see
+	 * you then", "Donnerstag passt", "jeudi me convient", "el jueves me va
+	 * bien". */
+	[RE_AGREE] =
+		"\\b(?:works?(?: perfectly| fine| great| well| for (?:me|us))?|suits?|"
+		"sounds (?:good|great|perfect|fine)|(?:is|'s) (?:fine|perfect|great|good)|"
+		"perfect|see you|it is|confirmed|fine by (?:me|us)|booked in|"
+		"passt|geht (?:klar|gut|in ordnung)|klappt|einverstanden|abgemacht|perfekt|"
+		"bis (?:dann|montag|dienstag|mittwoch|donnerstag|freitag)|"
+		"(?:me|nous) (?:convient|va)|ça (?:marche|me va)|ca marche|parfait|d'accord|"
+		"entendu|à (?:lundi|mardi|mercredi|jeudi|vendredi)|"
+		"(?:me|nos) (?:va|viene) (?:bien|perfecto|genial)|(?:nos|te) vemos|perfecto|"
+		"de acuerdo|(?:te|le|os|les) esperamos|genial)\\b",
+	/* A no to it: "I can't do Thursday", "Donnerstag geht nicht", "jeudi
+	 * ne me convient pas", "el jueves no puedo". */
+	[RE_DENY] =
+		"n't\\b|\\bnot\\b|\\bno\\b|\\bnever\\b|\\bunfortunately\\b|"
+		"\\bnicht\\b|\\bkein|\\bleider\\b|\\bpas\\b|\\bmalheureusement\\b|"
+		"\\bdesafortunadamente\\b|\\blamentablemente\\b",
 	[RE_ASSUME] =
 		"(?:\\bif you (?:have not|haven't|do not|don't|did not|didn't) (?:hear|heard|receive)|"
 		"\\b(?:sollten|falls|wenn) (?:sie|du)\\b.{0,60}?\\bnichts\\b.{0,30}?\\bhör|"
@@ -997,6 +1034,88 @@ static char *company_from_domain_line(const char *fresh, const char *domain,
 	return NULL;
 }
 
+/*
+ * A run of one to four capitalised words in text that spells the name of a
+ * mail domain ("rescheduled by Sorrel Robotics" for sorrelrobotics,
+ * "(Brightmoor Analytics)" for brightmoor): the first, longest first.
+ * Words run on across single spaces only. exact: no word more than the
+ * domain's name (joiners, accents and spaces aside).
+ */
+/* Whether p starts a letter of a name (or "&"); *next gets the byte after
+ * it (one byte on bytes that are not UTF-8). */
+static bool name_char(const char *p, const char **next)
+{
+	gunichar c = g_utf8_get_char_validated(p, -1);
+
+	if (c == (gunichar)-1 || c == (gunichar)-2 || !*p) {
+		*next = *p ? p + 1 : p;
+		return false;
+	}
+	*next = g_utf8_next_char(p);
+	return g_unichar_isalpha(c) || c == '&';
+}
+
+static char *name_spelling_domain(const char *text, const char *domain, bool exact)
+{
+	static const char *const joiners[] = { "&", "and", "of", "the", "de", "del", "des", "y", "und", "et" };
+	g_autofree char *label = company_from_domain(domain);
+	g_auto(GStrv) parts = NULL;
+	const char *p = text, *nx;
+
+	if (!text || !label)
+		return NULL;
+	parts = g_strsplit(label, " ", -1);
+	while (*p) {
+		const char *w[4];
+		size_t wl[4];
+		int nw = 0;
+		const char *q = p;
+
+		/* a run of words from p */
+		while (nw < 4) {
+			const char *e = q;
+
+			while (*e && name_char(e, &nx))
+				e = nx;
+			if (e == q)
+				break;
+			w[nw] = q;
+			wl[nw] = (size_t)(e - q);
+			nw++;
+			if (*e != ' ' || !name_char(e + 1, &nx))
+				break;
+			q = e + 1;
+		}
+		if (nw && g_unichar_isupper(g_utf8_get_char(w[0]))) {
+			for (int len = nw; len >= 1; len--) {
+				g_autofree char *name = g_strndup(w[0], (size_t)(w[len - 1] + wl[len - 1] - w[0]));
+				g_auto(GStrv) words = g_strsplit(name, " ", -1);
+
+				/* ("La Mairie de Valcourt": the article is no part of it) */
+				if (skip_article(name) != name ||
+				    !capitalised(words, len, joiners, G_N_ELEMENTS(joiners), true) ||
+				    !firm_shaped(name) || !spells_domain(name, parts))
+					continue;
+				if (exact) {
+					g_autofree char *fn = fold_name(name);
+					g_autofree char *joined = g_strjoinv("", parts);
+					g_autofree char *fd = fold_name(joined);
+
+					if (strcmp(fn, fd) != 0)
+						continue;
+				}
+				return without_suffix(name, parts);
+			}
+		}
+		/* on to the next word */
+		if (nw)
+			p = w[0] + wl[0];
+		while (*p && !name_char(p, &nx))
+			p = nx;
+	}
+	return NULL;
+}
+
 /* Whether a mail domain is a recruitment agency's or a screening
  * firm's: "ashgrove-rec.co.uk", "nordlicht-personal.de", "talentis-conseil.fr",
  * "reclutia.es", "lattice-search.com". */
@@ -1012,6 +1131,7 @@ static bool agency_domain(const char *domain)
 		GRegex *r = g_regex_new(
 			"recruit|reclut|recrut|(?<!re)search|talent|staff|personal|conseil|consult|resourc|"
 			"headhunt|contracts|freelance|interim|screening|(?:^|-)rec$|rec$|(?:^|-)hr(?:-|$)|"
+			"\\wpeople$|-people$|"
 			"(?:^|-)ats(?:-|$)",
 			G_REGEX_CASELESS, 0, NULL);
 		g_once_init_leave(&agency, r);
@@ -1074,12 +1194,50 @@ static bool subject_word(const char *w)
 	return false;
 }
 
-static char *client_from_subject(const char *subject, const char *fresh, const char *agency,
-				 const struct date_ref *ref)
+/*
+ * The text after a greeting line ("Hi Alex,"): all of a note that has none
+ * ("Spoke to Maplethorpe this morning. ..."). NULL when nothing follows.
+ */
+static const char *after_greeting(const char *fresh)
+{
+	const char *nl = strchr(fresh, '\n');
+	size_t first = nl ? (size_t)(nl - fresh) : strlen(fresh);
+
+	if (first > 40 || (!nl && first > 0))
+		return fresh;
+	return nl;
+}
+
+/* Whether quoted names w on a line other than a copied subject line
+ * ("Subject: ...", "Objet : ...", "Betreff: ...", "Asunto: ..."). */
+static bool quote_names(const char *quoted, const char *w)
+{
+	g_auto(GStrv) lines = NULL;
+
+	if (!quoted)
+		return false;
+	lines = g_strsplit(quoted, "\n", -1);
+	for (int i = 0; lines[i]; i++) {
+		const char *l = lines[i];
+
+		while (*l == '>' || *l == ' ')
+			l++;
+		if (g_ascii_strncasecmp(l, "subject", 7) == 0 || g_ascii_strncasecmp(l, "objet", 5) == 0 ||
+		    g_ascii_strncasecmp(l, "betreff", 7) == 0 || g_ascii_strncasecmp(l, "asunto", 6) == 0)
+			continue;
+		if (has_word(l, w))
+			return true;
+	}
+	return false;
+}
+
+static char *client_from_subject(const char *subject, const char *fresh, const char *quoted,
+				 const char *agency, const struct date_ref *ref)
 {
 	static GRegex *run;
 	GMatchInfo *mi = NULL;
 	g_autofree char *own = agency ? fold_name(agency) : NULL;
+	const char *subject_all = subject;
 	char *best = NULL;
 
 	if (!subject || !fresh)
@@ -1097,12 +1255,17 @@ static char *client_from_subject(const char *subject, const char *fresh, const c
 	for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
 		g_autofree char *all = g_match_info_fetch(mi, 0);
 		g_auto(GStrv) words = g_strsplit(all, " ", -1);
-		const char *body = strchr(fresh, '\n');
+		const char *body = after_greeting(fresh);
 		g_autofree char *fc = NULL;
 		char *c = all;
 		struct date_hit hit;
 		bool named = false;
-		int k = 0;
+		int k = 0, end = 0;
+
+		/* "REQ-4471", "JR-2231": a reference, not a name. */
+		if (g_match_info_fetch_pos(mi, 0, NULL, &end) && (g_ascii_isdigit(subject[end]) ||
+								  all[strlen(all) - 1] == '-'))
+			continue;
 
 		/* "Stand Hafenwerk Bremen", "Novedades de Olivia Foods": the words
 		 * of a subject before the name. */
@@ -1135,8 +1298,10 @@ static char *client_from_subject(const char *subject, const char *fresh, const c
 		if (strlen(c) < 3 || generic_word(c) || dates_find(c, 0, ref, &hit) ||
 		    (own && *own && (g_str_has_prefix(own, fc) || g_str_has_prefix(fc, own))))
 			continue;
-		/* Named in the text, not only in its greeting line. */
-		named = body && has_word(body, words[k]);
+		/* Named in the text, not only in its greeting line, or in the
+		 * mail quoted below a reply's. */
+		named = (body && has_word(body, words[k])) ||
+			(subject != subject_all && quote_names(quoted, words[k]));
 		if (named && (!best || strlen(c) > strlen(best))) {
 			g_free(best);
 			best = g_strdup(c);
@@ -1180,7 +1345,7 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 	if (!c && (agency_domain(dom) || agency_domain(rdom))) {
 		g_autofree char *own = company_from_domain(agency_domain(dom) ? dom : rdom);
 
-		c = client_from_subject(in->subject, in->fresh, own, ref);
+		c = client_from_subject(in->subject, in->fresh, in->quoted, own, ref);
 	}
 	if (!c)
 		c = company_from_signature(in->fresh);
@@ -1188,6 +1353,28 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 		bool s2;
 
 		c = clean_name(in->organization, &s2);
+	}
+	/* A booking or calendar tool writing for a person at the employer
+	 * ("Slotwise <bookings@slotwise.example>", Reply-To the recruiter):
+	 * the employer is the person's. */
+	if (!c && rdom && dom && is_noreply(in->from_addr) && !is_noreply(in->reply_to_addr) &&
+	    !not_company(rdom) && !agency_domain(rdom) && strcmp(rdom, dom) != 0 &&
+	    !domain_is(rdom, dom) && !domain_is(dom, rdom)) {
+		bool s2;
+
+		c = clean_name(in->from_name, &s2);
+		if (c && !names_domain(c, rdom)) {
+			g_free(c);
+			c = NULL;
+		}
+		if (!c)
+			c = company_from_domain_line(in->fresh, rdom, people);
+		if (!c)
+			c = name_spelling_domain(in->subject, rdom, false);
+		if (!c)
+			c = name_spelling_domain(in->fresh, rdom, false);
+		if (!c)
+			c = company_from_domain(rdom);
 	}
 	if (!c) {
 		c = clean_name(in->from_name, &stripped);
@@ -1248,6 +1435,19 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 	if (!c && (rdom || dom)) {
 		c = company_from_domain_line(in->fresh, rdom && !not_company(rdom) ? rdom : dom,
 					     people);
+	}
+	/* "Mairie de Valcourt" for mairie-valcourt, "Wide World Importers"
+	 * for wideworldimporters: the text's spelling of exactly the domain's
+	 * name (no word more: "Elin Lindqvist" is no spelling of lindqvist)
+	 * before the domain's own. */
+	for (int k = 0; k < 2 && !c; k++) {
+		const char *d = k == 0 ? rdom : dom;
+
+		if (d && !not_company(d)) {
+			c = name_spelling_domain(in->subject, d, true);
+			if (!c)
+				c = name_spelling_domain(in->fresh, d, true);
+		}
 	}
 	if (!c && rdom)
 		c = company_from_domain(rdom);
@@ -1557,6 +1757,33 @@ static bool acceptable(GPtrArray *sents, guint i, const struct date_ref *ref,
 }
 
 /*
+ * "We'll decide after the last interviews on 12 March, so by the 13th": a
+ * later date of the same sentence that is a limit ("by", "bis", "d'ici",
+ * "antes del") wins over a first date that is not one.
+ */
+static void by_later(GPtrArray *sents, guint i, const struct date_ref *ref,
+		     struct date_hit *hit)
+{
+	const char *s = sents->pdata[i];
+	g_autofree char *before = g_strndup(s, hit->start);
+	struct date_hit next;
+	size_t from = hit->end;
+
+	if (has(RE_BY, before))
+		return;
+	while (dates_find(s, from, ref, &next)) {
+		g_autofree char *b2 = g_strndup(s, next.start);
+
+		from = next.end;
+		if (has(RE_BY, b2) && next.day > hit->day &&
+		    acceptable(sents, i, ref, W_DECISION, &next)) {
+			*hit = next;
+			return;
+		}
+	}
+}
+
+/*
  * The first date of the first sentence that has the keyword, looking after
  * the keyword first ("great talking today; we will decide by Friday"). A
  * decision sentence without a date that points back ("after that") takes
@@ -1645,8 +1872,11 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 				if (need_time && dates_find(s, hit->end, ref, &other) &&
 				    other.day != hit->day && only_times_between(s, hit->end, other.start))
 					break;
-				if (acceptable(sents, i, ref, w, hit))
+				if (acceptable(sents, i, ref, w, hit)) {
+					if (w == W_DECISION && pass == 0)
+						by_later(sents, i, ref, hit);
 					return true;
+				}
 				from = hit->end;
 			}
 		}
@@ -1732,6 +1962,52 @@ static gint64 kept_day_time(GPtrArray *sents, const char *quoted, const struct d
 }
 
 /*
+ * A short yes above the mail that proposed the time: "Thursday works
+ * perfectly" takes Thursday's time from the quote; "See you then!" with no
+ * day of its own takes the quote's time when it proposed only one.
+ */
+static gint64 quoted_yes(GPtrArray *sents, const char *quoted, const struct date_ref *ref)
+{
+	struct date_hit hit, q;
+	bool yes = false, any_date = false;
+	gint64 only = NUDGE_NOTIME;
+	size_t from = 0;
+
+	for (guint i = 0; i < sents->len; i++) {
+		const char *s = sents->pdata[i];
+		bool agree = has(RE_AGREE, s) && !has(RE_DENY, s);
+
+		if (dates_find(s, 0, ref, &hit))
+			any_date = true;
+		else
+			continue;
+		if (!agree || hit.choice || hit.duration || hit.day == NUDGE_NOTIME ||
+		    hit.time != NUDGE_NOTIME)
+			continue;
+		from = 0;
+		while (dates_find(quoted, from, ref, &q)) {
+			if (q.day == hit.day && q.time != NUDGE_NOTIME && q.time > ref->now)
+				return q.time;
+			from = q.end;
+		}
+	}
+	for (guint i = 0; i < sents->len && !yes; i++)
+		yes = has(RE_AGREE, sents->pdata[i]) && !has(RE_DENY, sents->pdata[i]);
+	if (!yes || any_date)
+		return NUDGE_NOTIME;
+	from = 0;
+	while (dates_find(quoted, from, ref, &q)) {
+		if (q.time != NUDGE_NOTIME && q.time > ref->now) {
+			if (only != NUDGE_NOTIME && only != q.time)
+				return NUDGE_NOTIME;
+			only = q.time;
+		}
+		from = q.end;
+	}
+	return only;
+}
+
+/*
  * "Let's move you to Wednesday 10th instead, same time": a new day, and the
  * time of day of the first time in the mail quoted below.
  */
@@ -1781,6 +2057,40 @@ static gint64 same_time_new_day(GPtrArray *sents, const char *quoted, const stru
 					return when;
 			}
 			f = hit.end;
+		}
+	}
+	return NUDGE_NOTIME;
+}
+
+/*
+ * A moved interview ("Previous time: Tue 13 Oct, 10:00 / New time: Thu 15
+ * Oct, 16:00", "moved from Tuesday at 10 to Thursday at 2", "auf Donnerstag,
+ * 14 Uhr verschoben"): the first time after the words that bring the new
+ * one, in their sentence or the next.
+ */
+static gint64 moved_time(GPtrArray *sents, const struct date_ref *ref)
+{
+	struct date_hit hit;
+
+	for (guint i = 0; i < sents->len; i++) {
+		const char *s = sents->pdata[i];
+		GMatchInfo *mi = NULL;
+		int end = 0;
+		size_t from;
+
+		if (!g_regex_match(re(RE_MOVED), s, 0, &mi) ||
+		    !g_match_info_fetch_pos(mi, 0, NULL, &end)) {
+			g_match_info_free(mi);
+			continue;
+		}
+		g_match_info_free(mi);
+		for (guint k = i; k < sents->len && k <= i + 1; k++) {
+			from = k == i ? (size_t)end : 0;
+			while (dates_find(sents->pdata[k], from, ref, &hit)) {
+				if (!hit.duration && acceptable(sents, k, ref, W_INTERVIEW, &hit))
+					return hit.time;
+				from = hit.end;
+			}
 		}
 	}
 	return NUDGE_NOTIME;
@@ -1870,17 +2180,22 @@ void facts_extract(const struct fact_input *in, enum nudge_stage stage,
 	if (in->ics && *in->ics)
 		from_ics(in->ics, ref.tz, out);
 	if (out->interview == NUDGE_NOTIME && stage == STAGE_INVITATION) {
-		/* A time chosen out of several first, then a sentence about the
-		 * interview, else any time ahead. */
-		if (find_date(sents, &ref, RE_CHOSEN, W_INTERVIEW, &hit) ||
-		    find_date(sents, &ref, RE_INTERVIEW, W_INTERVIEW, &hit))
-			out->interview = hit.time;
-		else
-			out->interview = first_time_ahead(sents, &ref);
+		/* A moved interview's new time first, then a time chosen out of
+		 * several, then a sentence about the interview, else any time ahead. */
+		out->interview = moved_time(sents, &ref);
+		if (out->interview == NUDGE_NOTIME) {
+			if (find_date(sents, &ref, RE_CHOSEN, W_INTERVIEW, &hit) ||
+			    find_date(sents, &ref, RE_INTERVIEW, W_INTERVIEW, &hit))
+				out->interview = hit.time;
+			else
+				out->interview = first_time_ahead(sents, &ref);
+		}
 		if (out->interview == NUDGE_NOTIME && in->quoted)
 			out->interview = kept_day_time(sents, in->quoted, &ref);
 		if (out->interview == NUDGE_NOTIME && in->quoted)
 			out->interview = same_time_new_day(sents, in->quoted, &ref);
+		if (out->interview == NUDGE_NOTIME && in->quoted)
+			out->interview = quoted_yes(sents, in->quoted, &ref);
 	}
 	if (is_autoreply(in->subject, sents))
 		goto out;

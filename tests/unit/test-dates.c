@@ -296,6 +296,81 @@ static void test_general(void)
 	check("I spoke to them this morning", "-");
 }
 
+/* The date at or after the first occurrence of mark in text. */
+static void check_after(const char *text, const char *mark, const char *want)
+{
+	GDateTime *now = g_date_time_new(berlin, 2026, 3, 4, 10, 0, 0);
+	struct date_ref ref = { g_date_time_to_unix(now), berlin, true };
+	struct date_hit hit;
+	const char *m = strstr(text, mark);
+	g_autofree char *got = NULL;
+
+	g_date_time_unref(now);
+	g_assert_nonnull(m);
+	if (!dates_find(text, (size_t)(m - text), &ref, &hit)) {
+		got = g_strdup("-");
+	} else {
+		GDateTime *u = g_date_time_new_from_unix_utc(hit.day);
+		GDateTime *l = g_date_time_to_timezone(u, berlin);
+
+		got = g_date_time_format(l, "%Y-%m-%d");
+		g_date_time_unref(l);
+		g_date_time_unref(u);
+	}
+	if (strcmp(got, want) != 0)
+		g_test_message("'%s' after '%s': got %s, want %s", text, mark, got, want);
+	g_assert_cmpstr(got, ==, want);
+}
+
+/* Batch 14's families: a clock time after a separator (" - ", " | ",
+ * " @ "), and "the day after" a date written before it, in four languages;
+ * beside look-alikes that stay what they were. Against Wednesday 4 March. */
+static void test_sixth_round(void)
+{
+	check("Tue, Mar 10, 2026 - 14:00 - 14:45 (Central European Time - Berlin)",
+	      "2026-03-10 14:00");
+	check("Thursday 12 March | 9:30", "2026-03-12 09:30");
+	check("Friday @ 10am", "2026-03-06 10:00");
+	check("Mon 9 March - 4pm", "2026-03-09 16:00");
+	/* A range of days or a page number is no clock time. */
+	check("March 10 - 12", "2026-03-10");
+	check("Tuesday 10 March - 3 rounds in all", "2026-03-10");
+	check("the day after", "-");
+	check("one more person on the 20th, the call the day after", "2026-03-20");
+	check("the call the day after the 20th", "2026-03-20");
+	check("after the interview on Monday we decide the day after", "2026-03-09");
+	check("the day after tomorrow", "2026-03-06");
+	check("day after day", "-");
+	/* Minutes said as a number word after the hour. */
+	check("Monday 9 March at nine thirty", "2026-03-09 09:30");
+	check("el lunes 9 a las nueve treinta", "2026-03-09 09:30");
+	check("Monday 9 March at two fifteen", "2026-03-09 14:15");
+	check("Monday 9 March: two fifteen-minute breaks", "2026-03-09");
+	/* "or so", "oder länger", "más o menos": vague, no date. */
+	check("in the next week or so", "-");
+	check("within two weeks or so", "-");
+	check("Friday or thereabouts", "-");
+	check("in zwei Wochen oder länger", "-");
+	check("dentro de una semana más o menos", "-");
+	check("en una semana o así", "-");
+	check("d'ici une semaine ou plus", "-");
+	check("within two weeks or sooner", "2026-03-18");
+	check("within two weeks", "2026-03-18");
+	check_after("one more person on the 20th, the call the day after", "call",
+		    "2026-03-21");
+	check_after("Dann noch ein Gespräch am 20. März und die Entscheidung am Tag danach.",
+		    "Entscheidung", "2026-03-21");
+	check_after("Le dernier entretien est le 20 mars, la décision le lendemain.", "décision",
+		    "2026-03-21");
+	check_after("La última entrevista es el día 20 y decidiremos al día siguiente.",
+		    "decidiremos", "2026-03-21");
+	check_after("Final interviews are on Monday; we meet the next day.", "meet",
+		    "2026-03-10");
+	/* Without a date before it, it is none. */
+	check_after("We will decide the day after.", "decide", "-");
+	check_after("Next-day delivery, the next day or two", "the", "-");
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -312,6 +387,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/dates/fourth-round", test_fourth_round);
 	g_test_add_func("/dates/fifth-round", test_fifth_round);
 	g_test_add_func("/dates/general", test_general);
+	g_test_add_func("/dates/sixth-round", test_sixth_round);
 	rc = g_test_run();
 	g_time_zone_unref(berlin);
 	return rc;

@@ -648,6 +648,7 @@ static bool measure(const char *dir, struct score *sc)
 		struct facts f;
 		struct nudge_msg *m;
 		char *fresh, *quoted;
+		const char *dl;
 
 		if (l->outgoing || stage_parse(l->stage, &stage) < 0)
 			continue;
@@ -669,12 +670,16 @@ static bool measure(const char *dir, struct score *sc)
 		iv = ymd(f.interview);
 		dd = ymd(stage == STAGE_OFFER ? f.offer_deadline : f.decision);
 		/* An offer's answer deadline is in the note, written "offer
-		 * deadline YYYY-MM-DD" by the first batches and "deadline
-		 * YYYY-MM-DD" from batch 9 on. */
+		 * deadline YYYY-MM-DD" by the first batches, "deadline
+		 * YYYY-MM-DD" from batch 9 on, and after the language and a
+		 * description ("[en] formal offer; deadline 2026-08-14 (Friday
+		 * week)") from batch 14 on. */
 		if (g_str_has_prefix(l->note, "offer deadline "))
 			want_dd = g_strdup(l->note + 15);
 		else if (g_str_has_prefix(l->note, "deadline "))
 			want_dd = g_strdup(l->note + 9);
+		else if ((dl = strstr(l->note, "; deadline ")) && strlen(dl) >= 21)
+			want_dd = g_strndup(dl + 11, 10);
 		else
 			want_dd = g_strdup(l->decision);
 		sc->n++;
@@ -761,10 +766,17 @@ static void test_corpus_labelled(void)
 	 * it from reading an offer's deadline in a note written "deadline
 	 * DATE", the rest from the date grammar and offers' answer phrasing).
 	 * Batch 14 in unseen: company 0.933, interview dates 0.996, decision
-	 * dates 0.979, until the next round has looked at it. */
-	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.93);
-	g_assert_cmpfloat((double)sc.interview / sc.n, >=, 0.99);
-	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.97);
+	 * dates 0.979, until the next round has looked at it.
+	 * Raised after the sixth round: company 0.933 -> 0.947 (the employer
+	 * behind a booking tool, an agency's client named in a note without
+	 * greeting or in the quoted question), interview dates 0.996 -> 0.998
+	 * (a moved interview's new time, a clock time after " - "), decision
+	 * dates and offer deadlines 0.979 -> 0.991 (11 of the 13 are batch
+	 * 14's offer deadlines, which this measure missed in a note starting
+	 * with its language; "tell you by Friday", "the day after" the 20th). */
+	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.94);
+	g_assert_cmpfloat((double)sc.interview / sc.n, >=, 0.995);
+	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.99);
 }
 
 /* Batch 11's families: one time chosen out of several offered, a time in
@@ -1143,6 +1155,251 @@ static void test_company_agency(void)
 		     "jobs@acmeresearch.com", "Hi Alex,\nFalcon is our new team.\n", "Acme Research");
 }
 
+/* The company of a message a tool sends for a person (From the tool,
+ * Reply-To the person). */
+static char *tool_company(const char *from_name, const char *from_addr, const char *reply_name,
+			  const char *reply_addr, const char *subject, const char *body)
+{
+	struct fact_input in = { 0 };
+	struct facts f;
+	char *c;
+
+	in.subject = subject;
+	in.from_name = from_name;
+	in.from_addr = from_addr;
+	in.reply_to_name = reply_name;
+	in.reply_to_addr = reply_addr;
+	in.fresh = body;
+	in.date = at(2026, 3, 4, 10, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_INVITATION, &f);
+	c = g_strdup(f.company ? f.company : "-");
+	facts_clear(&f);
+	return c;
+}
+
+static void check_tool_company(const char *from_name, const char *from_addr,
+			       const char *reply_name, const char *reply_addr, const char *subject,
+			       const char *body, const char *want)
+{
+	g_autofree char *got = tool_company(from_name, from_addr, reply_name, reply_addr, subject,
+					    body);
+
+	g_assert_cmpstr(got, ==, want);
+}
+
+/* Batch 14's families, each said the way other writers would say it: a
+ * moved interview's new time, a clock time after a separator, a decision
+ * "the day after" a date, "tell you by", and the employer behind a
+ * booking or calendar tool; with look-alikes that must keep their old
+ * reading. */
+static void test_sixth_round(void)
+{
+	gint64 wed = at(2026, 3, 4, 10, 0);	/* Wednesday 4 March 2026 */
+
+	/* A moved interview: the new time, in four languages. */
+	check_interview("Previous time: Tue 10 Mar 2026, 10:00 CET\nNew time: Thu 12 Mar 2026, "
+			"14:00 CET", wed, "2026-03-12 14:00");
+	check_interview("Your interview has been moved from Tuesday 10 March at 10:00 to "
+			"Thursday 12 March at 14:00.", wed, "2026-03-12 14:00");
+	check_interview("Rescheduled: your interview on Tue 10 March 10:00 is now on Thu 12 March "
+			"14:00.", wed, "2026-03-12 14:00");
+	check_interview("Ihr Gespräch wurde auf Donnerstag, 12. März, 14:00 Uhr verschoben "
+			"(bisher Dienstag, 10. März, 10:00 Uhr).", wed, "2026-03-12 14:00");
+	check_interview("Votre entretien du mardi 10 mars à 10h est déplacé au jeudi 12 mars à "
+			"14h.", wed, "2026-03-12 14:00");
+	check_interview("Tu entrevista del martes 10 de marzo a las 10:00 se ha cambiado al "
+			"jueves 12 de marzo a las 14:00.", wed, "2026-03-12 14:00");
+	check_interview("Nueva fecha: jueves 12 de marzo, 14:00. Fecha anterior: martes 10 de "
+			"marzo, 10:00.", wed, "2026-03-12 14:00");
+	/* "a new time" offered, not given: the interview's own time. */
+	check_interview("If you need a new time, just reply. Your interview: Tue 10 March 10:00.",
+			wed, "2026-03-10 10:00");
+	check_interview("Should you need to change it, pick a new slot in the portal. We look "
+			"forward to meeting you on Tuesday 10 March at 10:00.", wed,
+			"2026-03-10 10:00");
+
+	/* A clock time after " - " and its zone in words. */
+	check_interview("When: Tue, Mar 10, 2026 - 14:00 - 14:45 (Central European Time - "
+			"Berlin)", wed, "2026-03-10 14:00");
+	check_interview("Interview: Thursday 12 March | 9:30 | video call", wed,
+			"2026-03-12 09:30");
+
+	/* A decision the day after a date written before it. */
+	check_decision("They're seeing one more person on the 20th and said they'll make the "
+		       "call the day after.", wed, "2026-03-21 00:00");
+	check_decision("Last interview is on the 20th, decision the following day.", wed,
+		       "2026-03-21 00:00");
+	check_decision("Am 20. März führen wir das letzte Gespräch, die Entscheidung fällt am "
+		       "Tag danach.", wed, "2026-03-21 00:00");
+	check_decision("Le dernier entretien a lieu le 20 mars, nous vous donnerons notre "
+		       "décision le lendemain.", wed, "2026-03-21 00:00");
+	check_decision("Queda una entrevista el día 20 y te daremos una respuesta al día "
+		       "siguiente.", wed, "2026-03-21 00:00");
+	/* With no date before it, "the day after" is none. */
+	check_decision("We'll decide the day after.", wed, "-");
+
+	/* "tell you by": the writer's promise; "tell us by" asks the reader. */
+	check_decision("Still with the panel, sorry! Should be able to tell you by Friday.", wed,
+		       "2026-03-06 00:00");
+	check_decision("Can you tell us by Friday whether Tuesday works?", wed, "-");
+
+	/* "give us till", "allow us until": a promise, not a window. */
+	check_decision("Allow us until next Wednesday to come back to you.", wed,
+		       "2026-03-11 00:00");
+	check_decision("We're interviewing until next Wednesday.", wed, "-");
+	/* A later limit in the decision sentence wins over a first date that
+	 * is none. */
+	check_decision("We'll decide after the last interviews on 12 March, so by the 13th.",
+		       wed, "2026-03-13 00:00");
+	check_decision("Wir entscheiden nach den letzten Gesprächen am 12. März, also bis zum "
+		       "13. März.", wed, "2026-03-13 00:00");
+	check_decision("We'll decide by the 13th, after the interviews on the 16th for the "
+		       "other team.", wed, "2026-03-13 00:00");
+	/* An offer that stands until a day. */
+	check_deadline("The offer stands until 20 March.", wed, "2026-03-20 00:00");
+	check_deadline("Das Angebot gilt bis 20. März.", wed, "2026-03-20 00:00");
+	check_deadline("La oferta se mantiene hasta el 20 de marzo.", wed, "2026-03-20 00:00");
+	check_deadline("Our office stands on 20 Market Street.", wed, "-");
+
+	/* The employer behind a booking or calendar tool. */
+	check_tool_company("Slotwise", "bookings@slotwise.example", "Hannah Roe",
+			   "hannah.roe@brightmoor.example", "Booked: Alex and Hannah",
+			   "What: Intro conversation - Analytics Lead (Brightmoor Analytics)\n",
+			   "Brightmoor Analytics");
+	check_tool_company("Interviewly", "no-reply@interviewly.example", "Anneke Visser",
+			   "anneke.visser@sorrelrobotics.example",
+			   "Rescheduled: Technical interview with Sorrel Robotics",
+			   "Your interview has been rescheduled.\n", "Sorrel Robotics");
+	check_tool_company("Ravi Chandran (via Calendar)", "calendar-notification@meetly.example",
+			   "Ravi Chandran", "ravi.chandran@lumenpay.example", "Invitation: chat",
+			   "Ravi Chandran has invited you.\n", "Lumenpay");
+	/* The firm's own no-reply address, its recruiter beside it: the firm. */
+	check_tool_company("Acme Careers", "no-reply@acme.example", "Jane Doe",
+			   "jane.doe@acme.example", "Interview", "See you then.\n", "Acme");
+	/* A recruiter's answers going to a mail provider: still the firm. */
+	check_tool_company("Acme Careers", "no-reply@acme.example", "Jane Doe",
+			   "jane.doe@gmail.com", "Interview", "See you then.\n", "Acme");
+}
+
+/* The interview of a reply fresh above the mail quoted, on Wednesday 4
+ * March 2026. */
+static void check_reply(const char *fresh, const char *quoted, const char *want)
+{
+	struct fact_input in = { 0 };
+	struct facts f;
+	g_autofree char *got = NULL;
+
+	in.subject = "Re: Interview";
+	in.fresh = fresh;
+	in.quoted = quoted;
+	in.from_name = "Jane Doe";
+	in.from_addr = "jane.doe@acme-corp.com";
+	in.date = at(2026, 3, 4, 10, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_INVITATION, &f);
+	got = day_str(f.interview);
+	if (strcmp(got, want) != 0)
+		g_test_message("'%s': got %s, want %s", fresh, got, want);
+	g_assert_cmpstr(got, ==, want);
+	facts_clear(&f);
+}
+
+/* A short yes above the proposal: the day it names, or the only time
+ * proposed, takes its time from the quote; a no, or a yes to one of two
+ * times without naming it, takes none. */
+static void test_quoted_yes(void)
+{
+	const char *two = "On Tue, Jane wrote:\n> Could you do Thursday 5 March at 14:00 or "
+		"Friday 6 March at 10:00?\n";
+	const char *one = "> We'd like to invite you to an interview on Thursday 5 March at "
+		"14:00.\n";
+
+	check_reply("Thursday works perfectly, thanks!", two, "2026-03-05 14:00");
+	check_reply("Friday suits me best.", two, "2026-03-06 10:00");
+	check_reply("Great, see you Thursday then.", two, "2026-03-05 14:00");
+	check_reply("Donnerstag passt mir gut.", two, "2026-03-05 14:00");
+	check_reply("Jeudi me convient parfaitement.", two, "2026-03-05 14:00");
+	check_reply("El jueves me va perfecto.", two, "2026-03-05 14:00");
+	check_reply("Te esperamos el jueves 12.",
+		    "> Te proponemos el jueves 12 de marzo a las 11:00.\n", "2026-03-12 11:00");
+	check_reply("See you then!", one, "2026-03-05 14:00");
+	check_reply("Thanks, that works.", one, "2026-03-05 14:00");
+	check_reply("Ça marche, merci.", one, "2026-03-05 14:00");
+	/* No, or which of two is not said. */
+	check_reply("Thanks, I'm not available on Thursday.", two, "-");
+	check_reply("Thursday doesn't work for me, sorry.", two, "-");
+	check_reply("Leider passt mir Donnerstag nicht.", two, "-");
+	check_reply("Thanks, that works.", two, "-");
+	/* A time gone by in the quote is no interview to come. */
+	check_reply("See you then!", "> The call is on Monday 2 March at 9:00.\n", "-");
+}
+
+/* The company of an agency's mail. */
+static void check_agency_client(const char *from_addr, const char *subject, const char *fresh,
+			 const char *quoted, const char *want)
+{
+	struct fact_input in = { 0 };
+	struct facts f;
+
+	in.subject = subject;
+	in.from_name = "Sam Lee";
+	in.from_addr = from_addr;
+	in.fresh = fresh;
+	in.quoted = quoted;
+	in.date = at(2026, 3, 4, 10, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_PENDING, &f);
+	g_assert_cmpstr(f.company ? f.company : "-", ==, want);
+	facts_clear(&f);
+}
+
+/* An agency's client named in the subject: confirmed by a note without
+ * a greeting, or by the mail quoted below a reply; an agency called
+ * "... People"; a subject line copied into the quote confirms nothing. */
+static void test_agency_client(void)
+{
+	check_agency_client("leon@grafttalent.example", "Re: Maplethorpe",
+		     "Spoke to Maplethorpe this morning. They'll decide by Friday.\n\nL\n", NULL,
+		     "Maplethorpe");
+	check_agency_client("sunita@brindleypeople.example", "Re: Vantor update?",
+		     "Hi Alex,\nI've chased Vantor twice now.\nSunita\n", NULL, "Vantor");
+	check_agency_client("declan@kestrelsearch.example", "Re: Castellan Foods - any news?",
+		     "Nothing yet, sorry - chasing today.\n",
+		     "> Hi Declan, any word from Castellan Foods since Tuesday?\n", "Castellan Foods");
+	check_agency_client("s.carstens@nordpersonal.example", "AW: Stand Brauerei Holsten",
+		     "Noch nichts Neues, ich melde mich.\n",
+		     "> Hallo Herr Carstens, gibt es Neuigkeiten von der Brauerei Holsten?\n",
+		     "Brauerei Holsten");
+	/* Only the copied subject line names it: the agency's own name. */
+	check_agency_client("antoine@talentsouest.example", "RE: Point Biscuiterie Lemarie",
+		     "Pas encore de retour, je relance.\n",
+		     "> Objet : Point Biscuiterie Lemarie\n> Bonjour, des nouvelles ?\n",
+		     "Talentsouest");
+	/* Not a reply: the quote is no confirmation. */
+	check_agency_client("declan@kestrelsearch.example", "Castellan Foods - any news?",
+		     "Nothing yet, sorry.\n", "> Castellan Foods said Friday.\n", "Kestrelsearch");
+}
+
+/* The text's spelling of the mail domain's name, only when it is exactly
+ * that name; a subject's reference number is no client. */
+static void test_company_spelling(void)
+{
+	check_company("Jobs", "jobs@wideworldimporters.example",
+		      "Thank you for applying to Wide World Importers.\n", "Wide World Importers");
+	check_company("Recrutement", "recrutement@mairie-valcourt.example",
+		      "La Mairie de Valcourt vous remercie de votre candidature.\n",
+		      "Mairie de Valcourt");
+	check_company("Team", "team@pelhamrowe.example", "Best wishes from all at Pelham & Rowe\n",
+		      "Pelham & Rowe");
+	/* A word more than the domain's name: the domain's. */
+	check_company("Jobs", "jobs@lindqvist.example", "Elin Lindqvist will call you.\n",
+		      "Lindqvist");
+	check_company("Jobs", "jobs@helvetra.example", "Re: Vertragsangebot Helvetra\n", "Helvetra");
+	check_agency_client("no-reply@talentgrid.example", "Application status update - REQ-4471",
+			    "Position: Data Engineer II (REQ-4471)\n", NULL, "Talentgrid");
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -1173,6 +1430,10 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/company", test_company);
 	g_test_add_func("/facts/contact-position", test_contact_position);
 	g_test_add_func("/facts/corpus-real-dev", test_corpus_real_dev);
+	g_test_add_func("/facts/sixth-round", test_sixth_round);
+	g_test_add_func("/facts/quoted-yes", test_quoted_yes);
+	g_test_add_func("/facts/agency-client", test_agency_client);
+	g_test_add_func("/facts/company-spelling", test_company_spelling);
 	g_test_add_func("/facts/corpus-labelled", test_corpus_labelled);
 	rc = g_test_run();
 	g_time_zone_unref(berlin);
