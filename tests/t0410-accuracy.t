@@ -21,11 +21,14 @@ printf "[user]\naddresses = candidate@example.org\ntimezone = Europe/Berlin\n" >
 # 0.999, recall 0.994, stage 0.995 (1045 of 1050; left: two do-not-contact
 # notes inside automated receipts, two invitations left none on purpose, a
 # real-dev rejection labelled none). Batch 14 (lb-963 to lb-1102) moved in
-# unseen: 0.993, 0.964, 0.963 (1146 of 1190), 0.937, 0.962, until the next
-# round writes rules for it.
+# unseen: 0.993, 0.964, 0.963 (1146 of 1190), 0.937, 0.962. The sixth
+# round's rules for batch 14's families: precision 0.999, recall 0.995,
+# stage 0.995 (1184 of 1190; left: an acceptance written below the quote,
+# the two do-not-contact notes inside receipts, the two invitations left
+# none on purpose, cr-082).
 test_expect_success 'precision, recall, stage and date accuracy stay where they stand' '
 	perl "$SRC_DIR/tools/accuracy.pl" "$NUDGE_BIN" \
-		--min precision=0.99 --min recall=0.96 --min stage=0.96 \
+		--min precision=0.99 --min recall=0.99 --min stage=0.99 \
 		--min interview_date=0.93 --min decision_date=0.96 \
 		--min ham_false_positive=0 \
 		"$CORPUS/real-dev" "$TESTS_DIR/corpus/labelled" -- \
