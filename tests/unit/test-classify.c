@@ -1031,6 +1031,24 @@ static const struct example sixth_round[] = {
 	{ "none", "Cita",
 	  "Hola, tu cita está confirmada para el martes a las 10. Reprograma o cancela desde "
 	  "el enlace.\n" },
+	{ "none", "Ihr Antrag",
+	  "Ihr Termin im Bürgeramt ist bestätigt: Dienstag, 10 Uhr. Bringen Sie Ihren Antrag "
+	  "und das Formular fürs Team mit. Verschieben oder absagen unter dem Link.\n" },
+	{ "none", "Re: Bauprojekt",
+	  "Das Projekt liegt vorerst auf Eis, abgesagt ist damit nichts. Sobald das Budget "
+	  "wieder frei ist, melde ich mich. Das Team\n" },
+	{ "none", "Tournoi d'échecs",
+	  "Bonjour, le second tour aura lieu samedi à 14h, rendez-vous avec l'équipe. Votre "
+	  "candidature au tournoi est validée.\n" },
+	{ "none", "Voluntariado",
+	  "Hola Alex, has superado la primera fase del curso de voluntariado y tu cita está "
+	  "confirmada para el sábado. El equipo te espera.\n" },
+	{ "none", "Obra",
+	  "Hola, hemos tenido que congelar el proceso de la obra, no es un no. En cuanto se "
+	  "reactive te escribo. El equipo\n" },
+	{ "none", "Re: community centre",
+	  "They want you for the project at the community centre, the team meets on Monday. "
+	  "Let me have an answer by Friday.\n" },
 };
 
 static void test_sixth_round(void)
