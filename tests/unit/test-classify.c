@@ -1046,6 +1046,31 @@ static const struct example sixth_round[] = {
 	{ "none", "Obra",
 	  "Hola, hemos tenido que congelar el proceso de la obra, no es un no. En cuanto se "
 	  "reactive te escribo. El equipo\n" },
+	{ "offer", "As discussed on the phone",
+	  "Hi Alex,\n\nas promised, here it is in writing: we'd like to offer you the Data "
+	  "Engineer position at 61,000 a year. Let us know your decision by Tuesday.\n\nPia\n" },
+	{ "offer", "Zusage",
+	  "Sehr geehrte Frau Example,\n\ngerne bestätigen wir Ihnen die Zusage für die Stelle "
+	  "als Controllerin. Bitte teilen Sie uns Ihre Entscheidung bis zum 12. Mai mit.\n\n"
+	  "Personalabteilung\n" },
+	{ "invitation", "Journée de recrutement",
+	  "Madame, Monsieur,\n\nnous avons le plaisir de vous convier à une journée de "
+	  "recrutement le jeudi 8 octobre, de 9h à 16h, dans nos locaux.\n\nService RH\n" },
+	{ "rejection", "Resolución",
+	  "Hola Alex:\n\nla comisión ha decidido declarar desierta la plaza de técnico, así que "
+	  "tu candidatura no continúa en el proceso.\n\nRRHH\n" },
+	{ "do-not-contact", "Eingangsbestätigung",
+	  "Sehr geehrte Bewerberin, sehr geehrter Bewerber,\n\nbitte sehen Sie von telefonischen "
+	  "Nachfragen zum Stand Ihrer Bewerbung ab; wir bitten Sie, von Rückfragen bis zum Ende "
+	  "des Verfahrens abzusehen.\n\nPersonalamt\n" },
+	{ "none", "Re: bike club",
+	  "We'd like to offer you a place on the team for the spring rides! Let us know your "
+	  "answer by Sunday.\n" },
+	{ "none", "Re: café",
+	  "Parfait, on dit donc mercredi à 14h au café, avec l'équipe du club.\n" },
+	{ "none", "Re: sofa",
+	  "Here it is in writing so there's no confusion: I'd like to offer you the sofa for "
+	  "200, pick it up Saturday.\n" },
 	{ "none", "Re: community centre",
 	  "They want you for the project at the community centre, the team meets on Monday. "
 	  "Let me have an answer by Friday.\n" },
