@@ -21,15 +21,18 @@ printf "[user]\naddresses = candidate@example.org\ntimezone = Europe/Berlin\n" >
 # 0.999, recall 0.994, stage 0.995 (1045 of 1050; left: two do-not-contact
 # notes inside automated receipts, two invitations left none on purpose, a
 # real-dev rejection labelled none). Batch 14 (lb-963 to lb-1102) moved in
-# unseen: 0.993, 0.964, 0.963 (1146 of 1190), 0.937, 0.962, until the next
-# round writes rules for it. The sixth round's date work: decision dates
-# 0.962 -> 0.977 (130 of 133: "tell you by Friday", "the call the day
-# after" the 20th); interview dates stay 0.937 (178 of 190: the 12 misses
-# are invitations the stages leave none, whose dates the facts read).
+# unseen: 0.993, 0.964, 0.963 (1146 of 1190), 0.937, 0.962. The sixth
+# round's date work: decision dates 0.962 -> 0.977 ("tell you by Friday",
+# "the call the day after" the 20th). Its rules for batch 14's families:
+# precision 0.999, recall 0.996, stage 0.996 (1185 of 1190, 1180 with the
+# rules alone; left: an acceptance written below the quote, a
+# do-not-contact note inside a receipt, the two invitations left none on
+# purpose, cr-082). Both rounds together: interview dates 0.989 (188 of
+# 190), decision dates 0.992 (130 of 131).
 test_expect_success 'precision, recall, stage and date accuracy stay where they stand' '
 	perl "$SRC_DIR/tools/accuracy.pl" "$NUDGE_BIN" \
-		--min precision=0.99 --min recall=0.96 --min stage=0.96 \
-		--min interview_date=0.93 --min decision_date=0.97 \
+		--min precision=0.99 --min recall=0.99 --min stage=0.99 \
+		--min interview_date=0.98 --min decision_date=0.99 \
 		--min ham_false_positive=0 \
 		"$CORPUS/real-dev" "$TESTS_DIR/corpus/labelled" -- \
 		"$CORPUS/ham/easy-ham-1" "$CORPUS/ham/hard-ham-1" "$CORPUS/ham/spam-1" >report;

@@ -925,6 +925,168 @@ static void test_fifth_round(void)
 		"Yes, I've signed it and left it on your desk.\n", true)), ==, "none");
 }
 
+/* The sixth round's phrase families (written from batch 14's misses, in
+ * words of our own): booking tools, later rounds, trial days, status
+ * changes, roles on hold, referee forms, and everyday mail with the same
+ * words that must stay none. */
+static const struct example sixth_round[] = {
+	{ "invitation", "Your call with Ruth Okafor",
+	  "Hello Alex,\n\nYour booking is confirmed: a screening call about the Product "
+	  "Analyst opening, Wednesday 4 March, 11:30-12:00. Rebook or cancel with the links "
+	  "below.\n\nPlanly\n" },
+	{ "invitation", "Change to your interview",
+	  "Hi Alex,\n\nyour interview with the platform team has been moved to Friday 6 March "
+	  "at 15:00. Everything else stays the same.\n\nTalent team, Brookfield\n" },
+	{ "invitation", "Next step",
+	  "Alex - good news, the hiring manager is keen to have you in for a final round. "
+	  "Shall I book you into the slot on Monday at 10?\n\nRaj, recruiter\n" },
+	{ "invitation", "Round two",
+	  "Hi Alex,\n\nas agreed on the phone, round two of the interviews will be in person "
+	  "at our office: Thursday, 9:30 to 11:30, with two engineers.\n\nMarta\n" },
+	{ "invitation", "Probetag",
+	  "Hallo Alex,\n\nhast du Lust auf einen Probetag bei uns? Am Freitag ab 8 Uhr in der "
+	  "Werkstatt, wir zahlen den Tag natürlich.\n\nGruß, Jens\n" },
+	{ "invitation", "Journée d'essai",
+	  "Bonjour Alex,\n\nnous vous proposons une journée d'essai samedi, de 10h à 16h, "
+	  "en cuisine avec le chef.\n\nRestaurant Le Quai\n" },
+	{ "invitation", "Proceso de selección",
+	  "Hola Alex:\n\nhas superado la primera fase. La siguiente prueba será una "
+	  "entrevista ante un tribunal y tendrá lugar el lunes 9 a las 10:00.\n\nRRHH\n" },
+	{ "pending", "Re: any news?",
+	  "Nothing yet, sorry - the client is still with the hiring manager. I'll chase them "
+	  "again on Monday.\n\nKim, agency consultant\n" },
+	{ "pending", "Re: Support Engineer",
+	  "Hi Alex,\n\nwe had to push our decision back by a week; we now expect to decide by "
+	  "the 20th.\n\nOmar\n" },
+	{ "pending", "Your application",
+	  "Dear Alex,\n\nI'm sorry to say the position is on hold for now while budgets are "
+	  "reviewed. This is not a no: you were our preferred candidate.\n\nAnna, HR\n" },
+	{ "pending", "Ihre Bewerbung",
+	  "Hallo Alex,\n\ndie Stelle ist vorerst auf Eis gelegt worden, das ist keine Absage. "
+	  "Sobald die Stelle wieder freigegeben ist, melde ich mich.\n\nPetra Lang\n" },
+	{ "pending", "Votre candidature",
+	  "Bonjour Alex,\n\nla direction a décidé de suspendre le recrutement pour le moment. "
+	  "Le poste n'est pas supprimé, je reviens vers vous dès que la situation se "
+	  "débloque.\n\nClaire\n" },
+	{ "pending", "Tu candidatura",
+	  "Hola Alex:\n\nhemos tenido que congelar la contratación unas semanas. No es un no; "
+	  "en cuanto se reactive el proceso te escribo.\n\nLuis\n" },
+	{ "rejection", "Application update",
+	  "Your application for Support Analyst (ref 2210).\n\nCurrent status: Unsuccessful\n\n"
+	  "This message was sent automatically.\n" },
+	{ "rejection", "Ihre Bewerbung",
+	  "Ihre Bewerbung als Lagerist wurde aktualisiert.\n\nNeuer Status: abgelehnt\n" },
+	{ "rejection", "Votre candidature",
+	  "Votre candidature au poste d'assistant comptable.\n\nStatut : non retenue\n" },
+	{ "rejection", "Tu candidatura",
+	  "Tu candidatura a técnico de soporte.\n\nEstado actual: no seleccionada\n" },
+	{ "rejection", "Re: the van driver job",
+	  "Hi Alex, we've given the job to someone who already knows the routes. Nothing "
+	  "against you at all.\n\nBarry\n" },
+	{ "references", "Referees",
+	  "Dear Alex,\n\nwe'd like to move forward with your application. Please add two "
+	  "referees to your candidate profile; we only contact referees once you agree.\n\n"
+	  "Recruitment team\n" },
+	{ "offer", "Great news",
+	  "Alex, the client want you for the contract - 500 a day, three months, from June. "
+	  "Can you let me have an answer by Friday?\n\nSue, consultant\n" },
+	{ "offer", "Bonne nouvelle",
+	  "Bonjour Alex,\n\nils souhaitent vous faire une offre : CDI, 52 k€ brut annuel, "
+	  "démarrage en mai. Ils attendent une réponse d'ici lundi.\n\nMarc, cabinet de "
+	  "recrutement\n" },
+	{ "do-not-contact", "Your application",
+	  "Dear Alex,\n\nthank you for your application. We ask that you do not phone the "
+	  "office about its progress; shortlisted candidates will hear from us.\n\nHR\n" },
+	{ "none", "Your dental appointment",
+	  "Hi Alex,\n\nyour appointment is confirmed for Tuesday at 10. Reschedule or cancel "
+	  "with the link below.\n\nThe practice team\n" },
+	{ "none", "Pub quiz",
+	  "The second round is on Tuesday at the Red Lion, meet at 8. Bring the team!\n" },
+	{ "none", "Re: bike",
+	  "Still nothing from the workshop, I'll chase them tomorrow. Hang tight.\n" },
+	{ "none", "Company news",
+	  "Hi all, hiring is on hold across the company until the summer and the open roles "
+	  "are paused. The offsite is still on.\n" },
+	{ "none", "Re: kitchen",
+	  "Still waiting on Priya's notes from the design review, should be able to tell you "
+	  "by Friday.\n" },
+	{ "none", "Interview course",
+	  "Our interview preparation course runs on Thursday at 7pm, 15 EUR instead of 29 EUR. "
+	  "Meet the team and bring your questions.\n" },
+	{ "none", "Interview for the paper",
+	  "Hi, I'm writing a piece on local bakeries - would you be up for a short interview "
+	  "on Thursday at 10? Call me.\n" },
+	{ "none", "Re: licences",
+	  "Can we schedule a call this week about the vendor's quote for the extra licences? "
+	  "The position on support is unclear.\n" },
+	{ "none", "Thanks for applying!",
+	  "Thanks for applying to our café. We read every application and if we would like to "
+	  "invite you for a coffee we will be in touch.\n" },
+	{ "none", "Conseil syndical",
+	  "Bonjour, le poste de trésorier du conseil syndical est libre : présentez votre "
+	  "candidature avant l'assemblée de jeudi 19h.\n" },
+	{ "none", "Probe",
+	  "Hallo, die Eigentümerversammlung findet am Donnerstag um 19 Uhr statt, die "
+	  "Hausverwaltung hat das Team eingeladen.\n" },
+	{ "none", "Cita",
+	  "Hola, tu cita está confirmada para el martes a las 10. Reprograma o cancela desde "
+	  "el enlace.\n" },
+	{ "none", "Ihr Antrag",
+	  "Ihr Termin im Bürgeramt ist bestätigt: Dienstag, 10 Uhr. Bringen Sie Ihren Antrag "
+	  "und das Formular fürs Team mit. Verschieben oder absagen unter dem Link.\n" },
+	{ "none", "Re: Bauprojekt",
+	  "Das Projekt liegt vorerst auf Eis, abgesagt ist damit nichts. Sobald das Budget "
+	  "wieder frei ist, melde ich mich. Das Team\n" },
+	{ "none", "Tournoi d'échecs",
+	  "Bonjour, le second tour aura lieu samedi à 14h, rendez-vous avec l'équipe. Votre "
+	  "candidature au tournoi est validée.\n" },
+	{ "none", "Voluntariado",
+	  "Hola Alex, has superado la primera fase del curso de voluntariado y tu cita está "
+	  "confirmada para el sábado. El equipo te espera.\n" },
+	{ "none", "Obra",
+	  "Hola, hemos tenido que congelar el proceso de la obra, no es un no. En cuanto se "
+	  "reactive te escribo. El equipo\n" },
+	{ "offer", "As discussed on the phone",
+	  "Hi Alex,\n\nas promised, here it is in writing: we'd like to offer you the Data "
+	  "Engineer position at 61,000 a year. Let us know your decision by Tuesday.\n\nPia\n" },
+	{ "offer", "Zusage",
+	  "Sehr geehrte Frau Example,\n\ngerne bestätigen wir Ihnen die Zusage für die Stelle "
+	  "als Controllerin. Bitte teilen Sie uns Ihre Entscheidung bis zum 12. Mai mit.\n\n"
+	  "Personalabteilung\n" },
+	{ "invitation", "Journée de recrutement",
+	  "Madame, Monsieur,\n\nnous avons le plaisir de vous convier à une journée de "
+	  "recrutement le jeudi 8 octobre, de 9h à 16h, dans nos locaux.\n\nService RH\n" },
+	{ "rejection", "Resolución",
+	  "Hola Alex:\n\nla comisión ha decidido declarar desierta la plaza de técnico, así que "
+	  "tu candidatura no continúa en el proceso.\n\nRRHH\n" },
+	{ "do-not-contact", "Eingangsbestätigung",
+	  "Sehr geehrte Bewerberin, sehr geehrter Bewerber,\n\nbitte sehen Sie von telefonischen "
+	  "Nachfragen zum Stand Ihrer Bewerbung ab; wir bitten Sie, von Rückfragen bis zum Ende "
+	  "des Verfahrens abzusehen.\n\nPersonalamt\n" },
+	{ "none", "Re: bike club",
+	  "We'd like to offer you a place on the team for the spring rides! Let us know your "
+	  "answer by Sunday.\n" },
+	{ "none", "Re: café",
+	  "Parfait, on dit donc mercredi à 14h au café, avec l'équipe du club.\n" },
+	{ "none", "Re: sofa",
+	  "Here it is in writing so there's no confusion: I'd like to offer you the sofa for "
+	  "200, pick it up Saturday.\n" },
+	{ "none", "Re: community centre",
+	  "They want you for the project at the community centre, the team meets on Monday. "
+	  "Let me have an answer by Friday.\n" },
+};
+
+static void test_sixth_round(void)
+{
+	check_examples(sixth_round, G_N_ELEMENTS(sixth_round));
+	/* Accepting with a word between: "very pleased to accept". */
+	g_assert_cmpstr(stage_name(stage_of("Re: offer",
+		"Hi Jo,\n\nthank you - really pleased to accept. I'll send the signed copy "
+		"tonight.\n\nAlex\n", true)), ==, "acceptance");
+	g_assert_cmpstr(stage_name(stage_of("Re: dinner",
+		"Very happy to accept your invitation to dinner on Friday!\n", true)), ==, "none");
+}
+
 static void test_third_round(void)
 {
 	check_examples(third_round, G_N_ELEMENTS(third_round));
@@ -1375,9 +1537,9 @@ static void test_labelled(void)
 	report("labelled", &t);
 	/* Rules were written after each batch was measured: see its README.
 	 * After the fifth round (batch 13's families): stage 0.996, related
-	 * precision 1.000. Batch 14 in unseen: 0.961 and 0.994, until the
-	 * next round has looked at it. */
-	g_assert_cmpfloat(ratio(t.right, t.n), >=, 0.96);
+	 * precision 1.000. Batch 14 in unseen: 0.961 and 0.994; after the
+	 * sixth round (batch 14's families): 0.996 and 1.000. */
+	g_assert_cmpfloat(ratio(t.right, t.n), >=, 0.99);
 	g_assert_cmpfloat(ratio(t.rel_tp, t.rel_tp + t.rel_fp), >=, 0.99);
 }
 
@@ -1418,6 +1580,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/classify/third-round", test_third_round);
 	g_test_add_func("/classify/fourth-round", test_fourth_round);
 	g_test_add_func("/classify/fifth-round", test_fifth_round);
+	g_test_add_func("/classify/sixth-round", test_sixth_round);
 	g_test_add_func("/classify/quoted", test_quoted_weighs_less);
 	g_test_add_func("/classify/acceptance", test_acceptance);
 	g_test_add_func("/classify/user-rules", test_user_rules);
