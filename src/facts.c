@@ -1524,6 +1524,25 @@ static bool after_window_word(const char *s, size_t start)
 	return false;
 }
 
+#define CUT_COLON 1u	/* ':' */
+#define CUT_DASH 2u	/* " -" */
+#define CUT_SENTENCE 4u	/* ". ", "! ", "? " */
+
+/* Where the last clause of before starts: after its last ',' or ';', or
+ * after the last of the cuts asked for. */
+static const char *last_clause(const char *before, unsigned cuts)
+{
+	const char *clause = before;
+
+	for (const char *p = before; *p; p++)
+		if (*p == ',' || *p == ';' || ((cuts & CUT_COLON) && *p == ':') ||
+		    ((cuts & CUT_DASH) && *p == ' ' && p[1] == '-') ||
+		    ((cuts & CUT_SENTENCE) && (*p == '.' || *p == '!' || *p == '?') &&
+		     p[1] == ' '))
+			clause = p + 1;
+	return clause;
+}
+
 /*
  * "away until next week": a window, not a promise; but "we won't know until
  * Friday" is one. Looks at the clause before the date only.
@@ -1531,24 +1550,16 @@ static bool after_window_word(const char *s, size_t start)
 static bool after_until(const char *s, size_t start)
 {
 	g_autofree char *before = g_strndup(s, start);
-	const char *clause = before;
 
-	for (const char *p = before; *p; p++)
-		if (*p == ',' || *p == ';' || *p == ':')
-			clause = p + 1;
-	return has(RE_UNTIL, before) && !has(RE_NEG, clause);
+	return has(RE_UNTIL, before) && !has(RE_NEG, last_clause(before, CUT_COLON));
 }
 
 /* "the application deadline is 20 March", "the role would start on 1 April". */
 static bool other_date(const char *s, size_t start)
 {
 	g_autofree char *before = g_strndup(s, start);
-	const char *clause = before;
 
-	for (const char *p = before; *p; p++)
-		if (*p == ',' || *p == ';' || (*p == ' ' && p[1] == '-'))
-			clause = p + 1;
-	return has(RE_OTHER_DATE, clause);
+	return has(RE_OTHER_DATE, last_clause(before, CUT_DASH));
 }
 
 /* "start date: June 15", "prise de poste le 2 novembre": when the job
@@ -1556,13 +1567,8 @@ static bool other_date(const char *s, size_t start)
 static bool start_date(const char *s, size_t start)
 {
 	g_autofree char *before = g_strndup(s, start);
-	const char *clause = before;
 
-	for (const char *p = before; *p; p++)
-		if (*p == ',' || *p == ';' || (*p == ' ' && p[1] == '-') ||
-		    ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' '))
-			clause = p + 1;
-	return has(RE_START, clause);
+	return has(RE_START, last_clause(before, CUT_DASH | CUT_SENTENCE));
 }
 
 /* Whether the clause before start names the interview ("the interview
@@ -1570,13 +1576,8 @@ static bool start_date(const char *s, size_t start)
 static bool interview_clause(const char *s, size_t start)
 {
 	g_autofree char *before = g_strndup(s, start);
-	const char *clause = before;
 
-	for (const char *p = before; *p; p++)
-		if (*p == ',' || *p == ';' ||
-		    ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' '))
-			clause = p + 1;
-	return has(RE_INTERVIEW, clause);
+	return has(RE_INTERVIEW, last_clause(before, CUT_SENTENCE));
 }
 
 enum want { W_INTERVIEW, W_DECISION, W_ANSWER };
