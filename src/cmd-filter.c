@@ -313,8 +313,7 @@ int cmd_filter(struct cli *cli, int argc, char **argv)
 	net_arm((const char *)in->data, in->len, cli->cfg ? cli->cfg->time_limit : 8);
 	rewrite_scan((const char *)in->data, in->len, &hb);
 	if (in->len == 0 || !cli->cfg ||
-	    (!outgoing && !hb.has_nudge &&
-	     passes_unread(cli, (const char *)in->data, in->len))) {
+	    (!outgoing && passes_unread(cli, (const char *)in->data, in->len))) {
 		ret = 0;
 	} else if ((ret = analyse(cli, (const char *)in->data, in->len, outgoing,
 				  &res, &e)) < 0) {

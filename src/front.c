@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "front.h"
+#include "rewrite.h"
 #include "subject.h"
 #include "threadidx.h"
 
@@ -191,7 +192,7 @@ static bool scan(const char *buf, size_t len, struct field *f)
 			if (*q <= ' ' || *q > '~')
 				return false;
 		/* The full path removes X-Nudge-* fields (rewrite.h). */
-		if ((size_t)(colon - p) >= 8 && g_ascii_strncasecmp(p, "X-Nudge-", 8) == 0)
+		if (rewrite_is_nudge_field(p, n))
 			return false;
 		any = true;
 		cur = NULL;

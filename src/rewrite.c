@@ -64,7 +64,7 @@ static bool is_blank_line(const char *p, size_t n)
 	return (n == 1 && p[0] == '\n') || (n == 2 && p[0] == '\r' && p[1] == '\n');
 }
 
-static bool is_nudge_field(const char *p, size_t n)
+bool rewrite_is_nudge_field(const char *p, size_t n)
 {
 	static const char name[] = "x-nudge-";
 	const size_t k = sizeof(name) - 1;
@@ -91,7 +91,7 @@ void rewrite_scan(const char *buf, size_t len, struct header_block *hb)
 		if (first && n >= 2 && p[n - 1] == '\n')
 			hb->crlf = p[n - 2] == '\r';
 		first = false;
-		if (is_nudge_field(p, n))
+		if (rewrite_is_nudge_field(p, n))
 			hb->has_nudge = true;
 		p += n;
 	}
@@ -109,7 +109,7 @@ int rewrite_write(int fd, const char *buf, size_t len,
 	while (hb->has_nudge && p < hend) {
 		size_t n = line_len(p, hend);
 
-		if (!is_nudge_field(p, n)) {
+		if (!rewrite_is_nudge_field(p, n)) {
 			p += n;
 			continue;
 		}

@@ -15,6 +15,9 @@ struct header_block {
 	bool has_nudge;		/* an X-Nudge-* field is present */
 };
 
+/* Whether the header line at p (n bytes) is an X-Nudge-* field. */
+bool rewrite_is_nudge_field(const char *p, size_t n);
+
 /* Finds where the header block of buf ends and what it holds. */
 void rewrite_scan(const char *buf, size_t len, struct header_block *hb);
 

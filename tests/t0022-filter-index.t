@@ -75,6 +75,13 @@ test_expect_success 'list mail of no thread is passed on without being parsed' '
 	test_grep "mkdir(" trace &&
 	test_no_grep "state.db$" opened
 '
+test_expect_success 'list mail with a forged X-Nudge field still has it removed' '
+	plain l4@lists.example "Parking" "Precedence: bulk" "X-Nudge-Stage: offer" >l4.eml &&
+	"$NUDGE_BIN" filter <l4.eml >out &&
+	test_no_grep "X-Nudge" out &&
+	grep -v "^X-Nudge-Stage" l4.eml >want &&
+	test_cmp want out
+'
 test_expect_success 'list mail with the subject of a thread from its domain joins it' '
 	plain l3@northwind.example "Re: Interview for Senior Data Engineer" \
 		"Precedence: list" >l3.eml &&
