@@ -236,6 +236,7 @@ static const struct word words[] = {
 	CLS("vers", C_AT), CLS("gegen", C_AT), CLS("hacia", C_AT), CLS("say", C_AT),
 	CLS("around", C_AT), CLS("circa", C_AT), CLS("alrededor", C_AT),
 	CLS("between", C_AT), CLS("zwischen", C_AT), CLS("entre", C_AT),
+	CLS("ab", C_AT), CLS("partir", C_AT), CLS("starting", C_AT),
 	CLS("pm", C_PM), CLS("uhr", C_UHR), CLS("h", C_UHR), CLS("hrs", C_UHR),
 	CLS("noon", C_NOON), CLS("mittag", C_NOON), CLS("midi", C_NOON),
 	CLS("mediodía", C_NOON),
@@ -1115,11 +1116,44 @@ static int try_ordinal_date(struct scan *sc, int i, GDate *out)
 
 /* "March 3rd, 2026", "3 March", "3. März", "3 de marzo de 2026", "3/20",
  * "20.03.2026", "2026-03-20". */
+static int try_absolute(struct scan *sc, int i, GDate *out);
+
+/*
+ * "9 and 10 November", "9-10 November", "the 9th and 10th of November",
+ * "9. und 10. November", "les 9 et 10 novembre", "los días 9 y 10 de
+ * noviembre": two days of one month (a visit over both); the date is the
+ * first. "9 or 10 November" is a choice, left to the later day.
+ */
+static int try_day_pair(struct scan *sc, int i, GDate *out)
+{
+	const struct tok *a = at(sc, i), *b, *c;
+	int j = i + 1, m;
+
+	if (a->kind != TK_NUM || a->ndigits > 2 || a->num < 1 || a->num > 31)
+		return 0;
+	if (is_punct(at(sc, j), '.'))
+		j++;
+	c = at(sc, j);
+	if (!(is_punct(c, '-') || is_punct(c, '&') || is_word(sc, c, "and") ||
+	      is_word(sc, c, "und") || is_word(sc, c, "et") || is_word(sc, c, "y")))
+		return 0;
+	b = at(sc, ++j);
+	if (b->kind != TK_NUM || b->ndigits > 2 || b->num <= a->num || b->num > 31 ||
+	    b->num - a->num > 6 || is_punct(at(sc, j + 1), '/') || is_punct(at(sc, j + 1), '-') ||
+	    !(m = try_absolute(sc, j, out)))
+		return 0;
+	if (!set_date(sc, g_date_get_year(out), g_date_get_month(out), a->num, out))
+		return 0;
+	return j + m - i;
+}
+
 static int try_absolute(struct scan *sc, int i, GDate *out)
 {
 	const struct tok *a = at(sc, i), *b, *c;
 	int j;
 
+	if ((j = try_day_pair(sc, i, out)))
+		return j;
 	if ((j = try_ordinal_date(sc, i, out)))
 		return j;
 	if (a->kind == TK_WORD && a->mon) {
@@ -1328,6 +1362,10 @@ static int try_weekday_number(struct scan *sc, int i, int wd, GDate *out)
 
 	if (a->kind != TK_NUM || a->ord || a->ndigits > 2 || a->num < 1 || a->num > 31)
 		return 0;
+	/* "vendredi de 10 à 13 h", "el jueves de 10 a 12 h", "Freitag von 10
+	 * bis 13": a range of hours. */
+	if ((b->cls & C_TO) && (is_word(sc, at(sc, i - 1), "de") || (at(sc, i - 1)->cls & C_AT)))
+		return 0;
 	if (is_punct(b, ':') || is_punct(b, '-') || is_punct(b, '/') ||
 	    (b->kind == TK_WORD && ((b->cls & (C_AM | C_PM | C_UHR)) ||
 				    ((b->cls & C_TO) && !(b->cls & C_AT)) || b->unit || b->mon ||
@@ -1394,6 +1432,10 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 		next = 1;
 		j++;
 		if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_NEXT))
+			j++;
+		/* "Thursday next week, starting at 9:00" */
+		else if (at(sc, j)->kind == TK_WORD && at(sc, j)->unit == 7 &&
+			 !(at(sc, j)->cls & C_NOUNIT))
 			j++;
 	} else if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_LAST) &&
 		   !at(sc, j)->wd) {
@@ -1914,6 +1956,24 @@ static bool try_time_at(struct scan *sc, int i, int *end, int *hour, int *min, i
 				am = true;
 		}
 	}
+	/* "Friday, 10 till 1", "Freitag 9 bis 12": two bare hours of a working
+	 * day, the end after noon when it is smaller; nothing but a mark or
+	 * the end of the text after them ("10 to 12 people" is a count). */
+	if (!marked && !am && !pm && range && h >= 7 && h <= 12 && !m &&
+	    (is_punct(at(sc, j), '-') || is_word(sc, at(sc, j), "till") ||
+	     is_word(sc, at(sc, j), "til") || is_word(sc, at(sc, j), "until") ||
+	     is_word(sc, at(sc, j), "to") || is_word(sc, at(sc, j), "bis")) &&
+	    at(sc, j + 1)->kind == TK_NUM && at(sc, j + 1)->ndigits <= 2 &&
+	    (at(sc, j + 2)->kind == TK_PUNCT || j + 2 >= sc->t->n) &&
+	    !is_punct(at(sc, j + 2), ':') && !is_punct(at(sc, j + 2), '/') &&
+	    !is_punct(at(sc, j + 2), '-') &&
+	    !(is_punct(at(sc, j + 2), '.') && at(sc, j + 3)->kind == TK_NUM &&
+	      !at(sc, j + 3)->space_before)) {
+		int e = at(sc, j + 1)->num;
+
+		if ((e > h && e <= 20) || (e >= 1 && e <= 6 && e + 12 > h))
+			marked = true;
+	}
 	if (!marked && !am && !pm)
 		return false;
 	if (h > 23 || m > 59 || ((am || pm) && (h < 1 || h > 12)))
@@ -2065,6 +2125,27 @@ static bool week_of(const struct scan *sc, int i)
  * text ("one more person on the 20th, the call the day after"). Returns its
  * tokens, 0 when it is not that or no date comes before it.
  */
+/* The nearest date written before token i in the same text. */
+static bool date_before(struct scan *sc, int i, GDate *out)
+{
+	for (int k = i - 1; k >= 0; k--) {
+		GDate d;
+		int m = 0;
+
+		if (at(sc, k)->kind == TK_WORD && at(sc, k)->wd)
+			m = try_weekday(sc, k, &d);
+		if (!m)
+			m = try_absolute(sc, k, &d);
+		if (!m)
+			m = try_day_of_month(sc, k, &d);
+		if (m && k + m <= i) {
+			*out = d;
+			return true;
+		}
+	}
+	return false;
+}
+
 static int try_day_after(struct scan *sc, int i, GDate *out)
 {
 	const struct tok *t = at(sc, i), *p = at(sc, i - 1);
@@ -2087,25 +2168,53 @@ static int try_day_after(struct scan *sc, int i, GDate *out)
 		n = 2;
 	else if (is_word(sc, t, "lendemain") || is_word(sc, t, "folgetag"))
 		n = 1;
-	if (!n)
+	if (!n || !date_before(sc, i, out))
 		return 0;
-	for (int k = i - 1; k >= 0; k--) {
-		GDate d;
-		int m = 0;
+	g_date_add_days(out, 1);
+	return n;
+}
 
-		if (at(sc, k)->kind == TK_WORD && at(sc, k)->wd)
-			m = try_weekday(sc, k, &d);
-		if (!m)
-			m = try_absolute(sc, k, &d);
-		if (!m)
-			m = try_day_of_month(sc, k, &d);
-		if (m && k + m <= i) {
-			g_date_add_days(&d, 1);
-			*out = d;
-			return n;
-		}
+/*
+ * "by the end of that week", "later that week", "Ende jener Woche", "Ende
+ * derselben Woche", "à la fin de cette semaine-là", "a finales de esa
+ * semana": the Friday of the week of the nearest date written before it
+ * ("the committee meets on Tuesday 3 February ... by the end of that
+ * week"). Returns its tokens, 0 without such a date.
+ */
+static int try_that_week(struct scan *sc, int i, GDate *out)
+{
+	static const char *const that[] = {
+		"that", "jener", "derselben", "selben", "gleichen", "esa", "aquella", "misma",
+		"même",
+	};
+	int j = i + 1, k;
+	bool ok = false;
+
+	if (!(at(sc, i)->cls & C_END) || at(sc, i)->kind != TK_WORD)
+		return 0;
+	while (j < i + 4 && at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_FILL) &&
+	       !is_word(sc, at(sc, j), "la") && !at(sc, j)->wd && !at(sc, j)->mon)
+		j++;
+	if (is_word(sc, at(sc, j), "la") &&
+	    (is_word(sc, at(sc, j + 1), "misma") || is_word(sc, at(sc, j + 1), "même")))
+		j++;
+	for (size_t w = 0; w < G_N_ELEMENTS(that) && !ok; w++)
+		ok = is_word(sc, at(sc, j), that[w]);
+	k = j + 1;
+	if (!ok && is_word(sc, at(sc, j), "cette") && at(sc, k)->unit == 7 &&
+	    is_punct(at(sc, k + 1), '-') && is_word(sc, at(sc, k + 2), "là")) {
+		ok = true;
 	}
-	return 0;
+	if (!ok || at(sc, k)->kind != TK_WORD || at(sc, k)->unit != 7 ||
+	    (at(sc, k)->cls & C_NOUNIT))
+		return 0;
+	k++;
+	if (is_punct(at(sc, k), '-') && is_word(sc, at(sc, k + 1), "là"))
+		k += 2;
+	if (!date_before(sc, i, out))
+		return 0;
+	weekday_in_week(out, 5, 0);
+	return k - i;
 }
 
 /* "in the next week or so", "Friday or thereabouts", "zwei Wochen oder
@@ -2129,6 +2238,26 @@ static bool vague_after(const struct scan *sc, int j)
 		if (is_word(sc, at(sc, j + 1), second[k]))
 			return true;
 	return is_word(sc, at(sc, j), "oder") && is_word(sc, at(sc, j + 1), "so");
+}
+
+/* Whether "not before", "nicht vor", "pas avant", "no antes de" comes
+ * before token i: "not before mid-March" is a rough lower bound, which
+ * promises no day ("not before the 20th" names its day). */
+static bool not_before(const struct scan *sc, int i)
+{
+	int b = i - 1;
+	const struct tok *p, *q;
+
+	while (b > 0 && at(sc, b)->kind == TK_WORD &&
+	       ((at(sc, b)->cls & C_FILL) || is_word(sc, at(sc, b), "dem")) &&
+	       !is_word(sc, at(sc, b), "vor"))
+		b--;
+	p = at(sc, b);
+	q = at(sc, b - 1);
+	return (is_word(sc, p, "before") && (is_word(sc, q, "not") || is_word(sc, q, "t"))) ||
+		(is_word(sc, p, "vor") && is_word(sc, q, "nicht")) ||
+		(is_word(sc, p, "avant") && is_word(sc, q, "pas")) ||
+		(is_word(sc, p, "antes") && is_word(sc, q, "no"));
 }
 
 static bool this_part_of_day(const struct scan *sc, int i)
@@ -2196,6 +2325,7 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			if (this_part == 1 && !try_time(&sc, k, &e, &h, &m, &z))
 				n = 0;
 		} else if ((n = try_day_after(&sc, i, &d))) {
+		} else if ((n = try_that_week(&sc, i, &d))) {
 		} else if ((n = try_calendar_week(&sc, i, &d))) {
 		} else if ((n = try_relative(&sc, i, &d))) {
 		} else if ((n = try_weekday(&sc, i, &d))) {
@@ -2247,7 +2377,8 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 		} else if ((n = try_absolute(&sc, i, &d))) {
 		} else if ((n = try_day_of_month(&sc, i, &d))) {
 		}
-		if (!n || vague_after(&sc, i + n))
+		if (!n || vague_after(&sc, i + n) ||
+		    ((t.v[i].cls & (C_MID | C_EARLY)) && not_before(&sc, i)))
 			continue;
 		/* "w/c 16 March", "the week of March 16", "la semaine du 16 mars",
 		 * "in der Woche vom 16. März", "la semana del 16 de marzo": that

@@ -18,6 +18,7 @@ enum {
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
 	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN, RE_LATEST, RE_BY, RE_START,
 	RE_ROLE, RE_PAST, RE_SAME_TIME, RE_ASSUME, RE_MOVED, RE_AGREE, RE_DENY,
+	RE_NOT_BEFORE,
 	RE__COUNT
 };
 
@@ -29,7 +30,7 @@ static const char *const patterns[RE__COUNT] = {
 		"make (?:a|the|our|their) (?:final )?call\\b|ready to decide|"
 		"next steps|wrap up|finali[sz]e|conclude|expect to|outcome|"
 		"(?:inform|notify|tell) (?:all|every|each)|let everyone know|"
-		"melden|rückmeldung|bescheid|entscheid|informieren|zurückkommen|"
+		"melden|\\bmelde\\b|rückmeldung|bescheid|entscheid|informieren|zurückkommen|"
 		"von uns hören|antwort|"
 		"reviendr|revenir vers|retour|décision|décid|nouvelles|recontact|"
 		"vous contacter|informer|réponse|tiendr|"
@@ -76,7 +77,10 @@ static const char *const patterns[RE__COUNT] = {
 		"répondre|faire part|réponse|retour|accepter|signer|valable|"
 		"responder|respuesta|aceptar|firmar|fírm|regrés|devuélv|válida|vigente hasta|"
 		"se mantiene hasta|"
-		"(?:me|nos) (?:dices|dice|decís|digas) algo|"
+		"(?:me|nos) (?:dices|dice|decís|digas) algo|\\bdi(?:nos|me|ganos) algo|"
+		"\\b(?:tell (?:us|me)|sag(?:t|en sie)? (?:uns|mir)|di(?:tes|s)-(?:nous|moi)),? "
+		"(?:by|before|within|until|if|whether|bis|vor|innerhalb|ob|bescheid|d'ici|avant|"
+		"si|sous)\\b|"
 		"(?:hear|hear back) from you|yes or no|ja oder nein|oui ou non|sí o no)",
 	[RE_INTERVIEW] =
 		"interview|\\bcall\\b|\\bmeet|\\bchat\\b|phone screen|screen(?:ing)?\\b|"
@@ -292,6 +296,21 @@ static const char *const patterns[RE__COUNT] = {
 		"appoint you\\b.{0,60}?\\bfrom|eintritt|starttermin|arbeitsbeginn|dienstbeginn|"
 		"beginn\\b|anfangen|(?<!bis )\\bzum\\s*$|prise de poste|démarrage|commencer|début|"
 		"incorporaci|fecha de inicio|empezar|comienz|a partir del?",
+	/* "we won't be in a position to decide before mid-March", "mit einer
+	 * Entscheidung ist nicht vor Juli zu rechnen", "pas de décision avant
+	 * la rentrée", "no habrá decisión antes de octubre": a lower bound
+	 * that is itself rough (a part of a month, a month, a season) promises
+	 * no day, and leaves none to borrow from elsewhere. ("not before the
+	 * end of the month" names its day.) */
+	[RE_NOT_BEFORE] =
+		"(?:(?:\\bnot\\b|n't\\b(?! (?:worry|hesitate))|\\bnever\\b)[^.;]{0,80}?\\bbefore|"
+		"\\bnicht (?:vor|bevor|früher als)|\\bpas\\b[^.;]{0,60}?\\bavant|"
+		"\\bno\\b[^.;]{0,60}?\\bantes de\\w*)\\s+"
+		"(?:(?:the|dem|der|la|le|l'|el|los|las)\\s*)?"
+		"(?:mid|mitte|mi-|mediados|early|anfang|beginn|début|principios|rentrée|"
+		"summer|sommer|été|verano|autumn|herbst|automne|otoño|"
+		"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez|janv|fév|"
+		"avr|juil|aoû|déc|ene|abr|ago|dic)\\w*(?!\\s*\\d))",
 	[RE_SIG_AT] =
 		"(?:recruit(?:er|ing|ment)|talent acquisition|talent partner|HR|hiring|"
 		"people (?:team|partner)|Personal\\w*|recrutement|selección) "
@@ -1784,6 +1803,22 @@ static void by_later(GPtrArray *sents, guint i, const struct date_ref *ref,
 	}
 }
 
+/* At most three words and no stop between a date ending at end and a
+ * keyword at kw ("am Tag danach melde ich mich", "the day after I'll be in
+ * touch"). */
+static bool just_before(const char *s, size_t end, size_t kw)
+{
+	int words = 0;
+
+	for (size_t k = end; k < kw; k++) {
+		if (s[k] == '.' || s[k] == ';' || s[k] == ':')
+			return false;
+		if (s[k] == ' ' && k + 1 < kw && s[k + 1] != ' ')
+			words++;
+	}
+	return words <= 3;
+}
+
 /*
  * The first date of the first sentence that has the keyword, looking after
  * the keyword first ("great talking today; we will decide by Friday"). A
@@ -1849,7 +1884,10 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 						first = *hit;
 						have_first = true;
 					}
-					if (has(RE_BY, before))
+					/* "am 19.11., am Tag danach melde ich mich", "le
+					 * lendemain, je vous recontacte": the date just
+					 * before the keyword is the one it speaks of. */
+					if (has(RE_BY, before) || just_before(s, hit->end, kw))
 						first = *hit;
 				}
 				if (have_first) {
@@ -1926,6 +1964,8 @@ static bool find_decision(GPtrArray *sents, const struct date_ref *ref, struct d
 	for (guint i = 0; i < sents->len; i++) {
 		char *s = sents->pdata[i];
 
+		if (has(RE_DECIDE, s) && has(RE_NOT_BEFORE, s))
+			return false;
 		if (has(RE_LATEST, s) && has(RE_DECIDE, s))
 			g_ptr_array_add(promise, s);
 		if (!has(RE_MEETS, s))

@@ -371,6 +371,66 @@ static void test_sixth_round(void)
 	check_after("Next-day delivery, the next day or two", "the", "-");
 }
 
+/* Batch 15's families, against Wednesday 4 March: two days of one month
+ * (the first is the date), two bare hours of a working day, "ab", "à
+ * partir de", "a partir de", "starting at" before a time, a range of hours
+ * after "de"/"von" that is no day of the month, "Thursday next week", the
+ * end of the week of a date written before ("end of that week"), and a
+ * rough lower bound ("not before mid-March") that is no date; beside
+ * everyday sentences with the same words. */
+static void test_seventh_round(void)
+{
+	check("Keep 16 and 17 March free for the visit", "2026-03-16");
+	check("the visit is 16-17 March", "2026-03-16");
+	check("on the 16th and 17th of March", "2026-03-16");
+	check("Halten Sie sich den 16. und 17. März frei", "2026-03-16");
+	check("réservez les 16 et 17 mars", "2026-03-16");
+	check("los días 16 y 17 de marzo", "2026-03-16");
+	check("16 & 17 March", "2026-03-16");
+	/* A choice, a list of three, a count and a date are not pairs. */
+	check("16 or 17 March", "2026-03-17");
+	check("we have 2 and 17 March", "2026-03-17");
+	check("13-03-2026", "2026-03-13");
+	check("1 and 20 March", "2026-03-20");
+	check("Friday, 10 till 1?", "2026-03-06 10:00");
+	check("Friday 9 until 12.", "2026-03-06 09:00");
+	check("Freitag 9 bis 12", "2026-03-06 09:00");
+	check("am Freitag von 10 bis 13 Uhr", "2026-03-06 10:00");
+	check("vendredi de 10 à 13 h", "2026-03-06 10:00");
+	check("el viernes de 10 a 12 h", "2026-03-06 10:00");
+	check("Friday 10 to 12 people", "2026-03-06");
+	check("Friday 10 till 12.5", "2026-03-06");
+	check("Friday 3 to 1.", "2026-03-06");
+	check("am 12. März 2026 ab 13:00 Uhr", "2026-03-12 13:00");
+	check("le jeudi 12 mars à partir de 14h", "2026-03-12 14:00");
+	check("el jueves 12 de marzo a partir de las 10:00", "2026-03-12 10:00");
+	check("Thursday next week, starting at 9:00 CET", "2026-03-12 09:00");
+	check("ab Montag", "2026-03-09");
+	check("Thursday next week", "2026-03-12");
+	check_after("The panel meets on Tuesday 10 March and we write to everyone by the end of "
+		    "that week.", "end", "2026-03-13");
+	check_after("Die Kommission tagt am 10. März; Ende jener Woche melden wir uns.", "Ende",
+		    "2026-03-13");
+	check_after("Le jury se réunit le 10 mars, réponse à la fin de cette semaine-là.", "fin",
+		    "2026-03-13");
+	check_after("El comité se reúne el 10 de marzo y respondemos a finales de esa semana.",
+		    "finales", "2026-03-13");
+	check_after("Interviews are on 10 March, decision later that week.", "later",
+		    "2026-03-13");
+	check("by the end of that week", "-");
+	check("at the end of that week", "-");
+	check("that week was hard", "-");
+	check("end of this week", "2026-03-06");
+	check("not before mid-March", "-");
+	check("nicht vor Mitte März", "-");
+	check("pas avant la mi-mars", "-");
+	check("no antes de mediados de marzo", "-");
+	check("not before early April", "-");
+	check("before mid-March", "2026-03-15");
+	check("not before the 20th", "2026-03-20");
+	check("nicht vor dem 20. März", "2026-03-20");
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -388,6 +448,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/dates/fifth-round", test_fifth_round);
 	g_test_add_func("/dates/general", test_general);
 	g_test_add_func("/dates/sixth-round", test_sixth_round);
+	g_test_add_func("/dates/seventh-round", test_seventh_round);
 	rc = g_test_run();
 	g_time_zone_unref(berlin);
 	return rc;

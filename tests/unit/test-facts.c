@@ -1379,6 +1379,97 @@ static void test_company_spelling(void)
 			    "Position: Data Engineer II (REQ-4471)\n", NULL, "Talentgrid");
 }
 
+/* Batch 15's families in four languages, on Wednesday 4 March 2026: the
+ * interview day in one sentence and the arrival time in the next, a visit
+ * over two days, two bare hours of a working day; a committee's meeting and
+ * "the end of that week"; "the day after" just before the promise; a rough
+ * lower bound ("not before mid-March", "nicht vor Juli") that is no date and
+ * borrows none; an offer's answer asked for as "dinos algo", "sag mir",
+ * "dis-moi", "tell us"; beside everyday sentences with the same words. */
+static void test_seventh_round(void)
+{
+	gint64 wed = at(2026, 3, 4, 10, 0);
+
+	check_interview("Join us for the assessment day on Thursday 12 March 2026. Please "
+			"arrive by 08:45; we finish at about 16:30.", wed, "2026-03-12 08:45");
+	check_interview("Wir erwarten Sie am Donnerstag, 12. März 2026, im Haus B. Bitte seien "
+			"Sie um 8:45 Uhr am Empfang.", wed, "2026-03-12 08:45");
+	check_interview("Nous vous attendons le jeudi 12 mars au siège. Merci d'arriver pour "
+			"8h45.", wed, "2026-03-12 08:45");
+	check_interview("Te esperamos el jueves 12 de marzo en la oficina. Por favor, llega a "
+			"las 8:45.", wed, "2026-03-12 08:45");
+	check_interview("Could you come in on Friday, 10 till 1? Lunch is on us.", wed,
+			"2026-03-06 10:00");
+	check_interview("Kannst du am Freitag von 10 bis 13 Uhr zum Probearbeiten kommen?", wed,
+			"2026-03-06 10:00");
+	check_interview("Pourriez-vous venir vendredi de 10 à 13 h pour une matinée d'essai ?",
+			wed, "2026-03-06 10:00");
+	check_interview("¿Puedes venir el viernes de 10 a 13 h a una jornada de prueba?", wed,
+			"2026-03-06 10:00");
+	check_interview("Please keep 16 and 17 March free for the visit; the panel interview is "
+			"on the second morning at 10.", wed, "2026-03-16 10:00");
+	check_interview("Bitte halten Sie sich den 16. und 17. März frei; das Gespräch ist am "
+			"zweiten Tag um 10 Uhr.", wed, "2026-03-16 10:00");
+	check_interview("Merci de réserver les 16 et 17 mars ; l'entretien avec le jury a lieu "
+			"le second jour à 10 h.", wed, "2026-03-16 10:00");
+	check_interview("Reserva los días 16 y 17 de marzo; la entrevista con el tribunal es el "
+			"segundo día a las 10:00.", wed, "2026-03-16 10:00");
+	check_interview("Der Termin ist am 12. März ab 13:00 Uhr im Senatssaal.", wed,
+			"2026-03-12 13:00");
+	check_interview("L'audition aura lieu le jeudi 12 mars à partir de 14h.", wed,
+			"2026-03-12 14:00");
+	check_interview("La prueba será el jueves 12 de marzo a partir de las 10:00.", wed,
+			"2026-03-12 10:00");
+	/* A count is no time. */
+	check_interview("On Friday 10 to 12 people join the call.", wed, "-");
+
+	check_decision("The search committee meets on Tuesday 10 March to draw up the shortlist, "
+		       "and we expect to write to all applicants by the end of that week.", wed,
+		       "2026-03-13 00:00");
+	check_decision("Die Kommission tagt am 10. März; Ende jener Woche melden wir uns bei "
+		       "allen.", wed, "2026-03-13 00:00");
+	check_decision("Le comité se réunit le 10 mars et vous aurez notre réponse à la fin de "
+		       "cette semaine-là.", wed, "2026-03-13 00:00");
+	check_decision("El comité se reúne el 10 de marzo y te daremos una respuesta a finales "
+		       "de esa semana.", wed, "2026-03-13 00:00");
+	check_decision("We will let you know by the end of that week.", wed, "-");
+	check_decision("Die nächste Sitzung ist am 19.3., am Tag danach melde ich mich bei dir.",
+		       wed, "2026-03-20 00:00");
+	check_decision("La commission se réunit le 19 mars, le lendemain je vous recontacte.",
+		       wed, "2026-03-20 00:00");
+	check_decision("El comité se reúne el 19 de marzo y al día siguiente te escribimos.",
+		       wed, "2026-03-20 00:00");
+	check_decision("The board meets on 19 March, the day after I'll be in touch.", wed,
+		       "2026-03-20 00:00");
+	check_decision("We have interviews on 19 March and on the 25th the panel sits, then we "
+		       "decide.", wed, "2026-03-19 00:00");
+
+	check_decision("We are still interviewing and won't be able to make a recommendation "
+		       "before mid-March.", wed, "-");
+	check_decision("Die Kommission tagt am 12. März erneut. Danach holen wir Gutachten ein, "
+		       "mit einer Entscheidung ist nicht vor Mai zu rechnen.", wed, "-");
+	check_decision("Le jury se réunit le 12 mars. Nous ne prendrons pas de décision avant "
+		       "la mi-avril.", wed, "-");
+	check_decision("El tribunal se reúne el 12 de marzo. No habrá una decisión antes de "
+		       "mediados de abril.", wed, "-");
+	check_decision("Don't worry, we'll decide before the 20th.", wed, "2026-03-20 00:00");
+	check_decision("We don't expect to make a decision before the end of the month.", wed,
+		       "2026-03-31 00:00");
+	check_decision("It was not easy. We will decide before mid-March.", wed,
+		       "2026-03-15 00:00");
+
+	check_deadline("Nos encantaría contar contigo. Dinos algo antes del 9 de marzo, por "
+		       "favor.", wed, "2026-03-09 00:00");
+	check_deadline("Wir würden dich gern an Bord holen. Sag mir bis Freitag, ob du dabei "
+		       "bist.", wed, "2026-03-06 00:00");
+	check_deadline("On serait ravis de t'accueillir. Dis-moi d'ici vendredi si ça te va.",
+		       wed, "2026-03-06 00:00");
+	check_deadline("We'd love to have you on the team. Just tell us by Monday.", wed,
+		       "2026-03-09 00:00");
+	check_deadline("We'd love to have you. Tell us about your notice period; the team meets "
+		       "on Monday.", wed, "-");
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -1410,6 +1501,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/contact-position", test_contact_position);
 	g_test_add_func("/facts/corpus-real-dev", test_corpus_real_dev);
 	g_test_add_func("/facts/sixth-round", test_sixth_round);
+	g_test_add_func("/facts/seventh-round", test_seventh_round);
 	g_test_add_func("/facts/quoted-yes", test_quoted_yes);
 	g_test_add_func("/facts/agency-client", test_agency_client);
 	g_test_add_func("/facts/company-spelling", test_company_spelling);
