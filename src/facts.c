@@ -94,9 +94,10 @@ static const char *const patterns[RE__COUNT] = {
 	[RE_SUFFIX] =
 		"(?:[\\s,|\\-–]+(?:via\\s+\\S+|\\(via [^)]*\\)|recruiting|recruitment|"
 		"recruiters?|(?:early )?careers?|jobs|job alerts?|talent(?:\\s+acquisition)?(?:\\s+team)?|"
-		"hiring(?:\\s+team)?|human resources|hr|people(?:\\s+team)?|"
+		"hiring(?:\\s+team)?|human resources|hr|rh|rrhh|people(?:\\s+team)?|"
 		"team|notifications?|no-?reply|karriere|recrutement|"
 		"ressources humaines|empleo|recursos humanos|personalabteilung|"
+		"personalamt|personalservice|(?:referat )?personal|berufungen|talents|"
 		"university|campus))+$",
 	[RE_LEGAL] =
 		",?\\s+(?:inc\\.?|llc|llp|ltd\\.?|limited|g?gmbh|ag|kg|s\\.?a\\.?s?|sarl|s\\.l\\.|"
@@ -584,6 +585,9 @@ static bool names_domain(const char *name, const char *domain)
 	return *sq && *dq && (g_str_has_prefix(sq, dq) || g_str_has_prefix(dq, sq));
 }
 
+static const char *skip_article(const char *s);
+static const char *after_team(const char *name);
+
 /* The signature: a short line near the end with a legal form ("Acme GmbH"). */
 static char *company_from_signature(const char *fresh)
 {
@@ -614,8 +618,19 @@ static char *company_from_signature(const char *fresh)
 		if (g_regex_match(sig, l, 0, &mi))
 			name = g_match_info_fetch_named(mi, "c");
 		g_match_info_free(mi);
-		if (name && *name)
+		/* "Personalabteilung der Falkenhorst AG", "L'équipe Recrutement
+		 * du Groupe Mireval": the firm after the team's words. */
+		if (name && *name) {
+			const char *rest = after_team(skip_article(name));
+
+			if (rest != name && *rest) {
+				char *r = g_strdup(rest);
+
+				g_free(name);
+				name = r;
+			}
 			return name;
+		}
 		g_free(name);
 	}
 	return NULL;
@@ -632,7 +647,10 @@ static bool generic_word(const char *s)
 		"graduate", "early", "careers", "faculty", "service", "services", "office",
 		"principal", "lead", "staff", "intern", "specialist", "consultant",
 		"designer", "scientist", "architect", "officer", "assistant", "head",
-		"executive", "representative", "business", "acquisition",
+		"executive", "representative", "business", "acquisition", "referat",
+		"sachgebiet", "abteilung", "personalamt", "responsable", "chargée", "chargé",
+		"gestionnaire", "jefa", "jefe", "técnica", "técnico", "leiter", "leiterin",
+		"referent", "referentin",
 	};
 	g_auto(GStrv) words = g_strsplit(s, " ", -1);
 
@@ -756,7 +774,7 @@ static const char *skip_article(const char *s)
 	static const char *const a[] = {
 		"Your ", "Our ", "The ", "Dein ", "Deine ", "Ihr ", "Ihre ", "Euer ",
 		"Das ", "Die ", "Der ", "Le ", "La ", "Les ", "Votre ", "El ", "Los ",
-		"Tu ", "Su ", "Nuestro ", "Nuestra ",
+		"Tu ", "Su ", "Nuestro ", "Nuestra ", "L'", "L’",
 	};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(a); i++)
@@ -894,6 +912,34 @@ static bool spells_domain(const char *name, char **parts)
 				return true;
 		}
 	}
+	/* "hsantelmo" for "Hospital San Telmo", "imcantabrico" for "Instituto
+	 * Marino del Cantábrico": the initials of the first words, then the
+	 * others written out. */
+	if (!parts[1] && strlen(whole) >= 6) {
+		g_autofree char *ascii = g_str_to_ascii(name, "C");
+		g_auto(GStrv) words = g_strsplit(ascii, " ", -1);
+		int nw = (int)g_strv_length(words);
+
+		for (int k = 1; k < nw; k++) {
+			GString *t = g_string_new(NULL);
+			bool same;
+
+			for (int w = 0; w < nw; w++) {
+				g_autofree char *fw = fold_name(words[w]);
+
+				if (!*fw)
+					continue;
+				if (w < k)
+					g_string_append_c(t, fw[0]);
+				else
+					g_string_append(t, fw);
+			}
+			same = strcmp(t->str, whole) == 0;
+			g_string_free(t, TRUE);
+			if (same)
+				return true;
+		}
+	}
 	/* "mta", "gdi": the initials of the words, joiners left out. */
 	if (!parts[1] && strlen(whole) >= 2 && strlen(whole) <= 4) {
 		static const char *const joiners[] = {
@@ -930,8 +976,8 @@ static const char *after_team(const char *name)
 		GRegex *r = g_regex_new(
 			"^(?:(?:equipo|selección|talento|recursos humanos|rrhh|team|"
 			"équipe|service|ressources humaines|recrutement|rh|hr|"
-			"recruiting|recruitment|people|personas|personalabteilung|personal)"
-			"\\s+(?:de la |de |del |des |du |of |at |bei |chez |d')?)+",
+			"recruiting|recruitment|people|personas|personal\\w*|bewerbermanagement|talents)"
+			"\\s+(?:de la |de |del |des |du |der |of |at |bei |chez |d')?)+",
 			G_REGEX_CASELESS, 0, NULL);
 		g_once_init_leave(&team, r);
 	}
@@ -947,7 +993,7 @@ static bool firm_shaped(const char *name)
 {
 	static const char *const joiners[] = {
 		"&", "and", "of", "the", "de", "du", "des", "del", "la", "le", "les", "y", "und",
-		"am", "für", "et",
+		"am", "für", "et", "for",
 	};
 	g_auto(GStrv) words = NULL;
 	int nw;
@@ -1049,6 +1095,52 @@ static char *company_from_domain_line(const char *fresh, const char *domain,
 			if (!person)
 				return without_suffix(name, parts);
 		}
+	}
+	return NULL;
+}
+
+/*
+ * A display name, or a part of it after a dash ("Unidad de Selección -
+ * Hospital San Telmo" for hsantelmo, "Caisse Régionale Ardoise" for
+ * ca-ardoise), that spells the mail domain's name, when it is no person's:
+ * neither its first nor its last word is in the address's local part
+ * ("Agnès Pommeraie" <agnes@pommeraie>, "Tamara Grünhagen"
+ * <t.gruenhagen@gruenhagen-log>).
+ */
+static char *display_spelling(const char *display, const char *domain, const char *local)
+{
+	static GRegex *sep;
+	g_autofree char *label = company_from_domain(domain);
+	g_autofree char *fl = fold_name(local ? local : "");
+	g_auto(GStrv) parts = NULL;
+	g_auto(GStrv) segs = NULL;
+
+	if (!display || !label)
+		return NULL;
+	if (g_once_init_enter(&sep)) {
+		GRegex *r = g_regex_new(" (?:–|-|·|\\|) ", 0, 0, NULL);
+
+		g_once_init_leave(&sep, r);
+	}
+	parts = g_strsplit(label, " ", -1);
+	segs = g_regex_split(sep, display, 0);
+	for (int g = 0; segs[g]; g++) {
+		const char *name = after_team(skip_article(g_strstrip(segs[g])));
+		g_auto(GStrv) words = NULL;
+		int nw;
+		bool person = false;
+
+		if (!firm_shaped(name) || generic_word(name) || !spells_domain(name, parts))
+			continue;
+		words = g_strsplit(name, " ", -1);
+		nw = (int)g_strv_length(words);
+		for (int k = 0; k < nw; k += nw > 1 ? nw - 1 : 1) {
+			g_autofree char *fw = fold_name(words[k]);
+
+			person = person || (strlen(fw) >= 3 && strstr(fl, fw));
+		}
+		if (!person)
+			return without_suffix(name, parts);
 	}
 	return NULL;
 }
@@ -1468,6 +1560,8 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 				c = name_spelling_domain(in->fresh, d, true);
 		}
 	}
+	if (!c && dom && !not_company(dom))
+		c = display_spelling(in->from_name, dom, fl);
 	if (!c && rdom)
 		c = company_from_domain(rdom);
 	if (!c && dom)

@@ -1470,6 +1470,41 @@ static void test_seventh_round(void)
 		       "on Monday.", wed, "-");
 }
 
+/* Batch 15's company families: a display name of the firm and its team's
+ * words in any of the four languages ("Personalamt", "Berufungen",
+ * "Referat Personal", "Talents", "RH", "RRHH"), a signature's firm after
+ * its team's words ("Personalabteilung der ...", "L'équipe Recrutement
+ * du ..."), a display name that spells a shortened mail domain ("Caisse
+ * Fluviale Orme" for cf-orme, "Hospital San Telmo" for hsantelmo) when it
+ * is nobody's own name, "for" inside a name; beside persons and job titles. */
+static void test_company_seventh(void)
+{
+	check_company("Stadt Weidenau Personalamt", "personalamt@weidenau.example", "Hallo", "Stadt Weidenau");
+	check_company("Hochschule Lerchental Berufungen", "berufungen@hs-lerchental.example", "Hallo",
+		      "Hochschule Lerchental");
+	check_company("Landesamt für Karten Referat Personal", "personal@lfk.example", "Hallo",
+		      "Landesamt für Karten");
+	check_company("Banque Ormeau Talents", "talents@ormeau.example", "Bonjour", "Banque Ormeau");
+	check_company("Atelier Ribaud RH", "rh@atelier-ribaud.example", "Bonjour", "Atelier Ribaud");
+	check_company("Tornillos Ebro RRHH", "rrhh@tornillos-ebro.example", "Hola", "Tornillos Ebro");
+	check_company("Jana Berg", "jana.berg@gmail.com",
+		      "Viele Grüße\nJana Berg\nPersonalabteilung der Kranich Werke AG\n", "Kranich Werke");
+	check_company("Groupe Ravel Recrutement", "recrutement@ravel.example",
+		      "Cordialement,\nL'équipe Recrutement du Groupe Ravel\n", "Groupe Ravel");
+	check_company("Caisse Fluviale Orme", "ne-pas-repondre@cf-orme.example", "Bonjour",
+		      "Caisse Fluviale Orme");
+	check_company("Unidad de Selección - Hospital San Telmo", "seleccion@hsantelmo.example",
+		      "Hola", "Hospital San Telmo");
+	check_company("Lars Morrow", "lars@morrow-design.example", "Hi", "Morrow Design");
+	check_company("Tamara Kessel", "t.kessel@kessel-bau.example", "Hallo", "Kessel Bau");
+	check_company("Ines Haro", "ines@haro.example", "Hola", "Haro");
+	check_company("Dr Ann Vale", "a.vale@coastal-inst.example",
+		      "Best,\nAnn\n--\nDr Ann Vale\nInstitute for Coastal Studies\n",
+		      "Institute for Coastal Studies");
+	check_company("Corin Amos", "c.amos@gmail.com",
+		      "Best regards,\nCorin Amos\nResponsable RH\n", NULL);
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -1502,6 +1537,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/corpus-real-dev", test_corpus_real_dev);
 	g_test_add_func("/facts/sixth-round", test_sixth_round);
 	g_test_add_func("/facts/seventh-round", test_seventh_round);
+	g_test_add_func("/facts/company-seventh", test_company_seventh);
 	g_test_add_func("/facts/quoted-yes", test_quoted_yes);
 	g_test_add_func("/facts/agency-client", test_agency_client);
 	g_test_add_func("/facts/company-spelling", test_company_spelling);
