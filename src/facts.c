@@ -94,6 +94,7 @@ static const char *const patterns[RE__COUNT] = {
 	[RE_SUFFIX] =
 		"(?:[\\s,|\\-–]+(?:via\\s+\\S+|\\(via [^)]*\\)|recruiting|recruitment|"
 		"recruiters?|(?:early )?careers?|jobs|job alerts?|talent(?:\\s+acquisition)?(?:\\s+team)?|"
+		"internships?|graduates?|apprenticeships?|"
 		"hiring(?:\\s+team)?|human resources|hr|rh|rrhh|people(?:\\s+team)?|"
 		"team|notifications?|no-?reply|karriere|recrutement|"
 		"ressources humaines|empleo|recursos humanos|personalabteilung|"
@@ -1241,6 +1242,7 @@ static bool agency_domain(const char *domain)
 	if (g_once_init_enter(&agency)) {
 		GRegex *r = g_regex_new(
 			"recruit|reclut|recrut|(?<!re)search|talent|staff|personal|conseil|consult|resourc|"
+			"(?:^|-)cabinet-|"
 			"headhunt|contracts|freelance|interim|screening|(?:^|-)rec$|rec$|(?:^|-)hr(?:-|$)|"
 			"\\wpeople$|-people$|"
 			"(?:^|-)ats(?:-|$)",
@@ -1413,6 +1415,24 @@ static char *client_from_subject(const char *subject, const char *fresh, const c
 		 * mail quoted below a reply's. */
 		named = (body && has_word(body, words[k])) ||
 			(subject != subject_all && quote_names(quoted, words[k]));
+		/* "Farmacias Albora" of the subject, "Albora sigue
+		 * entrevistando" in the text: its last word names it too. */
+		if (!named && body) {
+			static const char *const pron[] = {
+				"Ihre", "Ihrer", "Ihren", "Ihr", "Deine", "Deiner", "Your", "Votre",
+				"Vos", "Tu", "Tus", "Su", "Sus", "Unsere", "Our", "Der", "Die", "Das",
+			};
+			int last = (int)g_strv_length(words) - 1;
+			g_autofree char *low = g_utf8_strdown(words[last], -1);
+
+			named = last > k && g_utf8_strlen(words[last], -1) >= 4 &&
+				!subject_word(low) && !generic_word(words[last]) &&
+				has_word(body, words[last]);
+			/* ("Eingangsbestätigung Ihrer Unterlagen" is no name) */
+			for (int w = k; named && words[w]; w++)
+				for (size_t p = 0; p < G_N_ELEMENTS(pron); p++)
+					named = named && strcmp(words[w], pron[p]) != 0;
+		}
 		if (named && (!best || strlen(c) > strlen(best))) {
 			g_free(best);
 			best = g_strdup(c);

@@ -1503,6 +1503,23 @@ static void test_company_seventh(void)
 		      "Institute for Coastal Studies");
 	check_company("Corin Amos", "c.amos@gmail.com",
 		      "Best regards,\nCorin Amos\nResponsable RH\n", NULL);
+	check_company("Brackwell Internships", "internships@brackwell.example", "Hi", "Brackwell");
+
+	/* An agency's client named in its subject with a word before its
+	 * name, the text naming it by its last word alone; a French
+	 * "cabinet" is an agency; a subject of a pronoun and nouns is none. */
+	check_agency("Farmacias Lucero - cómo va", "Rocío Gil", "rocio@talentia-rrhh.example",
+		     "Hola Alex:\nLucero sigue entrevistando esta semana.\n\nRocío\n",
+		     "Farmacias Lucero");
+	check_agency("Hotel Brisamar - feedback", "Tom Ash", "tom@ash-recruitment.example",
+		     "Hi Alex,\nBrisamar liked you a lot.\n\nTom\n", "Hotel Brisamar");
+	check_agency("Stadtwerke Auental - Zwischenstand", "Jens Ohm", "jens@elbe-personal.example",
+		     "Hallo Alex,\nAuental braucht noch eine Woche.\n\nJens\n", "Stadtwerke Auental");
+	check_agency("Orvane - références", "Margaux Roy", "m.roy@cabinet-roy.example",
+		     "Bonjour Alex,\nOrvane souhaite aller plus loin.\n\nMargaux\n", "Orvane");
+	check_agency("Eingangsbestätigung Ihrer Unterlagen", "Assistenz Lohm",
+		     "bewerbung@lohm-personal.example",
+		     "Guten Tag,\nwir haben Ihre Unterlagen erhalten.\n", "Lohm Personal");
 }
 
 int main(int argc, char **argv)
