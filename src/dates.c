@@ -834,6 +834,18 @@ static void part_of_month(GDate *d, int part)
 		       g_date_get_days_in_month(g_date_get_month(d), g_date_get_year(d)));
 }
 
+/* A week's number at i: 1 to 53, written in digits, alone ("week 38,",
+ * not "week 2.5" nor "week 3 days"). */
+static bool week_number(const struct scan *sc, int i)
+{
+	const struct tok *a = at(sc, i), *b = at(sc, i + 1);
+
+	return a->kind == TK_NUM && a->digits && !a->ord && a->ndigits <= 2 && a->num >= 1 &&
+		a->num <= 53 && !is_punct(b, ':') && !is_punct(b, '/') && !is_punct(b, '-') &&
+		!(is_punct(b, '.') && at(sc, i + 2)->kind == TK_NUM && !at(sc, i + 2)->space_before) &&
+		!(b->kind == TK_WORD && (b->unit || b->mon));
+}
+
 static bool is_plural_unit(const struct scan *sc, const struct tok *t)
 {
 	static const char *const w[] = { "weeks", "wochen", "semaines", "semanas", "months", "monate",
@@ -939,6 +951,9 @@ static int try_relative(struct scan *sc, int i, GDate *out)
 		return j + 1 - i;
 	}
 	if (at(sc, j)->kind != TK_WORD || (unit != 7 && unit != 30))
+		return 0;
+	/* "the end of week 38": that calendar week (try_calendar_week). */
+	if (unit == 7 && !next && !this && week_number(sc, j + 1))
 		return 0;
 	/* "in the coming weeks", "in den nächsten Wochen": vague. */
 	if (next && !part && is_plural_unit(sc, at(sc, j)))
@@ -1277,6 +1292,26 @@ static int try_calendar_week(struct scan *sc, int i, GDate *out)
 		   (at(sc, i + 2)->cls & C_KW)) {
 		w = at(sc, i)->num;
 		len = 3;
+	} else if (at(sc, i)->kind == TK_WORD && at(sc, i)->unit == 7 &&
+		   !(at(sc, i)->cls & C_NOUNIT) && !is_plural_unit(sc, at(sc, i)) &&
+		   week_number(sc, i + 1)) {
+		/* "week 38", "la semaine 38", "la semana 38": a calendar week
+		 * only when it is near ("in week 2 of the course" is not). */
+		w = at(sc, i + 1)->num;
+		for (int y = g_date_get_year(&sc->today); n < 2; y++, n++) {
+			int ahead;
+
+			g_date_clear(&d, 1);
+			g_date_set_dmy(&d, 4, G_DATE_JANUARY, (GDateYear)y);
+			g_date_subtract_days(&d, g_date_get_weekday(&d) - 1);
+			g_date_add_days(&d, (guint)((w - 1) * 7 + 4));
+			ahead = g_date_days_between(&sc->today, &d);
+			if (ahead >= -7 && ahead <= 84) {
+				*out = d;
+				return 2;
+			}
+		}
+		return 0;
 	} else {
 		return 0;
 	}
@@ -1294,6 +1329,8 @@ static int try_calendar_week(struct scan *sc, int i, GDate *out)
 	return len;
 }
 
+
+static bool at_hour_word(const struct scan *sc, int j);
 
 /* "the 20th", "zum 20.", "le 20", "el 20": the next such day of a month. */
 static int try_day_of_month(struct scan *sc, int i, GDate *out)
@@ -1327,7 +1364,7 @@ static int try_day_of_month(struct scan *sc, int i, GDate *out)
 			(is_word(sc, at(sc, i + 1), "a") || is_word(sc, at(sc, i + 1), "à") ||
 			 is_word(sc, at(sc, i + 1), "at")) &&
 			(at(sc, i + 2)->kind == TK_NUM || is_word(sc, at(sc, i + 2), "las") ||
-			 is_word(sc, at(sc, i + 2), "la"));
+			 is_word(sc, at(sc, i + 2), "la") || at_hour_word(sc, i + 2));
 		/* "antes del día 20", "el día 20 y decidimos": the 20th. */
 		bool dia = prev->kind == TK_WORD && prev->e - prev->s == strlen("día") &&
 			g_ascii_strncasecmp(sc->text + prev->s, "día", prev->e - prev->s) == 0 &&
@@ -2125,10 +2162,11 @@ static bool week_of(const struct scan *sc, int i)
  * text ("one more person on the 20th, the call the day after"). Returns its
  * tokens, 0 when it is not that or no date comes before it.
  */
-/* The nearest date written before token i in the same text. */
+/* The nearest date written before token i in the same text, looking back
+ * 150 tokens at most (a long run of "the day after" stays linear). */
 static bool date_before(struct scan *sc, int i, GDate *out)
 {
-	for (int k = i - 1; k >= 0; k--) {
+	for (int k = i - 1; k >= 0 && k >= i - 150; k--) {
 		GDate d;
 		int m = 0;
 
@@ -2325,8 +2363,9 @@ bool dates_find(const char *text, size_t from, const struct date_ref *ref,
 			if (this_part == 1 && !try_time(&sc, k, &e, &h, &m, &z))
 				n = 0;
 		} else if ((n = try_day_after(&sc, i, &d))) {
-		} else if ((n = try_that_week(&sc, i, &d))) {
-		} else if ((n = try_calendar_week(&sc, i, &d))) {
+		} else if ((t.v[i].cls & C_END) && (n = try_that_week(&sc, i, &d))) {
+		} else if ((t.v[i].kind == TK_NUM || (t.v[i].cls & C_KW) || t.v[i].unit == 7) &&
+			   (n = try_calendar_week(&sc, i, &d))) {
 		} else if ((n = try_relative(&sc, i, &d))) {
 		} else if ((n = try_weekday(&sc, i, &d))) {
 			/* "Tuesday, March 3": the written date wins. */

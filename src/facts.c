@@ -30,7 +30,7 @@ static const char *const patterns[RE__COUNT] = {
 		"make (?:a|the|our|their) (?:final )?call\\b|ready to decide|"
 		"next steps|wrap up|finali[sz]e|conclude|expect to|outcome|"
 		"(?:inform|notify|tell) (?:all|every|each)|let everyone know|"
-		"melden|\\bmelde\\b|rückmeldung|bescheid|entscheid|informieren|zurückkommen|"
+		"melde(?:n|\\b)|rückmeldung|bescheid|entscheid|informieren|zurückkommen|"
 		"von uns hören|antwort|"
 		"reviendr|revenir vers|retour|décision|décid|nouvelles|recontact|"
 		"vous contacter|informer|réponse|tiendr|"
@@ -916,7 +916,8 @@ static bool spells_domain(const char *name, char **parts)
 	/* "hsantelmo" for "Hospital San Telmo", "imcantabrico" for "Instituto
 	 * Marino del Cantábrico": the initials of the first words, then the
 	 * others written out. */
-	if (!parts[1] && strlen(whole) >= 6) {
+	if (!parts[1] && strlen(whole) >= 6 && fl[0] == whole[0] && strlen(fl) > strlen(whole) &&
+	    strcmp(fl + strlen(fl) - 3, whole + strlen(whole) - 3) == 0) {
 		g_autofree char *ascii = g_str_to_ascii(name, "C");
 		g_auto(GStrv) words = g_strsplit(ascii, " ", -1);
 		int nw = (int)g_strv_length(words);
@@ -2078,7 +2079,13 @@ static bool find_decision(GPtrArray *sents, const struct date_ref *ref, struct d
 	for (guint i = 0; i < sents->len; i++) {
 		char *s = sents->pdata[i];
 
-		if (has(RE_DECIDE, s) && has(RE_NOT_BEFORE, s))
+		/* (the words first: the pattern is slow to try everywhere) */
+		if ((strstr(s, "before") || strstr(s, " vor ") || strstr(s, "avant") ||
+		     strstr(s, "antes") || strstr(s, "bevor") || strstr(s, "früher")) &&
+		    (strstr(s, "not") || strstr(s, "n't") || strstr(s, "never") ||
+		     strstr(s, "nicht") || strstr(s, "pas") || strstr(s, "no ") ||
+		     strstr(s, "No ")) &&
+		    has(RE_NOT_BEFORE, s) && has(RE_DECIDE, s))
 			return false;
 		if (has(RE_LATEST, s) && has(RE_DECIDE, s))
 			g_ptr_array_add(promise, s);

@@ -429,6 +429,27 @@ static void test_seventh_round(void)
 	check("before mid-March", "2026-03-15");
 	check("not before the 20th", "2026-03-20");
 	check("nicht vor dem 20. März", "2026-03-20");
+	/* A near calendar week by its number in four languages; a course's
+	 * week, a count after "next week" and a far week are none. */
+	check("by the end of week 12", "2026-03-20");
+	check("bis Ende KW 12", "2026-03-20");
+	check("d'ici la fin de la semaine 12", "2026-03-20");
+	check("antes del final de la semana 12", "2026-03-20");
+	check("in week 2 of the course", "-");
+	check("Next week 3 more candidates come in", "2026-03-13");
+	check("week 12 days", "-");
+	check("week 40", "-");
+	/* A day and its hour in words after "à", "a las", "at", "um". */
+	check("le 22 à dix heures et demie", "2026-03-22 10:30");
+	check("the 22nd at half ten", "2026-03-22 10:30");
+	check("am 22. um halb elf", "2026-03-22 10:30");
+	check("el 22 a las diez y media", "2026-03-22 10:30");
+	check("le 22 à deux candidats", "-");
+	/* Rough times that name no day. */
+	check("until the new budget year", "-");
+	check("bis zum neuen Haushaltsjahr", "-");
+	check("jusqu'à la rentrée", "-");
+	check("hasta después del verano", "-");
 }
 
 int main(int argc, char **argv)
