@@ -1443,6 +1443,72 @@ static char *client_from_subject(const char *subject, const char *fresh, const c
 	return best;
 }
 
+static char **words_of(const char *text, size_t max);
+
+/* The language of text by a few common words: 'e', 'd', 'f' or 's'. */
+static char text_language(const char *text)
+{
+	static const char *const w[4][8] = {
+		{ "the", "and", "you", "your", "we", "to", "for", "with" },
+		{ "der", "die", "und", "sie", "wir", "ihnen", "mit", "für" },
+		{ "le", "les", "et", "vous", "nous", "pour", "avec", "est" },
+		{ "el", "los", "las", "y", "con", "para", "del", "su" },
+	};
+	g_auto(GStrv) words = NULL;
+	int n[4] = { 0 }, best = 0;
+	size_t len;
+
+	if (!text)
+		return 'e';
+	len = strlen(text);
+	if (len > 4000)
+		len = (size_t)(g_utf8_find_prev_char(text, text + 4000) - text);
+	words = words_of(text, len);
+	for (char **x = words; *x; x++)
+		for (int l = 0; l < 4; l++)
+			for (int i = 0; i < 8; i++)
+				n[l] += strcmp(*x, w[l][i]) == 0;
+	for (int l = 1; l < 4; l++)
+		if (n[l] > n[best])
+			best = l;
+	return "edfs"[best];
+}
+
+/*
+ * A mail domain's short form of a university or college written out in the
+ * mail's language: "uni-rabenfeld" is "Universität Rabenfeld" in German
+ * mail, "University of Rabenfeld" in English, "Université de ..." and
+ * "Universidad de ..."; "hs-" a "Hochschule", "fh-" a "Fachhochschule".
+ * Takes name (company_from_domain()'s) and returns it or its long form.
+ */
+static char *institution_name(char *name, const char *text)
+{
+	static const char *const uni[] = {
+		"University of ", "Universität ", "Université de ", "Universidad de ",
+	};
+	const char *rest = strchr(name ? name : "", ' ');
+	g_autofree char *first = NULL;
+	char *o = NULL;
+	char lang;
+
+	if (!rest || !rest[1])
+		return name;
+	first = g_ascii_strdown(name, rest - name);
+	rest++;
+	if (strcmp(first, "uni") == 0 || strcmp(first, "univ") == 0) {
+		lang = text_language(text);
+		o = g_strconcat(uni[strchr("edfs", lang) - "edfs"], rest, NULL);
+	} else if (strcmp(first, "hs") == 0) {
+		o = g_strconcat("Hochschule ", rest, NULL);
+	} else if (strcmp(first, "fh") == 0) {
+		o = g_strconcat("Fachhochschule ", rest, NULL);
+	}
+	if (!o)
+		return name;
+	g_free(name);
+	return o;
+}
+
 static void pick_company(const struct fact_input *in, const struct date_ref *ref,
 			 struct facts *out)
 {
@@ -1584,9 +1650,9 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 	if (!c && dom && !not_company(dom))
 		c = display_spelling(in->from_name, dom, fl);
 	if (!c && rdom)
-		c = company_from_domain(rdom);
+		c = institution_name(company_from_domain(rdom), in->fresh);
 	if (!c && dom)
-		c = company_from_domain(dom);
+		c = institution_name(company_from_domain(dom), in->fresh);
 	if (c) {
 		/* Trailing punctuation or a next sentence picked up from the text
 		 * ("Groenhorst. We"). */

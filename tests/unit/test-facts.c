@@ -1504,6 +1504,23 @@ static void test_company_seventh(void)
 	check_company("Corin Amos", "c.amos@gmail.com",
 		      "Best regards,\nCorin Amos\nResponsable RH\n", NULL);
 	check_company("Brackwell Internships", "internships@brackwell.example", "Hi", "Brackwell");
+	/* A university's or college's short form in its mail domain, in the
+	 * mail's language; other short first parts stay as they are. */
+	check_company("Prof. Anna Roth", "roth@uni-lindholm.example",
+		      "Sehr geehrte Frau Example,\nwir danken Ihnen für die Bewerbung und melden uns "
+		      "mit einer Entscheidung.\n", "Universität Lindholm");
+	check_company("Dr Mark Hale", "m.hale@uni-lindholm.example",
+		      "Dear Alex,\nthank you for your visit and for the talk you gave to the panel.\n",
+		      "University of Lindholm");
+	check_company("Departamento de Física", "fisica@uni-lindholm.example",
+		      "Estimada Alex:\nle informamos de que la comisión ha propuesto a otra persona "
+		      "para la plaza y le agradecemos su participación en el concurso.\n",
+		      "Universidad de Lindholm");
+	check_company("Pr Anne Morel", "a.morel@univ-lindholm.example",
+		      "Madame,\nnous vous remercions pour votre audition et nous vous écrirons avec "
+		      "la décision du comité.\n", "Université de Lindholm");
+	check_company("Prof. Jan Ott", "ott@fh-lindholm.example", "Hallo", "Fachhochschule Lindholm");
+	check_company("Kim Lee", "kim@ab-lindholm.example", "Hi", "Ab Lindholm");
 
 	/* An agency's client named in its subject with a word before its
 	 * name, the text naming it by its last word alone; a French
