@@ -1136,8 +1136,10 @@ static int try_absolute(struct scan *sc, int i, GDate *out);
 /*
  * "9 and 10 November", "9-10 November", "the 9th and 10th of November",
  * "9. und 10. November", "les 9 et 10 novembre", "los días 9 y 10 de
- * noviembre": two days of one month (a visit over both); the date is the
- * first. "9 or 10 November" is a choice, left to the later day.
+ * noviembre", "vom 9. bis 10. November", "du 9 au 10 novembre", "del 9 al
+ * 10 de noviembre": two days of one month (a visit over both, up to a
+ * week); the date is the first. "9 or 10 November" is a choice, left to
+ * the later day.
  */
 static int try_day_pair(struct scan *sc, int i, GDate *out)
 {
@@ -1150,7 +1152,9 @@ static int try_day_pair(struct scan *sc, int i, GDate *out)
 		j++;
 	c = at(sc, j);
 	if (!(is_punct(c, '-') || is_punct(c, '&') || is_word(sc, c, "and") ||
-	      is_word(sc, c, "und") || is_word(sc, c, "et") || is_word(sc, c, "y")))
+	      is_word(sc, c, "und") || is_word(sc, c, "et") || is_word(sc, c, "y") ||
+	      is_word(sc, c, "to") || is_word(sc, c, "bis") || is_word(sc, c, "au") ||
+	      is_word(sc, c, "al")))
 		return 0;
 	b = at(sc, ++j);
 	if (b->kind != TK_NUM || b->ndigits > 2 || b->num <= a->num || b->num > 31 ||

@@ -76,7 +76,8 @@ static const char *const patterns[RE__COUNT] = {
 		"zurückmelden|antwort|bescheid|gib uns|geben sie uns|teilen sie uns|entscheidung|mitteil|"
 		"répondre|faire part|réponse|retour|accepter|signer|valable|"
 		"responder|respuesta|aceptar|firmar|fírm|regrés|devuélv|válida|vigente hasta|"
-		"se mantiene hasta|"
+		"se mantiene hasta|\\bmeld(?:e|et) (?:dich|euch)\\b|\\bmelden sie sich\\b|annimmst|"
+		"(?:reviens|revenez|revenir) vers (?:moi|nous)|confírm|avísa|contést|"
 		"(?:me|nos) (?:dices|dice|decís|digas) algo|\\bdi(?:nos|me|ganos) algo|"
 		"\\b(?:tell (?:us|me)|sag(?:t|en sie)? (?:uns|mir)|di(?:tes|s)-(?:nous|moi)),? "
 		"(?:by|before|within|until|if|whether|bis|vor|innerhalb|ob|bescheid|d'ici|avant|"
@@ -1771,6 +1772,23 @@ static bool start_date(const char *s, size_t start)
 	return has(RE_START, last_clause(before, CUT_DASH | CUT_SENTENCE));
 }
 
+/* "am 1. April anfangen", "ab dem 1. April einsteigen": a German start
+ * verb after the date, in its clause. */
+static bool start_verb_after(const char *s, size_t end)
+{
+	static const char *const v[] = {
+		"anfangen", "anfängst", "beginnen", "beginnst", "starten", "startest",
+		"einsteigen", "einsteigst", "loslegen",
+	};
+	size_t n = strcspn(s + end, ",.;:!?");
+	g_autofree char *clause = g_strndup(s + end, n);
+
+	for (size_t i = 0; i < G_N_ELEMENTS(v); i++)
+		if (strstr(clause, v[i]))
+			return true;
+	return false;
+}
+
 /* Whether the clause before start names the interview ("the interview
  * starts on Monday at 10"). */
 static bool interview_clause(const char *s, size_t start)
@@ -1953,7 +1971,7 @@ static bool acceptable(GPtrArray *sents, guint i, const struct date_ref *ref,
 	if (after_window_word(s, hit->start))
 		return false;
 	if (w == W_ANSWER)
-		return !start_date(s, hit->start);
+		return !start_date(s, hit->start) && !start_verb_after(s, hit->end);
 	return w != W_DECISION || !(after_until(s, hit->start) || other_date(s, hit->start));
 }
 

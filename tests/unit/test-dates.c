@@ -387,6 +387,10 @@ static void test_seventh_round(void)
 	check("réservez les 16 et 17 mars", "2026-03-16");
 	check("los días 16 y 17 de marzo", "2026-03-16");
 	check("16 & 17 March", "2026-03-16");
+	check("vom 16. bis 17. März", "2026-03-16");
+	check("du 16 au 17 mars", "2026-03-16");
+	check("del 16 al 17 de marzo", "2026-03-16");
+	check("from 2 to 30 March", "2026-03-30");
 	/* A choice, a list of three, a count and a date are not pairs. */
 	check("16 or 17 March", "2026-03-17");
 	check("we have 2 and 17 March", "2026-03-17");

@@ -1468,6 +1468,13 @@ static void test_seventh_round(void)
 		       "2026-03-09 00:00");
 	check_deadline("We'd love to have you. Tell us about your notice period; the team meets "
 		       "on Monday.", wed, "-");
+	check_deadline("Wir möchten dir die Stelle anbieten. Bitte melde dich innerhalb einer "
+		       "Woche, ob du annimmst.", wed, "2026-03-11 00:00");
+	check_deadline("Nous souhaitons vous proposer le poste. Merci de revenir vers nous d'ici "
+		       "vendredi.", wed, "2026-03-06 00:00");
+	check_deadline("Queremos ofrecerte el puesto. Confírmanos antes del viernes si aceptas.",
+		       wed, "2026-03-06 00:00");
+	check_deadline("Du kannst am 1. April anfangen, melde dich gern bei Fragen.", wed, "-");
 }
 
 /* Batch 15's company families: a display name of the firm and its team's
