@@ -872,6 +872,52 @@ static char *fold_name(const char *s)
 	return g_string_free(o, FALSE);
 }
 
+/* Whether s is made of two or more of words (each once, by the bits of
+ * used) and joiners ("of", "and", "de", ...), in any order. */
+static bool made_of(const char *s, char **words, int n, unsigned used, int count)
+{
+	static const char *const joiners[] = { "of", "and", "und", "de", "del", "et", "y", "the" };
+
+	if (!*s)
+		return count >= 2;
+	for (int i = 0; i < n && i < 16; i++) {
+		size_t l = strlen(words[i]);
+
+		if (!(used & (1u << i)) && l >= 3 && strncmp(s, words[i], l) == 0 &&
+		    made_of(s + l, words, n, used | (1u << i), count + 1))
+			return true;
+	}
+	if (count)
+		for (size_t j = 0; j < G_N_ELEMENTS(joiners); j++) {
+			size_t l = strlen(joiners[j]);
+
+			if (strncmp(s, joiners[j], l) == 0 && made_of(s + l, words, n, used, count))
+				return true;
+		}
+	return false;
+}
+
+static bool spelled_by_words(const char *whole, const char *name)
+{
+	g_auto(GStrv) raw = g_strsplit(name, " ", 16);
+	char *words[16];
+	int n = 0;
+	bool ok;
+
+	for (int i = 0; raw[i] && n < 16; i++) {
+		char *f = fold_name(raw[i]);
+
+		if (*f)
+			words[n++] = f;
+		else
+			g_free(f);
+	}
+	ok = n >= 2 && made_of(whole, words, n, 0, 0);
+	for (int i = 0; i < n; i++)
+		g_free(words[i]);
+	return ok;
+}
+
 /*
  * Whether name spells out the name of a mail domain (its words as parts):
  * it holds every part of four letters or more ("Hochschule Eschenau" for
@@ -913,6 +959,17 @@ static bool spells_domain(const char *name, char **parts)
 			if (strstr(fl, cut))
 				return true;
 		}
+	}
+	/* "cityofkelby" for "Kelby City Council", "lanternstrust" for "Lanterns
+	 * Learning Trust": two or more of the name's words, in any order,
+	 * with joiners between them. */
+	if (!parts[1] && strlen(whole) >= 6) {
+		char head[4], tail[4];
+
+		g_strlcpy(head, whole, sizeof(head));
+		g_strlcpy(tail, whole + strlen(whole) - 3, sizeof(tail));
+		if (strstr(fl, head) && strstr(fl, tail) && spelled_by_words(whole, name))
+			return true;
 	}
 	/* "hsantelmo" for "Hospital San Telmo", "imcantabrico" for "Instituto
 	 * Marino del Cantábrico": the initials of the first words, then the
@@ -979,7 +1036,8 @@ static const char *after_team(const char *name)
 		GRegex *r = g_regex_new(
 			"^(?:(?:equipo|selección|talento|recursos humanos|rrhh|team|"
 			"équipe|service|ressources humaines|recrutement|rh|hr|"
-			"recruiting|recruitment|people|personas|personal\\w*|bewerbermanagement|talents)"
+			"recruiting|recruitment|people|personas|personal\\w*|bewerbermanagement|talents|"
+			"empleo|emploi|careers|karriere|jobs)"
 			"\\s+(?:de la |de |del |des |du |der |of |at |bei |chez |d')?)+",
 			G_REGEX_CASELESS, 0, NULL);
 		g_once_init_leave(&team, r);
@@ -1126,6 +1184,28 @@ static char *display_spelling(const char *display, const char *domain, const cha
 		g_once_init_leave(&sep, r);
 	}
 	parts = g_strsplit(label, " ", -1);
+	/* "arvelle-recrutement": the domain's own team word is no part of
+	 * the name ("Recrutement Groupe Arvelle"). */
+	if (parts[0] && parts[1] && !parts[2]) {
+		static const char *const team[] = {
+			"recrutement", "recruitment", "recruiting", "careers", "jobs", "karriere",
+			"empleo", "rh", "hr", "rrhh", "talent", "emploi",
+		};
+
+		int drop = -1;
+
+		for (size_t t = 0; t < G_N_ELEMENTS(team) && drop < 0; t++)
+			for (int k = 0; k < 2 && drop < 0; k++)
+				if (g_ascii_strcasecmp(parts[k], team[t]) == 0)
+					drop = k;
+		if (drop >= 0) {
+			char *keep = parts[1 - drop];
+
+			g_free(parts[drop]);
+			parts[0] = keep;
+			parts[1] = NULL;
+		}
+	}
 	segs = g_regex_split(sep, display, 0);
 	for (int g = 0; segs[g]; g++) {
 		const char *name = after_team(skip_article(g_strstrip(segs[g])));

@@ -1528,6 +1528,15 @@ static void test_company_seventh(void)
 		      "la décision du comité.\n", "Université de Lindholm");
 	check_company("Prof. Jan Ott", "ott@fh-lindholm.example", "Hallo", "Fachhochschule Lindholm");
 	check_company("Kim Lee", "kim@ab-lindholm.example", "Hi", "Ab Lindholm");
+	/* A domain of the name and a team word ("ravel-recrutement"), the
+	 * name's words in another order ("cityofkelby"). */
+	check_company("Recrutement Groupe Ravel", "ne-pas-repondre@ravel-recrutement.example",
+		      "Bonjour", "Groupe Ravel");
+	check_company("Empleo Grupo Tajo", "no-responder@tajo-empleo.example", "Hola", "Grupo Tajo");
+	check_company("Kelby City Council", "recruitment@cityofkelby.example", "Hello",
+		      "Kelby City Council");
+	check_company("Wren Learning Trust", "hr@wrentrust.example", "Hello", "Wren Learning Trust");
+	check_company("Oscar Wren", "oscar@wrentrust.example", "Hello", "Wrentrust");
 
 	/* An agency's client named in its subject with a word before its
 	 * name, the text naming it by its last word alone; a French
