@@ -842,7 +842,8 @@ static bool week_number(const struct scan *sc, int i)
 
 	return a->kind == TK_NUM && a->digits && !a->ord && a->ndigits <= 2 && a->num >= 1 &&
 		a->num <= 53 && !is_punct(b, ':') && !is_punct(b, '/') && !is_punct(b, '-') &&
-		!(is_punct(b, '.') && at(sc, i + 2)->kind == TK_NUM && !at(sc, i + 2)->space_before) &&
+		!(is_punct(b, '.') && at(sc, i + 2)->kind == TK_NUM &&
+		  !at(sc, i + 2)->space_before) &&
 		!(b->kind == TK_WORD && (b->unit || b->mon));
 }
 

@@ -29,11 +29,15 @@ printf "[user]\naddresses = candidate@example.org\ntimezone = Europe/Berlin\n" >
 # do-not-contact note inside a receipt, the two invitations left none on
 # purpose, cr-082). Both rounds together: interview dates 0.989 (188 of
 # 190), decision dates 0.992 (130 of 131). Batch 15 (lb-1103 to lb-1242)
-# moved in unseen: 0.996, 0.974, 0.967 (1286 of 1330), 0.950, 0.947.
+# moved in unseen: 0.996, 0.974, 0.967 (1286 of 1330), 0.950, 0.947. The
+# seventh round's date work: interview dates 0.950 -> 0.954 (208 of 218;
+# the ten left are invitations the stages read as none or offer), decision
+# dates 0.947 -> 0.973 (144 of 148: "by the end of that week", "am Tag
+# danach", "not before mid-March" and "nicht vor Juli" no date).
 test_expect_success 'precision, recall, stage and date accuracy stay where they stand' '
 	perl "$SRC_DIR/tools/accuracy.pl" "$NUDGE_BIN" \
 		--min precision=0.99 --min recall=0.97 --min stage=0.96 \
-		--min interview_date=0.95 --min decision_date=0.94 \
+		--min interview_date=0.954 --min decision_date=0.97 \
 		--min ham_false_positive=0 \
 		"$CORPUS/real-dev" "$TESTS_DIR/corpus/labelled" -- \
 		"$CORPUS/ham/easy-ham-1" "$CORPUS/ham/hard-ham-1" "$CORPUS/ham/spam-1" >report;

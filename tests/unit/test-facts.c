@@ -775,10 +775,21 @@ static void test_corpus_labelled(void)
 	 * 14's offer deadlines, which this measure missed in a note starting
 	 * with its language; "tell you by Friday", "the day after" the 20th).
 	 * Batch 15 in unseen: company 0.930, interview dates 0.997, decision
-	 * dates 0.981, until the next round has looked at it. */
-	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.92);
-	g_assert_cmpfloat((double)sc.interview / sc.n, >=, 0.995);
-	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.98);
+	 * dates 0.981, until the next round has looked at it.
+	 * Raised after the seventh round: company 0.930 -> 0.955 (a display
+	 * name or signature of the firm and its team's words in four
+	 * languages, a display name that spells a shortened mail domain,
+	 * "uni-"/"hs-" written out in the mail's language, an agency's client
+	 * named by its last word), interview dates 0.997 -> 0.998 (two days of
+	 * one month, "10 till 1"), decision dates and offer deadlines 0.981 ->
+	 * 0.985 ("the end of that week", "am Tag danach melde ich mich", a
+	 * rough "not before mid-March" that borrows no date, "dinos algo antes
+	 * del"). Of the 17 decision misses left, 16 are everyday mail labelled
+	 * none whose insurance, admission or club "decision by Friday" the
+	 * stage, not this measure, sets aside. */
+	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.95);
+	g_assert_cmpfloat((double)sc.interview / sc.n, >=, 0.997);
+	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.984);
 }
 
 /* Batch 11's families: one time chosen out of several offered, a time in
@@ -1486,16 +1497,21 @@ static void test_seventh_round(void)
  * is nobody's own name, "for" inside a name; beside persons and job titles. */
 static void test_company_seventh(void)
 {
-	check_company("Stadt Weidenau Personalamt", "personalamt@weidenau.example", "Hallo", "Stadt Weidenau");
-	check_company("Hochschule Lerchental Berufungen", "berufungen@hs-lerchental.example", "Hallo",
-		      "Hochschule Lerchental");
+	check_company("Stadt Weidenau Personalamt", "personalamt@weidenau.example", "Hallo",
+		      "Stadt Weidenau");
+	check_company("Hochschule Lerchental Berufungen", "berufungen@hs-lerchental.example",
+		      "Hallo", "Hochschule Lerchental");
 	check_company("Landesamt für Karten Referat Personal", "personal@lfk.example", "Hallo",
 		      "Landesamt für Karten");
-	check_company("Banque Ormeau Talents", "talents@ormeau.example", "Bonjour", "Banque Ormeau");
-	check_company("Atelier Ribaud RH", "rh@atelier-ribaud.example", "Bonjour", "Atelier Ribaud");
-	check_company("Tornillos Ebro RRHH", "rrhh@tornillos-ebro.example", "Hola", "Tornillos Ebro");
+	check_company("Banque Ormeau Talents", "talents@ormeau.example", "Bonjour",
+		      "Banque Ormeau");
+	check_company("Atelier Ribaud RH", "rh@atelier-ribaud.example", "Bonjour",
+		      "Atelier Ribaud");
+	check_company("Tornillos Ebro RRHH", "rrhh@tornillos-ebro.example", "Hola",
+		      "Tornillos Ebro");
 	check_company("Jana Berg", "jana.berg@gmail.com",
-		      "Viele Grüße\nJana Berg\nPersonalabteilung der Kranich Werke AG\n", "Kranich Werke");
+		      "Viele Grüße\nJana Berg\nPersonalabteilung der Kranich Werke AG\n",
+		      "Kranich Werke");
 	check_company("Groupe Ravel Recrutement", "recrutement@ravel.example",
 		      "Cordialement,\nL'équipe Recrutement du Groupe Ravel\n", "Groupe Ravel");
 	check_company("Caisse Fluviale Orme", "ne-pas-repondre@cf-orme.example", "Bonjour",
