@@ -35,14 +35,14 @@ struct model_index {
 };
 
 /* The cache: this head, then slots (padded to 8 bytes), feats, weights, names. */
-#define CACHE_MAGIC "nudge-model-cache 2\n"
+#define CACHE_MAGIC "nudge-model-cache 3\n"
 struct cache_head {
 	char magic[24];
 	guint64 key[FILE_ID_LEN];	/* the model file's file_id() */
 	gint32 nclass, veto;
 	gint32 stage[STAGE__COUNT];
 	double prior[STAGE__COUNT];
-	double lift, choose;
+	double lift, bare, choose, override;
 	guint32 nfeat, mask, names_len, pad;
 	guint64 sum;		/* sum_of() the file, this field as 0 */
 };
@@ -194,7 +194,9 @@ static int parse(const char *path, char *data, struct model *m, GError **err)
 	ix->own_names = g_string_new(NULL);
 	m->index = ix;
 	m->lift = 1e9;
+	m->bare = 1e9;
 	m->choose = 1e9;
+	m->override = 1e9;
 	/* Lines and cells cut in place, as g_strsplit() would cut them. */
 	for (int i = 0; next; i++) {
 		char *line = next, *nl = strchr(line, '\n');
@@ -237,6 +239,7 @@ static int parse(const char *path, char *data, struct model *m, GError **err)
 			if (!parse_numbers(cells + 1, m->nclass, m->prior))
 				goto bad;
 		} else if (strcmp(cells[0], "@lift") == 0 || strcmp(cells[0], "@choose") == 0 ||
+			   strcmp(cells[0], "@override") == 0 || strcmp(cells[0], "@bare") == 0 ||
 			   strcmp(cells[0], "@veto") == 0) {
 			if (!parse_numbers(cells + 1, 1, v))
 				goto bad;
@@ -244,6 +247,10 @@ static int parse(const char *path, char *data, struct model *m, GError **err)
 				m->lift = v[0];
 			else if (cells[0][1] == 'c')
 				m->choose = v[0];
+			else if (cells[0][1] == 'o')
+				m->override = v[0];
+			else if (cells[0][1] == 'b')
+				m->bare = v[0];
 			else
 				m->veto = (int)v[0];
 		} else if (cells[0][0] == '@' || !parse_numbers(cells + 1, m->nclass, v)) {
@@ -368,7 +375,9 @@ static struct model *cache_read(const char *cache, const guint64 key[FILE_ID_LEN
 		m->prior[c] = h.prior[c];
 	}
 	m->lift = h.lift;
+	m->bare = h.bare;
 	m->choose = h.choose;
+	m->override = h.override;
 	m->veto = h.veto;
 	m->index = ix;
 	return m;
@@ -399,7 +408,9 @@ static void cache_write(const char *cache, const guint64 key[FILE_ID_LEN], const
 		h.prior[c] = m->prior[c];
 	}
 	h.lift = m->lift;
+	h.bare = m->bare;
 	h.choose = m->choose;
+	h.override = m->override;
 	h.nfeat = ix->nfeat;
 	h.mask = ix->mask;
 	h.names_len = ix->names_len;

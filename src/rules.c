@@ -532,7 +532,7 @@ static GPtrArray *list_rule_files(const char *dir, GError **err)
 
 /* Adds a file's rules; a rule with the same stage, scope and pattern as an
  * earlier one replaces it (so a user file can change a built-in weight). */
-static void merge(struct rules *set, struct rule_file *f)
+static void merge(struct rules *set, struct rule_file *f, bool user)
 {
 	if (f->threshold >= 0)
 		set->threshold = f->threshold;
@@ -542,6 +542,7 @@ static void merge(struct rules *set, struct rule_file *f)
 		struct rule *r = g_ptr_array_steal_index(f->list, i--);
 		bool replaced = false;
 
+		r->user = user;
 		for (guint j = 0; j < set->list->len; j++) {
 			struct rule *o = set->list->pdata[j];
 
@@ -767,11 +768,11 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
 				if (strcmp(((struct rule_text *)user->pdata[j])->name, t->name) == 0)
 					overridden = true;
 		if (!overridden)
-			merge(set, sys_files->pdata[i]);
+			merge(set, sys_files->pdata[i], false);
 	}
 	if (!errors->len)
 		for (guint i = 0; i < user_files->len; i++)
-			merge(set, user_files->pdata[i]);
+			merge(set, user_files->pdata[i], true);
 	/* Context rules first: without context the rest need not run. */
 	g_ptr_array_sort(set->list, cmp_context_first);
 	trie_build(set);
@@ -792,7 +793,7 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
  * the body holds together; anything else (missing, stale, truncated,
  * corrupt) means building and compiling, as without it.
  *
- *   "nudge-rules-cache 8\n", key (16 bytes), body length (8, little-endian),
+ *   "nudge-rules-cache 9\n", key (16 bytes), body length (8, little-endian),
  *   hash64 of the set (8), body: length of the set (8), the set
  *   (set_write(), with every rule's pattern text), padding to 8 bytes, then
  *   the blobs: the start-word trie (struct trie_node as in memory, used
@@ -807,7 +808,7 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
  * in the set: a damaged one is compiled from the pattern text instead, and
  * the cache is removed so the next run writes it again.
  */
-#define CACHE_MAGIC "nudge-rules-cache 8\n"
+#define CACHE_MAGIC "nudge-rules-cache 9\n"
 #define CACHE_HEAD (sizeof(CACHE_MAGIC) - 1 + 16 + 8 + 8)
 #define CACHE_SEED 0x452821e638d01377u
 
@@ -942,7 +943,7 @@ static void set_write(GByteArray *b, const struct rules *set, const struct blob_
 		put32(b, (guint32)refs[i].code_sum);
 		put32(b, (guint32)(refs[i].code_sum >> 32));
 		put32(b, (guint32)r->anchored | (guint32)r->bounded_digits << 1 |
-			 (guint32)(r->first_bytes != NULL) << 2);
+			 (guint32)(r->first_bytes != NULL) << 2 | (guint32)r->user << 3);
 		if (r->first_bytes)
 			g_byte_array_append(b, r->first_bytes, 32);
 		put32(b, n);
@@ -1058,6 +1059,7 @@ static struct rules *set_read(struct reader *rd, const guint8 *blobs, guint64 bl
 		r->lazy_code_len = cl;
 		r->anchored = flags & 1;
 		r->bounded_digits = (flags >> 1) & 1;
+		r->user = (flags >> 3) & 1;
 		if (flags & 4) {
 			if (rd->end - rd->p < 32) {
 				rd->bad = true;
@@ -1305,8 +1307,8 @@ int rules_load_cached(const char *datadir, const char *userdir, const char *cach
 			g_ptr_array_add(*warnings, g_strdup(errors->pdata[i]));
 	}
 	/* The statistical model beside the rules (filters/model/stages.tsv):
-	 * with a cache (the filter), only when a message needs it, since most
-	 * mail never reaches it; else now. */
+	 * with a cache (the filter), only when a message needs it (automatic
+	 * and list mail and the user's own never do); else now. */
 	mpath = g_build_filename(datadir, "filters", "model", "stages.tsv", NULL);
 	if (cache) {
 		g_autofree char *dir = g_path_get_dirname(cache);
