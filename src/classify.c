@@ -623,6 +623,16 @@ static enum nudge_stage model_decide(const struct rules *set, const double *lp,
 void classify(const struct rules *set, const struct classify_input *in,
 	      struct classify_result *out)
 {
+	out->needs_model = false;
+	/* Every incoming message is the model's too: have it loaded first
+	 * rather than run the rules twice. */
+	if (set && !set->model && set->model_path && !in->outgoing) {
+		out->stage = STAGE_NONE;
+		out->score = 0;
+		out->rule = NULL;
+		out->needs_model = true;
+		return;
+	}
 	g_autofree char *subject_s = normalise(in->subject, FRESH_MAX);
 	g_autofree char *fresh_s = normalise(in->fresh, FRESH_MAX);
 	g_autofree char *quoted_s = normalise(in->quoted, QUOTED_MAX);
@@ -646,8 +656,6 @@ void classify(const struct rules *set, const struct classify_input *in,
 	text_init(set, &quoted, quoted_s, head + 2 * set->n_starts);
 	tally_rules(set, &subject, &fresh, &quoted, reply, in->outgoing, true, &t);
 	win = rules_winner(set, &t, in->outgoing);
-	if (!m && set->model_path && !in->outgoing)
-		out->needs_model = true;
 	if (m && !in->outgoing) {
 		double lp[STAGE__COUNT];
 		int best, second;

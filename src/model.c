@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "checksum.h"
 #include "fileid.h"
 #include "model.h"
 
@@ -35,7 +36,7 @@ struct model_index {
 };
 
 /* The cache: this head, then slots (padded to 8 bytes), feats, weights, names. */
-#define CACHE_MAGIC "nudge-model-cache 3\n"
+#define CACHE_MAGIC "nudge-model-cache 4\n"
 struct cache_head {
 	char magic[24];
 	guint64 key[FILE_ID_LEN];	/* the model file's file_id() */
@@ -277,24 +278,9 @@ bad:
 static guint64 sum_of(const struct cache_head *head, const guint8 *p, size_t n)
 {
 	struct cache_head zeroed = *head;
-	guint64 h = 0x9e3779b97f4a7c15u, w;
-	size_t i;
 
 	zeroed.sum = 0;
-	for (i = 0; i < sizeof(zeroed); i += 8) {
-		memcpy(&w, (const guint8 *)&zeroed + i, 8);
-		h = (h ^ w) * 0x100000001b3u;
-		h ^= h >> 29;
-	}
-
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, p + i, 8);
-		h = (h ^ w) * 0x100000001b3u;
-		h ^= h >> 29;
-	}
-	for (; i < n; i++)
-		h = (h ^ p[i]) * 0x100000001b3u;
-	return h;
+	return checksum64(checksum64(0x9e3779b97f4a7c15u, &zeroed, sizeof(zeroed)), p, n);
 }
 
 static size_t slots_bytes(guint32 mask)
