@@ -17,6 +17,9 @@
  */
 #define FRESH_MAX 8192
 #define QUOTED_MAX 4096
+/* The model reads the first words of the new text only: where a letter says
+ * what it is about. A long newsletter otherwise piles up weak evidence. */
+#define MODEL_WORDS 300
 
 /* Where a start word begins a word of a text; chained per start word. */
 struct hit {
@@ -349,7 +352,7 @@ static void add_key(GHashTable *feats, GStringChunk *chunk, const char *key)
  * chunk. The set is built in the same order whatever the text, so that the
  * model's sum over it (model_score()) always adds in the same order.
  */
-static void add_features(GHashTable *feats, GStringChunk *chunk, const char *s)
+static void add_features(GHashTable *feats, GStringChunk *chunk, const char *s, int max_words)
 {
 	g_autoptr(GString) word = g_string_new(NULL);
 	g_autoptr(GString) prev = g_string_new(NULL);
@@ -402,6 +405,8 @@ static void add_features(GHashTable *feats, GStringChunk *chunk, const char *s)
 			g_string_assign(prev, word->str);
 			have_prev = true;
 			w = NULL;
+			if (--max_words <= 0)
+				break;
 		}
 		if (!b)
 			break;
@@ -420,8 +425,8 @@ static GHashTable *features_of(const char *subject, bool reply, const char *fres
 
 	*chunk = g_string_chunk_new(4096);
 	if (!reply)
-		add_features(feats, *chunk, subject);
-	add_features(feats, *chunk, fresh);
+		add_features(feats, *chunk, subject, G_MAXINT);
+	add_features(feats, *chunk, fresh, MODEL_WORDS);
 	return feats;
 }
 
@@ -469,66 +474,173 @@ static void model_score(const struct model *m, const char *subject, bool reply,
 	g_string_chunk_free(chunk);
 }
 
-/*
- * The model's say, for incoming mail with job context and no strong hard
- * negative: it lifts a message the rules left at none to its stage when it is
- * sure of it (against none and against the next stage; half as sure when a
- * rule of that stage matched too), and decides between
- * two stages the rules scored nearly alike. Returns the stage, or win.
- */
-static enum nudge_stage model_decide(const struct rules *set, const char *subject,
-				     bool reply, const char *fresh, const int *score,
-				     int context_w, int negative, enum nudge_stage win)
-{
-	const struct model *m = set->model;
-	double lp[STAGE__COUNT];
-	int best = -1, second = -1;
-	enum nudge_stage st;
+/* What the rules found in a message. */
+struct tally {
+	int score[STAGE__COUNT];	/* per stage, job context and hard negatives in */
+	int best_w[STAGE__COUNT];
+	const char *best_rule[STAGE__COUNT];
+	int context_w, negative;	/* the job context's and hard negatives' sums */
+	bool user[STAGE__COUNT];	/* a user's rule of the stage matched */
+	bool context;			/* a context rule matched: job mail */
+};
 
-	model_score(m, subject, reply, fresh, lp);
+/*
+ * Runs the rules over the three texts into t (zeroed first). With gate, the
+ * stage rules are not run when no context rule matched: not job mail.
+ */
+static void tally_rules(const struct rules *set, struct text *subject, struct text *fresh,
+			struct text *quoted, bool reply, bool outgoing, bool gate,
+			struct tally *t)
+{
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+
+	memset(t, 0, sizeof(*t));
+	for (guint i = 0; i < set->list->len; i++) {
+		const struct rule *r = set->list->pdata[i];
+		bool all = r->stage == STAGE_ALL || r->stage == (enum nudge_stage)STAGE_CONTEXT;
+		int w = 0;
+
+		/* The context rules come first; none matched: not job mail. */
+		if (gate && r->stage != (enum nudge_stage)STAGE_CONTEXT && set->has_context &&
+		    !t->context && !outgoing)
+			break;
+		if (!all && (r->stage == STAGE_ACCEPTANCE) != outgoing)
+			continue;
+		if ((r->scope & SCOPE_FRESH) && matches(set, r, fresh, md))
+			w = r->weight;
+		else if ((r->scope & SCOPE_SUBJECT) && matches(set, r, subject, md))
+			w = reply && r->stage != (enum nudge_stage)STAGE_CONTEXT ?
+				r->weight * set->quoted_percent / 100 : r->weight;
+		else if ((r->scope & SCOPE_QUOTED) && matches(set, r, quoted, md))
+			/* Job words in the quoted history make it job mail as much
+			 * as in the new text; stage phrases there count less. */
+			w = r->stage == (enum nudge_stage)STAGE_CONTEXT ? r->weight :
+				r->weight * set->quoted_percent / 100;
+		if (r->stage == (enum nudge_stage)STAGE_CONTEXT &&
+		    (w || matched_context(set, r, subject, fresh, quoted, md)))
+			t->context = true;
+		if (!w)
+			continue;
+		if (r->stage == (enum nudge_stage)STAGE_CONTEXT)
+			t->context_w += w;
+		else if (r->stage == STAGE_ALL && w < 0)
+			t->negative += w;
+		for (int s = STAGE_NONE + 1; s < STAGE__COUNT; s++) {
+			if (!all && r->stage != (enum nudge_stage)s)
+				continue;
+			t->score[s] += w;
+			if (r->user && !all && w > 0)
+				t->user[s] = true;
+			if (w > t->best_w[s]) {
+				t->best_w[s] = w;
+				t->best_rule[s] = r->where;
+			}
+		}
+	}
+	pcre2_match_data_free(md);
+}
+
+/* The rules' stage: the highest score at or above the threshold, or none. */
+static enum nudge_stage rules_winner(const struct rules *set, const struct tally *t,
+				     bool outgoing)
+{
+	enum nudge_stage win = STAGE_NONE;
+
+	for (int s = STAGE_NONE + 1; s < STAGE__COUNT; s++) {
+		if ((s == STAGE_ACCEPTANCE) != outgoing)
+			continue;
+		if (t->score[s] >= set->threshold && t->score[s] > t->score[win])
+			win = (enum nudge_stage)s;
+	}
+	return win;
+}
+
+/* The model's best and second best stage for incoming mail (class indexes). */
+static void model_rank(const struct model *m, const double *lp, int *best, int *second)
+{
+	*best = *second = -1;
 	for (int c = 1; c < m->nclass; c++) {
 		if (m->stage[c] == STAGE_ACCEPTANCE)
 			continue;
-		if (best < 0 || lp[c] > lp[best]) {
-			second = best;
-			best = c;
-		} else if (second < 0 || lp[c] > lp[second]) {
-			second = c;
+		if (*best < 0 || lp[c] > lp[*best]) {
+			*second = *best;
+			*best = c;
+		} else if (*second < 0 || lp[c] > lp[*second]) {
+			*second = c;
 		}
 	}
+}
+
+/*
+ * The model's say (lp: its log-probabilities) for incoming mail without a
+ * strong hard negative: it lifts a message the rules left at none to its
+ * stage when it is sure of it (against none, surer without a job word, and
+ * against the next stage), decides between two
+ * stages the rules scored nearly alike, and replaces the rules' stage when
+ * it is far surer of its own (*overrode). Returns the stage, or win.
+ */
+static enum nudge_stage model_decide(const struct rules *set, const double *lp,
+				     const struct tally *t, enum nudge_stage win,
+				     bool *overrode)
+{
+	const struct model *m = set->model;
+	int best, second;
+	enum nudge_stage st;
+	int own;
+
+	model_rank(m, lp, &best, &second);
 	if (best < 0 || (second >= 0 && lp[best] - lp[second] < m->choose))
 		return win;
 	st = m->stage[best];
+	own = t->score[st] - t->context_w - t->negative;
 	/* The rules of that stage sum below zero ("if your profile matches, we
 	 * will invite you"): they said it is not this stage. */
-	if (score[st] - context_w - negative < 0)
+	if (own < 0)
 		return win;
-	/* A stage phrase of the same stage below the threshold: half the
-	 * margin over none will do. */
-	if (win == STAGE_NONE)
-		return lp[best] - lp[0] >= (score[st] > context_w ? m->lift / 2 : m->lift) ?
-			st : win;
+	if (win == STAGE_NONE) {
+		double lift = t->context ? m->lift : m->bare;
+
+		return lp[best] - lp[0] >= lift ? st : win;
+	}
+	if (st == win)
+		return win;
 	/* Nearly alike: the runner-up has three quarters of the winner's score. */
-	if (st != win && score[st] >= set->threshold && score[st] * 4 >= score[win] * 3)
+	if (t->score[st] >= set->threshold && t->score[st] * 4 >= t->score[win] * 3)
 		return st;
+	/* The rules chose another stage, and the model is far surer of its own
+	 * than of theirs (a rejection that names the interview it followed);
+	 * never over a rule the user wrote. */
+	if (t->user[win])
+		return win;
+	for (int c = 1; c < m->nclass; c++)
+		if (m->stage[c] == win && lp[best] >= lp[0] && lp[best] - lp[c] >= m->override) {
+			*overrode = true;
+			return st;
+		}
 	return win;
 }
 
 void classify(const struct rules *set, const struct classify_input *in,
 	      struct classify_result *out)
 {
+	out->needs_model = false;
+	/* Every incoming message is the model's too: have it loaded first
+	 * rather than run the rules twice. */
+	if (set && !set->model && set->model_path && !in->outgoing) {
+		out->stage = STAGE_NONE;
+		out->score = 0;
+		out->rule = NULL;
+		out->needs_model = true;
+		return;
+	}
 	g_autofree char *subject_s = normalise(in->subject, FRESH_MAX);
 	g_autofree char *fresh_s = normalise(in->fresh, FRESH_MAX);
 	g_autofree char *quoted_s = normalise(in->quoted, QUOTED_MAX);
+	const struct model *m = set ? set->model : NULL;
 	struct text subject, fresh, quoted;
-	int score[STAGE__COUNT] = { 0 };
-	int best_w[STAGE__COUNT] = { 0 };
-	const char *best_rule[STAGE__COUNT] = { NULL };
-	pcre2_match_data *md;
+	struct tally t;
 	gint32 *head;
-	enum nudge_stage win = STAGE_NONE;
-	int context_w = 0, negative = 0;
-	bool context = false;
+	enum nudge_stage win;
 	bool reply;
 
 	out->stage = STAGE_NONE;
@@ -542,76 +654,39 @@ void classify(const struct rules *set, const struct classify_input *in,
 	text_init(set, &subject, subject_s, head);
 	text_init(set, &fresh, fresh_s, head + set->n_starts);
 	text_init(set, &quoted, quoted_s, head + 2 * set->n_starts);
-	md = pcre2_match_data_create(1, NULL);
-	for (guint i = 0; i < set->list->len; i++) {
-		const struct rule *r = set->list->pdata[i];
-		bool all = r->stage == STAGE_ALL || r->stage == (enum nudge_stage)STAGE_CONTEXT;
-		int w = 0;
+	tally_rules(set, &subject, &fresh, &quoted, reply, in->outgoing, true, &t);
+	win = rules_winner(set, &t, in->outgoing);
+	if (m && !in->outgoing) {
+		double lp[STAGE__COUNT];
+		int best, second;
+		bool overrode = false;
+		enum nudge_stage st;
 
-		/* The context rules come first; none matched: not job mail. */
-		if (r->stage != (enum nudge_stage)STAGE_CONTEXT && set->has_context &&
-		    !context && !in->outgoing)
-			break;
-		if (!all && (r->stage == STAGE_ACCEPTANCE) != in->outgoing)
-			continue;
-		if ((r->scope & SCOPE_FRESH) && matches(set, r, &fresh, md))
-			w = r->weight;
-		else if ((r->scope & SCOPE_SUBJECT) && matches(set, r, &subject, md))
-			w = reply && r->stage != (enum nudge_stage)STAGE_CONTEXT ?
-				r->weight * set->quoted_percent / 100 : r->weight;
-		else if ((r->scope & SCOPE_QUOTED) && matches(set, r, &quoted, md))
-			/* Job words in the quoted history make it job mail as much
-			 * as in the new text; stage phrases there count less. */
-			w = r->stage == (enum nudge_stage)STAGE_CONTEXT ? r->weight :
-				r->weight * set->quoted_percent / 100;
-		if (r->stage == (enum nudge_stage)STAGE_CONTEXT &&
-		    (w || matched_context(set, r, &subject, &fresh, &quoted, md)))
-			context = true;
-		if (!w)
-			continue;
-		if (r->stage == (enum nudge_stage)STAGE_CONTEXT)
-			context_w += w;
-		else if (r->stage == STAGE_ALL && w < 0)
-			negative += w;
-		for (int s = STAGE_NONE + 1; s < STAGE__COUNT; s++) {
-			if (!all && r->stage != (enum nudge_stage)s)
-				continue;
-			score[s] += w;
-			if (w > best_w[s]) {
-				best_w[s] = w;
-				best_rule[s] = r->where;
-			}
+		model_score(m, subject_s, reply, fresh_s, lp);
+		model_rank(m, lp, &best, &second);
+		/* No job word, but the model could lift it: what do the stage
+		 * rules and the hard negatives say? */
+		if (!t.context && best >= 0 && lp[best] - lp[0] >= m->bare) {
+			tally_rules(set, &subject, &fresh, &quoted, reply, false, false, &t);
+			win = rules_winner(set, &t, false);
 		}
+		st = t.negative > -m->veto ? model_decide(set, lp, &t, win, &overrode) : win;
+		if (st != win && (t.score[st] < set->threshold || overrode)) {
+			out->stage = st;
+			out->score = MAX(t.score[st], set->threshold);
+			out->rule = "model";
+			goto out;
+		}
+		win = st;
 	}
-	pcre2_match_data_free(md);
+	if (win != STAGE_NONE) {
+		out->stage = win;
+		out->score = t.score[win];
+		out->rule = t.best_rule[win];
+	}
+out:
 	g_array_unref(subject.hits);
 	g_array_unref(fresh.hits);
 	g_array_unref(quoted.hits);
 	g_free(head);
-
-	for (int s = STAGE_NONE + 1; s < STAGE__COUNT; s++) {
-		if ((s == STAGE_ACCEPTANCE) != in->outgoing)
-			continue;
-		if (score[s] >= set->threshold && score[s] > score[win])
-			win = (enum nudge_stage)s;
-	}
-	if (!set->model && set->model_path && !in->outgoing && context_w > 0)
-		out->needs_model = true;
-	if (set->model && !in->outgoing && context_w > 0 && negative > -set->model->veto) {
-		enum nudge_stage m = model_decide(set, subject_s, reply, fresh_s, score,
-						  context_w, negative, win);
-
-		if (m != win && score[m] < set->threshold) {
-			out->stage = m;
-			out->score = set->threshold;
-			out->rule = "model";
-			return;
-		}
-		win = m;
-	}
-	if (win != STAGE_NONE) {
-		out->stage = win;
-		out->score = score[win];
-		out->rule = best_rule[win];
-	}
 }

@@ -26,7 +26,7 @@ int rules_load(const char *datadir, const char *userdir, struct rules **out,
  * rewritten when it does not. A missing, stale or damaged cache only costs
  * the compile; the rules are the same either way. Patterns are compiled to
  * machine code only when first run. The statistical model is loaded only
- * when a message needs it (classify_result.needs_model).
+ * when a message needs it (classify_result.needs_model: incoming mail).
  */
 int rules_load_cached(const char *datadir, const char *userdir, const char *cache,
 		      struct rules **out, GPtrArray **warnings, GError **err);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "checksum.h"
 #include "fileid.h"
 #include "model.h"
 
@@ -35,14 +36,14 @@ struct model_index {
 };
 
 /* The cache: this head, then slots (padded to 8 bytes), feats, weights, names. */
-#define CACHE_MAGIC "nudge-model-cache 2\n"
+#define CACHE_MAGIC "nudge-model-cache 4\n"
 struct cache_head {
 	char magic[24];
 	guint64 key[FILE_ID_LEN];	/* the model file's file_id() */
 	gint32 nclass, veto;
 	gint32 stage[STAGE__COUNT];
 	double prior[STAGE__COUNT];
-	double lift, choose;
+	double lift, bare, choose, override;
 	guint32 nfeat, mask, names_len, pad;
 	guint64 sum;		/* sum_of() the file, this field as 0 */
 };
@@ -194,7 +195,9 @@ static int parse(const char *path, char *data, struct model *m, GError **err)
 	ix->own_names = g_string_new(NULL);
 	m->index = ix;
 	m->lift = 1e9;
+	m->bare = 1e9;
 	m->choose = 1e9;
+	m->override = 1e9;
 	/* Lines and cells cut in place, as g_strsplit() would cut them. */
 	for (int i = 0; next; i++) {
 		char *line = next, *nl = strchr(line, '\n');
@@ -237,6 +240,7 @@ static int parse(const char *path, char *data, struct model *m, GError **err)
 			if (!parse_numbers(cells + 1, m->nclass, m->prior))
 				goto bad;
 		} else if (strcmp(cells[0], "@lift") == 0 || strcmp(cells[0], "@choose") == 0 ||
+			   strcmp(cells[0], "@override") == 0 || strcmp(cells[0], "@bare") == 0 ||
 			   strcmp(cells[0], "@veto") == 0) {
 			if (!parse_numbers(cells + 1, 1, v))
 				goto bad;
@@ -244,6 +248,10 @@ static int parse(const char *path, char *data, struct model *m, GError **err)
 				m->lift = v[0];
 			else if (cells[0][1] == 'c')
 				m->choose = v[0];
+			else if (cells[0][1] == 'o')
+				m->override = v[0];
+			else if (cells[0][1] == 'b')
+				m->bare = v[0];
 			else
 				m->veto = (int)v[0];
 		} else if (cells[0][0] == '@' || !parse_numbers(cells + 1, m->nclass, v)) {
@@ -270,24 +278,9 @@ bad:
 static guint64 sum_of(const struct cache_head *head, const guint8 *p, size_t n)
 {
 	struct cache_head zeroed = *head;
-	guint64 h = 0x9e3779b97f4a7c15u, w;
-	size_t i;
 
 	zeroed.sum = 0;
-	for (i = 0; i < sizeof(zeroed); i += 8) {
-		memcpy(&w, (const guint8 *)&zeroed + i, 8);
-		h = (h ^ w) * 0x100000001b3u;
-		h ^= h >> 29;
-	}
-
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, p + i, 8);
-		h = (h ^ w) * 0x100000001b3u;
-		h ^= h >> 29;
-	}
-	for (; i < n; i++)
-		h = (h ^ p[i]) * 0x100000001b3u;
-	return h;
+	return checksum64(checksum64(0x9e3779b97f4a7c15u, &zeroed, sizeof(zeroed)), p, n);
 }
 
 static size_t slots_bytes(guint32 mask)
@@ -368,7 +361,9 @@ static struct model *cache_read(const char *cache, const guint64 key[FILE_ID_LEN
 		m->prior[c] = h.prior[c];
 	}
 	m->lift = h.lift;
+	m->bare = h.bare;
 	m->choose = h.choose;
+	m->override = h.override;
 	m->veto = h.veto;
 	m->index = ix;
 	return m;
@@ -399,7 +394,9 @@ static void cache_write(const char *cache, const guint64 key[FILE_ID_LEN], const
 		h.prior[c] = m->prior[c];
 	}
 	h.lift = m->lift;
+	h.bare = m->bare;
 	h.choose = m->choose;
+	h.override = m->override;
 	h.nfeat = ix->nfeat;
 	h.mask = ix->mask;
 	h.names_len = ix->names_len;

@@ -1,5 +1,5 @@
 /*
- * The classifier's statistical model: a naive Bayes over the features of
+ * The classifier's statistical model: a logistic regression over the features of
  * classify_features(), trained by tools/train-model into
  * filters/model/stages.tsv (format there). The filter reads it through a
  * cache, a hash table laid out for mmap, so a run that needs the model does
@@ -17,7 +17,9 @@ struct model {
 	enum nudge_stage stage[STAGE__COUNT];	/* class index -> stage */
 	double prior[STAGE__COUNT];		/* log P(class) */
 	double lift;		/* log-odds over none that lifts a rule-less message */
+	double bare;		/* the same, for a message without a job word */
 	double choose;		/* log-odds over the next stage to pick a stage */
+	double override;	/* log-odds over the rules' stage to replace it */
 	int veto;		/* hard negatives at or below -veto keep the model out */
 	struct model_index *index;	/* the features; private to model.c */
 };

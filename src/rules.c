@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "checksum.h"
 #include "fileid.h"
 #include "rules.h"
 
@@ -532,7 +533,7 @@ static GPtrArray *list_rule_files(const char *dir, GError **err)
 
 /* Adds a file's rules; a rule with the same stage, scope and pattern as an
  * earlier one replaces it (so a user file can change a built-in weight). */
-static void merge(struct rules *set, struct rule_file *f)
+static void merge(struct rules *set, struct rule_file *f, bool user)
 {
 	if (f->threshold >= 0)
 		set->threshold = f->threshold;
@@ -542,6 +543,7 @@ static void merge(struct rules *set, struct rule_file *f)
 		struct rule *r = g_ptr_array_steal_index(f->list, i--);
 		bool replaced = false;
 
+		r->user = user;
 		for (guint j = 0; j < set->list->len; j++) {
 			struct rule *o = set->list->pdata[j];
 
@@ -767,11 +769,11 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
 				if (strcmp(((struct rule_text *)user->pdata[j])->name, t->name) == 0)
 					overridden = true;
 		if (!overridden)
-			merge(set, sys_files->pdata[i]);
+			merge(set, sys_files->pdata[i], false);
 	}
 	if (!errors->len)
 		for (guint i = 0; i < user_files->len; i++)
-			merge(set, user_files->pdata[i]);
+			merge(set, user_files->pdata[i], true);
 	/* Context rules first: without context the rest need not run. */
 	g_ptr_array_sort(set->list, cmp_context_first);
 	trie_build(set);
@@ -792,7 +794,7 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
  * the body holds together; anything else (missing, stale, truncated,
  * corrupt) means building and compiling, as without it.
  *
- *   "nudge-rules-cache 8\n", key (16 bytes), body length (8, little-endian),
+ *   "nudge-rules-cache 9\n", key (16 bytes), body length (8, little-endian),
  *   hash64 of the set (8), body: length of the set (8), the set
  *   (set_write(), with every rule's pattern text), padding to 8 bytes, then
  *   the blobs: the start-word trie (struct trie_node as in memory, used
@@ -807,65 +809,15 @@ static struct rules *build(GPtrArray *sys, GPtrArray *user, GPtrArray *errors)
  * in the set: a damaged one is compiled from the pattern text instead, and
  * the cache is removed so the next run writes it again.
  */
-#define CACHE_MAGIC "nudge-rules-cache 8\n"
+#define CACHE_MAGIC "nudge-rules-cache 9\n"
 #define CACHE_HEAD (sizeof(CACHE_MAGIC) - 1 + 16 + 8 + 8)
 #define CACHE_SEED 0x452821e638d01377u
-
-/*
- * A 64-bit hash: the cache guards against stale and damaged files, not
- * against an attacker (whoever can write the state folder can write the
- * database too), and SHA-256 here cost more than the compile. Four lanes of
- * eight bytes each, so that the multiplications do not wait for each other:
- * one lane took 64 microseconds of a filter run over the set and trie,
- * four take 18.
- */
-static guint64 mix64(guint64 h, guint64 w)
-{
-	h = (h ^ w) * 0x9fb21c651e98df25u;
-	return h ^ (h >> 29);
-}
-
-static guint64 hash64(guint64 h, const void *data, size_t len)
-{
-	const unsigned char *p = data;
-	/* Four variables, not an array: GCC kept an array in memory. */
-	guint64 a = h, b = h ^ 0x243f6a8885a308d3u, c = h ^ 0x13198a2e03707344u,
-		d = h ^ 0xa4093822299f31d0u;
-
-	while (len >= 32) {
-		guint64 w[4];
-
-		memcpy(w, p, 32);
-		a = mix64(a, w[0]);
-		b = mix64(b, w[1]);
-		c = mix64(c, w[2]);
-		d = mix64(d, w[3]);
-		p += 32;
-		len -= 32;
-	}
-	h = mix64(mix64(mix64(a, b), c), d);
-	while (len >= 8) {
-		guint64 w;
-
-		memcpy(&w, p, 8);
-		h = mix64(h, w);
-		p += 8;
-		len -= 8;
-	}
-	if (len) {
-		guint64 w = 0;
-
-		memcpy(&w, p, len);
-		h = mix64(h, w ^ ((guint64)len << 56));
-	}
-	return mix64(h, h >> 32);
-}
 
 /* Two differently seeded hashes: 128 bits. */
 static void hash128(const void *data, size_t len, guint8 out[16])
 {
-	guint64 a = hash64(0x243f6a8885a308d3u, data, len);
-	guint64 b = hash64(0x13198a2e03707344u ^ len, data, len);
+	guint64 a = checksum64(0x243f6a8885a308d3u, data, len);
+	guint64 b = checksum64(0x13198a2e03707344u ^ len, data, len);
 
 	memcpy(out, &a, 8);
 	memcpy(out + 8, &b, 8);
@@ -942,7 +894,7 @@ static void set_write(GByteArray *b, const struct rules *set, const struct blob_
 		put32(b, (guint32)refs[i].code_sum);
 		put32(b, (guint32)(refs[i].code_sum >> 32));
 		put32(b, (guint32)r->anchored | (guint32)r->bounded_digits << 1 |
-			 (guint32)(r->first_bytes != NULL) << 2);
+			 (guint32)(r->first_bytes != NULL) << 2 | (guint32)r->user << 3);
 		if (r->first_bytes)
 			g_byte_array_append(b, r->first_bytes, 32);
 		put32(b, n);
@@ -1025,7 +977,7 @@ static struct rules *set_read(struct reader *rd, const guint8 *blobs, guint64 bl
 	tsum |= (guint64)get32(rd) << 32;
 	/* The trie is the first blob, used where it is (trie_next()). */
 	if (ntrie == 0 || ntrie > blobs_len / sizeof(struct trie_node) ||
-	    hash64(CACHE_SEED, blobs, ntrie * sizeof(struct trie_node)) != tsum ||
+	    checksum64(CACHE_SEED, blobs, ntrie * sizeof(struct trie_node)) != tsum ||
 	    nrules > (guint32)(rd->end - rd->p) / 40 || nids > (guint32)(rd->end - rd->p) / 4)
 		rd->bad = true;
 	if (rd->bad)
@@ -1058,6 +1010,7 @@ static struct rules *set_read(struct reader *rd, const guint8 *blobs, guint64 bl
 		r->lazy_code_len = cl;
 		r->anchored = flags & 1;
 		r->bounded_digits = (flags >> 1) & 1;
+		r->user = (flags >> 3) & 1;
 		if (flags & 4) {
 			if (rd->end - rd->p < 32) {
 				rd->bad = true;
@@ -1118,7 +1071,7 @@ static struct rules *cache_read(const char *path, const guint8 key[16])
 		slen |= (guint64)p[i] << (8 * i);
 	if (slen > blen - 8)
 		goto out;
-	sum = hash64(CACHE_SEED, p, 8 + slen);
+	sum = checksum64(CACHE_SEED, p, 8 + slen);
 	if (memcmp(&sum, data + CACHE_HEAD - 8, 8) != 0)
 		goto out;
 	/* The blobs start at the next 8-byte boundary of the file. */
@@ -1168,7 +1121,7 @@ static void cache_write(const char *path, const guint8 key[16], const struct rul
 		n.byte = set->nodes[i].byte;
 		g_byte_array_append(blobs, (const guint8 *)&n, sizeof(n));
 	}
-	trie_sum = hash64(CACHE_SEED, blobs->data, blobs->len);
+	trie_sum = checksum64(CACHE_SEED, blobs->data, blobs->len);
 	pad8(blobs);
 	for (guint i = 0; ok && i < set->list->len; i++) {
 		const struct rule *r = set->list->pdata[i];
@@ -1182,7 +1135,7 @@ static void cache_write(const char *path, const guint8 key[16], const struct rul
 		}
 		refs[i].code_off = blobs->len;
 		refs[i].code_len = (guint32)size;
-		refs[i].code_sum = hash64(CACHE_SEED, bytes, size);
+		refs[i].code_sum = checksum64(CACHE_SEED, bytes, size);
 		g_byte_array_append(blobs, bytes, (guint)size);
 		pad8(blobs);
 		pcre2_serialize_free(bytes);
@@ -1193,7 +1146,7 @@ static void cache_write(const char *path, const guint8 key[16], const struct rul
 	set_write(body, set, refs, trie_sum);
 	slen = body->len - 8;
 	memcpy(body->data, &slen, 8);
-	sum = hash64(CACHE_SEED, body->data, body->len);
+	sum = checksum64(CACHE_SEED, body->data, body->len);
 	/* The blobs at an 8-byte boundary of the file (the head is 52 bytes). */
 	while ((CACHE_HEAD + body->len) % 8)
 		g_byte_array_append(body, (const guint8 *)"", 1);
@@ -1305,8 +1258,8 @@ int rules_load_cached(const char *datadir, const char *userdir, const char *cach
 			g_ptr_array_add(*warnings, g_strdup(errors->pdata[i]));
 	}
 	/* The statistical model beside the rules (filters/model/stages.tsv):
-	 * with a cache (the filter), only when a message needs it, since most
-	 * mail never reaches it; else now. */
+	 * with a cache (the filter), only when a message needs it (automatic
+	 * and list mail and the user's own never do); else now. */
 	mpath = g_build_filename(datadir, "filters", "model", "stages.tsv", NULL);
 	if (cache) {
 		g_autofree char *dir = g_path_get_dirname(cache);
@@ -1336,7 +1289,7 @@ pcre2_code *rule_code(const struct rules *set, struct rule *r)
 
 	if (r->re || !r->lazy_code)
 		return r->re;
-	if (hash64(CACHE_SEED, r->lazy_code, r->lazy_code_len) != r->lazy_code_sum ||
+	if (checksum64(CACHE_SEED, r->lazy_code, r->lazy_code_len) != r->lazy_code_sum ||
 	    pcre2_serialize_decode(&r->re, 1, r->lazy_code, NULL) != 1) {
 		r->re = compile(r->lazy_pattern, r->anchored, msg, sizeof(msg));
 		if (set->cache_path)

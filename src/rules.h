@@ -28,6 +28,7 @@ struct rule {
 	unsigned scope;
 	char *pattern;
 	char *where;		/* "file:line" */
+	bool user;		/* from the user's folder: the model never overrules it */
 	pcre2_code *re;
 	/* Where every match starts (anchored: tried there only): at a word
 	 * beginning with one of starts, or at a byte of first_bytes. */

@@ -30,14 +30,19 @@ printf "[user]\naddresses = candidate@example.org\ntimezone = Europe/Berlin\n" >
 # purpose, cr-082). Both rounds together: interview dates 0.989 (188 of
 # 190), decision dates 0.992 (130 of 131). Batch 15 (lb-1103 to lb-1242)
 # moved in unseen: 0.996, 0.974, 0.967 (1286 of 1330), 0.950, 0.947. The
-# seventh round's date work: interview dates 0.950 -> 0.954 (208 of 218;
-# the ten left are invitations the stages read as none or offer), decision
+# fifth session's model, with more say and trained on batch 15: 0.996,
+# 0.997, 0.989 (1316), 0.986, 0.959. Batch 16 (lb-1243 to lb-1382) moved
+# in unseen: 0.987, 0.989, 0.975 (1433 of 1470), 0.955, 0.928. The
+# seventh round's date work (from batch 15, before batch 16 and the new
+# model came in): interview dates 0.950 -> 0.954 (208 of 218), decision
 # dates 0.947 -> 0.973 (144 of 148: "by the end of that week", "am Tag
-# danach", "not before mid-March" and "nicht vor Juli" no date).
+# danach", "not before mid-March" and "nicht vor Juli" no date); with
+# batch 16 and the new model in, 0.955 -> 0.963 (237 of 246) and 0.928 ->
+# 0.951 (156 of 164).
 test_expect_success 'precision, recall, stage and date accuracy stay where they stand' '
 	perl "$SRC_DIR/tools/accuracy.pl" "$NUDGE_BIN" \
-		--min precision=0.99 --min recall=0.97 --min stage=0.96 \
-		--min interview_date=0.954 --min decision_date=0.97 \
+		--min precision=0.98 --min recall=0.98 --min stage=0.97 \
+		--min interview_date=0.96 --min decision_date=0.95 \
 		--min ham_false_positive=0 \
 		"$CORPUS/real-dev" "$TESTS_DIR/corpus/labelled" -- \
 		"$CORPUS/ham/easy-ham-1" "$CORPUS/ham/hard-ham-1" "$CORPUS/ham/spam-1" >report;
@@ -61,38 +66,46 @@ held_out() {
 }
 # The first held-out set lost one message of recall (0.968 -> 0.952) to the
 # second round of phrase families, won it back in the third, lost it again
-# in the fourth and won it back in the sixth (0.968, 0.968, 0.957).
+# in the fourth and won it back in the sixth (0.968, 0.968, 0.957); the
+# fifth session's model change left it there.
 held_out 'held-out mail' "$TESTS_DIR/corpus/heldout" \
 	--min precision=0.96 --min recall=0.96 --min stage=0.95 \
 	--min interview_date=1.00 --min decision_date=0.50
 # tests/corpus/heldout2: written blind (its author never saw the classifier,
 # its rules or the other sets); measured after each round of classifier
 # work, never read. Before them: precision 0.928, recall 0.762, stage 0.769;
-# after the sixth round 1.000, 0.964, 0.954.
+# after the sixth round 1.000, 0.964, 0.954; after the fifth session gave
+# the model more say 1.000, 0.988, 0.977.
 held_out 'second held-out set' "$TESTS_DIR/corpus/heldout2" \
-	--min precision=0.99 --min recall=0.96 --min stage=0.95 \
+	--min precision=0.99 --min recall=0.98 --min stage=0.97 \
 	--min interview_date=0.94 --min decision_date=1.00
 # tests/corpus/heldout3: written blind in the third session, measured with
 # the second round's rules (precision 0.987, recall 0.826, stage 0.838,
 # interview dates 0.840, decision dates 0.706), after the third round
 # (0.988, 0.870, 0.854, 0.840, 0.688), after the fourth (0.988, 0.902,
 # 0.885, 0.840, 0.750) and after the sixth (0.988, 0.891, 0.877, 0.880,
-# 0.733: one message of recall and one decision date fewer); nobody has
-# read its mail or its misses.
+# 0.733: one message of recall and one decision date fewer) and after the
+# fifth session gave the model more say (0.989, 0.935, 0.908, 0.920,
+# 0.733); nobody has read its mail or its misses.
 held_out 'third held-out set' "$TESTS_DIR/corpus/heldout3" \
-	--min precision=0.98 --min recall=0.89 --min stage=0.87 \
-	--min interview_date=0.88 --min decision_date=0.73
+	--min precision=0.98 --min recall=0.93 --min stage=0.90 \
+	--min interview_date=0.92 --min decision_date=0.73
 # tests/corpus/heldout4: written blind at the end of the third session,
 # measured after the fourth round (0.926, 0.833, 0.769, 0.625, 0.692) and
-# after the sixth; nobody has read its mail or misses.
+# after the sixth (0.940, 0.878, 0.808, 0.792, 0.769) and after the fifth
+# session gave the model more say (0.945, 0.956, 0.869, 0.917, 0.769);
+# nobody has read its mail or misses.
 held_out 'fourth held-out set' "$TESTS_DIR/corpus/heldout4" \
-	--min precision=0.94 --min recall=0.87 --min stage=0.80 \
-	--min interview_date=0.79 --min decision_date=0.76
+	--min precision=0.94 --min recall=0.95 --min stage=0.86 \
+	--min interview_date=0.91 --min decision_date=0.76
 # tests/corpus/heldout5: written blind at the start of the fourth session by
 # a writer unlike the earlier ones, measured once, after the sixth round;
-# nobody has read its mail or misses.
+# nobody has read its mail or misses. Measured a second time after the
+# fifth session gave the model more say (figures only): precision 0.959 ->
+# 0.950, recall 0.789 -> 0.844, stage 0.800 -> 0.831, interview dates 0.731
+# -> 0.769, decision dates 0.625 -> 0.600 (9 of 15).
 held_out 'fifth held-out set' "$TESTS_DIR/corpus/heldout5" \
-	--min precision=0.95 --min recall=0.78 --min stage=0.80 \
-	--min interview_date=0.73 --min decision_date=0.62
+	--min precision=0.95 --min recall=0.84 --min stage=0.83 \
+	--min interview_date=0.76 --min decision_date=0.60
 fi
 test_done

@@ -30,7 +30,7 @@ test_expect_success 'the model alone makes lb-204 an invitation' '
 	nudge classify --json "$MSG" >json &&
 	test_grep "\"stage\":\"invitation\",\"score\":[0-9]*,\"rule\":\"model\"" json
 '
-test_expect_success 'ordinary mail does not read the model, writes no cache' '
+test_expect_success 'list mail does not read the model, writes no cache' '
 	nudge filter <"$CORPUS/ham/easy-ham-1/$(ls "$CORPUS/ham/easy-ham-1" | head -1)" >/dev/null &&
 	! test -e "$C"
 '
@@ -66,6 +66,18 @@ test_expect_success 'a truncated, empty or foreign cache: same stage' '
 	: >"$C" && test "$(stage_of)" = invitation &&
 	head -c 300000 /dev/urandom >"$C" && test "$(stage_of)" = invitation &&
 	cmp "$C" cache.good
+'
+# A built-in rule that calls a plain invitation a rejection: the model, far
+# surer, overrules it; the same rule in the user's folder it never overrules.
+test_expect_success 'the model overrules a built-in rule, never a user rule' '
+	printf "%s\n" "rejection 200 f \\bdata team\\b" >"$D/filters/rules/zz-test.rules" &&
+	nudge classify --json "$TESTS_DIR/mail/ex1-invite.eml" >json &&
+	test_grep "\"stage\":\"invitation\",\"score\":[0-9]*,\"rule\":\"model\"" json &&
+	mkdir -p "$NUDGE_HOME/rules" &&
+	mv "$D/filters/rules/zz-test.rules" "$NUDGE_HOME/rules/zz-test.rules" &&
+	nudge classify --json "$TESTS_DIR/mail/ex1-invite.eml" >json &&
+	test_grep "\"stage\":\"rejection\",\"score\":[0-9]*,\"rule\":\"zz-test.rules:1\"" json &&
+	rm "$NUDGE_HOME/rules/zz-test.rules"
 '
 test_expect_success 'a malformed model file is an error with file:line, not a stale cache' '
 	printf "feature\t1\n" >>"$D/filters/model/stages.tsv" &&

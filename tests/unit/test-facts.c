@@ -775,21 +775,26 @@ static void test_corpus_labelled(void)
 	 * 14's offer deadlines, which this measure missed in a note starting
 	 * with its language; "tell you by Friday", "the day after" the 20th).
 	 * Batch 15 in unseen: company 0.930, interview dates 0.997, decision
-	 * dates 0.981, until the next round has looked at it.
-	 * Raised after the seventh round: company 0.930 -> 0.955 (a display
-	 * name or signature of the firm and its team's words in four
-	 * languages, a display name that spells a shortened mail domain,
-	 * "uni-"/"hs-" written out in the mail's language, an agency's client
-	 * named by its last word), interview dates 0.997 -> 0.998 (two days of
-	 * one month, "10 till 1"), decision dates and offer deadlines 0.981 ->
-	 * 0.985 ("the end of that week", "am Tag danach melde ich mich", a
-	 * rough "not before mid-March" that borrows no date, "dinos algo antes
-	 * del"). Of the 17 decision misses left, 16 are everyday mail labelled
-	 * none whose insurance, admission or club "decision by Friday" the
-	 * stage, not this measure, sets aside. */
-	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.95);
-	g_assert_cmpfloat((double)sc.interview / sc.n, >=, 0.997);
-	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.984);
+	 * dates 0.981, until the next round has looked at it. Batch 16 in
+	 * unseen: company 0.925, interview dates 0.995 (0.9946), decision
+	 * dates 0.973.
+	 * Raised after the seventh round (worked from batch 15): company
+	 * 0.930 -> 0.955 before batch 16 came in (a display name or signature
+	 * of the firm and its team's words in four languages, a display name
+	 * that spells a shortened mail domain, "uni-"/"hs-" written out in the
+	 * mail's language, an agency's client named by its last word),
+	 * interview dates 0.997 -> 0.998 (two days of one month, "10 till 1"),
+	 * decision dates and offer deadlines 0.981 -> 0.985 ("the end of that
+	 * week", "am Tag danach melde ich mich", a rough "not before
+	 * mid-March" that borrows no date, "dinos algo antes del"); most
+	 * decision misses left are everyday mail labelled none whose
+	 * insurance, admission or club "decision by Friday" the stage, not
+	 * this measure, sets aside. With batch 16 in, which the round never
+	 * read, it carried over: company 0.925 -> 0.948, interview dates
+	 * 0.995 -> 0.996, decision dates 0.973 -> 0.977. */
+	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.945);
+	g_assert_cmpfloat((double)sc.interview / sc.n, >=, 0.995);
+	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.975);
 }
 
 /* Batch 11's families: one time chosen out of several offered, a time in
