@@ -1526,8 +1526,9 @@ static char *client_from_subject(const char *subject, const char *fresh, const c
 
 static char **words_of(const char *text, size_t max);
 
-/* The language of text by a few common words: 'e', 'd', 'f' or 's'. */
-static char text_language(const char *text)
+/* The language of text by a few common words: 0 English, 1 German, 2
+ * French, 3 Spanish. */
+static int text_language(const char *text)
 {
 	static const char *const w[4][8] = {
 		{ "the", "and", "you", "your", "we", "to", "for", "with" },
@@ -1540,7 +1541,7 @@ static char text_language(const char *text)
 	size_t len;
 
 	if (!text)
-		return 'e';
+		return 0;
 	len = strlen(text);
 	if (len > 4000)
 		len = (size_t)(g_utf8_find_prev_char(text, text + 4000) - text);
@@ -1552,7 +1553,7 @@ static char text_language(const char *text)
 	for (int l = 1; l < 4; l++)
 		if (n[l] > n[best])
 			best = l;
-	return "edfs"[best];
+	return best;
 }
 
 /*
@@ -1570,20 +1571,17 @@ static char *institution_name(char *name, const char *text)
 	const char *rest = strchr(name ? name : "", ' ');
 	g_autofree char *first = NULL;
 	char *o = NULL;
-	char lang;
 
 	if (!rest || !rest[1])
 		return name;
 	first = g_ascii_strdown(name, rest - name);
 	rest++;
-	if (strcmp(first, "uni") == 0 || strcmp(first, "univ") == 0) {
-		lang = text_language(text);
-		o = g_strconcat(uni[strchr("edfs", lang) - "edfs"], rest, NULL);
-	} else if (strcmp(first, "hs") == 0) {
+	if (strcmp(first, "uni") == 0 || strcmp(first, "univ") == 0)
+		o = g_strconcat(uni[text_language(text)], rest, NULL);
+	else if (strcmp(first, "hs") == 0)
 		o = g_strconcat("Hochschule ", rest, NULL);
-	} else if (strcmp(first, "fh") == 0) {
+	else if (strcmp(first, "fh") == 0)
 		o = g_strconcat("Fachhochschule ", rest, NULL);
-	}
 	if (!o)
 		return name;
 	g_free(name);
