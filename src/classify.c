@@ -464,7 +464,7 @@ static void model_score(const struct model *m, const char *subject, bool reply,
 		lp[c] = m->prior[c];
 	g_hash_table_iter_init(&it, feats);
 	while (g_hash_table_iter_next(&it, &k, NULL)) {
-		const double *v = model_weights(m, k);
+		const float *v = model_weights(m, k);
 
 		if (v)
 			for (int c = 0; c < m->nclass; c++)

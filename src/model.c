@@ -25,7 +25,7 @@ struct model_index {
 	guint32 nfeat, mask;		/* mask + 1 slots, a power of two */
 	const guint32 *slots;		/* 0: empty, else feature number + 1 */
 	const struct feat *feats;
-	const double *weights;		/* nclass per feature */
+	const float *weights;		/* nclass per feature */
 	const char *names;
 	guint32 names_len;
 	void *map;			/* the cache's mapping, or NULL */
@@ -36,7 +36,7 @@ struct model_index {
 };
 
 /* The cache: this head, then slots (padded to 8 bytes), feats, weights, names. */
-#define CACHE_MAGIC "nudge-model-cache 4\n"
+#define CACHE_MAGIC "nudge-model-cache 5\n"
 struct cache_head {
 	char magic[24];
 	guint64 key[FILE_ID_LEN];	/* the model file's file_id() */
@@ -58,7 +58,7 @@ static guint32 hash(const char *s, size_t len)
 	return h;
 }
 
-const double *model_weights(const struct model *m, const char *feature)
+const float *model_weights(const struct model *m, const char *feature)
 {
 	const struct model_index *ix = m->index;
 	size_t len = strlen(feature);
@@ -150,19 +150,23 @@ static bool parse_numbers(char **cells, int nclass, double *v)
 
 /* Adds a feature to the index being built; a name seen before gets the
  * new weights, as a later line of the file wins. */
-static void index_add(struct model_index *ix, int nclass, const char *name, const double *v)
+static void index_add(struct model_index *ix, int nclass, const char *name, const double *d)
 {
 	size_t len = strlen(name);
+	float v[STAGE__COUNT];
 	guint32 i;
+
+	for (int c = 0; c < nclass; c++)
+		v[c] = (float)d[c];
 
 	for (i = hash(name, len) & ix->mask; ix->own_slots[i]; i = (i + 1) & ix->mask) {
 		const struct feat *f = &g_array_index(ix->own_feats, struct feat,
 						      ix->own_slots[i] - 1);
 
 		if (f->len == len && memcmp(ix->own_names->str + f->off, name, len) == 0) {
-			memcpy(&g_array_index(ix->own_weights, double,
+			memcpy(&g_array_index(ix->own_weights, float,
 					      (ix->own_slots[i] - 1) * (guint)nclass),
-			       v, sizeof(double) * (size_t)nclass);
+			       v, sizeof(float) * (size_t)nclass);
 			return;
 		}
 	}
@@ -191,7 +195,7 @@ static int parse(const char *path, char *data, struct model *m, GError **err)
 	ix->mask = slots - 1;
 	ix->own_slots = g_new0(guint32, slots);
 	ix->own_feats = g_array_new(FALSE, FALSE, sizeof(struct feat));
-	ix->own_weights = g_array_new(FALSE, FALSE, sizeof(double));
+	ix->own_weights = g_array_new(FALSE, FALSE, sizeof(float));
 	ix->own_names = g_string_new(NULL);
 	m->index = ix;
 	m->lift = 1e9;
@@ -267,7 +271,7 @@ bad:
 		return nudge_fail(err, NUDGE_E_CONFIG, "%s: no @classes line", path);
 	ix->slots = ix->own_slots;
 	ix->feats = (const struct feat *)(void *)ix->own_feats->data;
-	ix->weights = (const double *)(void *)ix->own_weights->data;
+	ix->weights = (const float *)(void *)ix->own_weights->data;
 	ix->names = ix->own_names->str;
 	ix->names_len = (guint32)ix->own_names->len;
 	return 0;
@@ -318,7 +322,7 @@ static struct model *cache_read(const char *cache, const guint64 key[FILE_ID_LEN
 	    (h.mask & (h.mask + 1)) != 0 || h.nfeat > h.mask)
 		goto bad;
 	need = sizeof(h) + slots_bytes(h.mask) + (size_t)h.nfeat * sizeof(struct feat) +
-	       (size_t)h.nfeat * (size_t)h.nclass * sizeof(double) + h.names_len;
+	       (size_t)h.nfeat * (size_t)h.nclass * sizeof(float) + h.names_len;
 	if (need != (size_t)st.st_size ||
 	    sum_of(&h, (const guint8 *)map + sizeof(h), need - sizeof(h)) != h.sum)
 		goto bad;
@@ -330,7 +334,7 @@ static struct model *cache_read(const char *cache, const guint64 key[FILE_ID_LEN
 	ix->slots = (const guint32 *)(const void *)((const char *)map + sizeof(h));
 	ix->feats = (const struct feat *)(const void *)((const char *)ix->slots +
 							 slots_bytes(h.mask));
-	ix->weights = (const double *)(const void *)(ix->feats + h.nfeat);
+	ix->weights = (const float *)(const void *)(ix->feats + h.nfeat);
 	ix->names = (const char *)(ix->weights + (size_t)h.nfeat * (size_t)h.nclass);
 	ix->names_len = h.names_len;
 	/* Every slot names a feature that exists, every name is inside the
@@ -405,7 +409,7 @@ static void cache_write(const char *cache, const guint64 key[FILE_ID_LEN], const
 	g_byte_array_append(body, (const guint8 *)ix->feats,
 			    (guint)(ix->nfeat * sizeof(struct feat)));
 	g_byte_array_append(body, (const guint8 *)ix->weights,
-			    (guint)(ix->nfeat * sizeof(double) * (size_t)m->nclass));
+			    (guint)(ix->nfeat * sizeof(float) * (size_t)m->nclass));
 	g_byte_array_append(body, (const guint8 *)ix->names, ix->names_len);
 	h.sum = sum_of(&h, body->data, body->len);
 	fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0600);

@@ -33,8 +33,9 @@ struct model {
  */
 int model_load(const char *path, const char *cache, struct model **out, GError **err);
 
-/* The feature's weight per class (indexed like stage[]), or NULL. */
-const double *model_weights(const struct model *m, const char *feature);
+/* The feature's weight per class (indexed like stage[]), or NULL. Floats:
+ * the file gives three decimals, and the cache is read on every run. */
+const float *model_weights(const struct model *m, const char *feature);
 
 void model_free(struct model *m);
 
