@@ -393,6 +393,20 @@ static bool starts_attribution(const char *s)
 	return false;
 }
 
+/* Whether the first non-blank line after line i starts with ">". */
+static bool prefixed_below(char **lines, int i)
+{
+	for (int j = i + 1; lines[j]; j++) {
+		const char *s = lines[j];
+
+		while (*s == ' ' || *s == '\t' || *s == '\r')
+			s++;
+		if (*s)
+			return *s == '>';
+	}
+	return false;
+}
+
 void quote_split(const char *text, char **fresh, char **quoted)
 {
 	g_autofree char *valid = NULL;
@@ -423,6 +437,7 @@ void quote_split(const char *text, char **fresh, char **quoted)
 		char *l = lines[i];
 		size_t n = strlen(l);
 		const char *s = l;
+		bool attribution = false;
 
 		if (n && l[n - 1] == '\r')
 			l[--n] = '\0';
@@ -432,8 +447,13 @@ void quote_split(const char *text, char **fresh, char **quoted)
 		while (*s == ' ' || *s == '\t')
 			s++;
 		if (!rest) {
-			if (is_separator(l) || is_attribution(l))
+			if (is_separator(l))
 				rest = true;
+			else if (is_attribution(l))
+				/* "On ... wrote:" over "> " lines: only those are
+				 * quoted, and what is written below them is new
+				 * (a reply under the quote). */
+				rest = !(attribution = prefixed_below(lines, i));
 			/* An attribution wrapped over two lines. */
 			else if (lines[i + 1] && n < 200 && starts_attribution(s) &&
 				 (may_attribute(l) || may_attribute(lines[i + 1]))) {
@@ -452,7 +472,7 @@ void quote_split(const char *text, char **fresh, char **quoted)
 					rest = true;
 			}
 		}
-		if (rest || *s == '>') {
+		if (rest || attribution || *s == '>') {
 			g_string_append(q, l);
 			g_string_append_c(q, '\n');
 		} else {

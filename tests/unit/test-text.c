@@ -61,6 +61,21 @@ static void test_quotes(void)
 		    "To: Alex\nSubject: Interview\n\nOld\n");
 	check_split("Antwort.\nVon: Jane\nGesendet: Montag, 2. März 2026\nAn: Alex\nBetreff: x\nalt\n",
 		    "Antwort.\n", "Von: Jane\nGesendet: Montag, 2. März 2026\nAn: Alex\nBetreff: x\nalt\n");
+	/* "On ... wrote:" over "> " lines: a reply written below the quote
+	 * (or between its parts) is new text, the attribution is not. */
+	check_split("On Mon, 2 Mar 2026 at 10:00, Jane Doe <jane@acme.example> wrote:\n"
+		    "> We are pleased to offer you the role.\n>\n> Jane\n\n"
+		    "Thank you, I accept.\n\nAlex\n",
+		    "\nThank you, I accept.\n\nAlex\n",
+		    "On Mon, 2 Mar 2026 at 10:00, Jane Doe <jane@acme.example> wrote:\n"
+		    "> We are pleased to offer you the role.\n>\n> Jane\n");
+	check_split("Hi.\nOn Mon, 2 Mar 2026, Jane <jane@acme.example> wrote:\n\n> Tuesday?\nYes.\n"
+		    "> And Wednesday?\nNo.\n",
+		    "Hi.\n\nYes.\nNo.\n",
+		    "On Mon, 2 Mar 2026, Jane <jane@acme.example> wrote:\n> Tuesday?\n> And Wednesday?\n");
+	/* Without "> " the quote runs to the end, as before. */
+	check_split("Reply.\nOn Mon, 2 Mar 2026, Jane <jane@acme.example> wrote:\nOld\n\nMore old\n",
+		    "Reply.\n", "On Mon, 2 Mar 2026, Jane <jane@acme.example> wrote:\nOld\n\nMore old\n");
 	/* A lone "From:" line in the text is not a quoted block. */
 	check_split("From: the team at Acme\nWelcome!\n", "From: the team at Acme\nWelcome!\n", "");
 	check_split("", "", "");
