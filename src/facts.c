@@ -56,7 +56,13 @@ static const char *const patterns[RE__COUNT] = {
 		"\\bresults?\\b|serez fixée?|\\bfixée? sur|know more\\b|mehr wissen|en saurons plus|sabremos más|"
 		"something (?:\\w+ )?for you\\b|come back to (?:me|us)\\b|etwas (?:\\w+ )?sagen|"
 		"quelque chose (?:de \\w+ )?(?:à (?:te|vous) dire)|(?:te|vous) dire quelque chose|decir(?:te|le|os)? algo|"
-		"\\b(?:an?|your|their) yes or no\\b|(?:call|ring|phone) you (?:by|before|no later)",
+		"\\b(?:an?|your|their) yes or no\\b|(?:call|ring|phone) you (?:by|before|no later)|"
+		"\\b(?:be|get) back in touch\\b|\\bping you\\b|"
+		"\\b(?:we|i)(?:'ll| will| should| shall|'d| would| hope to| expect to) know\\b|"
+		"\\bwissen wir\\b|\\bwir (?:\\w+ ){0,3}wissen\\b|"
+		"\\b(?:nous saurons|on saura|on devrait savoir|nous devrions savoir)\\b|"
+		"\\brevien[st] vers\\b|\\bsabremos\\b|\\bdeber(?:í|i)amos saber\\b|"
+		"\\b(?:te|le|les|os) aviso\\b",
 	[RE_CHECKIN] =
 		"(?:feel free|please|you(?:'| a)re welcome|(?:don't|do not) hesitate|"
 		"you can|you may|invite you|n'hésitez pas|gerne|no dude|puede|"
@@ -153,7 +159,10 @@ static const char *const patterns[RE__COUNT] = {
 	/* "away until next week", "interviewing until Friday": a window; "give
 	 * us until the 14th" is a promise. */
 	[RE_UNTIL] = "(?<!give us )(?<!give me )(?<!allow us )(?<!allow me )"
-		"\\b(?:until|till) (?:the )?$",
+		"\\b(?:until|till) (?:the )?$|"
+		"\\bjusqu(?:'|’)(?:à|au) (?:ce |le )?$|\\bhasta (?:el |la |este |esta )?$|"
+		"\\b(?:urlaub|abwesend|unterwegs|krank|dienstreise|verreist|elternzeit|"
+		"außer haus|nicht im büro)\\b[^,;.]{0,30}\\bbis (?:zum |zur |am |einschließlich )?$",
 	/* Dates that are not a promise: deadlines, start dates. */
 	[RE_OTHER_DATE] =
 		"deadline|closing date|applications? (?:close|closes|are open|is open)|"
@@ -214,7 +223,7 @@ static const char *const patterns[RE__COUNT] = {
 	/* "by Tuesday at the latest", "spätestens am Freitag": the firm promise. */
 	[RE_LATEST] = "\\b(?:at the latest|no later than|spätestens|au plus tard|a más tardar|"
 		"como muy tarde)\\b",
-	[RE_NEG] = "n't\\b|\\bnot\\b|\\bno\\b|\\bnever\\b",
+	[RE_NEG] = "n't\\b|\\bnot\\b|\\bno\\b|\\bnever\\b|\\bpas\\b|\\bnada\\b|\\bnunca\\b",
 	/* A job title before the employer's name in a signature line:
 	 * "Service Manager, Calder Health", "HR Adviser, Kelsbury Borough
 	 * Council". */
@@ -1931,7 +1940,7 @@ static gint64 time_nearby(GPtrArray *sents, guint i, const struct date_ref *ref,
 		/* "either 10am or 2pm on Tuesday": no time chosen yet. */
 		return other_time(first, bat + 1, hit->start, ref, hit->day) ?
 			NUDGE_NOTIME : before;
-	for (guint k = i; k < sents->len && k <= i + 1; k++) {
+	for (guint k = i, last = i + 1; k < sents->len && k <= last; k++) {
 		const char *s = sents->pdata[k];
 		size_t from = k == i ? hit->end : 0, to = strlen(s), at;
 		struct date_hit other;
@@ -1943,6 +1952,11 @@ static gint64 time_nearby(GPtrArray *sents, guint i, const struct date_ref *ref,
 			return other_time(s, at + 1, to, ref, hit->day) ? NUDGE_NOTIME : t;
 		if (to != strlen(s))
 			break;
+		/* "on Wednesday 21 October. It has two parts: Part one (9.30 -
+		 * 10.30)", "Der Ablauf:", "Le programme :", "El programa:": a
+		 * sentence that announces a list lets the time come after it. */
+		if (k > i && to > 0 && s[to - 1] == ':')
+			last = k + 1;
 	}
 	return NUDGE_NOTIME;
 }

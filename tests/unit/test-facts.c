@@ -1500,6 +1500,61 @@ static void test_seventh_round(void)
  * du ..."), a display name that spells a shortened mail domain ("Caisse
  * Fluviale Orme" for cf-orme, "Hospital San Telmo" for hsantelmo) when it
  * is nobody's own name, "for" inside a name; beside persons and job titles. */
+/* The eighth round, from batch 16's chatty recruiters, short notes and
+ * programmes of a selection day (Wednesday 4 March 2026). */
+static void test_eighth_round(void)
+{
+	gint64 wed = at(2026, 3, 4, 10, 0);
+
+	/* "be back in touch" and "ping you" promise news like "be in touch". */
+	check_decision("The debrief moved to Monday, so I'll be back in touch early next week.",
+		       wed, "2026-03-10 00:00");
+	check_decision("two more chats on monday, then i'll ping you by thu", wed,
+		       "2026-03-05 00:00");
+	/* "we should know by", "wir wissen ... bis", "on saura", "sabremos". */
+	check_decision("the panel sits on monday and we should know by wed", wed,
+		       "2026-03-11 00:00");
+	check_decision("Nach dem letzten Gespräch wissen wir bis Freitag mehr.", wed,
+		       "2026-03-06 00:00");
+	check_decision("On saura d'ici vendredi, je te tiens au courant.", wed, "2026-03-06 00:00");
+	check_decision("Sabremos algo el viernes, te aviso apenas pueda.", wed, "2026-03-06 00:00");
+	check_decision("I would know the office anywhere; it was lovely to meet you.", wed, "-");
+	/* The present tense of "revenir vers", the first person of "avisar". */
+	check_decision("On revient vers toi d'ici lundi, promis.", wed, "2026-03-09 00:00");
+	check_decision("Le comento a Laura y te aviso el viernes.", wed, "2026-03-06 00:00");
+	/* Someone away until a day is a window, not the promise; an answer
+	 * not before a day still is one. */
+	check_decision("La décision revient à notre directrice, en mission jusqu'à jeudi. Je "
+		       "pense pouvoir vous donner une réponse en fin de semaine prochaine.", wed,
+		       "2026-03-13 00:00");
+	check_decision("Die Leiterin ist im Urlaub bis zum 13. März, eine Rückmeldung bekommen "
+		       "Sie danach.", wed, "-");
+	check_decision("La directora está de vacaciones hasta el lunes; la decisión la "
+		       "tomaremos después.", wed, "-");
+	check_decision("No tendremos una respuesta hasta el viernes.", wed, "2026-03-06 00:00");
+	check_decision("Nous n'aurons pas de réponse jusqu'à vendredi.", wed, "2026-03-06 00:00");
+	/* A day, then a sentence that announces its programme, then the times. */
+	check_interview("The selection morning is on Wednesday 11 March. It has two parts:\n\n"
+			"Part one (9.30 - 10.30): a written exercise.", wed, "2026-03-11 09:30");
+	check_interview("Der Auswahltag ist am Mittwoch, 11. März. Der Ablauf:\n"
+			"Teil 1 (9.30 - 10.30 Uhr): schriftliche Aufgabe.", wed,
+			"2026-03-11 09:30");
+	check_interview("La matinée de sélection aura lieu le mercredi 11 mars. Le programme :\n"
+			"Première partie (9 h 30 - 10 h 30) : exercice écrit.", wed,
+			"2026-03-11 09:30");
+	check_interview("La jornada será el miércoles 11 de marzo. El programa:\n"
+			"Primera parte (9:30 - 10:30): ejercicio escrito.", wed,
+			"2026-03-11 09:30");
+	check_interview("The selection morning is on Wednesday 11 March. Please note:\n\n"
+			"Bring your passport.\n\nParking opens at 8.", wed, "-");
+	/* Short notes from the trades. */
+	check_interview("can u do tmrw 8am? site office at the yard", wed, "2026-03-05 08:00");
+	check_interview("Schau doch am Donnerstag in der Früh um sieben bei uns vorbei.", wed,
+			"2026-03-05 07:00");
+	check_interview("Pásate por la obra el jueves en la mañana a las 8.", wed,
+			"2026-03-05 08:00");
+}
+
 static void test_company_seventh(void)
 {
 	check_company("Stadt Weidenau Personalamt", "personalamt@weidenau.example", "Hallo",
@@ -1609,6 +1664,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/sixth-round", test_sixth_round);
 	g_test_add_func("/facts/seventh-round", test_seventh_round);
 	g_test_add_func("/facts/company-seventh", test_company_seventh);
+	g_test_add_func("/facts/eighth-round", test_eighth_round);
 	g_test_add_func("/facts/quoted-yes", test_quoted_yes);
 	g_test_add_func("/facts/agency-client", test_agency_client);
 	g_test_add_func("/facts/company-spelling", test_company_spelling);
