@@ -18,7 +18,7 @@ enum {
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
 	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN, RE_LATEST, RE_BY, RE_START,
 	RE_ROLE, RE_PAST, RE_SAME_TIME, RE_ASSUME, RE_MOVED, RE_AGREE, RE_DENY,
-	RE_NOT_BEFORE,
+	RE_NOT_BEFORE, RE_CHIEF, RE_PERSON_AFTER,
 	RE__COUNT
 };
 
@@ -189,6 +189,22 @@ static const char *const patterns[RE__COUNT] = {
 		"falls sie .{0,20}wünschen)\\b.{0,80}\\b(?:reply|respond|write|email|"
 		"répond|écri|respond|escrib|antworten|schreiben)",
 	/* An agency writes for its client: "mein Kunde, die Brückner Logistik AG". */
+	/* A head of the firm, as a signature names the boss its writer
+	 * assists: "Executive Assistant to Fiona Lister, Chief Executive". */
+	[RE_CHIEF] =
+		"^(?:our |the )?(?:chief\\b|ceo|cfo|coo|cto|cso|cmo|cpo|chro|president|"
+		"vice[- ]president|(?:co-?)?founder|managing director|executive director|"
+		"country director|geschäftsführer\\w*|vorstand\\w*|vorsitzende\\w*|pdg|"
+		"directeur général|directrice générale|présidente?|gérante?|director general|"
+		"directora general|gerente general|presidenta?|fundador[a]?)\\b",
+	/* After "on behalf of", "im Auftrag von", "de la part de", "en nombre
+	 * de" a person rather than a client: a title before the name, or a
+	 * role after it ("Helen Marsh, Country Director"). */
+	[RE_PERSON_AFTER] =
+		"^, (?:our |my |unse?re?r? |notre |nuestr[oa] |the |la |le |el )?"
+		"(?:[A-Z]\\w* ){0,3}(?:[Dd]irector|[Dd]irectora|[Oo]fficer|[Mm]anager|[Hh]ead|"
+		"Leiter\\w*|[Cc]hief|CEO|COO|CFO|CTO|CSO|[Pp]resident\\w*|[Dd]irecteur|"
+		"[Dd]irectrice|[Gg]erente|[Ff]ounder|Geschäftsführ\\w*|[Pp]artner)\\b",
 	[RE_CLIENT] =
 		"(?i:(?:my|our|the) client,? \\(?(?:the company |the firm )?|mein(?:e|em)? Kund(?:e|in|en),? "
 		"(?:die |der )?|mon client,? (?:la société |le groupe |l'entreprise )?|"
@@ -346,7 +362,7 @@ static GRegex *re(int which)
 
 		if (which != RE_BODY_COMPANY && which != RE_EEO && which != RE_BODY_POSITION &&
 		    which != RE_CLIENT &&
-		    which != RE_INTERVIEWER && which != RE_SIG_AT)
+		    which != RE_INTERVIEWER && which != RE_SIG_AT && which != RE_PERSON_AFTER)
 			f |= G_REGEX_CASELESS;
 		regexes[which] = g_regex_new(patterns[which], f, 0, NULL);
 		g_assert(regexes[which]);
@@ -492,12 +508,34 @@ static bool domain_is(const char *domain, const char *base)
 	return dl == bl || domain[dl - bl - 1] == '.';
 }
 
+/*
+ * Whether the domain's name (the label before its top level, or before
+ * "example") is a word for mail: "mailbox.example", "correo.example",
+ * "courriel.example", "posteo.de", a mail provider's rather than a firm's.
+ */
+static bool mail_provider(const char *domain)
+{
+	static const char *const w[] = { "mail", "mailbox", "email", "webmail", "correo",
+					 "courriel", "posteo", "postfach", "buzon" };
+	g_auto(GStrv) parts = g_strsplit(domain, ".", -1);
+	int k = (int)g_strv_length(parts) - 2;
+
+	if (k > 0 && g_ascii_strcasecmp(parts[k], "example") == 0)
+		k--;
+	if (k < 0)
+		return false;
+	for (size_t i = 0; i < G_N_ELEMENTS(w); i++)
+		if (g_ascii_strcasecmp(parts[k], w[i]) == 0)
+			return true;
+	return false;
+}
+
 static bool not_company(const char *domain)
 {
 	for (size_t i = 0; i < G_N_ELEMENTS(not_company_domains); i++)
 		if (domain_is(domain, not_company_domains[i]))
 			return true;
-	return false;
+	return mail_provider(domain);
 }
 
 static const char *domain_of(const char *addr)
@@ -753,7 +791,15 @@ static char *company_from_last_line(const char *fresh)
 	for (int i = n - 1; i >= 0; i--) {
 		char *l = g_strstrip(lines[i]);
 
-		if (!*l)
+		/* "Sent from my iPhone", "Von meinem iPhone gesendet", "Envoyé de
+		 * mon iPhone", "Enviado desde mi móvil": the phone's line, below
+		 * the signature. */
+		if (!*l || (!line && (g_str_has_prefix(l, "Sent from my ") ||
+				      g_str_has_prefix(l, "Von meinem ") ||
+				      g_str_has_prefix(l, "Envoyé de mon ") ||
+				      g_str_has_prefix(l, "Envoyé depuis mon ") ||
+				      g_str_has_prefix(l, "Enviado desde mi ") ||
+				      g_str_has_prefix(l, "Get Outlook for "))))
 			continue;
 		if (!line) {
 			line = l;
@@ -829,6 +875,7 @@ static char *company_from_team_line(const char *fresh)
 
 			/* ("HR Officer, Faculty of Engineering" is a part of it) */
 			if (has(RE_ROLE, role) && !strchr(role, ',') && looks_like_name(c + 2) &&
+			    !has(RE_CHIEF, c + 2) &&
 			    !generic_word(first) && strcmp(first, "Faculty") != 0 &&
 			    strcmp(first, "School") != 0 && strcmp(first, "Department") != 0 &&
 			    !ends_with_joiner(c + 2))
@@ -1597,6 +1644,27 @@ static char *institution_name(char *name, const char *text)
 	return o;
 }
 
+/*
+ * "I'm writing on behalf of Dr Simon Fairley, our Chief Operating Officer",
+ * "Im Auftrag von Dr. Andreas Vogt, Head Quality Assurance": an assistant
+ * writing for a person of the firm, not an agency for its client. c is
+ * what RE_CLIENT took from text.
+ */
+static bool client_is_person(const char *text, const char *c)
+{
+	static const char *const titles[] = {
+		"Dr", "Dr.", "Prof", "Prof.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Herr",
+		"Herrn", "Frau", "M.", "Mme", "Mme.", "Sr.", "Sra.", "Dra.", "Don", "Doña",
+	};
+	size_t n = strcspn(c, " ");
+	const char *at = strstr(text, c);
+
+	for (size_t i = 0; i < G_N_ELEMENTS(titles); i++)
+		if (strlen(titles[i]) == n && strncmp(c, titles[i], n) == 0)
+			return true;
+	return at && has(RE_PERSON_AFTER, at + strlen(c));
+}
+
 static void pick_company(const struct fact_input *in, const struct date_ref *ref,
 			 struct facts *out)
 {
@@ -1617,6 +1685,10 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 	bool stripped = false;
 
 	c = capture(RE_CLIENT, in->fresh, c_names);
+	if (c && client_is_person(in->fresh, c)) {
+		g_free(c);
+		c = NULL;
+	}
 	/* "VerifyNow on behalf of Halden Energy" */
 	if (!c)
 		c = capture(RE_CLIENT, in->from_name, c_names);
@@ -1707,6 +1779,10 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 		c = capture(RE_EEO, in->fresh, c_names);
 		if (!c)
 			c = capture(RE_BODY_COMPANY, in->fresh, c_names);
+		if (c && client_is_person(in->fresh, c)) {
+			g_free(c);
+			c = NULL;
+		}
 	}
 	if (!c && in->from_addr && domain_is(dom ? dom : "", "myworkday.com")) {
 		const char *at = strchr(in->from_addr, '@');

@@ -1553,6 +1553,42 @@ static void test_eighth_round(void)
 			"2026-03-05 07:00");
 	check_interview("Pásate por la obra el jueves en la mañana a las 8.", wed,
 			"2026-03-05 08:00");
+
+	/* A mail provider named by a word for mail is nobody's firm; the
+	 * signature above the phone's line is. */
+	check_company("Dan Pruett", "danpruett77@mailbox.example",
+		      "Can you come by Friday?\n\nDan\nPruett Roofing\n\nSent from my iPhone",
+		      "Pruett Roofing");
+	check_company("Lena Hofer", "lena.hofer@email.example",
+		      "Komm am Montag vorbei.\n\nLena\nTischlerei Hofer\n\nVon meinem iPhone gesendet",
+		      "Tischlerei Hofer");
+	check_company("Marc Dufour", "mdufour@courriel.example",
+		      "Passe lundi au dépôt.\n\nMarc\nTransports Dufour\n\nEnvoyé de mon iPhone",
+		      "Transports Dufour");
+	check_company("Pilar Vidal", "pilarvidal@correo.example",
+		      "Pásate el lunes.\n\nPilar\nPinturas Vidal\n\nEnviado desde mi móvil",
+		      "Pinturas Vidal");
+	check_company("Ana Mail", "ana@mailchimp-rivals.example", "Thanks!", "Mailchimp Rivals");
+	/* The boss an assistant writes for is no company, nor is the person
+	 * "on behalf of" whom they write. */
+	check_company("Theo Marsh", "theo.marsh@brackenfold.example",
+		      "Does that time work?\n\nBest wishes,\nTheo Marsh\n"
+		      "Executive Assistant to Ruth Kell, Chief Executive\nBrackenfold",
+		      "Brackenfold");
+	check_company("Iris Lund", "iris.lund@orvane-tx.example",
+		      "Thanks,\nIris Lund\nExecutive Assistant to Dr Omar Said, CSO\n"
+		      "Orvane Therapeutics", "Orvane Therapeutics");
+	check_company("Iris Lund", "iris.lund@orvane-tx.example",
+		      "I am writing on behalf of Dr Omar Said, our Chief Scientific Officer.\n\n"
+		      "Kind regards,\nIris Lund\nPA to the CSO, Orvane Therapeutics",
+		      "Orvane Therapeutics");
+	check_company("Nora Gut", "nora.gut@alpwerk.example",
+		      "Im Auftrag von Dr. Urs Frei, Leiter Produktion, melde ich mich bei Ihnen."
+		      "\n\nFreundliche Grüsse\nNora Gut\nAssistentin Leitung Produktion\n"
+		      "Alpwerk Pharma AG, Basel", "Alpwerk Pharma");
+	check_company("Jo Reed", "jo.reed@talentbridge-recruitment.example",
+		      "I am writing on behalf of Halden Energy, my client, about the role.",
+		      "Halden Energy");
 }
 
 static void test_company_seventh(void)
