@@ -1094,7 +1094,7 @@ static const char *after_team(const char *name)
 			"équipe|service|ressources humaines|recrutement|rh|hr|"
 			"recruiting|recruitment|people|personas|personal\\w*|bewerbermanagement|talents|"
 			"empleo|emploi|careers|karriere|jobs)"
-			"\\s+(?:de la |de |del |des |du |der |of |at |bei |chez |d')?)+",
+			"\\s+(?:de la |de |del |des |du |der |of |at |bei |chez |d'|von |from )?)+",
 			G_REGEX_CASELESS, 0, NULL);
 		g_once_init_leave(&team, r);
 	}

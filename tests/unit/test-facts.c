@@ -1589,6 +1589,12 @@ static void test_eighth_round(void)
 	check_company("Jo Reed", "jo.reed@talentbridge-recruitment.example",
 		      "I am writing on behalf of Halden Energy, my client, about the role.",
 		      "Halden Energy");
+	/* A team "von", "from" its firm, as "de" and "of" already were. */
+	check_company("Lindwurm e.V. Bewerbungen", "bewerbung@lindwurm-ev.example",
+		      "Wir melden uns.\n\nMit freundlichen Grüßen\nIhr Team von Lindwurm e.V.",
+		      "Lindwurm");
+	check_company("Alderway Careers", "jobs@alderway.example",
+		      "Thanks,\n\nYour team from Alderway Ltd", "Alderway");
 }
 
 static void test_company_seventh(void)
