@@ -109,7 +109,8 @@ static const char *const patterns[RE__COUNT] = {
 		"university|campus))+$",
 	[RE_LEGAL] =
 		",?\\s+(?:inc\\.?|llc|llp|ltd\\.?|limited|g?gmbh|ag|kg|s\\.?a\\.?s?|sarl|s\\.l\\.|"
-		"corp\\.?|co\\.|plc|(?:gmbh )?& co\\.?(?: kg)?)$",
+		"corp\\.?|co\\.|plc|(?:gmbh )?& co\\.?(?: kg)?|"
+		"a\\.?s\\.?b\\.?l\\.?|vzw|e\\.v\\.|ltda\\.?|s\\.a\\.c\\.|a\\.c\\.|s\\. de r\\.l\\.)$",
 	[RE_BODY_COMPANY] =
 		"(?:interest in (?:joining |working (?:at|for|with) |a career (?:at|with) )?|"
 		"(?:position|role|opportunity|opening|career|job|team|here|"
@@ -868,6 +869,24 @@ static char *company_from_team_line(const char *fresh)
 		if (c && !generic_word(c) && looks_like_name(c))
 			return c;
 		g_free(c);
+		/* "Responsable RH, Passerelles Sans Frontières asbl, Bruxelles":
+		 * the town after the firm is left out. */
+		if ((c = strrchr(l, ',')) && c[1] == ' ' && c > l && !strchr(c + 2, ' ') &&
+		    g_ascii_isupper(c[2]) && strchr(l, ',') < c) {
+			g_autofree char *head = g_strndup(l, c - l);
+			const char *mid = strrchr(head, ',');
+			g_autofree char *role = g_strndup(head, mid - head);
+
+			if (mid[1] == ' ' && has(RE_ROLE, role) && !strchr(role, ',') &&
+			    !has(RE_CHIEF, mid + 2) && !ends_with_joiner(mid + 2)) {
+				bool st;
+				char *firm = clean_name(mid + 2, &st);
+
+				if (firm && *firm && !generic_word(firm) && looks_like_name(firm))
+					return firm;
+				g_free(firm);
+			}
+		}
 		/* "Service Manager, Calder Health" */
 		if ((c = strrchr(l, ',')) && c[1] == ' ' && c > l) {
 			g_autofree char *role = g_strndup(l, c - l);

@@ -1595,6 +1595,17 @@ static void test_eighth_round(void)
 		      "Lindwurm");
 	check_company("Alderway Careers", "jobs@alderway.example",
 		      "Thanks,\n\nYour team from Alderway Ltd", "Alderway");
+	/* "Role, Firm, Town", with the legal forms of Belgian and Latin
+	 * American firms and associations. */
+	check_company("Claire Dumont", "c.dumont@pontlevis-sf.example",
+		      "Bien à vous,\nClaire Dumont\n"
+		      "Responsable RH, Pont-Levis Sans Frontières asbl, Namur",
+		      "Pont-Levis Sans Frontières");
+	check_company("Juan Pérez", "jperez@tandinos.example",
+		      "Saludos,\nJuan Pérez\nJefe de Selección, Transportes Andinos Ltda., Bogotá",
+		      "Transportes Andinos");
+	check_company("Ann Lee", "ann.lee@westbury.example",
+		      "Best,\nAnn Lee\nHR Adviser, Faculty of Law, Westbury", "Westbury");
 }
 
 static void test_company_seventh(void)
