@@ -18,7 +18,7 @@ enum {
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
 	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN, RE_LATEST, RE_BY, RE_START,
 	RE_ROLE, RE_PAST, RE_SAME_TIME, RE_ASSUME, RE_MOVED, RE_AGREE, RE_DENY,
-	RE_NOT_BEFORE, RE_CHIEF, RE_PERSON_AFTER,
+	RE_NOT_BEFORE, RE_CHIEF, RE_PERSON_AFTER, RE_DECIDE_MORE,
 	RE__COUNT
 };
 
@@ -56,7 +56,11 @@ static const char *const patterns[RE__COUNT] = {
 		"\\bresults?\\b|serez fixée?|\\bfixée? sur|know more\\b|mehr wissen|en saurons plus|sabremos más|"
 		"something (?:\\w+ )?for you\\b|come back to (?:me|us)\\b|etwas (?:\\w+ )?sagen|"
 		"quelque chose (?:de \\w+ )?(?:à (?:te|vous) dire)|(?:te|vous) dire quelque chose|decir(?:te|le|os)? algo|"
-		"\\b(?:an?|your|their) yes or no\\b|(?:call|ring|phone) you (?:by|before|no later)|"
+		"\\b(?:an?|your|their) yes or no\\b|(?:call|ring|phone) you (?:by|before|no later)",
+	/* More of them, tried only where RE_DECIDE finds none and one of their
+	 * words is there (RE_DECIDE, tried on every sentence, grows slower
+	 * with every branch). */
+	[RE_DECIDE_MORE] =
 		"\\b(?:be|get) back in touch\\b|\\bping you\\b|"
 		"\\b(?:we|i)(?:'ll| will| should| shall|'d| would| hope to| expect to) know\\b|"
 		"\\bwissen wir\\b|\\bwir (?:\\w+ ){0,3}wissen\\b|"
@@ -378,6 +382,41 @@ static bool has(int which, const char *s)
 }
 
 /* The named group of the first match, trimmed; NULL when none. */
+/* Whether s has a word RE_DECIDE_MORE needs (the words first: even that
+ * pattern is slow to try on every sentence). */
+static bool decide_more_words(const char *s)
+{
+	static const char *const w[] = { "know", "issen", "saur", "savoir", "evien", "abremos",
+					 "saber", "aviso", "ping you", "in touch" };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(w); i++)
+		if (strstr(s, w[i]))
+			return true;
+	return false;
+}
+
+/* Where the keyword which starts in s (RE_DECIDE: or RE_DECIDE_MORE). */
+static bool keyword_at(int which, const char *s, int *start)
+{
+	GMatchInfo *mi = NULL;
+	bool found = g_regex_match(re(which), s, 0, &mi);
+
+	*start = 0;
+	if (found && !g_match_info_fetch_pos(mi, 0, start, NULL))
+		*start = 0;
+	g_match_info_free(mi);
+	if (!found && which == RE_DECIDE && decide_more_words(s))
+		return keyword_at(RE_DECIDE_MORE, s, start);
+	return found;
+}
+
+static bool has_keyword(int which, const char *s)
+{
+	int start;
+
+	return keyword_at(which, s, &start);
+}
+
 static char *capture(int which, const char *s, const char *const *names)
 {
 	GMatchInfo *mi = NULL;
@@ -2229,14 +2268,12 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 
 	for (guint i = 0; i < sents->len; i++) {
 		const char *s = sents->pdata[i];
-		GMatchInfo *mi = NULL;
 		int start;
 
 		kwat[i] = -1;
-		if (g_regex_match(re(keyword), s, 0, &mi) &&
+		if (keyword_at(keyword, s, &start) &&
 		    !(w == W_DECISION && (has(RE_RSVP, s) || has(RE_ASSUME, s))))
-			kwat[i] = g_match_info_fetch_pos(mi, 0, &start, NULL) ? start : 0;
-		g_match_info_free(mi);
+			kwat[i] = start;
 	}
 	for (int round = 0; round < rounds; round++)
 	for (guint i = 0; i < sents->len; i++) {
@@ -2308,7 +2345,8 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 		/* A decision sentence without a date, and the next one gives it:
 		 * "We'll let you know. This should be by Friday." */
 		if (w == W_DECISION && round == 0 && i + 1 < sents->len && !dates_find(s, 0, ref, hit) &&
-		    has(RE_ANAPHORA, sents->pdata[i + 1]) && !has(keyword, sents->pdata[i + 1])) {
+		    has(RE_ANAPHORA, sents->pdata[i + 1]) &&
+		    !has_keyword(keyword, sents->pdata[i + 1])) {
 			const char *nx = sents->pdata[i + 1];
 			size_t from = 0;
 
@@ -2356,9 +2394,9 @@ static bool find_decision(GPtrArray *sents, const struct date_ref *ref, struct d
 		    (strstr(s, "not") || strstr(s, "n't") || strstr(s, "never") ||
 		     strstr(s, "nicht") || strstr(s, "pas") || strstr(s, "no ") ||
 		     strstr(s, "No ")) &&
-		    has(RE_NOT_BEFORE, s) && has(RE_DECIDE, s))
+		    has(RE_NOT_BEFORE, s) && has_keyword(RE_DECIDE, s))
 			return false;
-		if (has(RE_LATEST, s) && has(RE_DECIDE, s))
+		if (has(RE_LATEST, s) && has_keyword(RE_DECIDE, s))
 			g_ptr_array_add(promise, s);
 		if (!has(RE_MEETS, s))
 			g_ptr_array_add(rest, s);
