@@ -1495,6 +1495,9 @@ static bool subject_word(const char *w)
 		"chat", "meeting", "welcome", "hello", "thanks", "thank", "follow", "re", "status",
 		"application", "bewerbung", "solicitud", "suivi", "nouvelles", "estado", "role",
 		"position", "stelle", "poste", "puesto", "contract", "vertrag", "contrat", "contrato",
+		"sorry", "question", "checking", "urgent", "reminder", "details", "again", "today",
+		"désolé", "perdón", "entschuldigung", "dringend", "urgente", "rappel", "recordatorio",
+		"neuigkeiten",
 	};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(s); i++)
@@ -1515,6 +1518,43 @@ static const char *after_greeting(const char *fresh)
 	if (first > 40 || (!nl && first > 0))
 		return fresh;
 	return nl;
+}
+
+/*
+ * A subject written without case ("copperleaf", "news crédit fluide",
+ * "RAVENPEAK OFFER!!!"), as sloppy recruiters write, with each word's
+ * first letter made a capital; NULL when its letters mix cases.
+ */
+static char *title_case(const char *subject)
+{
+	bool upper = false, lower = false, start = true;
+	GString *t;
+
+	for (const char *p = subject; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		upper = upper || g_unichar_isupper(c);
+		lower = lower || g_unichar_islower(c);
+	}
+	if (upper == lower)
+		return NULL;
+	t = g_string_new(NULL);
+	for (const char *p = subject; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_unichar_tolower(g_utf8_get_char(p));
+
+		g_string_append_unichar(t, start ? g_unichar_toupper(c) : c);
+		start = !g_unichar_isalpha(c) && c != '\'';
+	}
+	return g_string_free(t, FALSE);
+}
+
+/* has_word() regardless of case. */
+static bool has_word_anycase(const char *text, const char *w)
+{
+	g_autofree char *t = g_utf8_strdown(text, -1);
+	g_autofree char *x = g_utf8_strdown(w, -1);
+
+	return has_word(t, x);
 }
 
 /* Whether quoted names w on a line other than a copied subject line
@@ -1547,7 +1587,9 @@ static char *client_from_subject(const char *subject, const char *fresh, const c
 	GMatchInfo *mi = NULL;
 	g_autofree char *own = agency ? fold_name(agency) : NULL;
 	const char *subject_all = subject;
+	g_autofree char *titled = NULL;
 	char *best = NULL;
+	bool reply;
 
 	if (!subject || !fresh)
 		return NULL;
@@ -1560,6 +1602,9 @@ static char *client_from_subject(const char *subject, const char *fresh, const c
 	}
 	while (has(RE_REPLY, subject))
 		subject = strchr(subject, ':') + 1;
+	reply = subject != subject_all;
+	if ((titled = title_case(subject)))
+		subject = titled;
 	g_regex_match(run, subject, 0, &mi);
 	for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
 		g_autofree char *all = g_match_info_fetch(mi, 0);
@@ -1603,14 +1648,26 @@ static char *client_from_subject(const char *subject, const char *fresh, const c
 			if (subject_word(low))
 				continue;
 		}
+		/* In a subject without case, short words are the everyday ones
+		 * ("ANY NEWS?", "THEY WANT YOU"), not a client's name. */
+		if (titled) {
+			bool shortw = false;
+
+			for (int w = k; words[w]; w++)
+				shortw = shortw || (g_utf8_strlen(words[w], -1) < 5 &&
+						    g_unichar_isupper(g_utf8_get_char(words[w])));
+			if (shortw)
+				continue;
+		}
 		fc = fold_name(c);
 		if (strlen(c) < 3 || generic_word(c) || dates_find(c, 0, ref, &hit) ||
 		    (own && *own && (g_str_has_prefix(own, fc) || g_str_has_prefix(fc, own))))
 			continue;
 		/* Named in the text, not only in its greeting line, or in the
 		 * mail quoted below a reply's. */
-		named = (body && has_word(body, words[k])) ||
-			(subject != subject_all && quote_names(quoted, words[k]));
+		named = (body && (titled ? has_word_anycase(body, words[k]) :
+				  has_word(body, words[k]))) ||
+			(reply && quote_names(quoted, words[k]));
 		/* "Farmacias Albora" of the subject, "Albora sigue
 		 * entrevistando" in the text: its last word names it too. */
 		if (!named && body) {
@@ -1623,7 +1680,8 @@ static char *client_from_subject(const char *subject, const char *fresh, const c
 
 			named = last > k && g_utf8_strlen(words[last], -1) >= 4 &&
 				!subject_word(low) && !generic_word(words[last]) &&
-				has_word(body, words[last]);
+				(titled ? has_word_anycase(body, words[last]) :
+				 has_word(body, words[last]));
 			/* ("Eingangsbestätigung Ihrer Unterlagen" is no name) */
 			for (int w = k; named && words[w]; w++)
 				for (size_t p = 0; p < G_N_ELEMENTS(pron); p++)

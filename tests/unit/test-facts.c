@@ -1617,6 +1617,26 @@ static void test_eighth_round(void)
 		      "Transportes Andinos");
 	check_company("Ann Lee", "ann.lee@westbury.example",
 		      "Best,\nAnn Lee\nHR Adviser, Faculty of Law, Westbury", "Westbury");
+	/* An agency's client in a subject written without case, named so in
+	 * the text too; short everyday words in such a subject are none. */
+	check_agency_client("becca@thorne-search.example", "copperleaf",
+			    "copperleaf are taking their time, will let you know\n", NULL,
+			    "Copperleaf");
+	check_agency_client("leo@levelup-recruit.example", "BRAMBLEWICK OFFER!!!",
+			    "bramblewick want you :) formal offer just came thru\n", NULL,
+			    "Bramblewick");
+	check_agency_client("jonas@nordpersonal.example", "neuigkeiten hafenwerke",
+			    "hi Alex\ndie hafenwerke melden sich nächste woche\n", NULL, "Hafenwerke");
+	check_agency_client("kevin@morel-conseil.example", "nouvelles lumineaux",
+			    "salut Alex\nlumineaux hésite encore, je te tiens au jus\n", NULL, "Lumineaux");
+	check_agency_client("pablo@talento-sur.example", "novedades ferrandina",
+			    "hola Alex\nferrandina decide el viernes, te aviso\n", NULL, "Ferrandina");
+	check_agency_client("danny@ironbark-consulting.example", "THEY WANT YOU",
+			    "They want you. Day rate agreed.\n", NULL, "Ironbark Consulting");
+	check_agency_client("greta@nordwise-recruit.example", "any news?",
+			    "No news yet, still waiting on any word.\n", NULL, "Nordwise Recruit");
+	check_agency_client("greta@nordwise-recruit.example", "sorry!!",
+			    "sorry for the silence, no news\n", NULL, "Nordwise Recruit");
 }
 
 static void test_company_seventh(void)
