@@ -1781,6 +1781,17 @@ static bool client_is_person(const char *text, const char *c)
 	return at && has(RE_PERSON_AFTER, at + strlen(c));
 }
 
+/* Whether the first word of name, folded, begins the domain's name
+ * ("Solace International" and solace-intl). */
+static bool first_word_in(const char *name, const char *domain)
+{
+	g_autofree char *w = g_strndup(name, strcspn(name, " "));
+	g_autofree char *fw = fold_name(w);
+	g_autofree char *fd = fold_name(domain);
+
+	return strlen(fw) >= 4 && g_str_has_prefix(fd, fw);
+}
+
 static void pick_company(const struct fact_input *in, const struct date_ref *ref,
 			 struct facts *out)
 {
@@ -1836,10 +1847,19 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 	    !domain_is(rdom, dom) && !domain_is(dom, rdom)) {
 		bool s2;
 
-		c = clean_name(in->from_name, &s2);
-		if (c && !names_domain(c, rdom)) {
+		/* "Solace International HR <hr@solace-intl...>": the employer's
+		 * team in the Reply-To's display name. */
+		c = clean_name(in->reply_to_name, &s2);
+		if (c && !(s2 && !generic_word(c) && looks_like_name(c) && first_word_in(c, rdom))) {
 			g_free(c);
 			c = NULL;
+		}
+		if (!c) {
+			c = clean_name(in->from_name, &s2);
+			if (c && !names_domain(c, rdom)) {
+				g_free(c);
+				c = NULL;
+			}
 		}
 		if (!c)
 			c = company_from_domain_line(in->fresh, rdom, people);

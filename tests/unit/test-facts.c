@@ -1511,6 +1511,25 @@ static void test_seventh_round(void)
  * du ..."), a display name that spells a shortened mail domain ("Caisse
  * Fluviale Orme" for cf-orme, "Hospital San Telmo" for hsantelmo) when it
  * is nobody's own name, "for" inside a name; beside persons and job titles. */
+/* The company of a mail sent by a tool for an employer in its Reply-To. */
+static void check_reply_to_company(const char *from_name, const char *from_addr,
+				   const char *rt_name, const char *rt_addr, const char *want)
+{
+	struct fact_input in = { 0 };
+	struct facts f;
+
+	in.from_name = from_name;
+	in.from_addr = from_addr;
+	in.reply_to_name = rt_name;
+	in.reply_to_addr = rt_addr;
+	in.fresh = "Please enter two referees in the portal.";
+	in.date = at(2026, 3, 2, 9, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_REFERENCES, &f);
+	g_assert_cmpstr(f.company, ==, want);
+	facts_clear(&f);
+}
+
 /* The eighth round, from batch 16's chatty recruiters, short notes and
  * programmes of a selection day (Wednesday 4 March 2026). */
 static void test_eighth_round(void)
@@ -1637,6 +1656,17 @@ static void test_eighth_round(void)
 			    "No news yet, still waiting on any word.\n", NULL, "Nordwise Recruit");
 	check_agency_client("greta@nordwise-recruit.example", "sorry!!",
 			    "sorry for the silence, no news\n", NULL, "Nordwise Recruit");
+	/* A vendor writing from a no-reply address for an employer whose team
+	 * is the Reply-To's display name, its domain shortened; a person's
+	 * name there, or a team's words before the firm's, leave the
+	 * domain's name. */
+	check_reply_to_company("RefPoint", "donotreply@refpoint.example", "Beacon International HR",
+			       "hr@beacon-intl.example", "Beacon International");
+	check_reply_to_company("RefPoint", "donotreply@refpoint.example",
+			       "Recursos Humanos Grupo Almadén", "rrhh@almaden-grupo.example",
+			       "Almaden Grupo");
+	check_reply_to_company("RefPoint", "donotreply@refpoint.example", "Mara Quint",
+			       "mara@beacon-intl.example", "Beacon Intl");
 }
 
 static void test_company_seventh(void)
