@@ -1781,6 +1781,25 @@ static bool client_is_person(const char *text, const char *c)
 	return at && has(RE_PERSON_AFTER, at + strlen(c));
 }
 
+/*
+ * "the second interview at Harbour House", "the role at Kestrel Tower": a
+ * building's name, whose last word says so, is where, not who.
+ */
+static bool building_name(const char *name)
+{
+	static const char *const w[] = { "House", "Building", "Centre", "Center", "Tower",
+					 "Hall", "Haus", "Gebäude", "Maison", "Edificio", "Torre",
+					 "Campus", "Site", "Office", "Offices" };
+	const char *last = strrchr(name, ' ');
+
+	if (!last)
+		return false;
+	for (size_t i = 0; i < G_N_ELEMENTS(w); i++)
+		if (strcmp(last + 1, w[i]) == 0)
+			return true;
+	return false;
+}
+
 /* Whether the first word of name, folded, begins the domain's name
  * ("Solace International" and solace-intl). */
 static bool first_word_in(const char *name, const char *domain)
@@ -1915,7 +1934,7 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 		c = capture(RE_EEO, in->fresh, c_names);
 		if (!c)
 			c = capture(RE_BODY_COMPANY, in->fresh, c_names);
-		if (c && client_is_person(in->fresh, c)) {
+		if (c && (client_is_person(in->fresh, c) || building_name(c))) {
 			g_free(c);
 			c = NULL;
 		}

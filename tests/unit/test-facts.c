@@ -1656,6 +1656,14 @@ static void test_eighth_round(void)
 			    "No news yet, still waiting on any word.\n", NULL, "Nordwise Recruit");
 	check_agency_client("greta@nordwise-recruit.example", "sorry!!",
 			    "sorry for the silence, no news\n", NULL, "Nordwise Recruit");
+	/* A building the interview was at is no firm; a firm is. */
+	check_company("People & Culture", "people@fenmouth-port.example",
+		      "Thank you for attending the second interview at Harbour House on 8 "
+		      "October.\n\nYours sincerely,\n\nEileen Crowe\nPeople & Culture Manager\n"
+		      "Port of Fenmouth Authority", "Port of Fenmouth Authority");
+	check_company("Eileen Crowe", "eileen@gmail.com",
+		      "Thank you for your interest in the role at Harbour Holdings.",
+		      "Harbour Holdings");
 	/* A vendor writing from a no-reply address for an employer whose team
 	 * is the Reply-To's display name, its domain shortened; a person's
 	 * name there, or a team's words before the firm's, leave the
