@@ -793,17 +793,18 @@ static void test_corpus_labelled(void)
 	 * never read, and which alone did not move): company 0.925 -> 0.948,
 	 * interview dates 0.995 -> 0.996, decision dates 0.973 -> 0.977.
 	 * Raised after the eighth round (worked from batch 16): company 0.948
-	 * -> 0.955 (a mail provider named by a word for mail, the phone's
+	 * -> 0.959 (a mail provider named by a word for mail, the phone's
 	 * "Sent from" line, the boss an assistant signs for, "on behalf of" a
-	 * person, "Ihr Team von", "Role, Firm, Town", asbl and Ltda.),
+	 * person, "Ihr Team von", "Role, Firm, Town", asbl and Ltda., a client
+	 * in a subject without case, a Reply-To's team, "at Harbour House"),
 	 * interview dates 0.996 -> 0.998 ("tmrw 8am", "in der Früh um
 	 * sieben", a programme's times after "It has two parts:"), decision
 	 * dates and offer deadlines 0.977 -> 0.981 ("be back in touch", "we
 	 * should know by wed", "on revient vers toi", "a fines de mes",
 	 * someone away "jusqu'à jeudi"). Batch 16 alone: company misses 15 ->
-	 * 6, interview 3 -> 0, decision 14 -> 8 (the 8 left are everyday mail
+	 * 2, interview 3 -> 0, decision 14 -> 8 (the 8 left are everyday mail
 	 * labelled none). */
-	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.953);
+	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.957);
 	g_assert_cmpfloat((double)sc.interview / sc.n, >=, 0.997);
 	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.980);
 }
