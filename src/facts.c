@@ -106,7 +106,7 @@ static const char *const patterns[RE__COUNT] = {
 		"(?:[\\s,|\\-–]+(?:via\\s+\\S+|\\(via [^)]*\\)|recruiting|recruitment|"
 		"recruiters?|(?:early )?careers?|jobs|job alerts?|talent(?:\\s+acquisition)?(?:\\s+team)?|"
 		"internships?|graduates?|apprenticeships?|"
-		"hiring(?:\\s+team)?|human resources|hr|rh|rrhh|people(?:\\s+team)?|"
+		"hiring(?:\\s+team)?|human resources|hr|rh|rrhh|rr\\.\\s?hh\\.|people(?:\\s+team)?|"
 		"team|notifications?|no-?reply|karriere|recrutement|"
 		"ressources humaines|empleo|recursos humanos|personalabteilung|"
 		"personalamt|personalservice|(?:referat )?personal|berufungen|talents|"

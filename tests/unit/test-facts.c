@@ -793,18 +793,19 @@ static void test_corpus_labelled(void)
 	 * never read, and which alone did not move): company 0.925 -> 0.948,
 	 * interview dates 0.995 -> 0.996, decision dates 0.973 -> 0.977.
 	 * Raised after the eighth round (worked from batch 16): company 0.948
-	 * -> 0.959 (a mail provider named by a word for mail, the phone's
+	 * -> 0.960 (a mail provider named by a word for mail, the phone's
 	 * "Sent from" line, the boss an assistant signs for, "on behalf of" a
 	 * person, "Ihr Team von", "Role, Firm, Town", asbl and Ltda., a client
-	 * in a subject without case, a Reply-To's team, "at Harbour House"),
+	 * in a subject without case, a Reply-To's team, "at Harbour House",
+	 * "RR. HH."),
 	 * interview dates 0.996 -> 0.998 ("tmrw 8am", "in der Früh um
 	 * sieben", a programme's times after "It has two parts:"), decision
 	 * dates and offer deadlines 0.977 -> 0.981 ("be back in touch", "we
 	 * should know by wed", "on revient vers toi", "a fines de mes",
 	 * someone away "jusqu'à jeudi"). Batch 16 alone: company misses 15 ->
-	 * 2, interview 3 -> 0, decision 14 -> 8 (the 8 left are everyday mail
+	 * 1, interview 3 -> 0, decision 14 -> 8 (the 8 left are everyday mail
 	 * labelled none). */
-	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.957);
+	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.958);
 	g_assert_cmpfloat((double)sc.interview / sc.n, >=, 0.997);
 	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.980);
 }
@@ -1657,6 +1658,12 @@ static void test_eighth_round(void)
 			    "No news yet, still waiting on any word.\n", NULL, "Nordwise Recruit");
 	check_agency_client("greta@nordwise-recruit.example", "sorry!!",
 			    "sorry for the silence, no news\n", NULL, "Nordwise Recruit");
+	/* "RR. HH.", Spain's written-out "RRHH", is a team's word too. */
+	check_company("Fundación Olmo Verde - RR. HH.", "rrhh@olmoverde.example",
+		      "Gracias por participar.\n\nDepartamento de Recursos Humanos\n"
+		      "Fundación Olmo Verde, Madrid", "Fundación Olmo Verde");
+	check_company("Fundación Olmo Verde - RR.HH.", "rrhh@olmoverde.example",
+		      "Gracias.", "Fundación Olmo Verde");
 	/* A building the interview was at is no firm; a firm is. */
 	check_company("People & Culture", "people@fenmouth-port.example",
 		      "Thank you for attending the second interview at Harbour House on 8 "
