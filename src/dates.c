@@ -180,7 +180,7 @@ static const struct word words[] = {
 	CLS("cet", C_THIS),
 	CLS("esta", C_THIS), CLS("este", C_THIS),
 	CLS("end", C_END), CLS("ende", C_END), CLS("fin", C_END),
-	CLS("finales", C_END), CLS("final", C_END), CLS("late", C_END),
+	CLS("finales", C_END), CLS("fines", C_END), CLS("final", C_END), CLS("late", C_END),
 	CLS("later", C_END),
 	CLS("last", C_LAST), CLS("letzten", C_LAST), CLS("letzte", C_LAST),
 	CLS("letzter", C_LAST), CLS("vergangenen", C_LAST), CLS("dernier", C_LAST),
@@ -199,6 +199,8 @@ static const struct word words[] = {
 	CLS("mid", C_MID), CLS("middle", C_MID), CLS("mitte", C_MID),
 	CLS("milieu", C_MID), CLS("mediados", C_MID),
 	CLS("tomorrow", C_TOMORROW), CLS("morgen", C_TOMORROW),
+	CLS("tmrw", C_TOMORROW), CLS("tmrrw", C_TOMORROW), CLS("tmw", C_TOMORROW),
+	CLS("mñn", C_TOMORROW), CLS("mñna", C_TOMORROW),
 	CLS("demain", C_TOMORROW), CLS("mañana", C_TOMORROW),
 	CLS("today", C_TODAY), CLS("tonight", C_TODAY), CLS("heute", C_TODAY),
 	CLS("aujourd", C_TODAY), CLS("hoy", C_TODAY),
@@ -293,7 +295,6 @@ static int zone_abbr(const char *text, const struct tok *t)
 			return NAMED_TZ + i;
 	return 0;
 }
-
 
 /* Entry x merged into m as the table reads: its classes added, its other
  * fields where it sets them. */
@@ -617,6 +618,8 @@ static bool is_num(const struct tok *t)
 	return t->kind == TK_NUM || (t->kind == TK_WORD && t->num);
 }
 
+static bool is_word(const struct scan *sc, const struct tok *t, const char *w);
+
 static int skip_fill(const struct scan *sc, int i)
 {
 	while (at(sc, i)->kind == TK_WORD && (at(sc, i)->cls & C_FILL) &&
@@ -905,11 +908,17 @@ static int try_relative(struct scan *sc, int i, GDate *out)
 		return try_compound(sc, i, out);
 
 	if (at(sc, j)->cls & (C_END | C_EARLY | C_MID)) {
+		bool plural = is_word(sc, at(sc, j), "fines");
+
 		part = at(sc, j)->cls & C_END ? 3 : at(sc, j)->cls & C_MID ? 2 : 1;
 		j++;
 		if (is_punct(at(sc, j), '-') && !at(sc, j)->space_before)
 			j++;
 		j = skip_fill(sc, j);
+		/* "a fines de mes" is the end of the month, "los fines de
+		 * semana" every weekend. */
+		if (plural && at(sc, j)->unit == 7)
+			return 0;
 		if (at(sc, j)->kind == TK_WORD && at(sc, j)->mon && !at(sc, j)->num &&
 		    !at(sc, j)->unit) {
 			int k = j + 1, y = 0;
@@ -1018,8 +1027,6 @@ static int try_relative(struct scan *sc, int i, GDate *out)
 	}
 	return j - i;
 }
-
-static bool is_word(const struct scan *sc, const struct tok *t, const char *w);
 
 /*
  * A day of the month as an ordinal in words: "third", "twenty-first",
@@ -1334,7 +1341,6 @@ static int try_calendar_week(struct scan *sc, int i, GDate *out)
 	return len;
 }
 
-
 static bool at_hour_word(const struct scan *sc, int j);
 
 /* "the 20th", "zum 20.", "le 20", "el 20": the next such day of a month. */
@@ -1434,6 +1440,62 @@ static int try_weekday_number(struct scan *sc, int i, int wd, GDate *out)
 	return 0;
 }
 
+/*
+ * An English weekday abbreviation with no date after it, in a short note:
+ * "we should know by wed", "until Thu", "next Tue", "on Fri". After "on"
+ * only in capitals (French "on tue" is a verb); "sat" and "sun" only in
+ * capitals anywhere ("sat by the pool", "by sun and rain").
+ */
+static bool abbr_alone(const struct scan *sc, int i, int j)
+{
+	const struct tok *p = at(sc, i - 1), *t = at(sc, j);
+	bool cap = g_ascii_isupper(sc->text[t->s]);
+
+	if (t->wd >= 6 && !cap)
+		return false;
+	if (j > i)
+		return true;
+	return is_word(sc, p, "by") || is_word(sc, p, "until") || is_word(sc, p, "till") ||
+		is_word(sc, p, "til") || is_word(sc, p, "before") ||
+		(cap && is_word(sc, p, "on"));
+}
+
+/*
+ * A German weekday abbreviation with its dot after "am", "bis", "ab",
+ * "vor", "nächsten": "bis Mi.", "am Do. um 7", "ab Mo.". Capitalised and
+ * with a dot only, so "do" and "mi" in other words never read as days;
+ * "Fr." before a capitalised word is "Frau" ("bis Fr. Keller zurück ist").
+ * Returns the weekday or 0.
+ */
+static int german_abbr(const struct scan *sc, int i, int j)
+{
+	const struct tok *p = at(sc, i - 1), *t = at(sc, j), *n = at(sc, j + 2);
+	const char *s = sc->text + t->s;
+	int wd = 0;
+
+	if (t->e - t->s != 2 || !is_punct(at(sc, j + 1), '.') || !g_ascii_isupper(s[0]))
+		return 0;
+	if (!(j > i || is_word(sc, p, "am") || is_word(sc, p, "bis") || is_word(sc, p, "ab") ||
+	      is_word(sc, p, "vor")))
+		return 0;
+	/* "Mo. bis Fr. geöffnet": opening days, not a day. */
+	if (is_word(sc, p, "bis") && is_punct(at(sc, i - 2), '.') &&
+	    at(sc, i - 3)->e - at(sc, i - 3)->s == 2)
+		return 0;
+	if (s[0] == 'M' && s[1] == 'o')
+		wd = 1;
+	else if (s[0] == 'D' && s[1] == 'i')
+		wd = 2;
+	else if (s[0] == 'M' && s[1] == 'i')
+		wd = 3;
+	else if (s[0] == 'D' && s[1] == 'o')
+		wd = 4;
+	else if (s[0] == 'F' && s[1] == 'r' &&
+		 !(n->kind == TK_WORD && g_ascii_isupper(sc->text[n->s])))
+		wd = 5;
+	return wd;
+}
+
 /* "Friday", "next Tuesday", "mardi prochain", "el próximo martes",
  * "last Tuesday", "letzten Dienstag", "mardi dernier" (a day gone by). */
 static int try_weekday(struct scan *sc, int i, GDate *out)
@@ -1462,13 +1524,18 @@ static int try_weekday(struct scan *sc, int i, GDate *out)
 		last = 1;
 		j++;
 	}
-	if (at(sc, j)->kind != TK_WORD || !at(sc, j)->wd)
+	if (at(sc, j)->kind != TK_WORD)
 		return 0;
+	wd = at(sc, j)->wd ? at(sc, j)->wd : german_abbr(sc, i, j);
+	if (!wd)
+		return 0;
+	/* "am Do. um 7": the dot is the abbreviation's, not a full stop. */
+	if (!at(sc, j)->wd)
+		j++;
 	if ((at(sc, j)->cls & C_ABBR) && !is_num(at(sc, j + 1)) &&
 	    !is_punct(at(sc, j + 1), ',') && !is_punct(at(sc, j + 1), '.') &&
-	    !at(sc, j + 1)->mon)
+	    !at(sc, j + 1)->mon && !abbr_alone(sc, i, j))
 		return 0;
-	wd = at(sc, j)->wd;
 	j++;
 	if (at(sc, j)->kind == TK_WORD && (at(sc, j)->cls & C_NEXT)) {
 		next = 1;
@@ -1645,6 +1712,25 @@ static bool is_hour_word(const struct tok *t)
 }
 
 /*
+ * A place or a visit after an hour in words, as short notes write it: "um
+ * sieben bei uns", "um sieben vorbei", "um acht im Büro", "at seven at the
+ * gate", "at eight sharp", "vers sept au chantier", "chez nous", "en la
+ * obra". A count has a noun there instead ("um drei Kandidaten").
+ */
+static bool place_after_hour(const struct scan *sc, const struct tok *n)
+{
+	static const char *const w[] = { "bei", "beim", "vorbei", "im", "auf", "an", "sharp",
+					 "at", "au", "chez", "en" };
+
+	if (n->kind != TK_WORD || n->e - n->s > 6)
+		return false;
+	for (size_t i = 0; i < G_N_ELEMENTS(w); i++)
+		if (is_word(sc, n, w[i]))
+			return true;
+	return false;
+}
+
+/*
  * An hour in words after a word that says "at" ("um neun", "à dix
  * heures", "at two", "a la una"), with nothing after it that makes it a
  * count ("at two locations", "um drei Kandidaten"), "at once" excepted.
@@ -1665,7 +1751,8 @@ static bool at_hour_word(const struct scan *sc, int j)
 	return n->kind != TK_WORD || (n->cls & (C_UHR | C_AM | C_PM | C_TOMORROW | C_TODAY)) ||
 		n->wd || n->tz || is_word(sc, n, "heures") || is_word(sc, n, "heure") ||
 		is_word(sc, n, "on") || is_word(sc, n, "et") || is_word(sc, n, "in") ||
-		is_word(sc, n, "o") || is_word(sc, n, "du") || is_word(sc, n, "de");
+		is_word(sc, n, "o") || is_word(sc, n, "du") || is_word(sc, n, "de") ||
+		place_after_hour(sc, n);
 }
 
 /*
@@ -2109,14 +2196,23 @@ static gint64 instant(struct scan *sc, const GDate *d, int h, int m, int tz)
 static int part_of_day_before(const struct scan *sc, int *j)
 {
 	static const char *const am[] = { "morning", "früh", "morgens", "vormittag", "vormittags",
-					  "matin" };
+					  "matin", "matinée", "matinee" };
 	static const char *const pm[] = { "afternoon", "evening", "night", "nachmittag",
 					  "nachmittags", "abend", "abends", "soir", "tarde",
 					  "noche" };
 	int k = *j, part = 0;
 
-	if (is_word(sc, at(sc, k), "por") && is_word(sc, at(sc, k + 1), "la"))
+	/* "por la", and as Mexico and Colombia write it "en la"; "in the",
+	 * "in der" (Austria's "in der Früh"), "in aller", "dans la", "am". */
+	if ((is_word(sc, at(sc, k), "por") || is_word(sc, at(sc, k), "en") ||
+	     is_word(sc, at(sc, k), "dans")) && is_word(sc, at(sc, k + 1), "la"))
 		k += 2;
+	else if (is_word(sc, at(sc, k), "in") &&
+		 (is_word(sc, at(sc, k + 1), "the") || is_word(sc, at(sc, k + 1), "der") ||
+		  is_word(sc, at(sc, k + 1), "aller")))
+		k += 2;
+	else if (is_word(sc, at(sc, k), "am"))
+		k++;
 	if (at(sc, k)->cls & C_AFTER && is_punct(at(sc, k + 1), '-') &&
 	    is_word(sc, at(sc, k + 2), "midi")) {
 		part = 2;

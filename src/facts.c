@@ -18,7 +18,7 @@ enum {
 	RE_THEN, RE_UNTIL, RE_NEG, RE_OR, RE_OTHER_DATE, RE_FIRST_PERSON, RE_ANAPHORA,
 	RE_RSVP, RE_BY_THEN, RE_CLIENT, RE_MEETS, RE_CHOSEN, RE_LATEST, RE_BY, RE_START,
 	RE_ROLE, RE_PAST, RE_SAME_TIME, RE_ASSUME, RE_MOVED, RE_AGREE, RE_DENY,
-	RE_NOT_BEFORE,
+	RE_NOT_BEFORE, RE_CHIEF, RE_PERSON_AFTER, RE_DECIDE_MORE,
 	RE__COUNT
 };
 
@@ -57,6 +57,16 @@ static const char *const patterns[RE__COUNT] = {
 		"something (?:\\w+ )?for you\\b|come back to (?:me|us)\\b|etwas (?:\\w+ )?sagen|"
 		"quelque chose (?:de \\w+ )?(?:à (?:te|vous) dire)|(?:te|vous) dire quelque chose|decir(?:te|le|os)? algo|"
 		"\\b(?:an?|your|their) yes or no\\b|(?:call|ring|phone) you (?:by|before|no later)",
+	/* More of them, tried only where RE_DECIDE finds none and one of their
+	 * words is there (RE_DECIDE, tried on every sentence, grows slower
+	 * with every branch). */
+	[RE_DECIDE_MORE] =
+		"\\b(?:be|get) back in touch\\b|\\bping you\\b|"
+		"\\b(?:we|i)(?:'ll| will| should| shall|'d| would| hope to| expect to) know\\b|"
+		"\\bwissen wir\\b|\\bwir (?:\\w+ ){0,3}wissen\\b|"
+		"\\b(?:nous saurons|on saura|on devrait savoir|nous devrions savoir)\\b|"
+		"\\brevien[st] vers\\b|\\bsabremos\\b|\\bdeber(?:í|i)amos saber\\b|"
+		"\\b(?:te|le|les|os) aviso\\b",
 	[RE_CHECKIN] =
 		"(?:feel free|please|you(?:'| a)re welcome|(?:don't|do not) hesitate|"
 		"you can|you may|invite you|n'hésitez pas|gerne|no dude|puede|"
@@ -96,14 +106,15 @@ static const char *const patterns[RE__COUNT] = {
 		"(?:[\\s,|\\-–]+(?:via\\s+\\S+|\\(via [^)]*\\)|recruiting|recruitment|"
 		"recruiters?|(?:early )?careers?|jobs|job alerts?|talent(?:\\s+acquisition)?(?:\\s+team)?|"
 		"internships?|graduates?|apprenticeships?|"
-		"hiring(?:\\s+team)?|human resources|hr|rh|rrhh|people(?:\\s+team)?|"
+		"hiring(?:\\s+team)?|human resources|hr|rh|rrhh|rr\\.\\s?hh\\.|people(?:\\s+team)?|"
 		"team|notifications?|no-?reply|karriere|recrutement|"
 		"ressources humaines|empleo|recursos humanos|personalabteilung|"
 		"personalamt|personalservice|(?:referat )?personal|berufungen|talents|"
 		"university|campus))+$",
 	[RE_LEGAL] =
 		",?\\s+(?:inc\\.?|llc|llp|ltd\\.?|limited|g?gmbh|ag|kg|s\\.?a\\.?s?|sarl|s\\.l\\.|"
-		"corp\\.?|co\\.|plc|(?:gmbh )?& co\\.?(?: kg)?)$",
+		"corp\\.?|co\\.|plc|(?:gmbh )?& co\\.?(?: kg)?|"
+		"a\\.?s\\.?b\\.?l\\.?|vzw|e\\.v\\.|ltda\\.?|s\\.a\\.c\\.|a\\.c\\.|s\\. de r\\.l\\.)$",
 	[RE_BODY_COMPANY] =
 		"(?:interest in (?:joining |working (?:at|for|with) |a career (?:at|with) )?|"
 		"(?:position|role|opportunity|opening|career|job|team|here|"
@@ -153,7 +164,10 @@ static const char *const patterns[RE__COUNT] = {
 	/* "away until next week", "interviewing until Friday": a window; "give
 	 * us until the 14th" is a promise. */
 	[RE_UNTIL] = "(?<!give us )(?<!give me )(?<!allow us )(?<!allow me )"
-		"\\b(?:until|till) (?:the )?$",
+		"\\b(?:until|till) (?:the )?$|"
+		"\\bjusqu(?:'|’)(?:à|au) (?:ce |le )?$|\\bhasta (?:el |la |este |esta )?$|"
+		"\\b(?:urlaub|abwesend|unterwegs|krank|dienstreise|verreist|elternzeit|"
+		"außer haus|nicht im büro)\\b[^,;.]{0,30}\\bbis (?:zum |zur |am |einschließlich )?$",
 	/* Dates that are not a promise: deadlines, start dates. */
 	[RE_OTHER_DATE] =
 		"deadline|closing date|applications? (?:close|closes|are open|is open)|"
@@ -180,6 +194,22 @@ static const char *const patterns[RE__COUNT] = {
 		"falls sie .{0,20}wünschen)\\b.{0,80}\\b(?:reply|respond|write|email|"
 		"répond|écri|respond|escrib|antworten|schreiben)",
 	/* An agency writes for its client: "mein Kunde, die Brückner Logistik AG". */
+	/* A head of the firm, as a signature names the boss its writer
+	 * assists: "Executive Assistant to Fiona Lister, Chief Executive". */
+	[RE_CHIEF] =
+		"^(?:our |the )?(?:chief\\b|ceo|cfo|coo|cto|cso|cmo|cpo|chro|president|"
+		"vice[- ]president|(?:co-?)?founder|managing director|executive director|"
+		"country director|geschäftsführer\\w*|vorstand\\w*|vorsitzende\\w*|pdg|"
+		"directeur général|directrice générale|présidente?|gérante?|director general|"
+		"directora general|gerente general|presidenta?|fundador[a]?)\\b",
+	/* After "on behalf of", "im Auftrag von", "de la part de", "en nombre
+	 * de" a person rather than a client: a title before the name, or a
+	 * role after it ("Helen Marsh, Country Director"). */
+	[RE_PERSON_AFTER] =
+		"^, (?:our |my |unse?re?r? |notre |nuestr[oa] |the |la |le |el )?"
+		"(?:[A-Z]\\w* ){0,3}(?:[Dd]irector|[Dd]irectora|[Oo]fficer|[Mm]anager|[Hh]ead|"
+		"Leiter\\w*|[Cc]hief|CEO|COO|CFO|CTO|CSO|[Pp]resident\\w*|[Dd]irecteur|"
+		"[Dd]irectrice|[Gg]erente|[Ff]ounder|Geschäftsführ\\w*|[Pp]artner)\\b",
 	[RE_CLIENT] =
 		"(?i:(?:my|our|the) client,? \\(?(?:the company |the firm )?|mein(?:e|em)? Kund(?:e|in|en),? "
 		"(?:die |der )?|mon client,? (?:la société |le groupe |l'entreprise )?|"
@@ -214,7 +244,7 @@ static const char *const patterns[RE__COUNT] = {
 	/* "by Tuesday at the latest", "spätestens am Freitag": the firm promise. */
 	[RE_LATEST] = "\\b(?:at the latest|no later than|spätestens|au plus tard|a más tardar|"
 		"como muy tarde)\\b",
-	[RE_NEG] = "n't\\b|\\bnot\\b|\\bno\\b|\\bnever\\b",
+	[RE_NEG] = "n't\\b|\\bnot\\b|\\bno\\b|\\bnever\\b|\\bpas\\b|\\bnada\\b|\\bnunca\\b",
 	/* A job title before the employer's name in a signature line:
 	 * "Service Manager, Calder Health", "HR Adviser, Kelsbury Borough
 	 * Council". */
@@ -337,7 +367,7 @@ static GRegex *re(int which)
 
 		if (which != RE_BODY_COMPANY && which != RE_EEO && which != RE_BODY_POSITION &&
 		    which != RE_CLIENT &&
-		    which != RE_INTERVIEWER && which != RE_SIG_AT)
+		    which != RE_INTERVIEWER && which != RE_SIG_AT && which != RE_PERSON_AFTER)
 			f |= G_REGEX_CASELESS;
 		regexes[which] = g_regex_new(patterns[which], f, 0, NULL);
 		g_assert(regexes[which]);
@@ -352,6 +382,41 @@ static bool has(int which, const char *s)
 }
 
 /* The named group of the first match, trimmed; NULL when none. */
+/* Whether s has a word RE_DECIDE_MORE needs (the words first: even that
+ * pattern is slow to try on every sentence). */
+static bool decide_more_words(const char *s)
+{
+	static const char *const w[] = { "know", "issen", "saur", "savoir", "evien", "abremos",
+					 "saber", "aviso", "ping you", "in touch" };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(w); i++)
+		if (strstr(s, w[i]))
+			return true;
+	return false;
+}
+
+/* Where the keyword which starts in s (RE_DECIDE: or RE_DECIDE_MORE). */
+static bool keyword_at(int which, const char *s, int *start)
+{
+	GMatchInfo *mi = NULL;
+	bool found = g_regex_match(re(which), s, 0, &mi);
+
+	*start = 0;
+	if (found && !g_match_info_fetch_pos(mi, 0, start, NULL))
+		*start = 0;
+	g_match_info_free(mi);
+	if (!found && which == RE_DECIDE && decide_more_words(s))
+		return keyword_at(RE_DECIDE_MORE, s, start);
+	return found;
+}
+
+static bool has_keyword(int which, const char *s)
+{
+	int start;
+
+	return keyword_at(which, s, &start);
+}
+
 static char *capture(int which, const char *s, const char *const *names)
 {
 	GMatchInfo *mi = NULL;
@@ -483,12 +548,34 @@ static bool domain_is(const char *domain, const char *base)
 	return dl == bl || domain[dl - bl - 1] == '.';
 }
 
+/*
+ * Whether the domain's name (the label before its top level, or before
+ * "example") is a word for mail: "mailbox.example", "correo.example",
+ * "courriel.example", "posteo.de", a mail provider's rather than a firm's.
+ */
+static bool mail_provider(const char *domain)
+{
+	static const char *const w[] = { "mail", "mailbox", "email", "webmail", "correo",
+					 "courriel", "posteo", "postfach", "buzon" };
+	g_auto(GStrv) parts = g_strsplit(domain, ".", -1);
+	int k = (int)g_strv_length(parts) - 2;
+
+	if (k > 0 && g_ascii_strcasecmp(parts[k], "example") == 0)
+		k--;
+	if (k < 0)
+		return false;
+	for (size_t i = 0; i < G_N_ELEMENTS(w); i++)
+		if (g_ascii_strcasecmp(parts[k], w[i]) == 0)
+			return true;
+	return false;
+}
+
 static bool not_company(const char *domain)
 {
 	for (size_t i = 0; i < G_N_ELEMENTS(not_company_domains); i++)
 		if (domain_is(domain, not_company_domains[i]))
 			return true;
-	return false;
+	return mail_provider(domain);
 }
 
 static const char *domain_of(const char *addr)
@@ -744,7 +831,15 @@ static char *company_from_last_line(const char *fresh)
 	for (int i = n - 1; i >= 0; i--) {
 		char *l = g_strstrip(lines[i]);
 
-		if (!*l)
+		/* "Sent from my iPhone", "Von meinem iPhone gesendet", "Envoyé de
+		 * mon iPhone", "Enviado desde mi móvil": the phone's line, below
+		 * the signature. */
+		if (!*l || (!line && (g_str_has_prefix(l, "Sent from my ") ||
+				      g_str_has_prefix(l, "Von meinem ") ||
+				      g_str_has_prefix(l, "Envoyé de mon ") ||
+				      g_str_has_prefix(l, "Envoyé depuis mon ") ||
+				      g_str_has_prefix(l, "Enviado desde mi ") ||
+				      g_str_has_prefix(l, "Get Outlook for "))))
 			continue;
 		if (!line) {
 			line = l;
@@ -813,6 +908,24 @@ static char *company_from_team_line(const char *fresh)
 		if (c && !generic_word(c) && looks_like_name(c))
 			return c;
 		g_free(c);
+		/* "Responsable RH, Passerelles Sans Frontières asbl, Bruxelles":
+		 * the town after the firm is left out. */
+		if ((c = strrchr(l, ',')) && c[1] == ' ' && c > l && !strchr(c + 2, ' ') &&
+		    g_ascii_isupper(c[2]) && strchr(l, ',') < c) {
+			g_autofree char *head = g_strndup(l, c - l);
+			const char *mid = strrchr(head, ',');
+			g_autofree char *role = g_strndup(head, mid - head);
+
+			if (mid[1] == ' ' && has(RE_ROLE, role) && !strchr(role, ',') &&
+			    !has(RE_CHIEF, mid + 2) && !ends_with_joiner(mid + 2)) {
+				bool st;
+				char *firm = clean_name(mid + 2, &st);
+
+				if (firm && *firm && !generic_word(firm) && looks_like_name(firm))
+					return firm;
+				g_free(firm);
+			}
+		}
 		/* "Service Manager, Calder Health" */
 		if ((c = strrchr(l, ',')) && c[1] == ' ' && c > l) {
 			g_autofree char *role = g_strndup(l, c - l);
@@ -820,6 +933,7 @@ static char *company_from_team_line(const char *fresh)
 
 			/* ("HR Officer, Faculty of Engineering" is a part of it) */
 			if (has(RE_ROLE, role) && !strchr(role, ',') && looks_like_name(c + 2) &&
+			    !has(RE_CHIEF, c + 2) &&
 			    !generic_word(first) && strcmp(first, "Faculty") != 0 &&
 			    strcmp(first, "School") != 0 && strcmp(first, "Department") != 0 &&
 			    !ends_with_joiner(c + 2))
@@ -1038,7 +1152,7 @@ static const char *after_team(const char *name)
 			"équipe|service|ressources humaines|recrutement|rh|hr|"
 			"recruiting|recruitment|people|personas|personal\\w*|bewerbermanagement|talents|"
 			"empleo|emploi|careers|karriere|jobs)"
-			"\\s+(?:de la |de |del |des |du |der |of |at |bei |chez |d')?)+",
+			"\\s+(?:de la |de |del |des |du |der |of |at |bei |chez |d'|von |from )?)+",
 			G_REGEX_CASELESS, 0, NULL);
 		g_once_init_leave(&team, r);
 	}
@@ -1381,6 +1495,9 @@ static bool subject_word(const char *w)
 		"chat", "meeting", "welcome", "hello", "thanks", "thank", "follow", "re", "status",
 		"application", "bewerbung", "solicitud", "suivi", "nouvelles", "estado", "role",
 		"position", "stelle", "poste", "puesto", "contract", "vertrag", "contrat", "contrato",
+		"sorry", "question", "checking", "urgent", "reminder", "details", "again", "today",
+		"désolé", "perdón", "entschuldigung", "dringend", "urgente", "rappel", "recordatorio",
+		"neuigkeiten",
 	};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(s); i++)
@@ -1401,6 +1518,43 @@ static const char *after_greeting(const char *fresh)
 	if (first > 40 || (!nl && first > 0))
 		return fresh;
 	return nl;
+}
+
+/*
+ * A subject written without case ("copperleaf", "news crédit fluide",
+ * "RAVENPEAK OFFER!!!"), as sloppy recruiters write, with each word's
+ * first letter made a capital; NULL when its letters mix cases.
+ */
+static char *title_case(const char *subject)
+{
+	bool upper = false, lower = false, start = true;
+	GString *t;
+
+	for (const char *p = subject; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		upper = upper || g_unichar_isupper(c);
+		lower = lower || g_unichar_islower(c);
+	}
+	if (upper == lower)
+		return NULL;
+	t = g_string_new(NULL);
+	for (const char *p = subject; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_unichar_tolower(g_utf8_get_char(p));
+
+		g_string_append_unichar(t, start ? g_unichar_toupper(c) : c);
+		start = !g_unichar_isalpha(c) && c != '\'';
+	}
+	return g_string_free(t, FALSE);
+}
+
+/* has_word() regardless of case. */
+static bool has_word_anycase(const char *text, const char *w)
+{
+	g_autofree char *t = g_utf8_strdown(text, -1);
+	g_autofree char *x = g_utf8_strdown(w, -1);
+
+	return has_word(t, x);
 }
 
 /* Whether quoted names w on a line other than a copied subject line
@@ -1433,7 +1587,9 @@ static char *client_from_subject(const char *subject, const char *fresh, const c
 	GMatchInfo *mi = NULL;
 	g_autofree char *own = agency ? fold_name(agency) : NULL;
 	const char *subject_all = subject;
+	g_autofree char *titled = NULL;
 	char *best = NULL;
+	bool reply;
 
 	if (!subject || !fresh)
 		return NULL;
@@ -1446,6 +1602,9 @@ static char *client_from_subject(const char *subject, const char *fresh, const c
 	}
 	while (has(RE_REPLY, subject))
 		subject = strchr(subject, ':') + 1;
+	reply = subject != subject_all;
+	if ((titled = title_case(subject)))
+		subject = titled;
 	g_regex_match(run, subject, 0, &mi);
 	for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
 		g_autofree char *all = g_match_info_fetch(mi, 0);
@@ -1489,14 +1648,26 @@ static char *client_from_subject(const char *subject, const char *fresh, const c
 			if (subject_word(low))
 				continue;
 		}
+		/* In a subject without case, short words are the everyday ones
+		 * ("ANY NEWS?", "THEY WANT YOU"), not a client's name. */
+		if (titled) {
+			bool shortw = false;
+
+			for (int w = k; words[w]; w++)
+				shortw = shortw || (g_utf8_strlen(words[w], -1) < 5 &&
+						    g_unichar_isupper(g_utf8_get_char(words[w])));
+			if (shortw)
+				continue;
+		}
 		fc = fold_name(c);
 		if (strlen(c) < 3 || generic_word(c) || dates_find(c, 0, ref, &hit) ||
 		    (own && *own && (g_str_has_prefix(own, fc) || g_str_has_prefix(fc, own))))
 			continue;
 		/* Named in the text, not only in its greeting line, or in the
 		 * mail quoted below a reply's. */
-		named = (body && has_word(body, words[k])) ||
-			(subject != subject_all && quote_names(quoted, words[k]));
+		named = (body && (titled ? has_word_anycase(body, words[k]) :
+				  has_word(body, words[k]))) ||
+			(reply && quote_names(quoted, words[k]));
 		/* "Farmacias Albora" of the subject, "Albora sigue
 		 * entrevistando" in the text: its last word names it too. */
 		if (!named && body) {
@@ -1509,7 +1680,8 @@ static char *client_from_subject(const char *subject, const char *fresh, const c
 
 			named = last > k && g_utf8_strlen(words[last], -1) >= 4 &&
 				!subject_word(low) && !generic_word(words[last]) &&
-				has_word(body, words[last]);
+				(titled ? has_word_anycase(body, words[last]) :
+				 has_word(body, words[last]));
 			/* ("Eingangsbestätigung Ihrer Unterlagen" is no name) */
 			for (int w = k; named && words[w]; w++)
 				for (size_t p = 0; p < G_N_ELEMENTS(pron); p++)
@@ -1588,6 +1760,57 @@ static char *institution_name(char *name, const char *text)
 	return o;
 }
 
+/*
+ * "I'm writing on behalf of Dr Simon Fairley, our Chief Operating Officer",
+ * "Im Auftrag von Dr. Andreas Vogt, Head Quality Assurance": an assistant
+ * writing for a person of the firm, not an agency for its client. c is
+ * what RE_CLIENT took from text.
+ */
+static bool client_is_person(const char *text, const char *c)
+{
+	static const char *const titles[] = {
+		"Dr", "Dr.", "Prof", "Prof.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Herr",
+		"Herrn", "Frau", "M.", "Mme", "Mme.", "Sr.", "Sra.", "Dra.", "Don", "Doña",
+	};
+	size_t n = strcspn(c, " ");
+	const char *at = strstr(text, c);
+
+	for (size_t i = 0; i < G_N_ELEMENTS(titles); i++)
+		if (strlen(titles[i]) == n && strncmp(c, titles[i], n) == 0)
+			return true;
+	return at && has(RE_PERSON_AFTER, at + strlen(c));
+}
+
+/*
+ * "the second interview at Harbour House", "the role at Kestrel Tower": a
+ * building's name, whose last word says so, is where, not who.
+ */
+static bool building_name(const char *name)
+{
+	static const char *const w[] = { "House", "Building", "Centre", "Center", "Tower",
+					 "Hall", "Haus", "Gebäude", "Maison", "Edificio", "Torre",
+					 "Campus", "Site", "Office", "Offices" };
+	const char *last = strrchr(name, ' ');
+
+	if (!last)
+		return false;
+	for (size_t i = 0; i < G_N_ELEMENTS(w); i++)
+		if (strcmp(last + 1, w[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the first word of name, folded, begins the domain's name
+ * ("Solace International" and solace-intl). */
+static bool first_word_in(const char *name, const char *domain)
+{
+	g_autofree char *w = g_strndup(name, strcspn(name, " "));
+	g_autofree char *fw = fold_name(w);
+	g_autofree char *fd = fold_name(domain);
+
+	return strlen(fw) >= 4 && g_str_has_prefix(fd, fw);
+}
+
 static void pick_company(const struct fact_input *in, const struct date_ref *ref,
 			 struct facts *out)
 {
@@ -1608,6 +1831,10 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 	bool stripped = false;
 
 	c = capture(RE_CLIENT, in->fresh, c_names);
+	if (c && client_is_person(in->fresh, c)) {
+		g_free(c);
+		c = NULL;
+	}
 	/* "VerifyNow on behalf of Halden Energy" */
 	if (!c)
 		c = capture(RE_CLIENT, in->from_name, c_names);
@@ -1639,10 +1866,19 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 	    !domain_is(rdom, dom) && !domain_is(dom, rdom)) {
 		bool s2;
 
-		c = clean_name(in->from_name, &s2);
-		if (c && !names_domain(c, rdom)) {
+		/* "Solace International HR <hr@solace-intl...>": the employer's
+		 * team in the Reply-To's display name. */
+		c = clean_name(in->reply_to_name, &s2);
+		if (c && !(s2 && !generic_word(c) && looks_like_name(c) && first_word_in(c, rdom))) {
 			g_free(c);
 			c = NULL;
+		}
+		if (!c) {
+			c = clean_name(in->from_name, &s2);
+			if (c && !names_domain(c, rdom)) {
+				g_free(c);
+				c = NULL;
+			}
 		}
 		if (!c)
 			c = company_from_domain_line(in->fresh, rdom, people);
@@ -1698,6 +1934,10 @@ static void pick_company(const struct fact_input *in, const struct date_ref *ref
 		c = capture(RE_EEO, in->fresh, c_names);
 		if (!c)
 			c = capture(RE_BODY_COMPANY, in->fresh, c_names);
+		if (c && (client_is_person(in->fresh, c) || building_name(c))) {
+			g_free(c);
+			c = NULL;
+		}
 	}
 	if (!c && in->from_addr && domain_is(dom ? dom : "", "myworkday.com")) {
 		const char *at = strchr(in->from_addr, '@');
@@ -1931,7 +2171,7 @@ static gint64 time_nearby(GPtrArray *sents, guint i, const struct date_ref *ref,
 		/* "either 10am or 2pm on Tuesday": no time chosen yet. */
 		return other_time(first, bat + 1, hit->start, ref, hit->day) ?
 			NUDGE_NOTIME : before;
-	for (guint k = i; k < sents->len && k <= i + 1; k++) {
+	for (guint k = i, last = i + 1; k < sents->len && k <= last; k++) {
 		const char *s = sents->pdata[k];
 		size_t from = k == i ? hit->end : 0, to = strlen(s), at;
 		struct date_hit other;
@@ -1943,6 +2183,11 @@ static gint64 time_nearby(GPtrArray *sents, guint i, const struct date_ref *ref,
 			return other_time(s, at + 1, to, ref, hit->day) ? NUDGE_NOTIME : t;
 		if (to != strlen(s))
 			break;
+		/* "on Wednesday 21 October. It has two parts: Part one (9.30 -
+		 * 10.30)", "Der Ablauf:", "Le programme :", "El programa:": a
+		 * sentence that announces a list lets the time come after it. */
+		if (k > i && to > 0 && s[to - 1] == ':')
+			last = k + 1;
 	}
 	return NUDGE_NOTIME;
 }
@@ -2120,14 +2365,12 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 
 	for (guint i = 0; i < sents->len; i++) {
 		const char *s = sents->pdata[i];
-		GMatchInfo *mi = NULL;
 		int start;
 
 		kwat[i] = -1;
-		if (g_regex_match(re(keyword), s, 0, &mi) &&
+		if (keyword_at(keyword, s, &start) &&
 		    !(w == W_DECISION && (has(RE_RSVP, s) || has(RE_ASSUME, s))))
-			kwat[i] = g_match_info_fetch_pos(mi, 0, &start, NULL) ? start : 0;
-		g_match_info_free(mi);
+			kwat[i] = start;
 	}
 	for (int round = 0; round < rounds; round++)
 	for (guint i = 0; i < sents->len; i++) {
@@ -2199,7 +2442,8 @@ static bool find_date(GPtrArray *sents, const struct date_ref *ref, int keyword,
 		/* A decision sentence without a date, and the next one gives it:
 		 * "We'll let you know. This should be by Friday." */
 		if (w == W_DECISION && round == 0 && i + 1 < sents->len && !dates_find(s, 0, ref, hit) &&
-		    has(RE_ANAPHORA, sents->pdata[i + 1]) && !has(keyword, sents->pdata[i + 1])) {
+		    has(RE_ANAPHORA, sents->pdata[i + 1]) &&
+		    !has_keyword(keyword, sents->pdata[i + 1])) {
 			const char *nx = sents->pdata[i + 1];
 			size_t from = 0;
 
@@ -2247,9 +2491,9 @@ static bool find_decision(GPtrArray *sents, const struct date_ref *ref, struct d
 		    (strstr(s, "not") || strstr(s, "n't") || strstr(s, "never") ||
 		     strstr(s, "nicht") || strstr(s, "pas") || strstr(s, "no ") ||
 		     strstr(s, "No ")) &&
-		    has(RE_NOT_BEFORE, s) && has(RE_DECIDE, s))
+		    has(RE_NOT_BEFORE, s) && has_keyword(RE_DECIDE, s))
 			return false;
-		if (has(RE_LATEST, s) && has(RE_DECIDE, s))
+		if (has(RE_LATEST, s) && has_keyword(RE_DECIDE, s))
 			g_ptr_array_add(promise, s);
 		if (!has(RE_MEETS, s))
 			g_ptr_array_add(rest, s);

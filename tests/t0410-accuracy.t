@@ -38,11 +38,15 @@ printf "[user]\naddresses = candidate@example.org\ntimezone = Europe/Berlin\n" >
 # dates 0.947 -> 0.973 (144 of 148: "by the end of that week", "am Tag
 # danach", "not before mid-March" and "nicht vor Juli" no date); with
 # batch 16 and the new model in, 0.955 -> 0.963 (237 of 246) and 0.928 ->
-# 0.951 (156 of 164), none of it from batch 16 itself.
+# 0.951 (156 of 164), none of it from batch 16 itself. The eighth round's
+# date and facts work (from batch 16): interview dates 0.963 -> 0.967 (238
+# of 246), decision dates 0.951 -> 0.982 (161 of 164); batch 16 alone 20
+# -> 21 of 28 (the 7 left are invitations the stage reads as none or
+# offer) and 12 -> 17 of 18.
 test_expect_success 'precision, recall, stage and date accuracy stay where they stand' '
 	perl "$SRC_DIR/tools/accuracy.pl" "$NUDGE_BIN" \
 		--min precision=0.98 --min recall=0.98 --min stage=0.97 \
-		--min interview_date=0.96 --min decision_date=0.95 \
+		--min interview_date=0.965 --min decision_date=0.98 \
 		--min ham_false_positive=0 \
 		"$CORPUS/real-dev" "$TESTS_DIR/corpus/labelled" -- \
 		"$CORPUS/ham/easy-ham-1" "$CORPUS/ham/hard-ham-1" "$CORPUS/ham/spam-1" >report;

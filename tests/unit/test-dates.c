@@ -456,6 +456,51 @@ static void test_seventh_round(void)
 	check("hasta después del verano", "-");
 }
 
+/* The eighth round, from batch 16's short notes and regional letters
+ * (resolved against Wednesday 4 March 2026). */
+static void test_eighth_round(void)
+{
+	/* Texting shorthand for tomorrow. */
+	check("can you do tmrw 8am?", "2026-03-05 08:00");
+	check("see you tmw at the yard", "2026-03-05");
+	check("¿puedes mñn a las 9?", "2026-03-05 09:00");
+	check("the tmrw app crashed", "-");
+	/* A short weekday on its own after a word that asks for a day. */
+	check("we should know by wed", "2026-03-11");
+	check("no news until Thu, sorry", "2026-03-05");
+	check("next tue works", "2026-03-10");
+	check("can we talk on Fri at 4?", "2026-03-06 16:00");
+	check("Tue 10 March", "2026-03-10");
+	check("on tue le temps comme on peut", "-");
+	check("we sat on the terrace by sun", "-");
+	check("wed in June, the two of them", "-");
+	check("Melde mich bis Mi. bei dir", "2026-03-11");
+	check("Komm am Do. um 7 vorbei", "2026-03-05 07:00");
+	check("ab Mo. geht es los", "2026-03-09");
+	check("bis Fr. Keller zurück ist", "-");
+	check("Do you have time?", "-");
+	check("Mo. bis Fr. geöffnet", "-");
+	/* A part of the day with its article between a day and the time. */
+	check("am Donnerstag in der Früh um sieben", "2026-03-05 07:00");
+	check("Thursday in the morning at 7", "2026-03-05 07:00");
+	check("jeudi dans la matinée, vers 9 h", "2026-03-05 09:00");
+	check("el jueves en la mañana a las 7", "2026-03-05 07:00");
+	check("el jueves en la tarde a las 4", "2026-03-05 16:00");
+	check("Donnerstag am Vormittag um 10", "2026-03-05 10:00");
+	check("in the morning the office opens at 8", "-");
+	/* An hour in words before a place or a visit. */
+	check("Schau am Donnerstag um sieben vorbei", "2026-03-05 07:00");
+	check("Donnerstag um acht bei uns in der Werkstatt", "2026-03-05 08:00");
+	check("Thursday at seven at the site gate", "2026-03-05 07:00");
+	check("Friday at eight sharp", "2026-03-06 08:00");
+	check("jeudi vers sept au chantier", "2026-03-05 07:00");
+	check("Wir haben am Donnerstag um drei Kandidaten gebeten", "2026-03-05");
+	/* "a fines de" as "a finales de"; "los fines de semana" is weekends. */
+	check("esperamos cerrar a fines de mes", "2026-03-31");
+	check("a fines de abril", "2026-04-30");
+	check("los fines de semana cerramos", "-");
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -474,6 +519,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/dates/general", test_general);
 	g_test_add_func("/dates/sixth-round", test_sixth_round);
 	g_test_add_func("/dates/seventh-round", test_seventh_round);
+	g_test_add_func("/dates/eighth-round", test_eighth_round);
 	rc = g_test_run();
 	g_time_zone_unref(berlin);
 	return rc;

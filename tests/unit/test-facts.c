@@ -791,10 +791,23 @@ static void test_corpus_labelled(void)
 	 * insurance, admission or club "decision by Friday" the stage, not
 	 * this measure, sets aside. Merged with batch 16 in (which the round
 	 * never read, and which alone did not move): company 0.925 -> 0.948,
-	 * interview dates 0.995 -> 0.996, decision dates 0.973 -> 0.977. */
-	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.945);
-	g_assert_cmpfloat((double)sc.interview / sc.n, >=, 0.995);
-	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.975);
+	 * interview dates 0.995 -> 0.996, decision dates 0.973 -> 0.977.
+	 * Raised after the eighth round (worked from batch 16): company 0.948
+	 * -> 0.960 (a mail provider named by a word for mail, the phone's
+	 * "Sent from" line, the boss an assistant signs for, "on behalf of" a
+	 * person, "Ihr Team von", "Role, Firm, Town", asbl and Ltda., a client
+	 * in a subject without case, a Reply-To's team, "at Harbour House",
+	 * "RR. HH."),
+	 * interview dates 0.996 -> 0.998 ("tmrw 8am", "in der Früh um
+	 * sieben", a programme's times after "It has two parts:"), decision
+	 * dates and offer deadlines 0.977 -> 0.981 ("be back in touch", "we
+	 * should know by wed", "on revient vers toi", "a fines de mes",
+	 * someone away "jusqu'à jeudi"). Batch 16 alone: company misses 15 ->
+	 * 1, interview 3 -> 0, decision 14 -> 8 (the 8 left are everyday mail
+	 * labelled none). */
+	g_assert_cmpfloat((double)sc.company / sc.n, >=, 0.958);
+	g_assert_cmpfloat((double)sc.interview / sc.n, >=, 0.997);
+	g_assert_cmpfloat((double)sc.decision / sc.n, >=, 0.980);
 }
 
 /* Batch 11's families: one time chosen out of several offered, a time in
@@ -1500,6 +1513,178 @@ static void test_seventh_round(void)
  * du ..."), a display name that spells a shortened mail domain ("Caisse
  * Fluviale Orme" for cf-orme, "Hospital San Telmo" for hsantelmo) when it
  * is nobody's own name, "for" inside a name; beside persons and job titles. */
+/* The company of a mail sent by a tool for an employer in its Reply-To. */
+static void check_reply_to_company(const char *from_name, const char *from_addr,
+				   const char *rt_name, const char *rt_addr, const char *want)
+{
+	struct fact_input in = { 0 };
+	struct facts f;
+
+	in.from_name = from_name;
+	in.from_addr = from_addr;
+	in.reply_to_name = rt_name;
+	in.reply_to_addr = rt_addr;
+	in.fresh = "Please enter two referees in the portal.";
+	in.date = at(2026, 3, 2, 9, 0);
+	in.tz = berlin;
+	facts_extract(&in, STAGE_REFERENCES, &f);
+	g_assert_cmpstr(f.company, ==, want);
+	facts_clear(&f);
+}
+
+/* The eighth round, from batch 16's chatty recruiters, short notes and
+ * programmes of a selection day (Wednesday 4 March 2026). */
+static void test_eighth_round(void)
+{
+	gint64 wed = at(2026, 3, 4, 10, 0);
+
+	/* "be back in touch" and "ping you" promise news like "be in touch". */
+	check_decision("The debrief moved to Monday, so I'll be back in touch early next week.",
+		       wed, "2026-03-10 00:00");
+	check_decision("two more chats on monday, then i'll ping you by thu", wed,
+		       "2026-03-05 00:00");
+	/* "we should know by", "wir wissen ... bis", "on saura", "sabremos". */
+	check_decision("the panel sits on monday and we should know by wed", wed,
+		       "2026-03-11 00:00");
+	check_decision("Nach dem letzten Gespräch wissen wir bis Freitag mehr.", wed,
+		       "2026-03-06 00:00");
+	check_decision("On saura d'ici vendredi, je te tiens au courant.", wed, "2026-03-06 00:00");
+	check_decision("Sabremos algo el viernes, te aviso apenas pueda.", wed, "2026-03-06 00:00");
+	check_decision("I would know the office anywhere; it was lovely to meet you.", wed, "-");
+	/* The present tense of "revenir vers", the first person of "avisar". */
+	check_decision("On revient vers toi d'ici lundi, promis.", wed, "2026-03-09 00:00");
+	check_decision("Le comento a Laura y te aviso el viernes.", wed, "2026-03-06 00:00");
+	/* Someone away until a day is a window, not the promise; an answer
+	 * not before a day still is one. */
+	check_decision("La décision revient à notre directrice, en mission jusqu'à jeudi. Je "
+		       "pense pouvoir vous donner une réponse en fin de semaine prochaine.", wed,
+		       "2026-03-13 00:00");
+	check_decision("Die Leiterin ist im Urlaub bis zum 13. März, eine Rückmeldung bekommen "
+		       "Sie danach.", wed, "-");
+	check_decision("La directora está de vacaciones hasta el lunes; la decisión la "
+		       "tomaremos después.", wed, "-");
+	check_decision("No tendremos una respuesta hasta el viernes.", wed, "2026-03-06 00:00");
+	check_decision("Nous n'aurons pas de réponse jusqu'à vendredi.", wed, "2026-03-06 00:00");
+	/* A day, then a sentence that announces its programme, then the times. */
+	check_interview("The selection morning is on Wednesday 11 March. It has two parts:\n\n"
+			"Part one (9.30 - 10.30): a written exercise.", wed, "2026-03-11 09:30");
+	check_interview("Der Auswahltag ist am Mittwoch, 11. März. Der Ablauf:\n"
+			"Teil 1 (9.30 - 10.30 Uhr): schriftliche Aufgabe.", wed,
+			"2026-03-11 09:30");
+	check_interview("La matinée de sélection aura lieu le mercredi 11 mars. Le programme :\n"
+			"Première partie (9 h 30 - 10 h 30) : exercice écrit.", wed,
+			"2026-03-11 09:30");
+	check_interview("La jornada será el miércoles 11 de marzo. El programa:\n"
+			"Primera parte (9:30 - 10:30): ejercicio escrito.", wed,
+			"2026-03-11 09:30");
+	check_interview("The selection morning is on Wednesday 11 March. Please note:\n\n"
+			"Bring your passport.\n\nParking opens at 8.", wed, "-");
+	/* Short notes from the trades. */
+	check_interview("can u do tmrw 8am? site office at the yard", wed, "2026-03-05 08:00");
+	check_interview("Schau doch am Donnerstag in der Früh um sieben bei uns vorbei.", wed,
+			"2026-03-05 07:00");
+	check_interview("Pásate por la obra el jueves en la mañana a las 8.", wed,
+			"2026-03-05 08:00");
+
+	/* A mail provider named by a word for mail is nobody's firm; the
+	 * signature above the phone's line is. */
+	check_company("Dan Pruett", "danpruett77@mailbox.example",
+		      "Can you come by Friday?\n\nDan\nPruett Roofing\n\nSent from my iPhone",
+		      "Pruett Roofing");
+	check_company("Lena Hofer", "lena.hofer@email.example",
+		      "Komm am Montag vorbei.\n\nLena\nTischlerei Hofer\n\nVon meinem iPhone gesendet",
+		      "Tischlerei Hofer");
+	check_company("Marc Dufour", "mdufour@courriel.example",
+		      "Passe lundi au dépôt.\n\nMarc\nTransports Dufour\n\nEnvoyé de mon iPhone",
+		      "Transports Dufour");
+	check_company("Pilar Vidal", "pilarvidal@correo.example",
+		      "Pásate el lunes.\n\nPilar\nPinturas Vidal\n\nEnviado desde mi móvil",
+		      "Pinturas Vidal");
+	check_company("Ana Mail", "ana@mailchimp-rivals.example", "Thanks!", "Mailchimp Rivals");
+	/* The boss an assistant writes for is no company, nor is the person
+	 * "on behalf of" whom they write. */
+	check_company("Theo Marsh", "theo.marsh@brackenfold.example",
+		      "Does that time work?\n\nBest wishes,\nTheo Marsh\n"
+		      "Executive Assistant to Ruth Kell, Chief Executive\nBrackenfold",
+		      "Brackenfold");
+	check_company("Iris Lund", "iris.lund@orvane-tx.example",
+		      "Thanks,\nIris Lund\nExecutive Assistant to Dr Omar Said, CSO\n"
+		      "Orvane Therapeutics", "Orvane Therapeutics");
+	check_company("Iris Lund", "iris.lund@orvane-tx.example",
+		      "I am writing on behalf of Dr Omar Said, our Chief Scientific Officer.\n\n"
+		      "Kind regards,\nIris Lund\nPA to the CSO, Orvane Therapeutics",
+		      "Orvane Therapeutics");
+	check_company("Nora Gut", "nora.gut@alpwerk.example",
+		      "Im Auftrag von Dr. Urs Frei, Leiter Produktion, melde ich mich bei Ihnen."
+		      "\n\nFreundliche Grüsse\nNora Gut\nAssistentin Leitung Produktion\n"
+		      "Alpwerk Pharma AG, Basel", "Alpwerk Pharma");
+	check_company("Jo Reed", "jo.reed@talentbridge-recruitment.example",
+		      "I am writing on behalf of Halden Energy, my client, about the role.",
+		      "Halden Energy");
+	/* A team "von", "from" its firm, as "de" and "of" already were. */
+	check_company("Lindwurm e.V. Bewerbungen", "bewerbung@lindwurm-ev.example",
+		      "Wir melden uns.\n\nMit freundlichen Grüßen\nIhr Team von Lindwurm e.V.",
+		      "Lindwurm");
+	check_company("Alderway Careers", "jobs@alderway.example",
+		      "Thanks,\n\nYour team from Alderway Ltd", "Alderway");
+	/* "Role, Firm, Town", with the legal forms of Belgian and Latin
+	 * American firms and associations. */
+	check_company("Claire Dumont", "c.dumont@pontlevis-sf.example",
+		      "Bien à vous,\nClaire Dumont\n"
+		      "Responsable RH, Pont-Levis Sans Frontières asbl, Namur",
+		      "Pont-Levis Sans Frontières");
+	check_company("Juan Pérez", "jperez@tandinos.example",
+		      "Saludos,\nJuan Pérez\nJefe de Selección, Transportes Andinos Ltda., Bogotá",
+		      "Transportes Andinos");
+	check_company("Ann Lee", "ann.lee@westbury.example",
+		      "Best,\nAnn Lee\nHR Adviser, Faculty of Law, Westbury", "Westbury");
+	/* An agency's client in a subject written without case, named so in
+	 * the text too; short everyday words in such a subject are none. */
+	check_agency_client("becca@thorne-search.example", "copperleaf",
+			    "copperleaf are taking their time, will let you know\n", NULL,
+			    "Copperleaf");
+	check_agency_client("leo@levelup-recruit.example", "BRAMBLEWICK OFFER!!!",
+			    "bramblewick want you :) formal offer just came thru\n", NULL,
+			    "Bramblewick");
+	check_agency_client("jonas@nordpersonal.example", "neuigkeiten hafenwerke",
+			    "hi Alex\ndie hafenwerke melden sich nächste woche\n", NULL, "Hafenwerke");
+	check_agency_client("kevin@morel-conseil.example", "nouvelles lumineaux",
+			    "salut Alex\nlumineaux hésite encore, je te tiens au jus\n", NULL, "Lumineaux");
+	check_agency_client("pablo@talento-sur.example", "novedades ferrandina",
+			    "hola Alex\nferrandina decide el viernes, te aviso\n", NULL, "Ferrandina");
+	check_agency_client("danny@ironbark-consulting.example", "THEY WANT YOU",
+			    "They want you. Day rate agreed.\n", NULL, "Ironbark Consulting");
+	check_agency_client("greta@nordwise-recruit.example", "any news?",
+			    "No news yet, still waiting on any word.\n", NULL, "Nordwise Recruit");
+	check_agency_client("greta@nordwise-recruit.example", "sorry!!",
+			    "sorry for the silence, no news\n", NULL, "Nordwise Recruit");
+	/* "RR. HH.", Spain's written-out "RRHH", is a team's word too. */
+	check_company("Fundación Olmo Verde - RR. HH.", "rrhh@olmoverde.example",
+		      "Gracias por participar.\n\nDepartamento de Recursos Humanos\n"
+		      "Fundación Olmo Verde, Madrid", "Fundación Olmo Verde");
+	check_company("Fundación Olmo Verde - RR.HH.", "rrhh@olmoverde.example",
+		      "Gracias.", "Fundación Olmo Verde");
+	/* A building the interview was at is no firm; a firm is. */
+	check_company("People & Culture", "people@fenmouth-port.example",
+		      "Thank you for attending the second interview at Harbour House on 8 "
+		      "October.\n\nYours sincerely,\n\nEileen Crowe\nPeople & Culture Manager\n"
+		      "Port of Fenmouth Authority", "Port of Fenmouth Authority");
+	check_company("Eileen Crowe", "eileen@gmail.com",
+		      "Thank you for your interest in the role at Harbour Holdings.",
+		      "Harbour Holdings");
+	/* A vendor writing from a no-reply address for an employer whose team
+	 * is the Reply-To's display name, its domain shortened; a person's
+	 * name there, or a team's words before the firm's, leave the
+	 * domain's name. */
+	check_reply_to_company("RefPoint", "donotreply@refpoint.example", "Beacon International HR",
+			       "hr@beacon-intl.example", "Beacon International");
+	check_reply_to_company("RefPoint", "donotreply@refpoint.example",
+			       "Recursos Humanos Grupo Almadén", "rrhh@almaden-grupo.example",
+			       "Almaden Grupo");
+	check_reply_to_company("RefPoint", "donotreply@refpoint.example", "Mara Quint",
+			       "mara@beacon-intl.example", "Beacon Intl");
+}
+
 static void test_company_seventh(void)
 {
 	check_company("Stadt Weidenau Personalamt", "personalamt@weidenau.example", "Hallo",
@@ -1609,6 +1794,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/facts/sixth-round", test_sixth_round);
 	g_test_add_func("/facts/seventh-round", test_seventh_round);
 	g_test_add_func("/facts/company-seventh", test_company_seventh);
+	g_test_add_func("/facts/eighth-round", test_eighth_round);
 	g_test_add_func("/facts/quoted-yes", test_quoted_yes);
 	g_test_add_func("/facts/agency-client", test_agency_client);
 	g_test_add_func("/facts/company-spelling", test_company_spelling);
