@@ -1122,6 +1122,28 @@ static const struct example seventh_round[] = {
 	{ "invitation", "Oposiciones - segundo ejercicio",
 	  "Estimada aspirante:\n\nqueda convocada al segundo ejercicio del proceso selectivo, "
 	  "que se celebrará el 3 de junio a las 10:00.\n\nEl tribunal calificador\n" },
+	{ "invitation", "Re: joiner",
+	  "Alex - come down to the workshop monday at 8 and we'll have a chat.\n\nPete\n" },
+	{ "invitation", "Re: chauffeur livreur",
+	  "Bonjour, passez au dépôt lundi à 7 h, on fera un tour avec le camion.\n\nYves\n" },
+	{ "invitation", "Concours d'attaché",
+	  "Madame,\n\nvous êtes déclarée admissible au concours externe d'attaché. Vous êtes "
+	  "convoquée à l'épreuve orale d'admission le 12 juin à 14 h.\n" },
+	{ "offer", "Rahmenvertrag",
+	  "Hallo Alex,\n\nwir möchten dir einen Rahmenvertrag ab 1. Mai anbieten, Stundensatz "
+	  "90 Euro.\n\nSven\n" },
+	{ "offer", "Mission data",
+	  "Bonjour Alex,\n\nnous vous proposons la mission de six mois à un TJM de 550 euros, "
+	  "à partir du 2 mars.\n\nClaire\n" },
+	{ "offer", "Colaboración",
+	  "Hola Alex:\n\nte proponemos la colaboración como autónomo durante seis meses a 450 "
+	  "euros por jornada.\n\nIker\n" },
+	{ "offer", "Application update",
+	  "Dear Alex,\n\nThank you for attending the assessment centre. We are pleased to offer "
+	  "you a place on our 2026 graduate programme, subject to references.\n" },
+	{ "pending", "Berufungsverfahren",
+	  "Sehr geehrte Frau Dr. Example,\n\nnach Ihrem Probevortrag geht die Liste der "
+	  "Berufungskommission nun an den Senat; eine Entscheidung erwarten wir im Juli.\n" },
 	{ "rejection", "Junior Analyst - assessment centre",
 	  "Dear Alex,\n\nThank you for attending our assessment centre last week. We are "
 	  "sorry to say that you were not successful on this occasion.\n\nGraduate team\n" },
@@ -1177,6 +1199,17 @@ static const struct example seventh_round[] = {
 	{ "none", "Entrevista en el programa",
 	  "Hola Alex:\n\nnos gustaría tener una entrevista en directo contigo para el programa "
 	  "del domingo a las 11:00.\n\nLa producción\n" },
+	{ "none", "Ehrenamt",
+	  "Hallo Alex,\n\nschön, dass du ehrenamtlich mithelfen möchtest. Wir laden dich zu "
+	  "einem kurzen Gespräch am Montag um 18 Uhr ein.\n" },
+	{ "none", "Re: dinner",
+	  "can you do Thursday at 8? the usual place\n\nSam\n" },
+	{ "none", "Re: extension",
+	  "Our builders said they'd let us know by Friday whether the beam is approved. No "
+	  "news yet.\n" },
+	{ "none", "Workshop programme",
+	  "Dear author,\n\nwe regret that your paper was not accepted for the workshop on "
+	  "data cleaning.\n" },
 	{ "none", "Votre candidature au Master",
 	  "Bonjour,\n\nla commission pédagogique a examiné votre candidature au Master et "
 	  "vous place sur liste d'attente. Réponse d'ici le 20 juin.\n" },
