@@ -1144,6 +1144,19 @@ static const struct example seventh_round[] = {
 	{ "pending", "Berufungsverfahren",
 	  "Sehr geehrte Frau Dr. Example,\n\nnach Ihrem Probevortrag geht die Liste der "
 	  "Berufungskommission nun an den Senat; eine Entscheidung erwarten wir im Juli.\n" },
+	{ "pending", "Re: Product designer",
+	  "Hi Alex,\n\nthe team loved Thursday. We still have a call with the other finalist "
+	  "on Monday and will decide right after; you'll hear from me by Wednesday.\n\nIna\n" },
+	{ "pending", "Re: Dev back-end",
+	  "Salut Alex,\n\non doit encore caler un échange avec l'autre finaliste lundi, puis "
+	  "on tranche. Je reviens vers toi d'ici mercredi.\n\nInès\n" },
+	{ "offer", "Proposition d'engagement",
+	  "Bonjour Alex,\n\nj'ai le grand plaisir de vous proposer le poste de chef de projet. "
+	  "Taux d'activité 100 %, entrée en fonction le 1er mars. La lettre d'engagement est "
+	  "jointe.\n\nService RH\n" },
+	{ "invitation", "Interview - Housing Officer",
+	  "Dear Alex,\n\nthe shortlisting panel would like you to attend a panel interview on "
+	  "12 May at 10am. The panel: the Head of Housing and a tenant board member.\n" },
 	{ "rejection", "Junior Analyst - assessment centre",
 	  "Dear Alex,\n\nThank you for attending our assessment centre last week. We are "
 	  "sorry to say that you were not successful on this occasion.\n\nGraduate team\n" },
