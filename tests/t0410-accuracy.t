@@ -33,10 +33,15 @@ printf "[user]\naddresses = candidate@example.org\ntimezone = Europe/Berlin\n" >
 # fifth session's model, with more say and trained on batch 15: 0.996,
 # 0.997, 0.989 (1316), 0.986, 0.959. Batch 16 (lb-1243 to lb-1382) moved
 # in unseen: 0.987, 0.989, 0.975 (1433 of 1470), 0.955, 0.928.
+# The seventh round's rules for batches 15 and 16 (hard negatives for
+# everyday mail with the words of hiring, tradespeople's notes, academic and
+# exam selection, brief acceptances): 0.999, 0.997, 0.994 (1461 of 1470),
+# 0.976, 0.933; with the model retrained on batch 16: 0.999, 0.998, 0.995
+# (1463), 0.980, 0.933.
 test_expect_success 'precision, recall, stage and date accuracy stay where they stand' '
 	perl "$SRC_DIR/tools/accuracy.pl" "$NUDGE_BIN" \
-		--min precision=0.98 --min recall=0.98 --min stage=0.97 \
-		--min interview_date=0.95 --min decision_date=0.92 \
+		--min precision=0.99 --min recall=0.99 --min stage=0.99 \
+		--min interview_date=0.97 --min decision_date=0.92 \
 		--min ham_false_positive=0 \
 		"$CORPUS/real-dev" "$TESTS_DIR/corpus/labelled" -- \
 		"$CORPUS/ham/easy-ham-1" "$CORPUS/ham/hard-ham-1" "$CORPUS/ham/spam-1" >report;

@@ -1707,9 +1707,11 @@ static void test_labelled(void)
 	 * precision 1.000. Batch 14 in unseen: 0.961 and 0.994; after the
 	 * sixth round (batch 14's families): 0.996 and 1.000. Batch 15 in
 	 * unseen: 0.965 and 0.997; the model with more say, trained on it:
-	 * 0.990 and 0.997. Batch 16 in unseen: 0.974 and 0.988. */
-	g_assert_cmpfloat(ratio(t.right, t.n), >=, 0.97);
-	g_assert_cmpfloat(ratio(t.rel_tp, t.rel_tp + t.rel_fp), >=, 0.98);
+	 * 0.990 and 0.997. Batch 16 in unseen: 0.974 and 0.988; after the
+	 * seventh round (batches 15 and 16's families): 0.994 and 1.000 (0.995
+	 * with the model retrained on batch 16). */
+	g_assert_cmpfloat(ratio(t.right, t.n), >=, 0.99);
+	g_assert_cmpfloat(ratio(t.rel_tp, t.rel_tp + t.rel_fp), >=, 0.99);
 }
 
 static void test_ham(void)
