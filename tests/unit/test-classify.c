@@ -1223,6 +1223,16 @@ static const struct example seventh_round[] = {
 	{ "none", "Workshop programme",
 	  "Dear author,\n\nwe regret that your paper was not accepted for the workshop on "
 	  "data cleaning.\n" },
+	{ "none", "Befriending volunteer",
+	  "Dear Alex,\n\nthank you for your application to become a befriending volunteer. We "
+	  "would like to invite you to an informal interview on 3 March at 2pm, after which we "
+	  "will take up two references.\n" },
+	{ "none", "Tafel",
+	  "Hallo Alex,\n\ndanke für deine Bewerbung als Ehrenamtliche. Wir laden dich zu einem "
+	  "Kennenlerngespräch am Dienstag um 17 Uhr ein.\n" },
+	{ "none", "Festival",
+	  "Bonjour Alex,\n\nmerci pour votre candidature comme bénévole. Nous vous proposons un "
+	  "entretien mardi à 18 h.\n" },
 	{ "none", "Votre candidature au Master",
 	  "Bonjour,\n\nla commission pédagogique a examiné votre candidature au Master et "
 	  "vous place sur liste d'attente. Réponse d'ici le 20 juin.\n" },
