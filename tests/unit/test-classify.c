@@ -1157,6 +1157,37 @@ static const struct example seventh_round[] = {
 	{ "invitation", "Interview - Housing Officer",
 	  "Dear Alex,\n\nthe shortlisting panel would like you to attend a panel interview on "
 	  "12 May at 10am. The panel: the Head of Housing and a tenant board member.\n" },
+	{ "invitation", "Re: maçon",
+	  "Bonjour, rendez-vous sur le chantier mardi 7 h 30, on discutera sur place.\n\n"
+	  "M. Blanc\n" },
+	{ "invitation", "Professur für Geoinformatik",
+	  "Sehr geehrter Herr Dr. Example,\n\ndie Berufungskommission lädt Sie herzlich zu einem "
+	  "Vortrag mit anschließendem Kommissionsgespräch am 12. Mai ein.\n" },
+	{ "invitation", "Maître de conférences",
+	  "Madame,\n\nle comité de sélection vous convoque à l'audition le 15 mai à 14 h.\n" },
+	{ "invitation", "Plaza de Profesor",
+	  "Estimada Dra. Example:\n\nla comisión de selección le convoca a la defensa de su "
+	  "proyecto docente el 3 de junio a las 10:00.\n" },
+	{ "invitation", "Journée de sélection",
+	  "Bonjour Alex,\n\nvous êtes invitée à notre journée de sélection le 5 mars à 9 h.\n" },
+	{ "invitation", "Dinámica de grupo",
+	  "Hola Alex:\n\nte convocamos a una dinámica de grupo el jueves 5 a las 10:00 en "
+	  "nuestras oficinas.\n" },
+	{ "offer", "Mission",
+	  "Bonjour Alex,\n\nle client valide votre profil pour la mission : six mois, démarrage "
+	  "le 3 mars. Je vous envoie le contrat.\n" },
+	{ "offer", "Projekt",
+	  "Hallo Alex,\n\nder Kunde hat zugesagt: Projektstart 1.3., sechs Monate, Stundensatz "
+	  "95 Euro.\n" },
+	{ "offer", "Proceso selectivo",
+	  "Estimada Sra. Example:\n\nha superado el proceso selectivo y ha obtenido plaza. "
+	  "Presente la documentación en veinte días.\n" },
+	{ "rejection", "Your assessment day",
+	  "Dear Alex,\n\nthank you for taking part in our assessment day. Unfortunately we will "
+	  "not be offering you a place on the scheme.\n" },
+	{ "rejection", "Prueba técnica",
+	  "Hola Alex:\n\ngracias por realizar la prueba técnica. Lamentablemente no continuarás "
+	  "en el proceso.\n" },
 	{ "rejection", "Junior Analyst - assessment centre",
 	  "Dear Alex,\n\nThank you for attending our assessment centre last week. We are "
 	  "sorry to say that you were not successful on this occasion.\n\nGraduate team\n" },
@@ -1257,6 +1288,12 @@ static void test_seventh_round(void)
 	g_assert_cmpstr(stage_name(stage_of("Re: Propuesta",
 		"Hola Marta, me apunto: acepto los tres meses a 400 la jornada.\n\nAlex\n", true)),
 		==, "acceptance");
+	g_assert_cmpstr(stage_name(stage_of("Re: Offer",
+		"Thanks so much Jo - consider this a yes. A start date of the 3rd works.\n", true)),
+		==, "acceptance");
+	g_assert_cmpstr(stage_name(stage_of("Re: Proposition",
+		"Bonjour Claire, c'est oui avec plaisir ! Je commence le 2 mars.\n", true)), ==,
+		"acceptance");
 	g_assert_cmpstr(stage_name(stage_of("Re: Interview",
 		"Hi Sam, yes please - count me in for the interview on Monday.\n\nAlex\n", true)),
 		==, "none");
