@@ -1188,6 +1188,9 @@ static const struct example seventh_round[] = {
 	{ "rejection", "Prueba técnica",
 	  "Hola Alex:\n\ngracias por realizar la prueba técnica. Lamentablemente no continuarás "
 	  "en el proceso.\n" },
+	{ "offer", "Contract",
+	  "Hi Alex,\n\nthe client has come back and they'd like you for the contract: three months "
+	  "to start, 600 a day inside IR35. Shall I confirm?\n\nNadia\n" },
 	{ "rejection", "Junior Analyst - assessment centre",
 	  "Dear Alex,\n\nThank you for attending our assessment centre last week. We are "
 	  "sorry to say that you were not successful on this occasion.\n\nGraduate team\n" },
