@@ -1267,6 +1267,15 @@ static const struct example seventh_round[] = {
 	{ "none", "Festival",
 	  "Bonjour Alex,\n\nmerci pour votre candidature comme bénévole. Nous vous proposons un "
 	  "entretien mardi à 18 h.\n" },
+	{ "none", "Your visa appointment",
+	  "Dear Applicant,\n\nyour visa interview at the consulate is on Tuesday 10 March at "
+	  "9:30. Bring your passport.\n" },
+	{ "none", "Adopting Bella",
+	  "Hi Alex,\n\nthanks for your application to adopt Bella! We'd like to arrange a home "
+	  "visit on Saturday at 11 and will need two references.\n" },
+	{ "none", "Plot 14",
+	  "Dear Alex,\n\nwe are pleased to offer you plot 14 at the Meadow Lane allotments. "
+	  "Please let us know by Friday whether you accept.\n" },
 	{ "none", "Votre candidature au Master",
 	  "Bonjour,\n\nla commission pédagogique a examiné votre candidature au Master et "
 	  "vous place sur liste d'attente. Réponse d'ici le 20 juin.\n" },
