@@ -1191,6 +1191,28 @@ static const struct example seventh_round[] = {
 	{ "offer", "Contract",
 	  "Hi Alex,\n\nthe client has come back and they'd like you for the contract: three months "
 	  "to start, 600 a day inside IR35. Shall I confirm?\n\nNadia\n" },
+	/* Job mail with the same words as the hard negatives keeps its stage. */
+	{ "invitation", "Interview - Support Worker",
+	  "Dear Alex,\n\nthank you for your application. Your experience as a volunteer with the "
+	  "Red Cross stood out; we would like to invite you to an interview on 3 March at 10am.\n" },
+	{ "invitation", "Vorstellungsgespräch",
+	  "Sehr geehrte Frau Example,\n\nIhre Erfahrung als Ehrenamtliche hat uns überzeugt. Wir "
+	  "laden Sie zu einem Vorstellungsgespräch am 3. März um 10 Uhr ein.\n" },
+	{ "invitation", "Entretien",
+	  "Madame,\n\nvotre expérience en tant que bénévole nous a convaincus. Nous avons le "
+	  "plaisir de vous inviter à un entretien le 3 mars à 10 h.\n" },
+	{ "invitation", "Entrevista",
+	  "Hola Alex:\n\ntu experiencia como voluntaria nos ha gustado. Te invitamos a una "
+	  "entrevista el martes 3 de marzo a las 10:00.\n" },
+	{ "invitation", "Interview - Volunteer Manager",
+	  "Dear Alex,\n\nthanks for applying for our Volunteer Manager role. You would recruit and "
+	  "train every new volunteer. Can you come to interview on 5 March at 2pm?\n" },
+	{ "invitation", "Interview - Music Teacher",
+	  "Dear Alex,\n\nthank you for applying for the Music Teacher post. We would like to invite "
+	  "you to interview on 5 March at 11am; you will lead a short choir rehearsal.\n" },
+	{ "offer", "Offer - Producer",
+	  "Dear Alex,\n\nfollowing your interview, I'm delighted to offer you the role of Producer "
+	  "on our radio programme, starting 1 April.\n" },
 	{ "rejection", "Junior Analyst - assessment centre",
 	  "Dear Alex,\n\nThank you for attending our assessment centre last week. We are "
 	  "sorry to say that you were not successful on this occasion.\n\nGraduate team\n" },
