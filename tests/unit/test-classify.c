@@ -1210,6 +1210,12 @@ static const struct example seventh_round[] = {
 	{ "invitation", "Interview - Music Teacher",
 	  "Dear Alex,\n\nthank you for applying for the Music Teacher post. We would like to invite "
 	  "you to interview on 5 March at 11am; you will lead a short choir rehearsal.\n" },
+	{ "invitation", "Re: electrician job",
+	  "Hi Alex, thanks for the CV. Our electricians are on the Riverside site all week - can "
+	  "you come down Thursday 7.30am at the site office?\n\nDave\n" },
+	{ "invitation", "Fitness Instructor - next step",
+	  "Hi Alex,\n\nthanks for applying for the Fitness Instructor role. The next step is a "
+	  "trial session: a 30-minute class on Monday at 6pm. Can you make it?\n" },
 	{ "offer", "Offer - Producer",
 	  "Dear Alex,\n\nfollowing your interview, I'm delighted to offer you the role of Producer "
 	  "on our radio programme, starting 1 April.\n" },
