@@ -1109,6 +1109,14 @@ static const struct example seventh_round[] = {
 	{ "invitation", "Re: oficial de primera",
 	  "Hola Alex, gracias por el currículum. Pásate por la nave el jueves a las 9 y lo "
 	  "hablamos.\n\nJuanma\n" },
+	{ "invitation", "Re: roofer",
+	  "mate can you be at the yard 7am monday? we'll take you out to a job\n" },
+	{ "invitation", "Re: Maler",
+	  "Moin Alex, komm Montag um 8 bei uns im Betrieb vorbei, dann quatschen wir.\n\nJens\n" },
+	{ "invitation", "Re: plaquiste",
+	  "Salut Alex, passe demain à 8 h au chantier rue Victor Hugo, on en parle sur place.\n" },
+	{ "invitation", "Re: carpintero",
+	  "Hola, ven el lunes a las 8 al taller y lo vemos.\n\nPepe\n" },
 	{ "invitation", "Lecturer in Ecology - shortlist",
 	  "Dear Dr Example,\n\nThe search committee would like to invite you for a campus visit "
 	  "on 12 and 13 May, with a job talk on the first afternoon.\n\nProf. Hale\n" },
