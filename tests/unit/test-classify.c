@@ -1098,7 +1098,7 @@ static const struct example seventh_round[] = {
 	{ "invitation", "Re: plant operator",
 	  "got your cv, ta. could you come down friday 7am? site office at the Ridgeway "
 	  "job, blue door. bring your ppe.\n\nDave\n" },
-	{ "invitation", "Re: scaffolder",
+	{ "invitation", "Re: scaffolder job",
 	  "can u do weds 8am? just want to put a face to the name, yard on Mill Lane\n\nSteve\n" },
 	{ "invitation", "Re: Bewerbung als Maurer",
 	  "Hallo Alex,\n\ndanke für die Bewerbung. Komm doch am Montag um halb acht auf der "
@@ -1109,13 +1109,16 @@ static const struct example seventh_round[] = {
 	{ "invitation", "Re: oficial de primera",
 	  "Hola Alex, gracias por el currículum. Pásate por la nave el jueves a las 9 y lo "
 	  "hablamos.\n\nJuanma\n" },
-	{ "invitation", "Re: roofer",
+	{ "invitation", "Re: roofer job",
 	  "mate can you be at the yard 7am monday? we'll take you out to a job\n" },
-	{ "invitation", "Re: Maler",
+	{ "invitation", "Re: Bewerbung als Maler",
 	  "Moin Alex, komm Montag um 8 bei uns im Betrieb vorbei, dann quatschen wir.\n\nJens\n" },
-	{ "invitation", "Re: plaquiste",
+	{ "invitation", "Re: candidature plaquiste",
 	  "Salut Alex, passe demain à 8 h au chantier rue Victor Hugo, on en parle sur place.\n" },
-	{ "invitation", "Re: carpintero",
+	{ "invitation", "Re: Bewerbung Zimmerer",
+	  "Servus Alex, komm am Montag um sieben auf die Baustelle in der Hauptstraße, dann "
+	  "schauen wir weiter.\n\nSepp\n" },
+	{ "invitation", "Re: puesto de carpintero",
 	  "Hola, ven el lunes a las 8 al taller y lo vemos.\n\nPepe\n" },
 	{ "invitation", "Lecturer in Ecology - shortlist",
 	  "Dear Dr Example,\n\nThe search committee would like to invite you for a campus visit "
@@ -1130,9 +1133,9 @@ static const struct example seventh_round[] = {
 	{ "invitation", "Oposiciones - segundo ejercicio",
 	  "Estimada aspirante:\n\nqueda convocada al segundo ejercicio del proceso selectivo, "
 	  "que se celebrará el 3 de junio a las 10:00.\n\nEl tribunal calificador\n" },
-	{ "invitation", "Re: joiner",
+	{ "invitation", "Re: joiner post",
 	  "Alex - come down to the workshop monday at 8 and we'll have a chat.\n\nPete\n" },
-	{ "invitation", "Re: chauffeur livreur",
+	{ "invitation", "Re: candidature chauffeur livreur",
 	  "Bonjour, passez au dépôt lundi à 7 h, on fera un tour avec le camion.\n\nYves\n" },
 	{ "invitation", "Concours d'attaché",
 	  "Madame,\n\nvous êtes déclarée admissible au concours externe d'attaché. Vous êtes "
@@ -1165,7 +1168,7 @@ static const struct example seventh_round[] = {
 	{ "invitation", "Interview - Housing Officer",
 	  "Dear Alex,\n\nthe shortlisting panel would like you to attend a panel interview on "
 	  "12 May at 10am. The panel: the Head of Housing and a tenant board member.\n" },
-	{ "invitation", "Re: maçon",
+	{ "invitation", "Re: poste de maçon",
 	  "Bonjour, rendez-vous sur le chantier mardi 7 h 30, on discutera sur place.\n\n"
 	  "M. Blanc\n" },
 	{ "invitation", "Professur für Geoinformatik",
@@ -1312,6 +1315,19 @@ static const struct example seventh_round[] = {
 	{ "none", "Plot 14",
 	  "Dear Alex,\n\nwe are pleased to offer you plot 14 at the Meadow Lane allotments. "
 	  "Please let us know by Friday whether you accept.\n" },
+	/* Friends' notes with a day, a time and a workshop or a yard. */
+	{ "none", "Re: Umzug",
+	  "Hi Alex, komm doch am Samstag um 9 vorbei, dann packen wir die Kisten.\n\nTom\n" },
+	{ "none", "Re: Fahrrad",
+	  "Schau doch morgen um 5 in der Werkstatt vorbei, dann mach ich dir die Bremsen.\n" },
+	{ "none", "Re: vélo",
+	  "Passe demain à 18 h à l'atelier, je te répare la chaîne.\n" },
+	{ "none", "Re: bici",
+	  "Pásate mañana a las 6 por el taller y te arreglo los frenos.\n" },
+	{ "none", "Re: the shed",
+	  "pop down to the workshop saturday at 10 and I'll show you the lathe\n" },
+	{ "none", "Re: boot sale",
+	  "can you be at the yard 7am sunday? we need help with the tables\n" },
 	{ "none", "Votre candidature au Master",
 	  "Bonjour,\n\nla commission pédagogique a examiné votre candidature au Master et "
 	  "vous place sur liste d'attente. Réponse d'ici le 20 juin.\n" },
