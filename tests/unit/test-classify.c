@@ -1230,6 +1230,23 @@ static const struct example seventh_round[] = {
 	{ "offer", "Offer - Producer",
 	  "Dear Alex,\n\nfollowing your interview, I'm delighted to offer you the role of Producer "
 	  "on our radio programme, starting 1 April.\n" },
+	/* An interview called off: with a new time it is an invitation, with
+	 * the post filled a rejection. */
+	{ "invitation", "Neuer Termin für das Vorstellungsgespräch",
+	  "Hallo Alex,\n\nleider muss ich unser Gespräch am Mittwoch absagen, ich bin krank. "
+	  "Neuer Vorschlag: Montag, 15 Uhr, wieder per Video.\n\nLea\n" },
+	{ "invitation", "Nouveau créneau",
+	  "Bonjour Alex,\n\nje dois décaler notre entretien de jeudi : nouveau créneau proposé "
+	  "lundi à 10 h.\n" },
+	{ "invitation", "Entrevista",
+	  "Hola Alex:\n\ntenemos que cambiar la entrevista del jueves; ¿te iría bien el lunes a "
+	  "las 10:00?\n" },
+	{ "rejection", "Your interview",
+	  "Dear Alex,\n\nunfortunately we have to cancel your interview on Thursday as the "
+	  "position has now been filled.\n" },
+	{ "rejection", "Ihr Gespräch",
+	  "Sehr geehrte Frau Example,\n\nleider müssen wir das Gespräch am Mittwoch absagen, da "
+	  "die Stelle intern besetzt wurde.\n" },
 	{ "rejection", "Junior Analyst - assessment centre",
 	  "Dear Alex,\n\nThank you for attending our assessment centre last week. We are "
 	  "sorry to say that you were not successful on this occasion.\n\nGraduate team\n" },
