@@ -1227,6 +1227,12 @@ static const struct example seventh_round[] = {
 	{ "invitation", "Fitness Instructor - next step",
 	  "Hi Alex,\n\nthanks for applying for the Fitness Instructor role. The next step is a "
 	  "trial session: a 30-minute class on Monday at 6pm. Can you make it?\n" },
+	{ "invitation", "Trial day",
+	  "Hi Alex,\n\nthanks for applying for the barista role. We'd like you to come in for a "
+	  "team trial on Friday at 9am.\n" },
+	{ "invitation", "Productor",
+	  "Hola Alex:\n\ngracias por tu candidatura al puesto de productor del programa de radio. "
+	  "Te invitamos a una entrevista el lunes a las 10:00.\n" },
 	{ "offer", "Offer - Producer",
 	  "Dear Alex,\n\nfollowing your interview, I'm delighted to offer you the role of Producer "
 	  "on our radio programme, starting 1 April.\n" },
