@@ -43,10 +43,15 @@ printf "[user]\naddresses = candidate@example.org\ntimezone = Europe/Berlin\n" >
 # of 246), decision dates 0.951 -> 0.982 (161 of 164); batch 16 alone 20
 # -> 21 of 28 (the 7 left are invitations the stage reads as none or
 # offer) and 12 -> 17 of 18.
+# The seventh round's rules for batches 15 and 16 (hard negatives for
+# everyday mail with the words of hiring, tradespeople's notes, academic and
+# exam selection, brief acceptances): 0.999, 0.997, 0.995 (1462 of 1470),
+# 0.976, 0.933; with the model retrained on batch 16: 0.999, 0.998, 0.996
+# (1464), 0.980, 0.933.
 test_expect_success 'precision, recall, stage and date accuracy stay where they stand' '
 	perl "$SRC_DIR/tools/accuracy.pl" "$NUDGE_BIN" \
-		--min precision=0.98 --min recall=0.98 --min stage=0.97 \
-		--min interview_date=0.965 --min decision_date=0.98 \
+		--min precision=0.99 --min recall=0.99 --min stage=0.99 \
+		--min interview_date=0.97 --min decision_date=0.98 \
 		--min ham_false_positive=0 \
 		"$CORPUS/real-dev" "$TESTS_DIR/corpus/labelled" -- \
 		"$CORPUS/ham/easy-ham-1" "$CORPUS/ham/hard-ham-1" "$CORPUS/ham/spam-1" >report;

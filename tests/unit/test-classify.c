@@ -1087,6 +1087,307 @@ static void test_sixth_round(void)
 		"Very happy to accept your invitation to dinner on Friday!\n", true)), ==, "none");
 }
 
+/* The seventh round's phrase families (written from batches 15 and 16, in
+ * words of our own): short notes from tradespeople, academic and
+ * public-sector selection, rejections that name the stage they followed,
+ * brief acceptances, and everyday mail with the words of hiring (volunteers,
+ * choirs, club trials, school places, stipends, ballots, builders, planning,
+ * radio, master's places) that must stay none, even where the model would
+ * lift it. */
+static const struct example seventh_round[] = {
+	{ "invitation", "Re: plant operator",
+	  "got your cv, ta. could you come down friday 7am? site office at the Ridgeway "
+	  "job, blue door. bring your ppe.\n\nDave\n" },
+	{ "invitation", "Re: scaffolder job",
+	  "can u do weds 8am? just want to put a face to the name, yard on Mill Lane\n\nSteve\n" },
+	{ "invitation", "Re: Bewerbung als Maurer",
+	  "Hallo Alex,\n\ndanke für die Bewerbung. Komm doch am Montag um halb acht auf der "
+	  "Baustelle in der Lindenstraße vorbei, dann reden wir.\n\nGruß Bernd\n" },
+	{ "invitation", "Re: candidature électricien",
+	  "Bonjour,\n\nmerci pour le CV. On peut se voir mardi à 8 h sur le chantier de "
+	  "l'école ? Prévoir chaussures de sécurité.\n\nM. Roux\n" },
+	{ "invitation", "Re: oficial de primera",
+	  "Hola Alex, gracias por el currículum. Pásate por la nave el jueves a las 9 y lo "
+	  "hablamos.\n\nJuanma\n" },
+	{ "invitation", "Re: roofer job",
+	  "mate can you be at the yard 7am monday? we'll take you out to a job\n" },
+	{ "invitation", "Re: Bewerbung als Maler",
+	  "Moin Alex, komm Montag um 8 bei uns im Betrieb vorbei, dann quatschen wir.\n\nJens\n" },
+	{ "invitation", "Re: candidature plaquiste",
+	  "Salut Alex, passe demain à 8 h au chantier rue Victor Hugo, on en parle sur place.\n" },
+	{ "invitation", "Re: Bewerbung Zimmerer",
+	  "Servus Alex, komm am Montag um sieben auf die Baustelle in der Hauptstraße, dann "
+	  "schauen wir weiter.\n\nSepp\n" },
+	{ "invitation", "Re: puesto de carpintero",
+	  "Hola, ven el lunes a las 8 al taller y lo vemos.\n\nPepe\n" },
+	{ "invitation", "Lecturer in Ecology - shortlist",
+	  "Dear Dr Example,\n\nThe search committee would like to invite you for a campus visit "
+	  "on 12 and 13 May, with a job talk on the first afternoon.\n\nProf. Hale\n" },
+	{ "invitation", "W2-Professur Werkstofftechnik",
+	  "Sehr geehrte Frau Dr. Example,\n\ndie Berufungskommission lädt Sie zu einem "
+	  "hochschulöffentlichen Probevortrag am 4. Juni um 14 Uhr ein.\n\nMit freundlichen "
+	  "Grüßen\n" },
+	{ "invitation", "Poste de maître de conférences",
+	  "Madame,\n\nvous êtes convoquée à une audition devant le comité de sélection le "
+	  "18 mai à 9 h 30.\n\nLe service du personnel enseignant\n" },
+	{ "invitation", "Oposiciones - segundo ejercicio",
+	  "Estimada aspirante:\n\nqueda convocada al segundo ejercicio del proceso selectivo, "
+	  "que se celebrará el 3 de junio a las 10:00.\n\nEl tribunal calificador\n" },
+	{ "invitation", "Re: joiner post",
+	  "Alex - come down to the workshop monday at 8 and we'll have a chat.\n\nPete\n" },
+	{ "invitation", "Re: candidature chauffeur livreur",
+	  "Bonjour, passez au dépôt lundi à 7 h, on fera un tour avec le camion.\n\nYves\n" },
+	{ "invitation", "Concours d'attaché",
+	  "Madame,\n\nvous êtes déclarée admissible au concours externe d'attaché. Vous êtes "
+	  "convoquée à l'épreuve orale d'admission le 12 juin à 14 h.\n" },
+	{ "offer", "Rahmenvertrag",
+	  "Hallo Alex,\n\nwir möchten dir einen Rahmenvertrag ab 1. Mai anbieten, Stundensatz "
+	  "90 Euro.\n\nSven\n" },
+	{ "offer", "Mission data",
+	  "Bonjour Alex,\n\nnous vous proposons la mission de six mois à un TJM de 550 euros, "
+	  "à partir du 2 mars.\n\nClaire\n" },
+	{ "offer", "Colaboración",
+	  "Hola Alex:\n\nte proponemos la colaboración como autónomo durante seis meses a 450 "
+	  "euros por jornada.\n\nIker\n" },
+	{ "offer", "Application update",
+	  "Dear Alex,\n\nThank you for attending the assessment centre. We are pleased to offer "
+	  "you a place on our 2026 graduate programme, subject to references.\n" },
+	{ "pending", "Berufungsverfahren",
+	  "Sehr geehrte Frau Dr. Example,\n\nnach Ihrem Probevortrag geht die Liste der "
+	  "Berufungskommission nun an den Senat; eine Entscheidung erwarten wir im Juli.\n" },
+	{ "pending", "Re: Product designer",
+	  "Hi Alex,\n\nthe team loved Thursday. We still have a call with the other finalist "
+	  "on Monday and will decide right after; you'll hear from me by Wednesday.\n\nIna\n" },
+	{ "pending", "Re: Dev back-end",
+	  "Salut Alex,\n\non doit encore caler un échange avec l'autre finaliste lundi, puis "
+	  "on tranche. Je reviens vers toi d'ici mercredi.\n\nInès\n" },
+	{ "offer", "Proposition d'engagement",
+	  "Bonjour Alex,\n\nj'ai le grand plaisir de vous proposer le poste de chef de projet. "
+	  "Taux d'activité 100 %, entrée en fonction le 1er mars. La lettre d'engagement est "
+	  "jointe.\n\nService RH\n" },
+	{ "invitation", "Interview - Housing Officer",
+	  "Dear Alex,\n\nthe shortlisting panel would like you to attend a panel interview on "
+	  "12 May at 10am. The panel: the Head of Housing and a tenant board member.\n" },
+	{ "invitation", "Re: poste de maçon",
+	  "Bonjour, rendez-vous sur le chantier mardi 7 h 30, on discutera sur place.\n\n"
+	  "M. Blanc\n" },
+	{ "invitation", "Professur für Geoinformatik",
+	  "Sehr geehrter Herr Dr. Example,\n\ndie Berufungskommission lädt Sie herzlich zu einem "
+	  "Vortrag mit anschließendem Kommissionsgespräch am 12. Mai ein.\n" },
+	{ "invitation", "Maître de conférences",
+	  "Madame,\n\nle comité de sélection vous convoque à l'audition le 15 mai à 14 h.\n" },
+	{ "invitation", "Plaza de Profesor",
+	  "Estimada Dra. Example:\n\nla comisión de selección le convoca a la defensa de su "
+	  "proyecto docente el 3 de junio a las 10:00.\n" },
+	{ "invitation", "Journée de sélection",
+	  "Bonjour Alex,\n\nvous êtes invitée à notre journée de sélection le 5 mars à 9 h.\n" },
+	{ "invitation", "Dinámica de grupo",
+	  "Hola Alex:\n\nte convocamos a una dinámica de grupo el jueves 5 a las 10:00 en "
+	  "nuestras oficinas.\n" },
+	{ "offer", "Mission",
+	  "Bonjour Alex,\n\nle client valide votre profil pour la mission : six mois, démarrage "
+	  "le 3 mars. Je vous envoie le contrat.\n" },
+	{ "offer", "Projekt",
+	  "Hallo Alex,\n\nder Kunde hat zugesagt: Projektstart 1.3., sechs Monate, Stundensatz "
+	  "95 Euro.\n" },
+	{ "offer", "Proceso selectivo",
+	  "Estimada Sra. Example:\n\nha superado el proceso selectivo y ha obtenido plaza. "
+	  "Presente la documentación en veinte días.\n" },
+	{ "rejection", "Your assessment day",
+	  "Dear Alex,\n\nthank you for taking part in our assessment day. Unfortunately we will "
+	  "not be offering you a place on the scheme.\n" },
+	{ "rejection", "Prueba técnica",
+	  "Hola Alex:\n\ngracias por realizar la prueba técnica. Lamentablemente no continuarás "
+	  "en el proceso.\n" },
+	{ "offer", "Contract",
+	  "Hi Alex,\n\nthe client has come back and they'd like you for the contract: three months "
+	  "to start, 600 a day inside IR35. Shall I confirm?\n\nNadia\n" },
+	/* Job mail with the same words as the hard negatives keeps its stage. */
+	{ "invitation", "Interview - Support Worker",
+	  "Dear Alex,\n\nthank you for your application. Your experience as a volunteer with the "
+	  "Red Cross stood out; we would like to invite you to an interview on 3 March at 10am.\n" },
+	{ "invitation", "Vorstellungsgespräch",
+	  "Sehr geehrte Frau Example,\n\nIhre Erfahrung als Ehrenamtliche hat uns überzeugt. Wir "
+	  "laden Sie zu einem Vorstellungsgespräch am 3. März um 10 Uhr ein.\n" },
+	{ "invitation", "Entretien",
+	  "Madame,\n\nvotre expérience en tant que bénévole nous a convaincus. Nous avons le "
+	  "plaisir de vous inviter à un entretien le 3 mars à 10 h.\n" },
+	{ "invitation", "Entrevista",
+	  "Hola Alex:\n\ntu experiencia como voluntaria nos ha gustado. Te invitamos a una "
+	  "entrevista el martes 3 de marzo a las 10:00.\n" },
+	{ "invitation", "Interview - Volunteer Manager",
+	  "Dear Alex,\n\nthanks for applying for our Volunteer Manager role. You would recruit and "
+	  "train every new volunteer. Can you come to interview on 5 March at 2pm?\n" },
+	{ "invitation", "Interview - Music Teacher",
+	  "Dear Alex,\n\nthank you for applying for the Music Teacher post. We would like to invite "
+	  "you to interview on 5 March at 11am; you will lead a short choir rehearsal.\n" },
+	{ "invitation", "Re: electrician job",
+	  "Hi Alex, thanks for the CV. Our electricians are on the Riverside site all week - can "
+	  "you come down Thursday 7.30am at the site office?\n\nDave\n" },
+	{ "invitation", "Fitness Instructor - next step",
+	  "Hi Alex,\n\nthanks for applying for the Fitness Instructor role. The next step is a "
+	  "trial session: a 30-minute class on Monday at 6pm. Can you make it?\n" },
+	{ "invitation", "Trial day",
+	  "Hi Alex,\n\nthanks for applying for the barista role. We'd like you to come in for a "
+	  "team trial on Friday at 9am.\n" },
+	{ "invitation", "Productor",
+	  "Hola Alex:\n\ngracias por tu candidatura al puesto de productor del programa de radio. "
+	  "Te invitamos a una entrevista el lunes a las 10:00.\n" },
+	{ "offer", "Offer - Producer",
+	  "Dear Alex,\n\nfollowing your interview, I'm delighted to offer you the role of Producer "
+	  "on our radio programme, starting 1 April.\n" },
+	/* An interview called off: with a new time it is an invitation, with
+	 * the post filled a rejection. */
+	{ "invitation", "Neuer Termin für das Vorstellungsgespräch",
+	  "Hallo Alex,\n\nleider muss ich unser Gespräch am Mittwoch absagen, ich bin krank. "
+	  "Neuer Vorschlag: Montag, 15 Uhr, wieder per Video.\n\nLea\n" },
+	{ "invitation", "Nouveau créneau",
+	  "Bonjour Alex,\n\nje dois décaler notre entretien de jeudi : nouveau créneau proposé "
+	  "lundi à 10 h.\n" },
+	{ "invitation", "Entrevista",
+	  "Hola Alex:\n\ntenemos que cambiar la entrevista del jueves; ¿te iría bien el lunes a "
+	  "las 10:00?\n" },
+	{ "rejection", "Your interview",
+	  "Dear Alex,\n\nunfortunately we have to cancel your interview on Thursday as the "
+	  "position has now been filled.\n" },
+	{ "rejection", "Ihr Gespräch",
+	  "Sehr geehrte Frau Example,\n\nleider müssen wir das Gespräch am Mittwoch absagen, da "
+	  "die Stelle intern besetzt wurde.\n" },
+	{ "rejection", "Junior Analyst - assessment centre",
+	  "Dear Alex,\n\nThank you for attending our assessment centre last week. We are "
+	  "sorry to say that you were not successful on this occasion.\n\nGraduate team\n" },
+	{ "rejection", "Ihr Auswahlgespräch",
+	  "Sehr geehrte Frau Example,\n\nnach dem Auswahlgespräch am Montag hat sich die "
+	  "Kommission leider für eine andere Bewerberin entschieden.\n\nPersonalabteilung\n" },
+	{ "rejection", "Votre candidature",
+	  "Madame,\n\nà l'issue de votre entretien du 3 mars, nous avons le regret de ne pas "
+	  "donner suite à votre candidature.\n\nLe service RH\n" },
+	{ "rejection", "Tu candidatura",
+	  "Hola Alex:\n\ntras la dinámica de grupo del martes, lamentamos comunicarte que no "
+	  "has sido seleccionada para la siguiente fase.\n\nEquipo de selección\n" },
+	{ "none", "Your volunteer application",
+	  "Hi Alex,\n\nthanks for offering to volunteer at the shelter. We have a short "
+	  "interview with every new volunteer - could you come in on Tuesday at 6pm? We "
+	  "will also start a DBS check.\n\nVolunteer team\n" },
+	{ "none", "Ton inscription bénévole",
+	  "Bonjour Alex,\n\nnous rencontrons chaque nouveau bénévole lors d'un entretien "
+	  "jeudi à 18 h.\n\nL'équipe\n" },
+	{ "none", "Re: choir",
+	  "Hi Alex, the choir's auditions are on Wednesday at 7pm; bring a piece of your "
+	  "choice, there will be some sight-reading too.\n\nLiz\n" },
+	{ "none", "Vorsingen",
+	  "Liebe Alex,\n\nzum Vorsingen für die Kantorei laden wir dich am Donnerstag um "
+	  "19 Uhr ein.\n\nHerzlich, Ute\n" },
+	{ "none", "Audición",
+	  "Hola Alex:\n\nte esperamos en la audición del coro el lunes a las 20:00; habrá "
+	  "lectura a primera vista.\n\nLa comisión\n" },
+	{ "none", "Trials",
+	  "Well done - you've been selected for the second trial session on Sunday at 10 "
+	  "on the top pitch. The coaching panel will pick the squad after that.\n\nCoach\n" },
+	{ "none", "Probetraining",
+	  "Hallo Alex,\n\ndas Probetraining ist am Dienstag um 18 Uhr; danach entscheidet "
+	  "der Trainer über die Aufnahme ins Team.\n" },
+	{ "none", "Demande de place en crèche",
+	  "Madame,\n\nsuite à votre demande de place, nous vous proposons un entretien avec la "
+	  "directrice le lundi 5 à 17 h. Merci d'apporter le carnet de santé.\n" },
+	{ "none", "Admisión",
+	  "Estimada familia:\n\nen el proceso de admisión les citamos a una entrevista con "
+	  "el tutor de su hijo el jueves a las 16:00.\n" },
+	{ "none", "Ihr Antrag auf ein Stipendium",
+	  "Sehr geehrte Frau Example,\n\nwir laden Sie zu einem Auswahlgespräch am 3. Mai um "
+	  "11 Uhr ein. Über die Förderung entscheidet das Kuratorium im Juni.\n" },
+	{ "none", "Your ballot entry",
+	  "Thank you for entering the ballot for the city marathon. Unfortunately your entry "
+	  "was not successful this year.\n" },
+	{ "none", "Re: bathroom",
+	  "no news yet - the builders still haven't sent the revised quote. they say they'll "
+	  "decide on the tiles by monday. fancy a pint?\n" },
+	{ "none", "Your planning application",
+	  "Dear Applicant,\n\nyour planning application has been validated; a decision is "
+	  "expected by 14 September. You can track the application online.\n" },
+	{ "none", "Entrevista en el programa",
+	  "Hola Alex:\n\nnos gustaría tener una entrevista en directo contigo para el programa "
+	  "del domingo a las 11:00.\n\nLa producción\n" },
+	{ "none", "Ehrenamt",
+	  "Hallo Alex,\n\nschön, dass du ehrenamtlich mithelfen möchtest. Wir laden dich zu "
+	  "einem kurzen Gespräch am Montag um 18 Uhr ein.\n" },
+	{ "none", "Re: dinner",
+	  "can you do Thursday at 8? the usual place\n\nSam\n" },
+	{ "none", "Re: extension",
+	  "Our builders said they'd let us know by Friday whether the beam is approved. No "
+	  "news yet.\n" },
+	{ "none", "Workshop programme",
+	  "Dear author,\n\nwe regret that your paper was not accepted for the workshop on "
+	  "data cleaning.\n" },
+	{ "none", "Befriending volunteer",
+	  "Dear Alex,\n\nthank you for your application to become a befriending volunteer. We "
+	  "would like to invite you to an informal interview on 3 March at 2pm, after which we "
+	  "will take up two references.\n" },
+	{ "none", "Tafel",
+	  "Hallo Alex,\n\ndanke für deine Bewerbung als Ehrenamtliche. Wir laden dich zu einem "
+	  "Kennenlerngespräch am Dienstag um 17 Uhr ein.\n" },
+	{ "none", "Festival",
+	  "Bonjour Alex,\n\nmerci pour votre candidature comme bénévole. Nous vous proposons un "
+	  "entretien mardi à 18 h.\n" },
+	{ "none", "Your visa appointment",
+	  "Dear Applicant,\n\nyour visa interview at the consulate is on Tuesday 10 March at "
+	  "9:30. Bring your passport.\n" },
+	{ "none", "Adopting Bella",
+	  "Hi Alex,\n\nthanks for your application to adopt Bella! We'd like to arrange a home "
+	  "visit on Saturday at 11 and will need two references.\n" },
+	{ "none", "Plot 14",
+	  "Dear Alex,\n\nwe are pleased to offer you plot 14 at the Meadow Lane allotments. "
+	  "Please let us know by Friday whether you accept.\n" },
+	/* Friends' notes with a day, a time and a workshop or a yard. */
+	{ "none", "Re: Umzug",
+	  "Hi Alex, komm doch am Samstag um 9 vorbei, dann packen wir die Kisten.\n\nTom\n" },
+	{ "none", "Re: Fahrrad",
+	  "Schau doch morgen um 5 in der Werkstatt vorbei, dann mach ich dir die Bremsen.\n" },
+	{ "none", "Re: vélo",
+	  "Passe demain à 18 h à l'atelier, je te répare la chaîne.\n" },
+	{ "none", "Re: bici",
+	  "Pásate mañana a las 6 por el taller y te arreglo los frenos.\n" },
+	{ "none", "Re: the shed",
+	  "pop down to the workshop saturday at 10 and I'll show you the lathe\n" },
+	{ "none", "Re: boot sale",
+	  "can you be at the yard 7am sunday? we need help with the tables\n" },
+	{ "none", "Votre candidature au Master",
+	  "Bonjour,\n\nla commission pédagogique a examiné votre candidature au Master et "
+	  "vous place sur liste d'attente. Réponse d'ici le 20 juin.\n" },
+};
+
+static void test_seventh_round(void)
+{
+	check_examples(seventh_round, G_N_ELEMENTS(seventh_round));
+	/* Brief acceptances, and a yes to an interview that stays none. */
+	g_assert_cmpstr(stage_name(stage_of("Re: bricklayer job",
+		"Cheers Tony, yes please - I'm in. See you on the Monday.\n\nAlex\n", true)), ==,
+		"acceptance");
+	g_assert_cmpstr(stage_name(stage_of("Re: contract",
+		"Hi Sara,\n\n550 a day works for me. Send the contract over and I'll sign it "
+		"tomorrow.\n\nAlex\n", true)), ==, "acceptance");
+	g_assert_cmpstr(stage_name(stage_of("AW: Rahmenvertrag",
+		"Hallo Jan,\n\nich bin dabei: der Vertrag zu 90 Euro die Stunde passt für mich. "
+		"Die unterschriebene Fassung kommt morgen.\n\nAlex\n", true)), ==, "acceptance");
+	g_assert_cmpstr(stage_name(stage_of("RE: Proposition d'embauche",
+		"Madame,\n\nmerci pour votre proposition, que j'accepte avec plaisir.\n\nAlex\n",
+		true)), ==, "acceptance");
+	g_assert_cmpstr(stage_name(stage_of("Re: Propuesta",
+		"Hola Marta, me apunto: acepto los tres meses a 400 la jornada.\n\nAlex\n", true)),
+		==, "acceptance");
+	g_assert_cmpstr(stage_name(stage_of("Re: Offer",
+		"Thanks so much Jo - consider this a yes. A start date of the 3rd works.\n", true)),
+		==, "acceptance");
+	g_assert_cmpstr(stage_name(stage_of("Re: Proposition",
+		"Bonjour Claire, c'est oui avec plaisir ! Je commence le 2 mars.\n", true)), ==,
+		"acceptance");
+	g_assert_cmpstr(stage_name(stage_of("Re: Interview",
+		"Hi Sam, yes please - count me in for the interview on Monday.\n\nAlex\n", true)),
+		==, "none");
+	g_assert_cmpstr(stage_name(stage_of("Re: dinner",
+		"Yes please, I'm in. See you Friday at 8.\n", true)), ==, "none");
+}
+
 static void test_third_round(void)
 {
 	check_examples(third_round, G_N_ELEMENTS(third_round));
@@ -1540,9 +1841,11 @@ static void test_labelled(void)
 	 * precision 1.000. Batch 14 in unseen: 0.961 and 0.994; after the
 	 * sixth round (batch 14's families): 0.996 and 1.000. Batch 15 in
 	 * unseen: 0.965 and 0.997; the model with more say, trained on it:
-	 * 0.990 and 0.997. Batch 16 in unseen: 0.974 and 0.988. */
-	g_assert_cmpfloat(ratio(t.right, t.n), >=, 0.97);
-	g_assert_cmpfloat(ratio(t.rel_tp, t.rel_tp + t.rel_fp), >=, 0.98);
+	 * 0.990 and 0.997. Batch 16 in unseen: 0.974 and 0.988; after the
+	 * seventh round (batches 15 and 16's families): 0.995 and 1.000 (0.996
+	 * with the model retrained on batch 16). */
+	g_assert_cmpfloat(ratio(t.right, t.n), >=, 0.99);
+	g_assert_cmpfloat(ratio(t.rel_tp, t.rel_tp + t.rel_fp), >=, 0.99);
 }
 
 static void test_ham(void)
@@ -1583,6 +1886,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/classify/fourth-round", test_fourth_round);
 	g_test_add_func("/classify/fifth-round", test_fifth_round);
 	g_test_add_func("/classify/sixth-round", test_sixth_round);
+	g_test_add_func("/classify/seventh-round", test_seventh_round);
 	g_test_add_func("/classify/quoted", test_quoted_weighs_less);
 	g_test_add_func("/classify/acceptance", test_acceptance);
 	g_test_add_func("/classify/user-rules", test_user_rules);
