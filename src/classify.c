@@ -598,7 +598,8 @@ static enum nudge_stage model_decide(const struct rules *set, const double *lp,
 	if (own < 0)
 		return win;
 	if (win == STAGE_NONE) {
-		double lift = t->context ? m->lift : m->bare;
+		/* A job word that weighs, not only the gate a reply's "Re:" opens. */
+		double lift = t->context_w > 0 ? m->lift : m->bare;
 
 		return lp[best] - lp[0] >= lift ? st : win;
 	}
