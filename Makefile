@@ -217,7 +217,7 @@ ACCURACY_SETS = ../shared/corpus/real-dev tests/corpus/labelled -- \
 	../shared/corpus/ham/easy-ham-1 ../shared/corpus/ham/hard-ham-1 \
 	../shared/corpus/ham/spam-1
 HELDOUT_SETS = tests/corpus/heldout tests/corpus/heldout2 tests/corpus/heldout3 \
-	tests/corpus/heldout4 tests/corpus/heldout5
+	tests/corpus/heldout4 tests/corpus/heldout5 tests/corpus/heldout6
 # The statistical model the classifier consults beside the rules: trained on
 # the labelled corpora and a sample of everyday mail (never the held-out sets).
 $(REL)/model-features: tools/model-features.c $(REL)/libnudge.a $(REL_LINK) $(REL)/exports.list $(HDRS) | $(REL_MODULES)
