@@ -624,31 +624,28 @@ static enum nudge_stage model_decide(const struct rules *set, const double *lp,
 void classify(const struct rules *set, const struct classify_input *in,
 	      struct classify_result *out)
 {
+	out->stage = STAGE_NONE;
+	out->score = 0;
+	out->rule = NULL;
 	out->needs_model = false;
+	if (!set)
+		return;
 	/* Every incoming message is the model's too: have it loaded first
 	 * rather than run the rules twice. */
-	if (set && !set->model && set->model_path && !in->outgoing) {
-		out->stage = STAGE_NONE;
-		out->score = 0;
-		out->rule = NULL;
+	if (!set->model && set->model_path && !in->outgoing) {
 		out->needs_model = true;
 		return;
 	}
 	g_autofree char *subject_s = normalise(in->subject, FRESH_MAX);
 	g_autofree char *fresh_s = normalise(in->fresh, FRESH_MAX);
 	g_autofree char *quoted_s = normalise(in->quoted, QUOTED_MAX);
-	const struct model *m = set ? set->model : NULL;
+	const struct model *m = set->model;
 	struct text subject, fresh, quoted;
 	struct tally t;
 	gint32 *head;
 	enum nudge_stage win;
 	bool reply;
 
-	out->stage = STAGE_NONE;
-	out->score = 0;
-	out->rule = NULL;
-	if (!set)
-		return;
 	/* A reply's subject is the thread's: it weighs like quoted text. */
 	reply = is_reply(subject_s);
 	head = g_new(gint32, 3 * (gsize)set->n_starts + 1);
